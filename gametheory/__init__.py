@@ -1,0 +1,39 @@
+"""gametheory: verified equilibria for the analysis of multi-party crises.
+
+The public API: the game model, the solvers (each a plain function of the
+game, and :func:`solve` by method name), the result record, file reading and
+writing, and the exceptions.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> game = gt.read_game("chicken")
+>>> result = gt.solve(game, method="vertex", exact=True)
+>>> [str(p) for p in result.equilibria[1].strategies[0]]
+['1/2', '1/2']
+"""
+
+from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
+                     InvalidGameError, SolverError, UnknownMethodError, VerificationError)
+from .game import NormalFormGame, supports
+from .io import bundled_games, format_nfg, parse_nfg, read_game, read_nfg, write_game, write_nfg
+from .output import format_result, result_to_dict
+from .result import Equilibrium, SolverResult, default_tolerance
+from .solve import METHODS, choose_method, solve
+from .solvers import (is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
+                      pure_equilibria, pure_equilibria_gen, support_enumeration,
+                      support_enumeration_gen, vertex_enumeration, vertex_enumeration_gen, zero_sum)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "NormalFormGame", "supports", "Equilibrium", "SolverResult", "default_tolerance",
+    "solve", "METHODS", "choose_method",
+    "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
+    "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",
+    "zero_sum", "is_degenerate", "is_constant_sum",
+    "read_game", "write_game", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "bundled_games",
+    "format_result", "result_to_dict",
+    "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
+    "UnknownMethodError", "SolverError", "VerificationError",
+]

@@ -1,0 +1,97 @@
+"""The ``gametheory`` command: a thin layer over the Python API.
+
+Exit codes (fixed by the project's contract): 0 success, 1 a computation that
+could not finish, 2 bad input or usage.  Errors are one line on standard error,
+``gametheory: error: ...``, never a traceback; an ``--output`` file is written
+whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from .errors import GameError, SolverError
+from .io import bundled_games, read_game
+from .output import FORMATS, format_result, write_text_atomic
+from .solve import METHODS, solve
+
+__all__ = ["main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="gametheory",
+                description="Game-theoretic analysis: equilibria of games in strategic form.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    s = sub.add_parser("solve", help="compute the equilibria of a game",
+                       description="Compute the equilibria of a game and print them.")
+    s.add_argument("game", metavar="GAME",
+                   help="a Gambit .nfg file, or the name of a bundled game (see 'gametheory models')")
+    s.add_argument("--method", default="auto", choices=["auto", *METHODS],
+                   help="solver (default: auto chooses by the game's size and player count)")
+    mode = s.add_mutually_exclusive_group()
+    mode.add_argument("--exact", dest="exact", action="store_const", const=True, default=None,
+                      help="rational arithmetic (integer or rational payoffs only)")
+    mode.add_argument("--float", dest="exact", action="store_const", const=False,
+                      help="floating-point arithmetic")
+    s.add_argument("--format", default="table", choices=FORMATS, help="output format (default: table)")
+    s.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    sub.add_parser("models", help="list the bundled games",
+                   description="List the bundled games that GAME may name.")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "solve":
+            result = solve(read_game(args.game), method=args.method, exact=args.exact)
+            text = format_result(result, args.format)
+            if args.output:
+                write_text_atomic(args.output, text)
+            else:
+                sys.stdout.write(text)
+            return 0
+        if args.command == "models":
+            for name, title in bundled_games().items():
+                sys.stdout.write(f"{name}\t{title}\n")
+            return 0
+        _parser().print_help()
+        return 2
+    except _UsageError as exc:
+        return _fail(str(exc), 2)
+    except SolverError as exc:
+        return _fail(str(exc), 1)
+    except (GameError, ValueError) as exc:
+        return _fail(str(exc), 2)
+    except OSError as exc:
+        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), 2)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as exc:  # never a traceback; say what happened
+        return _fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write("gametheory: error: " + " ".join(str(message).split()) + "\n")
+    return code
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,469 @@
+"""The normal-form (strategic-form) game.
+
+A game with players ``0..n-1``, each with a finite list of named actions, and
+one payoff array per player indexed by action profiles: ``payoffs[i][a_0, ...,
+a_{n-1}]`` is player ``i``'s payoff when player ``k`` plays action ``a_k``.
+Integer, :class:`~fractions.Fraction` and :class:`~decimal.Decimal` payoffs are
+kept exact; floating-point payoffs stay floating point.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+from functools import cached_property
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from ._numbers import Number, as_exact, integer_scale, is_exact_number
+from .errors import InvalidGameError
+
+__all__ = ["NormalFormGame"]
+
+
+class NormalFormGame:
+    """A finite game in strategic form with named players and actions.
+
+    Parameters
+    ----------
+    payoffs : sequence of array_like
+        One array per player, each of shape ``(len(actions[0]), ...,
+        len(actions[n-1]))``.
+    players : sequence of str, optional
+        Player names; default ``"Player 1"``, ``"Player 2"``, ...
+    actions : sequence of sequence of str, optional
+        Action names per player; default ``"1"``, ``"2"``, ... for each.
+    title : str, optional
+        A title, carried into files and printed results.
+
+    Raises
+    ------
+    InvalidGameError
+        For non-finite or non-numeric payoffs, ragged or mismatched shapes, a
+        player without actions, or duplicate player or action names.  The
+        message names the player, action or position at fault.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_bimatrix([[3, 1], [4, 0]], [[3, 4], [1, 0]],
+    ...                                     players=["US", "PRC"],
+    ...                                     actions=[["Hold", "Intervene"]] * 2)
+    >>> g
+    NormalFormGame('', players=['US', 'PRC'], shape=(2, 2), exact=True)
+    >>> g.payoff_of(("Intervene", "Hold"))
+    (4, 1)
+    """
+
+    def __init__(self, payoffs: Sequence[Any], players: Sequence[str] | None = None,
+                 actions: Sequence[Sequence[str]] | None = None, title: str = "") -> None:
+        if isinstance(payoffs, np.ndarray) and payoffs.dtype != object:
+            payoffs = list(payoffs)
+        if not isinstance(payoffs, (list, tuple)) or len(payoffs) == 0:
+            raise InvalidGameError("a game needs at least one player: pass one payoff array per player")
+        n = len(payoffs)
+        self.title = str(title)
+        self.players: tuple[str, ...] = _check_players(players, n)
+        arrays = [_as_payoff_array(p, self.players[i]) for i, p in enumerate(payoffs)]
+        shape = arrays[0].shape
+        for i, arr in enumerate(arrays):
+            if arr.ndim != n:
+                raise InvalidGameError(
+                    f"payoffs of player {self.players[i]!r} have {arr.ndim} dimension(s); "
+                    f"a {n}-player game needs {n} (one per player)")
+            if arr.shape != shape:
+                raise InvalidGameError(
+                    f"payoffs of player {self.players[i]!r} have shape {arr.shape}, "
+                    f"but player {self.players[0]!r}'s have shape {shape}")
+        for i, k in enumerate(shape):
+            if k == 0:
+                raise InvalidGameError(f"player {self.players[i]!r} has no action")
+        self.actions: tuple[tuple[str, ...], ...] = _check_actions(actions, shape, self.players)
+        exact = all(arr.dtype == object for arr in arrays)
+        if not exact:
+            arrays = [a.astype(float) if a.dtype == object else a for a in arrays]
+            for i, arr in enumerate(arrays):
+                _check_finite(arr, self.players[i], self.actions)
+        for arr in arrays:
+            arr.flags.writeable = False
+        self.payoffs: tuple[np.ndarray, ...] = tuple(arrays)
+        self.is_exact: bool = exact
+
+    # ----------------------------------------------------------------- constructors
+    @classmethod
+    def from_arrays(cls, arrays: Sequence[Any], players: Sequence[str] | None = None,
+                    actions: Sequence[Sequence[str]] | None = None,
+                    title: str = "") -> "NormalFormGame":
+        """Build a game from one payoff array per player (same as the constructor).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.NormalFormGame.from_arrays([[[1, 0], [0, 1]], [[0, 1], [1, 0]]]).shape
+        (2, 2)
+        """
+        return cls(arrays, players=players, actions=actions, title=title)
+
+    @classmethod
+    def from_bimatrix(cls, A: Any, B: Any, players: Sequence[str] | None = None,
+                      actions: Sequence[Sequence[str]] | None = None,
+                      title: str = "") -> "NormalFormGame":
+        """Two-player game: ``A[i][j]`` to the row player, ``B[i][j]`` to the column player.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]]).num_players
+        2
+        """
+        return cls([A, B], players=players, actions=actions, title=title)
+
+    @classmethod
+    def zero_sum(cls, A: Any, players: Sequence[str] | None = None,
+                 actions: Sequence[Sequence[str]] | None = None,
+                 title: str = "") -> "NormalFormGame":
+        """Two-player zero-sum game: the column player receives ``-A``.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.zero_sum([[1, -1], [-1, 1]])
+        >>> g.payoffs[1].tolist()
+        [[-1, 1], [1, -1]]
+        """
+        arr = _as_payoff_array(A, "Player 1" if players is None else str(list(players)[0]))
+        return cls([arr, -arr], players=players, actions=actions, title=title)
+
+    @classmethod
+    def from_function(cls, payoff: Callable[[tuple], Sequence[Any]],
+                      actions: Sequence[Sequence[str]] | Sequence[int],
+                      players: Sequence[str] | None = None, title: str = "",
+                      by_index: bool = False) -> "NormalFormGame":
+        """Build a game from a function of the action profile.
+
+        Parameters
+        ----------
+        payoff : callable
+            ``payoff(profile)`` returns one payoff per player.  ``profile`` is a
+            tuple of action names, or of action indices when ``by_index``.
+        actions : sequence
+            For each player, its action names, or a number of actions.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_function(
+        ...     lambda p: (1, 1) if p[0] == p[1] else (0, 0), [["L", "R"], ["L", "R"]])
+        >>> g.payoffs[0].tolist()
+        [[1, 0], [0, 1]]
+        """
+        names = [[str(k + 1) for k in range(a)] if isinstance(a, (int, np.integer)) else list(a)
+                 for a in actions]
+        shape = tuple(len(a) for a in names)
+        n = len(shape)
+        values = [np.empty(shape, dtype=object) for _ in range(n)]
+        for idx in itertools.product(*(range(k) for k in shape)):
+            key = idx if by_index else tuple(names[i][a] for i, a in enumerate(idx))
+            out = list(payoff(key))
+            if len(out) != n:
+                raise InvalidGameError(
+                    f"payoff function returned {len(out)} value(s) at profile {key}, expected {n}")
+            for i in range(n):
+                values[i][idx] = out[i]
+        return cls(values, players=players, actions=names, title=title)
+
+    # ----------------------------------------------------------------- properties
+    @property
+    def num_players(self) -> int:
+        """Number of players."""
+        return len(self.players)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Number of actions of each player."""
+        return self.payoffs[0].shape
+
+    @property
+    def num_profiles(self) -> int:
+        """Number of pure-strategy profiles."""
+        return int(np.prod(self.shape))
+
+    def __repr__(self) -> str:
+        return (f"NormalFormGame({self.title!r}, players={list(self.players)}, "
+                f"shape={self.shape}, exact={self.is_exact})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalFormGame):
+            return NotImplemented
+        return (self.players == other.players and self.actions == other.actions
+                and self.title == other.title and self.is_exact == other.is_exact
+                and all(np.array_equal(a, b) for a, b in zip(self.payoffs, other.payoffs)))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def payoff_of(self, profile: Sequence[str | int]) -> tuple[Number, ...]:
+        """Payoffs at a pure profile given by action names or indices."""
+        idx = tuple(self.action_index(i, a) for i, a in enumerate(profile))
+        return tuple(arr[idx] if self.is_exact else float(arr[idx]) for arr in self.payoffs)
+
+    def action_index(self, player: int, action: str | int) -> int:
+        """Index of an action of ``player``, given by name or index."""
+        if isinstance(action, (int, np.integer)):
+            if not 0 <= action < self.shape[player]:
+                raise InvalidGameError(
+                    f"player {self.players[player]!r} has no action number {action}")
+            return int(action)
+        try:
+            return self.actions[player].index(action)
+        except ValueError:
+            raise InvalidGameError(
+                f"player {self.players[player]!r} has no action {action!r}") from None
+
+    @cached_property
+    def float_payoffs(self) -> tuple[np.ndarray, ...]:
+        """The payoff arrays as float64 (read-only)."""
+        out = []
+        for arr in self.payoffs:
+            f = arr.astype(float)
+            f.flags.writeable = False
+            out.append(f)
+        return tuple(out)
+
+    @cached_property
+    def integer_payoffs(self) -> tuple[tuple[np.ndarray, int], ...]:
+        """For an exact game: per player, ``(integer array, scale)`` with ``array = scale * payoffs``.
+
+        Multiplying a player's payoffs by a positive constant changes no
+        equilibrium, so exact solvers work on these integer arrays.
+        """
+        if not self.is_exact:
+            raise InvalidGameError("integer payoffs exist only for exact games")
+        out = []
+        for arr in self.payoffs:
+            scale = integer_scale(arr.flat)
+            ints = np.empty(arr.shape, dtype=object)
+            ints.flat[:] = [int(v * scale) for v in arr.flat]
+            ints.flags.writeable = False
+            out.append((ints, scale))
+        return tuple(out)
+
+    # ----------------------------------------------------------------- mixed strategies
+    def as_profile(self, profile: Sequence[Any], exact: bool | None = None) -> tuple[np.ndarray, ...]:
+        """Check a mixed-strategy profile and return it as one vector per player.
+
+        Exact profiles (ints and Fractions) become object arrays of Fractions,
+        others float arrays.  Probabilities must be nonnegative and sum to 1
+        (exactly, or within 1e-9 for floats).
+        """
+        if len(profile) != self.num_players:
+            raise InvalidGameError(
+                f"a profile needs one strategy per player ({self.num_players}), got {len(profile)}")
+        out = []
+        for i, s in enumerate(profile):
+            v = np.asarray(s, dtype=object).ravel()
+            if v.shape != (self.shape[i],):
+                raise InvalidGameError(
+                    f"strategy of player {self.players[i]!r} has {v.size} entries, "
+                    f"expected {self.shape[i]}")
+            is_ex = all(is_exact_number(p) for p in v) if exact is None else exact
+            if is_ex:
+                if not all(is_exact_number(p) for p in v):
+                    raise InvalidGameError(
+                        f"strategy of player {self.players[i]!r} is not exact (use Fractions)")
+                v = np.array([Fraction(as_exact(p)) for p in v], dtype=object)
+                ok_sum = sum(v) == 1
+            else:
+                v = v.astype(float)
+                if not np.all(np.isfinite(v)):
+                    raise InvalidGameError(
+                        f"strategy of player {self.players[i]!r} has a non-finite probability")
+                ok_sum = abs(v.sum() - 1.0) <= 1e-9
+            if any(p < 0 for p in v):
+                raise InvalidGameError(
+                    f"strategy of player {self.players[i]!r} has a negative probability")
+            if not ok_sum:
+                raise InvalidGameError(
+                    f"probabilities of player {self.players[i]!r} do not sum to 1")
+            out.append(v)
+        return tuple(out)
+
+    def deviation_payoffs(self, profile: Sequence[Any], player: int) -> np.ndarray:
+        """Expected payoff of each pure action of ``player`` against the others' strategies.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> from fractions import Fraction as F
+        >>> g = gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+        >>> g.deviation_payoffs([[F(1, 2), F(1, 2)], [F(1, 4), F(3, 4)]], 0).tolist()
+        [Fraction(-1, 2), Fraction(1, 2)]
+        """
+        prof = self.as_profile(profile)
+        return self._deviation(prof, player)
+
+    def _deviation(self, prof: Sequence[np.ndarray], player: int) -> np.ndarray:
+        exact = self.is_exact and all(v.dtype == object for v in prof)
+        arr = self.payoffs[player] if exact else self.float_payoffs[player]
+        vecs = prof if exact else [np.asarray(v, dtype=float) for v in prof]
+        # contract the other players' axes, last axis first so indices stay valid
+        for k in range(self.num_players - 1, -1, -1):
+            if k != player:
+                arr = np.tensordot(arr, vecs[k], axes=([k], [0]))
+        return arr
+
+    def expected_payoffs(self, profile: Sequence[Any]) -> tuple[Number, ...]:
+        """Each player's expected payoff under a mixed-strategy profile.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+        >>> g.expected_payoffs([[1, 0], [0, 1]])
+        (Fraction(-1, 1), Fraction(1, 1))
+        """
+        prof = self.as_profile(profile)
+        return tuple(_dot(self._deviation(prof, i), prof[i]) for i in range(self.num_players))
+
+    def best_responses(self, profile: Sequence[Any], player: int, tol: float = 0.0) -> tuple[int, ...]:
+        """Indices of ``player``'s pure best responses (within ``tol`` for floats)."""
+        dev = self.deviation_payoffs(profile, player)
+        best = max(dev)
+        return tuple(int(a) for a in range(len(dev)) if dev[a] >= best - tol)
+
+    def regrets(self, profile: Sequence[Any]) -> tuple[Number, ...]:
+        """Per player: best deviation payoff minus expected payoff (0 means no gain)."""
+        prof = self.as_profile(profile)
+        out = []
+        for i in range(self.num_players):
+            dev = self._deviation(prof, i)
+            out.append(_py(max(dev)) - _dot(dev, prof[i]))
+        return tuple(out)
+
+    def max_regret(self, profile: Sequence[Any]) -> Number:
+        """Largest gain any player can make by a unilateral deviation.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> g = gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+        >>> g.max_regret([[1, 0], [1, 0]])
+        Fraction(2, 1)
+        """
+        return max(self.regrets(profile))
+
+    def is_equilibrium(self, profile: Sequence[Any], tol: float = 0.0) -> bool:
+        """True when no player can gain more than ``tol`` by deviating."""
+        return self.max_regret(profile) <= tol
+
+
+def supports(profile: Sequence[Sequence[Any]]) -> tuple[tuple[int, ...], ...]:
+    """Indices of the actions with positive probability, per player.
+
+    Examples
+    --------
+    >>> from gametheory.game import supports
+    >>> supports([[0.5, 0, 0.5], [1, 0]])
+    ((0, 2), (0,))
+    """
+    return tuple(tuple(int(a) for a, p in enumerate(s) if p > 0) for s in profile)
+
+
+def _dot(u: np.ndarray, v: np.ndarray) -> Number:
+    return _py(u.dot(v))
+
+
+def _py(x: Any) -> Number:
+    """A numpy scalar as the Python number it holds."""
+    return x.item() if isinstance(x, np.generic) else x
+
+
+# ----------------------------------------------------------------- validation helpers
+def _check_players(players: Sequence[str] | None, n: int) -> tuple[str, ...]:
+    if players is None:
+        return tuple(f"Player {i + 1}" for i in range(n))
+    names = list(players)
+    if len(names) != n:
+        raise InvalidGameError(f"{len(names)} player name(s) given for {n} payoff array(s)")
+    for i, p in enumerate(names):
+        if not isinstance(p, str) or not p.strip():
+            raise InvalidGameError(f"player {i + 1} has no name (got {p!r})")
+    seen: set[str] = set()
+    for p in names:
+        if p in seen:
+            raise InvalidGameError(f"duplicate player name {p!r}")
+        seen.add(p)
+    return tuple(names)
+
+
+def _check_actions(actions: Sequence[Sequence[str]] | None, shape: tuple[int, ...],
+                   players: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    if actions is None:
+        return tuple(tuple(str(a + 1) for a in range(k)) for k in shape)
+    acts = [list(a) for a in actions]
+    if len(acts) != len(shape):
+        raise InvalidGameError(f"action names given for {len(acts)} player(s), the game has {len(shape)}")
+    for i, (names, k) in enumerate(zip(acts, shape)):
+        who = players[i]
+        if len(names) == 0:
+            raise InvalidGameError(f"player {who!r} has no action")
+        if len(names) != k:
+            raise InvalidGameError(
+                f"player {who!r} has {len(names)} action name(s) but {k} row(s) of payoffs")
+        seen: set[str] = set()
+        for a in names:
+            if not isinstance(a, str) or not a.strip():
+                raise InvalidGameError(f"player {who!r} has an action without a name (got {a!r})")
+            if a in seen:
+                raise InvalidGameError(f"player {who!r} has duplicate action name {a!r}")
+            seen.add(a)
+    return tuple(tuple(a) for a in acts)
+
+
+def _as_payoff_array(p: Any, who: str) -> np.ndarray:
+    """Turn one player's payoffs into an object array of exact numbers or a float array."""
+    if isinstance(p, np.ndarray):
+        arr = p
+    else:
+        try:
+            arr = np.array(p, dtype=object)
+        except ValueError as exc:
+            raise InvalidGameError(f"payoffs of player {who!r} are ragged: {exc}") from None
+        if arr.dtype == object and arr.ndim and any(isinstance(x, (list, tuple, np.ndarray))
+                                                     for x in arr.flat):
+            raise InvalidGameError(f"payoffs of player {who!r} are ragged (rows of different lengths)")
+    if arr.size == 0:
+        raise InvalidGameError(f"payoffs of player {who!r} are empty (a player has no action)")
+    kind = arr.dtype.kind
+    if kind in "iu":
+        out = np.empty(arr.shape, dtype=object)
+        out.flat[:] = [int(v) for v in arr.flat]
+        return out
+    if kind == "f":
+        return np.array(arr, dtype=float)
+    if kind != "O":
+        raise InvalidGameError(f"payoffs of player {who!r} are not numbers (dtype {arr.dtype})")
+    exact = True
+    for idx, v in np.ndenumerate(arr):
+        if is_exact_number(v):
+            continue
+        if isinstance(v, (float, np.floating)) and not isinstance(v, bool):
+            exact = False
+            if not np.isfinite(v):
+                raise InvalidGameError(f"payoff of player {who!r} at profile {idx} is not finite ({v})")
+            continue
+        raise InvalidGameError(f"payoff of player {who!r} at profile {idx} is not a number ({v!r})")
+    if not exact:
+        return arr.astype(float)
+    out = np.empty(arr.shape, dtype=object)
+    out.flat[:] = [as_exact(v) for v in arr.flat]
+    return out
+
+
+def _check_finite(arr: np.ndarray, who: str, actions: tuple[tuple[str, ...], ...]) -> None:
+    bad = np.argwhere(~np.isfinite(arr))
+    if bad.size:
+        idx = tuple(int(k) for k in bad[0])
+        names = tuple(actions[i][a] for i, a in enumerate(idx))
+        raise InvalidGameError(
+            f"payoff of player {who!r} at profile {names} is not finite ({arr[idx]})")

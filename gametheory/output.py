@@ -1,0 +1,178 @@
+"""Printing results: a table for people, and JSON, CSV and LaTeX for programs and papers.
+
+The JSON layout is fixed by the project's contract (schema ``gametheory.solve/1``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from ._numbers import format_number
+from .result import SolverResult
+
+__all__ = ["FORMATS", "format_result", "result_to_dict", "write_text_atomic"]
+
+FORMATS = ("table", "json", "csv", "latex")
+
+
+def _num(value: Any, exact: bool) -> Any:
+    """Exact results: reduced-fraction strings; float results: JSON numbers."""
+    if exact:
+        return format_number(Fraction(value))
+    return float(value)
+
+
+def result_to_dict(result: SolverResult) -> dict[str, Any]:
+    """The result as the contract's JSON object (schema ``gametheory.solve/1``).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> d = result_to_dict(gt.solve(gt.read_game("chicken")))
+    >>> d["schema"], d["method"], d["equilibria"][1]["strategies"]
+    ('gametheory.solve/1', 'vertex', [['1/2', '1/2'], ['1/2', '1/2']])
+    """
+    g, ex = result.game, result.exact
+    return {
+        "schema": "gametheory.solve/1",
+        "game": {"title": g.title, "players": list(g.players),
+                 "actions": [list(a) for a in g.actions]},
+        "method": result.method,
+        "exact": ex,
+        "complete": result.complete,
+        "degenerate": result.degenerate,
+        "equilibria": [
+            {"strategies": [[_num(p, ex) for p in s] for s in eq.strategies],
+             "payoffs": [_num(p, ex) for p in eq.payoffs],
+             "regret": _num(eq.regret, ex)}
+            for eq in result.equilibria
+        ],
+    }
+
+
+def _text(value: Any, exact: bool) -> str:
+    return format_number(Fraction(value)) if exact else f"{float(value):.6g}"
+
+
+def format_table(result: SolverResult) -> str:
+    """A plain-text report: each equilibrium's strategies, payoffs and regret, then guarantees."""
+    g, ex = result.game, result.exact
+    title = g.title or "untitled game"
+    lines = [f"{title}: {g.num_players} player(s), actions {' x '.join(map(str, g.shape))}",
+             f"method: {result.method} ({'exact rational' if ex else 'floating point'} arithmetic)"]
+    count = len(result.equilibria)
+    lines.append(f"{count} equilibri{'um' if count == 1 else 'a'} found")
+    for k, eq in enumerate(result.equilibria, 1):
+        lines.append("")
+        lines.append(f"Equilibrium {k}" + ("  (pure)" if eq.is_pure else ""))
+        width = max(len(a) for acts in g.actions for a in acts)
+        for i, player in enumerate(g.players):
+            lines.append(f"  {player}: payoff {_text(eq.payoffs[i], ex)}")
+            for a, p in zip(g.actions[i], eq.strategies[i]):
+                if p != 0:
+                    lines.append(f"    {a:<{width}}  {_text(p, ex)}")
+        lines.append(f"  regret: {_text(eq.regret, ex)}")
+    lines.append("")
+    if result.complete:
+        what = "every extreme equilibrium" if result.method == "vertex" else "every equilibrium"
+        lines.append(f"complete: yes, the list holds {what}")
+    else:
+        lines.append("complete: no, the method does not guarantee that every equilibrium is listed")
+    if result.degenerate:
+        lines.append("DEGENERATE GAME: some strategy has more best responses than its support size;"
+                     " equilibria may form continua")
+    elif result.degenerate is False:
+        lines.append("degenerate: no")
+    for note in result.notes:
+        lines.append(f"note: {note}")
+    if "value" in result.parameters:
+        lines.append(f"value of the game (to {g.players[0]}): {_text(result.parameters['value'], ex)}")
+    return "\n".join(lines) + "\n"
+
+
+def format_csv(result: SolverResult) -> str:
+    """One row per equilibrium, player and action: probability, the player's payoff, regret."""
+    g, ex = result.game, result.exact
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["equilibrium", "player", "action", "probability", "payoff", "regret"])
+    for k, eq in enumerate(result.equilibria, 1):
+        for i, player in enumerate(g.players):
+            for a, p in zip(g.actions[i], eq.strategies[i]):
+                w.writerow([k, player, a, _csv_num(p, ex), _csv_num(eq.payoffs[i], ex),
+                            _csv_num(eq.regret, ex)])
+    return buf.getvalue()
+
+
+def _csv_num(v: Any, exact: bool) -> str:
+    return format_number(Fraction(v)) if exact else repr(float(v))
+
+
+def _tex_escape(text: str) -> str:
+    repl = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+            "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}"}
+    return "".join(repl.get(c, c) for c in text)
+
+
+def _tex_num(v: Any, exact: bool) -> str:
+    if exact:
+        q = Fraction(v)
+        if q.denominator == 1:
+            return str(q.numerator)
+        sign = "-" if q < 0 else ""
+        return f"{sign}\\frac{{{abs(q.numerator)}}}{{{q.denominator}}}"
+    return f"{float(v):.6g}"
+
+
+def format_latex(result: SolverResult) -> str:
+    """A LaTeX ``tabular``: one row per equilibrium, each player's strategy and payoff."""
+    g, ex = result.game, result.exact
+    cols = "r" + "l" * g.num_players + "r" * g.num_players
+    head = ["\\#"] + [_tex_escape(p) for p in g.players] + \
+        [f"$u_{{\\text{{{_tex_escape(p)}}}}}$" for p in g.players]
+    lines = [f"% {_tex_escape(g.title)}: method {result.method}, "
+             f"{'exact' if ex else 'float'}, complete={result.complete}, "
+             f"degenerate={result.degenerate}",
+             f"\\begin{{tabular}}{{{cols}}}", "\\hline", " & ".join(head) + " \\\\", "\\hline"]
+    for k, eq in enumerate(result.equilibria, 1):
+        strat = ["$(" + ", ".join(_tex_num(p, ex) for p in s) + ")$" for s in eq.strategies]
+        pays = ["$" + _tex_num(p, ex) + "$" for p in eq.payoffs]
+        lines.append(" & ".join([str(k)] + strat + pays) + " \\\\")
+    lines += ["\\hline", "\\end{tabular}"]
+    return "\n".join(lines) + "\n"
+
+
+def format_result(result: SolverResult, fmt: str = "table") -> str:
+    """The result in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return json.dumps(result_to_dict(result), indent=2) + "\n"
+    if fmt == "csv":
+        return format_csv(result)
+    if fmt == "latex":
+        return format_latex(result)
+    if fmt == "table":
+        return format_table(result)
+    raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (temporary file, then rename)."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,147 @@
+"""The record every solver returns: equilibria with their certificates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from ._numbers import Number
+from .errors import VerificationError
+from .game import NormalFormGame, supports
+
+__all__ = ["Equilibrium", "SolverResult", "make_equilibrium", "default_tolerance", "dedupe_equilibria"]
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    """One equilibrium: a mixed strategy per player, the payoffs and the regret.
+
+    ``strategies[i][a]`` is the probability that player ``i`` plays action
+    ``a``; ``payoffs[i]`` is player ``i``'s expected payoff; ``regret`` is the
+    largest gain any player could make by deviating (exactly 0 for an exact
+    equilibrium).  Exact equilibria hold :class:`~fractions.Fraction` values,
+    float equilibria hold ``float`` values.
+    """
+
+    strategies: tuple[tuple[Number, ...], ...]
+    payoffs: tuple[Number, ...]
+    regret: Number
+
+    @property
+    def supports(self) -> tuple[tuple[int, ...], ...]:
+        """Indices of the actions played with positive probability, per player."""
+        return supports(self.strategies)
+
+    @property
+    def is_pure(self) -> bool:
+        """True when every player plays one action with probability 1."""
+        return all(len(s) == 1 for s in self.supports)
+
+    def as_arrays(self) -> list[np.ndarray]:
+        """The strategies as numpy arrays (object arrays of Fractions when exact)."""
+        return [np.array(s, dtype=object if isinstance(s[0], Fraction) else float)
+                for s in self.strategies]
+
+
+@dataclass(frozen=True)
+class SolverResult:
+    """What a solver found, and what it guarantees.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+        The game that was solved.
+    method : str
+        The solver that ran (after ``auto`` chose one).
+    exact : bool
+        True when the computation was in rational arithmetic.
+    equilibria : tuple of Equilibrium
+        The equilibria found, each verified before it was returned.
+    complete : bool
+        True when the method guarantees that the list holds every equilibrium
+        (for ``vertex``: every extreme equilibrium).
+    degenerate : bool or None
+        Whether the game was found degenerate; None where the method does not
+        determine it.
+    parameters : mapping
+        The parameters used (tolerance, starting labels, ...).
+    notes : tuple of str
+        Plain-language remarks, e.g. on degeneracy or continua of equilibria.
+    """
+
+    game: NormalFormGame
+    method: str
+    exact: bool
+    equilibria: tuple[Equilibrium, ...]
+    complete: bool
+    degenerate: bool | None
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parameters", MappingProxyType(dict(self.parameters)))
+        object.__setattr__(self, "equilibria", tuple(self.equilibria))
+        object.__setattr__(self, "notes", tuple(self.notes))
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.equilibria)
+
+    def __getitem__(self, k: int) -> Equilibrium:
+        return self.equilibria[k]
+
+
+def default_tolerance(game: NormalFormGame) -> float:
+    """Regret tolerance of float mode: ``1e-9`` times the largest absolute payoff (at least 1e-9)."""
+    scale = max(float(np.max(np.abs(a))) for a in game.float_payoffs)
+    return 1e-9 * max(1.0, scale)
+
+
+def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]], exact: bool,
+                     tol: float = 0.0) -> Equilibrium:
+    """Certify a profile and wrap it as an :class:`Equilibrium`.
+
+    In exact mode the regret must be exactly 0; in float mode at most ``tol``.
+    A profile that fails is a solver bug: :class:`VerificationError` is raised
+    rather than returning it.
+    """
+    if exact:
+        prof = game.as_profile([[Fraction(p) for p in s] for s in strategies], exact=True)
+    else:
+        prof = game.as_profile([np.asarray(s, dtype=float) for s in strategies], exact=False)
+    payoffs = tuple(game.expected_payoffs(prof))
+    regret = max(game.regrets(prof))
+    if exact:
+        if regret != 0:
+            raise VerificationError(f"internal error: profile with regret {regret} is not an equilibrium")
+        regret = Fraction(0)
+        payoffs = tuple(Fraction(p) for p in payoffs)
+        strategies_t = tuple(tuple(Fraction(p) for p in s) for s in prof)
+    else:
+        regret = max(float(regret), 0.0)
+        if regret > tol:
+            raise VerificationError(
+                f"internal error: profile with regret {regret:.3g} exceeds the tolerance {tol:.3g}")
+        payoffs = tuple(float(p) for p in payoffs)
+        strategies_t = tuple(tuple(float(p) for p in s) for s in prof)
+    return Equilibrium(strategies=strategies_t, payoffs=payoffs, regret=regret)
+
+
+def dedupe_equilibria(eqs: Sequence[Equilibrium], exact: bool, atol: float = 1e-9) -> list[Equilibrium]:
+    """Sorted equilibria without repeats (exactly equal, or within ``atol`` in float mode)."""
+    out: list[Equilibrium] = []
+    for eq in sorted(eqs, key=lambda e: e.strategies, reverse=True):
+        if exact:
+            if out and out[-1].strategies == eq.strategies:
+                continue
+        elif any(all(np.allclose(a, b, atol=atol, rtol=0) for a, b in zip(o.strategies, eq.strategies))
+                 for o in out):
+            continue
+        out.append(eq)
+    return out

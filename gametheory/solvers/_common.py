@@ -1,0 +1,29 @@
+"""Checks shared by the solvers."""
+
+from __future__ import annotations
+
+from ..errors import ExactArithmeticError, InvalidGameError
+from ..game import NormalFormGame
+
+__all__ = ["require_two_players", "resolve_exact"]
+
+
+def require_two_players(game: NormalFormGame, method: str) -> None:
+    """Raise a clear error when a two-player method is given another game."""
+    if game.num_players != 2:
+        raise InvalidGameError(
+            f"method {method!r} solves two-player games; this game has {game.num_players} players")
+
+
+def resolve_exact(game: NormalFormGame, exact: bool | None) -> bool:
+    """The arithmetic to use: ``None`` means exact where the payoffs are rational.
+
+    Exact arithmetic asked for a game with floating-point payoffs is an error.
+    """
+    if exact is None:
+        return game.is_exact
+    if exact and not game.is_exact:
+        raise ExactArithmeticError(
+            "exact arithmetic needs integer or rational payoffs; this game has floating-point "
+            "payoffs (pass ints or Fractions, or solve in float mode)")
+    return bool(exact)

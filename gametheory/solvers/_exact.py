@@ -1,0 +1,149 @@
+"""Exact integer linear algebra: fraction-free (Bareiss) elimination and pivoting tableaux.
+
+References
+----------
+E. H. Bareiss, "Sylvester's identity and multistep integer-preserving Gaussian
+elimination", Math. Comp. 22 (1968).  B. von Stengel, "Computing equilibria for
+two-person games", Handbook of Game Theory 3, ch. 45 (2002), section 6 (integer
+pivoting).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+import numpy as np
+
+__all__ = ["solve_rational", "IntegerTableau"]
+
+
+def solve_rational(M: Sequence[Sequence[int]], b: Sequence[int]) -> list[Fraction] | None:
+    """Solve the square integer system ``M z = b`` exactly; None when ``M`` is singular.
+
+    Fraction-free Gaussian elimination on the augmented matrix keeps every
+    intermediate an integer (a minor of ``M``), so no gcd is ever computed.
+
+    Examples
+    --------
+    >>> solve_rational([[2, 1], [1, 3]], [1, 2])
+    [Fraction(1, 5), Fraction(3, 5)]
+    >>> solve_rational([[1, 2], [2, 4]], [1, 2]) is None
+    True
+    """
+    n = len(M)
+    a = [[int(v) for v in row] + [int(rhs)] for row, rhs in zip(M, b)]
+    prev = 1
+    for k in range(n):
+        piv = next((i for i in range(k, n) if a[i][k] != 0), None)
+        if piv is None:
+            return None
+        if piv != k:
+            a[k], a[piv] = a[piv], a[k]
+        akk = a[k][k]
+        rowk = a[k]
+        for i in range(k + 1, n):
+            rowi = a[i]
+            aik = rowi[k]
+            for j in range(k + 1, n + 1):
+                rowi[j] = (rowi[j] * akk - aik * rowk[j]) // prev
+            rowi[k] = 0
+        prev = akk
+    # back substitution over the rationals (n is small)
+    z: list[Fraction] = [Fraction(0)] * n
+    for i in range(n - 1, -1, -1):
+        s = Fraction(a[i][n]) - sum((a[i][j] * z[j] for j in range(i + 1, n)), Fraction(0))
+        z[i] = s / a[i][i]
+    return z
+
+
+class IntegerTableau:
+    """The system ``M z + s = 1, z >= 0, s >= 0`` as a fraction-free tableau.
+
+    Variables ``0..d-1`` are ``z`` and ``d..d+r-1`` the slacks ``s``.  The
+    tableau holds integers ``T`` and a common denominator ``det`` (the current
+    basis determinant): the real tableau is ``T / det``.  Pivoting keeps every
+    entry integral (exact division), as in von Stengel (2002), section 6.
+    """
+
+    __slots__ = ("T", "det", "basis", "d", "r")
+
+    def __init__(self, M: np.ndarray) -> None:
+        r, d = M.shape
+        T = np.zeros((r, d + r + 1), dtype=object)
+        T[:, :d] = M
+        for i in range(r):
+            T[i, d + i] = 1
+        T[:, -1] = 1
+        self.T = T
+        self.det = 1
+        self.basis = list(range(d, d + r))
+        self.d, self.r = d, r
+
+    def copy(self) -> "IntegerTableau":
+        new = IntegerTableau.__new__(IntegerTableau)
+        new.T = self.T.copy()
+        new.det = self.det
+        new.basis = list(self.basis)
+        new.d, new.r = self.d, self.r
+        return new
+
+    def pivot(self, row: int, col: int) -> None:
+        """Bring variable ``col`` into the basis in place of the one in ``row``."""
+        T = self.T
+        p = T[row, col]
+        if p <= 0:
+            raise ValueError("internal error: pivot element must be positive")
+        pivot_row = T[row].copy()
+        column = T[:, col].copy()
+        column[row] = 0
+        T[:] = (T * p - np.outer(column, pivot_row)) // self.det
+        T[row] = pivot_row
+        self.det = p
+        self.basis[row] = col
+
+    def min_ratio_rows(self, col: int) -> list[int]:
+        """All rows attaining the minimum ratio for entering column ``col`` (ties kept)."""
+        T = self.T
+        best: list[int] = []
+        bnum, bden = 0, 1
+        for i in range(self.r):
+            a = T[i, col]
+            if a > 0:
+                num = T[i, -1]
+                if not best or num * bden < bnum * a:
+                    best, bnum, bden = [i], num, a
+                elif num * bden == bnum * a:
+                    best.append(i)
+        return best
+
+    def lex_min_ratio_row(self, col: int) -> int | None:
+        """The row chosen by the lexicographic minimum ratio test (never cycles).
+
+        Ties in the ratio ``rhs / T[i, col]`` are broken by comparing the rows
+        of the slack columns (the basis inverse) divided by ``T[i, col]``.
+        """
+        rows = self.min_ratio_rows(col)
+        if len(rows) <= 1:
+            return rows[0] if rows else None
+        T, d = self.T, self.d
+        for k in range(d, d + self.r):
+            best: list[int] = []
+            bnum, bden = 0, 1
+            for i in rows:
+                a, num = T[i, col], T[i, k]
+                if not best or num * bden < bnum * a:
+                    best, bnum, bden = [i], num, a
+                elif num * bden == bnum * a:
+                    best.append(i)
+            rows = best
+            if len(rows) == 1:
+                return rows[0]
+        return rows[0]
+
+    def values(self) -> list[Fraction]:
+        """Values of all ``d + r`` variables at the current basic solution."""
+        out = [Fraction(0)] * (self.d + self.r)
+        for i, v in enumerate(self.basis):
+            out[v] = Fraction(self.T[i, -1], self.det)
+        return out

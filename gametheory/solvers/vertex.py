@@ -1,0 +1,239 @@
+"""Vertex enumeration: all extreme equilibria of a two-player game.
+
+Algorithm (Avis, Rosenberg, Savani and von Stengel 2010, "Enumeration of Nash
+equilibria for two-player games", Economic Theory 42; von Stengel 2007,
+Algorithmic Game Theory ch. 3, section 3.5):
+
+1. Make every payoff a positive integer (scaling and shifting a player's
+   payoffs changes no equilibrium) and form the best-response polytopes ``P``
+   and ``Q``.
+2. Enumerate every vertex of ``P`` and of ``Q`` exactly: a breadth-first search
+   over feasible bases of a fraction-free integer tableau, pivoting on every
+   entering column and every leaving row that ties in the ratio test, so that
+   degenerate vertices (more tight constraints than the dimension) are reached
+   too.  The graph of feasible bases of a polytope is connected, so the search
+   finds every vertex.
+3. Label each vertex by its tight constraints.  The game is degenerate exactly
+   when some vertex has more labels than its dimension.
+4. Every completely labelled pair of vertices other than ``(0, 0)``, normalised,
+   is an extreme equilibrium; all extreme equilibria arise this way.
+5. Each equilibrium is certified (exact regret 0) before it is returned.
+
+The equilibrium set of a degenerate game is a finite union of polytopes
+(maximal Nash subsets) whose vertices are the extreme equilibria; this
+function reports those components as well.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from fractions import Fraction
+from typing import Iterator
+
+import numpy as np
+
+from ..game import NormalFormGame
+from ..result import Equilibrium, SolverResult, default_tolerance, make_equilibrium
+from ._bimatrix import positive_bimatrix
+from ._common import require_two_players, resolve_exact
+from ._exact import IntegerTableau
+
+__all__ = ["vertex_enumeration", "vertex_enumeration_gen", "polytope_vertices", "is_degenerate"]
+
+
+def polytope_vertices(M: np.ndarray) -> list[tuple[tuple[Fraction, ...], int]]:
+    """Every vertex of ``{z >= 0 : M z <= 1}`` for a positive integer matrix ``M``.
+
+    Returns a list of ``(values, zero_mask)``: ``values`` holds the ``d``
+    coordinates of ``z`` followed by the ``r`` slacks ``1 - M z``; bit ``v`` of
+    ``zero_mask`` is set when variable ``v`` is zero (a tight constraint).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> [v for v, _ in polytope_vertices(np.array([[1, 1]], dtype=object))]  # doctest: +NORMALIZE_WHITESPACE
+    [(Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)),
+     (Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)),
+     (Fraction(0, 1), Fraction(1, 1), Fraction(0, 1))]
+    """
+    start = IntegerTableau(M)
+    nvars = start.d + start.r
+    seen_bases = {frozenset(start.basis)}
+    vertices: dict[tuple[Fraction, ...], int] = {}
+    queue = deque([start])
+    while queue:
+        tab = queue.popleft()
+        values = tuple(tab.values())
+        if values not in vertices:
+            vertices[values] = sum(1 << v for v in range(nvars) if values[v] == 0)
+        basic = set(tab.basis)
+        for col in range(nvars):
+            if col in basic:
+                continue
+            for row in tab.min_ratio_rows(col):
+                basis = frozenset(basic - {tab.basis[row]} | {col})
+                if basis in seen_bases:
+                    continue
+                seen_bases.add(basis)
+                nxt = tab.copy()
+                nxt.pivot(row, col)
+                queue.append(nxt)
+    return list(vertices.items())
+
+
+def _labelled_vertices(game: NormalFormGame):
+    """Vertices of P and Q with their label masks (bit k set: label k present)."""
+    A, B = positive_bimatrix(game)
+    m, n = A.shape
+    P = polytope_vertices(np.ascontiguousarray(B.T))  # vars: x_0..x_{m-1}, slacks of columns
+    Q = polytope_vertices(A)                          # vars: y_0..y_{n-1}, slacks of rows
+    # P: variable i < m is x_i (label i), variable m + j is slack j (label m + j): same numbering.
+    p_verts = [(v[:m], mask) for v, mask in P]
+    # Q: variable j < n is y_j (label m + j), variable n + i is slack i (label i).
+    low_n = (1 << n) - 1
+    q_verts = [(v[:n], ((mask & low_n) << m) | (mask >> n)) for v, mask in Q]
+    return p_verts, q_verts, m, n
+
+
+def _complementary_pairs(p_masks: list[int], q_masks: list[int], m: int, n: int) -> list[tuple[int, int]]:
+    full = (1 << (m + n)) - 1
+    if m + n <= 63:
+        pm = np.array(p_masks, dtype=np.int64)
+        qm = np.array(q_masks, dtype=np.int64)
+        hits = np.argwhere((pm[:, None] | qm[None, :]) == full)
+        return [(int(a), int(b)) for a, b in hits]
+    return [(a, b) for a, pa in enumerate(p_masks) for b, qb in enumerate(q_masks) if pa | qb == full]
+
+
+def _popcount(x: int) -> int:
+    return bin(x).count("1")
+
+
+def is_degenerate(game: NormalFormGame) -> bool:
+    """True when some mixed strategy with support size k has more than k pure best responses.
+
+    Decided exactly: the game is degenerate exactly when a vertex of one of
+    the best-response polytopes has more labels than the polytope's dimension.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> is_degenerate(gt.NormalFormGame.from_bimatrix([[1, 1], [0, 2]], [[1, 1], [0, 1]]))
+    True
+    >>> is_degenerate(gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]]))
+    False
+    """
+    require_two_players(game, "is_degenerate")
+    p_verts, q_verts, m, n = _labelled_vertices(game)
+    return _degenerate(p_verts, q_verts, m, n)
+
+
+def _degenerate(p_verts, q_verts, m: int, n: int) -> bool:
+    return any(_popcount(mask) > m for _, mask in p_verts) or \
+        any(_popcount(mask) > n for _, mask in q_verts)
+
+
+def vertex_enumeration_gen(game: NormalFormGame, exact: bool | None = None,
+                           tol: float | None = None) -> Iterator[Equilibrium]:
+    """Generate the extreme equilibria one by one (see :func:`vertex_enumeration`)."""
+    yield from vertex_enumeration(game, exact=exact, tol=tol).equilibria
+
+
+def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
+                       tol: float | None = None) -> SolverResult:
+    """All extreme Nash equilibria of a two-player game, also when it is degenerate.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+    exact : bool or None
+        Rational arithmetic (regret exactly 0) or floating point; default
+        (None): exact where the payoffs are rational.
+        Float mode runs the same exact pivoting on the payoffs' exact binary
+        values and converts the result.
+    tol : float, optional
+        Float mode's regret tolerance (default :func:`default_tolerance`).
+
+    Returns
+    -------
+    SolverResult
+        ``complete`` is True (every extreme equilibrium is listed),
+        ``degenerate`` is decided exactly, and ``parameters["components"]``
+        groups the equilibria (as indices into ``equilibria``) into connected
+        components of the equilibrium set: a component with more than one
+        extreme equilibrium is a continuum.
+
+    Notes
+    -----
+    Steps of the algorithm are given in the module docstring.  Cost: the
+    number of vertices of the two polytopes times one exact pivot each, plus
+    a pairwise label comparison (vectorised).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_bimatrix([[3, 1], [4, 0]], [[3, 4], [1, 0]])
+    >>> res = vertex_enumeration(g)
+    >>> [[[str(p) for p in s] for s in eq.strategies] for eq in res.equilibria]
+    [[['1', '0'], ['0', '1']], [['1/2', '1/2'], ['1/2', '1/2']], [['0', '1'], ['1', '0']]]
+    >>> res.complete, res.degenerate
+    (True, False)
+    """
+    require_two_players(game, "vertex")
+    exact = resolve_exact(game, exact)
+    tol = default_tolerance(game) if tol is None else tol
+    p_verts, q_verts, m, n = _labelled_vertices(game)
+    degenerate = _degenerate(p_verts, q_verts, m, n)
+    pairs = [(a, b) for a, b in _complementary_pairs([mk for _, mk in p_verts],
+                                                     [mk for _, mk in q_verts], m, n)
+             if any(p_verts[a][0]) and any(q_verts[b][0])]
+    pairs.sort(key=lambda ab: (_normalise(p_verts[ab[0]][0]), _normalise(q_verts[ab[1]][0])),
+               reverse=True)
+    equilibria = [make_equilibrium(game, [_normalise(p_verts[a][0]), _normalise(q_verts[b][0])],
+                                   exact=exact, tol=tol) for a, b in pairs]
+    components = _components(pairs)
+    notes = []
+    if degenerate:
+        notes.append("the game is degenerate: some strategy has more pure best responses than "
+                     "its support size, so equilibria may form continua")
+    for comp in components:
+        if len(comp) > 1:
+            notes.append("continuum of equilibria: equilibria " + ", ".join(str(k + 1) for k in comp)
+                         + " lie in one connected set of equilibria (mixtures of them that share "
+                         "a strategy are equilibria too)")
+    params = {"tolerance": None if exact else tol, "components": components}
+    return SolverResult(game=game, method="vertex", exact=exact, equilibria=tuple(equilibria),
+                        complete=True, degenerate=degenerate, parameters=params, notes=tuple(notes))
+
+
+def _normalise(z: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+    total = sum(z)
+    return tuple(v / total for v in z)
+
+
+def _components(pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of the equilibrium set, as lists of indices into ``pairs``.
+
+    Two extreme equilibria are connected when they share a strategy of one
+    player (Avis et al. 2010: the equilibrium set is the union of the convex
+    hulls of maximal bicliques of this graph).
+    """
+    parent = list(range(len(pairs)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first_x: dict[int, int] = {}
+    first_y: dict[int, int] = {}
+    for k, (a, b) in enumerate(pairs):
+        for table, key in ((first_x, a), (first_y, b)):
+            j = table.setdefault(key, k)
+            parent[find(j)] = find(k)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(pairs)):
+        groups.setdefault(find(k), []).append(k)
+    return sorted(groups.values())

@@ -1,0 +1,129 @@
+"""Two-player zero-sum (and constant-sum) games by linear programming.
+
+Algorithm (von Neumann's minimax theorem as a linear program; e.g. Maschler,
+Solan and Zamir 2013, "Game Theory", section 5.2.5):
+
+1. The row player maximises ``v`` subject to ``A^T x >= v 1``, ``sum x = 1``,
+   ``x >= 0``; the column player minimises ``w`` subject to ``A y <= w 1``,
+   ``sum y = 1``, ``y >= 0``.  Both are solved with scipy's HiGHS.
+2. In exact mode the float optima are made rational (continued fractions
+   with growing denominator bounds) and certified: ``min_j (A^T x)_j ==
+   max_i (A y)_i`` exactly proves both strategies optimal.  If no rational
+   approximation certifies, an exact Lemke-Howson path (integer pivoting)
+   supplies the optimal strategies instead; the result says which was used.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+from scipy.optimize import linprog
+
+from ..errors import InvalidGameError, SolverError
+from ..game import NormalFormGame
+from ..result import SolverResult, default_tolerance, make_equilibrium
+from ._bimatrix import exact_bimatrix
+from ._common import require_two_players, resolve_exact
+
+__all__ = ["zero_sum", "is_constant_sum"]
+
+
+def is_constant_sum(game: NormalFormGame) -> bool:
+    """True when the two players' payoffs add up to the same constant in every profile."""
+    if game.num_players != 2:
+        return False
+    total = game.payoffs[0] + game.payoffs[1]
+    first = total.flat[0]
+    if game.is_exact:
+        return all(t == first for t in total.flat)
+    return bool(np.allclose(total, first, rtol=0, atol=1e-12 * max(1.0, abs(first))))
+
+
+def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
+    """Optimal mixed strategy of the maximising row player of ``A`` and the value."""
+    m, n = A.shape
+    # variables (x_1..x_m, v); minimise -v
+    c = np.zeros(m + 1)
+    c[-1] = -1.0
+    A_ub = np.hstack([-A.T, np.ones((n, 1))])        # v - (A^T x)_j <= 0
+    A_eq = np.zeros((1, m + 1))
+    A_eq[0, :m] = 1.0
+    bounds = [(0, None)] * m + [(None, None)]
+    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(n), A_eq=A_eq, b_eq=[1.0], bounds=bounds,
+                  method="highs")
+    if res.status != 0:
+        raise SolverError(f"linear program failed: {res.message}")
+    x = np.clip(res.x[:m], 0.0, None)
+    return x / x.sum(), float(res.x[-1])
+
+
+def _rationalise(x: np.ndarray, bound: int) -> list[Fraction] | None:
+    q = [Fraction(float(p)).limit_denominator(bound) for p in x]
+    total = sum(q)
+    if total <= 0 or any(p < 0 for p in q):
+        return None
+    return [p / total for p in q]
+
+
+def zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None = None) -> SolverResult:
+    """Value and optimal strategies of a two-player constant-sum game.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game whose payoffs sum to a constant in every profile.
+    exact : bool or None
+        Rational arithmetic (regret exactly 0) or floating point; default
+        (None): exact where the payoffs are rational.
+    tol : float, optional
+        Float mode's regret tolerance.
+
+    Returns
+    -------
+    SolverResult
+        One equilibrium (a pair of optimal strategies); ``parameters["value"]``
+        is the value to the row player.  ``complete`` is False: the optimal
+        strategies may form a polytope, of which the LP returns one vertex.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = zero_sum(gt.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]))
+    >>> str(res.parameters["value"]), [str(p) for p in res.equilibria[0].strategies[0]]
+    ('0', ['1/3', '1/3', '1/3'])
+    """
+    require_two_players(game, "zero-sum")
+    exact = resolve_exact(game, exact)
+    if not is_constant_sum(game):
+        raise InvalidGameError("method 'zero-sum' needs a constant-sum game: the players' "
+                               "payoffs do not add up to the same number in every profile")
+    tol = default_tolerance(game) if tol is None else tol
+    A = game.float_payoffs[0]
+    x, _ = _maximin(A)
+    y, _ = _maximin(-A.T)
+    how = "linear programming (HiGHS)"
+    if exact:
+        Ai, _ = exact_bimatrix(game)
+        strategies = None
+        for bound in (10**3, 10**6, 10**9, 10**12):
+            xq, yq = _rationalise(x, bound), _rationalise(y, bound)
+            if xq is None or yq is None:
+                continue
+            low = min(sum(xq[i] * Ai[i, j] for i in range(Ai.shape[0])) for j in range(Ai.shape[1]))
+            high = max(sum(Ai[i, j] * yq[j] for j in range(Ai.shape[1])) for i in range(Ai.shape[0]))
+            if low == high:
+                strategies = [xq, yq]
+                how += ", rationalised with denominators up to %d" % bound
+                break
+        if strategies is None:
+            from .lemke_howson import lemke_howson
+            strategies = [list(s) for s in lemke_howson(game, labels=[0]).equilibria[0].strategies]
+            how = "exact Lemke-Howson (the LP optimum did not rationalise)"
+        eq = make_equilibrium(game, strategies, exact=True)
+    else:
+        eq = make_equilibrium(game, [x, y], exact=False, tol=tol)
+    return SolverResult(game=game, method="zero-sum", exact=exact, equilibria=(eq,), complete=False,
+                        degenerate=None,
+                        parameters={"value": eq.payoffs[0], "tolerance": None if exact else tol,
+                                    "computation": how})
