@@ -448,9 +448,7 @@ def _as_payoff_array(p: Any, who: str) -> np.ndarray:
         if is_exact_number(v):
             continue
         if isinstance(v, (float, np.floating)) and not isinstance(v, bool):
-            exact = False
-            if not np.isfinite(v):
-                raise InvalidGameError(f"payoff of player {who!r} at profile {idx} is not finite ({v})")
+            exact = False  # finiteness is checked once the action names are known
             continue
         raise InvalidGameError(f"payoff of player {who!r} at profile {idx} is not a number ({v!r})")
     if not exact:

@@ -1,0 +1,40 @@
+"""Shared test helpers: an independent equilibrium check and Hypothesis game strategies."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+from hypothesis import strategies as st
+
+
+def bimatrix_regret(A, B, x, y) -> Fraction:
+    """Largest gain from a pure deviation in the bimatrix game (A, B), in plain Fractions.
+
+    Written independently of the package so tests do not check the code with itself.
+    """
+    m, n = len(A), len(A[0])
+    x = [Fraction(v) for v in x]
+    y = [Fraction(v) for v in y]
+    assert all(v >= 0 for v in x) and sum(x) == 1
+    assert all(v >= 0 for v in y) and sum(y) == 1
+    rows = [sum(Fraction(A[i][j]) * y[j] for j in range(n)) for i in range(m)]
+    cols = [sum(x[i] * Fraction(B[i][j]) for i in range(m)) for j in range(n)]
+    u = sum(x[i] * rows[i] for i in range(m))
+    v = sum(cols[j] * y[j] for j in range(n))
+    return max(max(rows) - u, max(cols) - v)
+
+
+def strategy_key(eq) -> tuple:
+    return tuple(tuple(Fraction(p) for p in s) for s in eq.strategies)
+
+
+@st.composite
+def bimatrices(draw, max_actions: int = 4, low: int = -3, high: int = 3):
+    """Random bimatrix games; small payoff ranges make many of them degenerate."""
+    m = draw(st.integers(1, max_actions))
+    n = draw(st.integers(1, max_actions))
+    cells = st.integers(low, high)
+    A = np.array(draw(st.lists(cells, min_size=m * n, max_size=m * n)), dtype=np.int64).reshape(m, n)
+    B = np.array(draw(st.lists(cells, min_size=m * n, max_size=m * n)), dtype=np.int64).reshape(m, n)
+    return A, B

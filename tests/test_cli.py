@@ -1,0 +1,204 @@
+"""The command line: output formats, exit codes, one-line errors, whole-or-nothing output files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import gametheory as gt
+from gametheory import cli
+
+BIN = Path(sys.executable).parent / "gametheory"
+
+
+def run(capsys, *args):
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(err: str, *words: str) -> None:
+    assert err.startswith("gametheory: error: ")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    for w in words:
+        assert w in err
+
+
+def test_json_matches_the_contract_example(capsys):
+    code, out, err = run(capsys, "solve", "chicken", "--format", "json")
+    assert code == 0 and err == ""
+    assert json.loads(out) == {
+        "schema": "gametheory.solve/1",
+        "game": {"title": "Chicken", "players": ["US", "PRC"],
+                 "actions": [["Hold", "Intervene"], ["Hold", "Intervene"]]},
+        "method": "vertex", "exact": True, "complete": True, "degenerate": False,
+        "equilibria": [
+            {"strategies": [["1", "0"], ["0", "1"]], "payoffs": ["1", "4"], "regret": "0"},
+            {"strategies": [["1/2", "1/2"], ["1/2", "1/2"]], "payoffs": ["2", "2"], "regret": "0"},
+            {"strategies": [["0", "1"], ["1", "0"]], "payoffs": ["4", "1"], "regret": "0"},
+        ],
+    }
+
+
+def test_float_json_uses_numbers(capsys):
+    code, out, _ = run(capsys, "solve", "battle-of-the-sexes", "--float", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["exact"] is False
+    x = data["equilibria"][1]["strategies"][0]
+    assert x == pytest.approx([0.6, 0.4]) and all(isinstance(p, float) for p in x)
+    assert isinstance(data["equilibria"][1]["regret"], float)
+
+
+@pytest.mark.parametrize("method", ["pure", "support", "vertex", "lemke-howson", "zero-sum"])
+def test_every_method_runs(capsys, method):
+    code, out, _ = run(capsys, "solve", "matching-pennies", "--method", method, "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["method"] == method
+    if method != "pure":
+        assert data["equilibria"][0]["strategies"] == [["1/2", "1/2"], ["1/2", "1/2"]]
+    else:
+        assert data["equilibria"] == []
+
+
+def test_table_output_for_people(capsys):
+    code, out, _ = run(capsys, "solve", "battle-of-the-sexes")
+    assert code == 0
+    assert "method: vertex (exact rational arithmetic)" in out
+    assert "3 equilibria found" in out
+    assert "Opera     3/5" in out or "Opera  3/5" in out or "3/5" in out
+    assert "complete: yes" in out and "degenerate: no" in out
+
+
+def test_table_flags_degenerate_games(capsys, tmp_path):
+    path = tmp_path / "deg.nfg"
+    gt.write_nfg(gt.NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]]), path)
+    code, out, _ = run(capsys, "solve", str(path))
+    assert code == 0 and "DEGENERATE GAME" in out and "continuum" in out
+
+
+def test_csv_output(capsys):
+    code, out, _ = run(capsys, "solve", "chicken", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["equilibrium", "player", "action", "probability", "payoff", "regret"]
+    assert ["2", "US", "Hold", "1/2", "2", "0"] in rows
+    assert len(rows) == 1 + 3 * 4
+
+
+def test_latex_output(capsys):
+    code, out, _ = run(capsys, "solve", "chicken", "--format", "latex")
+    assert code == 0 and "\\begin{tabular}" in out and "\\frac{1}{2}" in out
+    assert out.count("\\\\") == 4  # header + three equilibria
+
+
+def test_output_file_written_whole(capsys, tmp_path):
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, "solve", "chicken", "--format", "json", "--output", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text())["method"] == "vertex"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_models_lists_bundled_games(capsys):
+    code, out, _ = run(capsys, "models")
+    assert code == 0 and "chicken\tChicken" in out
+
+
+# ------------------------------------------------------------------ error paths
+def test_missing_file(capsys, tmp_path):
+    code, out, err = run(capsys, "solve", str(tmp_path / "nope.nfg"))
+    assert code == 2 and out == ""
+    assert_one_line_error(err, "nope.nfg")
+
+
+def test_unknown_game_name(capsys):
+    code, _, err = run(capsys, "solve", "no-such-game")
+    assert code == 2
+    assert_one_line_error(err, "no-such-game", "bundled")
+
+
+def test_malformed_file_names_the_line(capsys, tmp_path):
+    path = tmp_path / "bad.nfg"
+    path.write_text('NFG 1 R "x" { "A" "B" } { 2 2 }\n\n1 2 3\n')
+    code, _, err = run(capsys, "solve", str(path))
+    assert code == 2
+    assert_one_line_error(err, "bad.nfg")
+
+
+def test_unknown_method(capsys):
+    code, _, err = run(capsys, "solve", "chicken", "--method", "magic")
+    assert code == 2
+    assert_one_line_error(err, "magic")
+
+
+def test_exact_and_float_together(capsys):
+    code, _, err = run(capsys, "solve", "chicken", "--exact", "--float")
+    assert code == 2
+    assert_one_line_error(err, "--float")
+
+
+def test_two_player_method_on_three_players(capsys, tmp_path):
+    import numpy as np
+    path = tmp_path / "three.nfg"
+    gt.write_nfg(gt.NormalFormGame([np.ones((2, 2, 2), int)] * 3), path)
+    code, _, err = run(capsys, "solve", str(path), "--method", "vertex")
+    assert code == 2
+    assert_one_line_error(err, "two-player", "3 players")
+
+
+def test_game_too_large_for_method(capsys, tmp_path):
+    import numpy as np
+    path = tmp_path / "big.nfg"
+    gt.write_nfg(gt.NormalFormGame.from_bimatrix(np.zeros((40, 40), int), np.zeros((40, 40), int)), path)
+    code, _, err = run(capsys, "solve", str(path), "--method", "support")
+    assert code == 2
+    assert_one_line_error(err, "40x40")
+
+
+def test_solver_failure_exits_1_and_leaves_no_file(capsys, tmp_path, monkeypatch):
+    def fail(*args, **kwargs):
+        raise gt.SolverError("Lemke-Howson did not finish within 10 pivots")
+    monkeypatch.setattr(cli, "solve", fail)
+    target = tmp_path / "out.json"
+    code, out, err = run(capsys, "solve", "chicken", "--output", str(target))
+    assert code == 1 and out == ""
+    assert_one_line_error(err, "did not finish")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output_leaves_nothing(capsys, tmp_path):
+    target = tmp_path / "missing-dir" / "out.json"
+    code, _, err = run(capsys, "solve", "chicken", "--output", str(target))
+    assert code == 2
+    assert_one_line_error(err)
+    assert not target.parent.exists()
+
+
+def test_existing_output_file_survives_a_failed_run(capsys, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("previous result\n")
+    code, _, _ = run(capsys, "solve", str(tmp_path / "nope.nfg"), "--output", str(target))
+    assert code == 2 and target.read_text() == "previous result\n"
+
+
+def test_no_command_prints_help(capsys):
+    code, out, _ = run(capsys)
+    assert code == 2 and "solve" in out
+
+
+def test_console_script_end_to_end(tmp_path):
+    if not BIN.exists():
+        pytest.skip(f"console script not installed next to {sys.executable}")
+    ok = subprocess.run([str(BIN), "solve", "chicken", "--format", "json"], capture_output=True,
+                        text=True, check=False)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["schema"] == "gametheory.solve/1"
+    bad = subprocess.run([str(BIN), "solve", str(tmp_path / "x.nfg")], capture_output=True,
+                         text=True, check=False)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.startswith("gametheory: error: ") and "Traceback" not in bad.stderr

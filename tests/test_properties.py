@@ -1,0 +1,118 @@
+"""Hypothesis properties of the two-player solvers, on random games (many degenerate)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gametheory as gt
+from conftest import bimatrices, bimatrix_regret, strategy_key
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(bimatrices())
+def test_every_vertex_result_is_an_equilibrium(game):
+    A, B = game
+    res = gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix(A, B))
+    assert res.equilibria, "every finite game has an equilibrium"
+    for eq in res.equilibria:
+        assert bimatrix_regret(A.tolist(), B.tolist(), *eq.strategies) == 0
+
+
+@SETTINGS
+@given(bimatrices())
+def test_lemke_howson_and_pure_are_among_vertex_results(game):
+    A, B = game
+    g = gt.NormalFormGame.from_bimatrix(A, B)
+    extreme = {strategy_key(e) for e in gt.vertex_enumeration(g).equilibria}
+    assert {strategy_key(e) for e in gt.lemke_howson(g).equilibria} <= extreme
+    assert {strategy_key(e) for e in gt.pure_equilibria(g).equilibria} <= extreme
+
+
+@SETTINGS
+@given(bimatrices(max_actions=4, low=-30, high=30))
+def test_support_and_vertex_agree_on_nondegenerate_games(game):
+    A, B = game
+    g = gt.NormalFormGame.from_bimatrix(A, B)
+    vres = gt.vertex_enumeration(g)
+    sres = gt.support_enumeration(g)
+    assert sres.degenerate == vres.degenerate
+    found = {strategy_key(e) for e in sres.equilibria}
+    assert found <= {strategy_key(e) for e in vres.equilibria}
+    if not vres.degenerate:
+        assert found == {strategy_key(e) for e in vres.equilibria}
+        assert sres.complete
+
+
+@SETTINGS
+@given(bimatrices(), st.randoms(use_true_random=False), st.integers(1, 5), st.integers(-7, 7),
+       st.integers(1, 5), st.integers(-7, 7))
+def test_invariance_under_permutation_relabelling_and_affine_maps(game, rnd, a, b, c, d):
+    A, B = game
+    m, n = A.shape
+    rows, cols = list(range(m)), list(range(n))
+    rnd.shuffle(rows)
+    rnd.shuffle(cols)
+    base = gt.NormalFormGame.from_bimatrix(A, B)
+    moved = gt.NormalFormGame.from_bimatrix(
+        a * A[np.ix_(rows, cols)] + b, c * B[np.ix_(rows, cols)] + d,
+        players=["Row", "Column"],
+        actions=[[f"r{i}" for i in rows], [f"c{j}" for j in cols]])
+    expected = set()
+    for eq in gt.vertex_enumeration(base).equilibria:
+        x, y = eq.strategies
+        expected.add((tuple(x[i] for i in rows), tuple(y[j] for j in cols)))
+    got = gt.vertex_enumeration(moved)
+    assert {strategy_key(e) for e in got.equilibria} == expected
+    assert got.degenerate == gt.vertex_enumeration(base).degenerate
+
+
+@SETTINGS
+@given(bimatrices())
+def test_float_mode_matches_exact_mode(game):
+    A, B = game
+    g = gt.NormalFormGame.from_bimatrix(A, B)
+    exact = gt.vertex_enumeration(g)
+    flt = gt.vertex_enumeration(g, exact=False)
+    assert len(exact.equilibria) == len(flt.equilibria)
+    for e, f in zip(exact.equilibria, flt.equilibria):
+        for se, sf in zip(e.strategies, f.strategies):
+            assert np.allclose([float(p) for p in se], sf, atol=1e-12)
+
+
+@SETTINGS
+@given(bimatrices(max_actions=4, low=0, high=20))
+def test_float_valued_games_give_float_equilibria_within_tolerance(game):
+    A, B = game
+    g = gt.NormalFormGame.from_bimatrix(A / 7.0, B / 3.0)
+    assert not g.is_exact
+    for method in ("vertex", "support", "lemke-howson"):
+        res = gt.solve(g, method=method)
+        tol = res.parameters["tolerance"]
+        for eq in res.equilibria:
+            assert g.max_regret([np.array(s) for s in eq.strategies]) <= tol
+
+
+def test_support_enumeration_does_not_lose_equilibria_to_rounding():
+    # Random games whose equilibria have probabilities that, in floating point,
+    # come out as tiny negatives (-7e-17) in nashpy; we must keep every one.
+    rng = np.random.default_rng(2024)
+    for _ in range(40):
+        A = rng.integers(0, 100, (5, 5))
+        B = rng.integers(0, 100, (5, 5))
+        g = gt.NormalFormGame.from_bimatrix(A, B)
+        v = gt.vertex_enumeration(g)
+        if v.degenerate:
+            continue
+        s = gt.support_enumeration(g, exact=False)
+        assert len(s.equilibria) == len(v.equilibria)
+
+
+def test_exact_strategies_are_fractions():
+    res = gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix([[1, 2], [3, 1]], [[2, 1], [0, 3]]))
+    assert all(isinstance(p, Fraction) for eq in res.equilibria for s in eq.strategies for p in s)
