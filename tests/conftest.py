@@ -7,6 +7,9 @@ from fractions import Fraction
 import numpy as np
 from hypothesis import strategies as st
 
+# scripts that need optional peers (pygambit): run by hand, not collected
+collect_ignore = ["fixtures/make_gambit_fixtures.py"]
+
 
 def bimatrix_regret(A, B, x, y) -> Fraction:
     """Largest gain from a pure deviation in the bimatrix game (A, B), in plain Fractions.

@@ -92,15 +92,24 @@ class IntegerTableau:
         """Bring variable ``col`` into the basis in place of the one in ``row``."""
         T = self.T
         p = T[row, col]
-        if p <= 0:
-            raise ValueError("internal error: pivot element must be positive")
+        if p == 0:
+            raise ZeroDivisionError("internal error: pivot on a zero entry")
         pivot_row = T[row].copy()
         column = T[:, col].copy()
         column[row] = 0
         T[:] = (T * p - np.outer(column, pivot_row)) // self.det
         T[row] = pivot_row
+        if p < 0:  # keep the common denominator positive
+            T *= -1
+            p = -p
         self.det = p
         self.basis[row] = col
+
+    def set_basis(self, basis: set[int]) -> None:
+        """Pivot until exactly the variables in ``basis`` are basic (a nonsingular basis)."""
+        for v in sorted(basis - set(self.basis)):
+            row = next(i for i, b in enumerate(self.basis) if b not in basis and self.T[i, v] != 0)
+            self.pivot(row, v)
 
     def min_ratio_rows(self, col: int) -> list[int]:
         """All rows attaining the minimum ratio for entering column ``col`` (ties kept)."""

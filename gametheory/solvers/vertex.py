@@ -7,12 +7,12 @@ Algorithmic Game Theory ch. 3, section 3.5):
 1. Make every payoff a positive integer (scaling and shifting a player's
    payoffs changes no equilibrium) and form the best-response polytopes ``P``
    and ``Q``.
-2. Enumerate every vertex of ``P`` and of ``Q`` exactly: a breadth-first search
-   over feasible bases of a fraction-free integer tableau, pivoting on every
-   entering column and every leaving row that ties in the ratio test, so that
-   degenerate vertices (more tight constraints than the dimension) are reached
-   too.  The graph of feasible bases of a polytope is connected, so the search
-   finds every vertex.
+2. Enumerate every vertex of ``P`` and of ``Q`` with its exact set of tight
+   constraints: by Qhull in floating point with an error-bound and
+   combinatorial certificate where that succeeds (nondegenerate,
+   well-conditioned polytopes), else by an exact breadth-first search over
+   the feasible bases of a fraction-free integer tableau, which also reaches
+   degenerate vertices (see :mod:`gametheory.solvers._polytope`).
 3. Label each vertex by its tight constraints.  The game is degenerate exactly
    when some vertex has more labels than its dimension.
 4. Every completely labelled pair of vertices other than ``(0, 0)``, normalised,
@@ -26,7 +26,6 @@ function reports those components as well.
 
 from __future__ import annotations
 
-from collections import deque
 from fractions import Fraction
 from typing import Iterator
 
@@ -36,49 +35,28 @@ from ..game import NormalFormGame
 from ..result import Equilibrium, SolverResult, default_tolerance, make_equilibrium
 from ._bimatrix import positive_bimatrix
 from ._common import require_two_players, resolve_exact
-from ._exact import IntegerTableau
+from ._polytope import VertexSet, certified_vertices, exact_vertices
 
 __all__ = ["vertex_enumeration", "vertex_enumeration_gen", "polytope_vertices", "is_degenerate"]
 
 
-def polytope_vertices(M: np.ndarray) -> list[tuple[tuple[Fraction, ...], int]]:
+def polytope_vertices(M: np.ndarray) -> VertexSet:
     """Every vertex of ``{z >= 0 : M z <= 1}`` for a positive integer matrix ``M``.
 
-    Returns a list of ``(values, zero_mask)``: ``values`` holds the ``d``
-    coordinates of ``z`` followed by the ``r`` slacks ``1 - M z``; bit ``v`` of
-    ``zero_mask`` is set when variable ``v`` is zero (a tight constraint).
+    The certified floating-point enumeration is tried first; when it cannot
+    certify its answer (degenerate or ill-conditioned polytopes) the exact
+    search over feasible bases runs instead.  Either way each returned
+    vertex comes with its exact set of tight constraints and exact coordinates.
 
     Examples
     --------
     >>> import numpy as np
-    >>> [v for v, _ in polytope_vertices(np.array([[1, 1]], dtype=object))]  # doctest: +NORMALIZE_WHITESPACE
-    [(Fraction(0, 1), Fraction(0, 1), Fraction(1, 1)),
-     (Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)),
-     (Fraction(0, 1), Fraction(1, 1), Fraction(0, 1))]
+    >>> vs = polytope_vertices(np.array([[1, 2]], dtype=object))
+    >>> sorted(vs.coordinates(mk) for mk in vs.masks)
+    [(Fraction(0, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(1, 2)), (Fraction(1, 1), Fraction(0, 1))]
     """
-    start = IntegerTableau(M)
-    nvars = start.d + start.r
-    seen_bases = {frozenset(start.basis)}
-    vertices: dict[tuple[Fraction, ...], int] = {}
-    queue = deque([start])
-    while queue:
-        tab = queue.popleft()
-        values = tuple(tab.values())
-        if values not in vertices:
-            vertices[values] = sum(1 << v for v in range(nvars) if values[v] == 0)
-        basic = set(tab.basis)
-        for col in range(nvars):
-            if col in basic:
-                continue
-            for row in tab.min_ratio_rows(col):
-                basis = frozenset(basic - {tab.basis[row]} | {col})
-                if basis in seen_bases:
-                    continue
-                seen_bases.add(basis)
-                nxt = tab.copy()
-                nxt.pivot(row, col)
-                queue.append(nxt)
-    return list(vertices.items())
+    found = certified_vertices(M)
+    return found if found is not None else exact_vertices(M)
 
 
 def _labelled_vertices(game: NormalFormGame):
@@ -88,11 +66,10 @@ def _labelled_vertices(game: NormalFormGame):
     P = polytope_vertices(np.ascontiguousarray(B.T))  # vars: x_0..x_{m-1}, slacks of columns
     Q = polytope_vertices(A)                          # vars: y_0..y_{n-1}, slacks of rows
     # P: variable i < m is x_i (label i), variable m + j is slack j (label m + j): same numbering.
-    p_verts = [(v[:m], mask) for v, mask in P]
-    # Q: variable j < n is y_j (label m + j), variable n + i is slack i (label i).
     low_n = (1 << n) - 1
-    q_verts = [(v[:n], ((mask & low_n) << m) | (mask >> n)) for v, mask in Q]
-    return p_verts, q_verts, m, n
+    # Q: variable j < n is y_j (label m + j), variable n + i is slack i (label i).
+    q_masks = [((mk & low_n) << m) | (mk >> n) for mk in Q.masks]
+    return P, P.masks, Q, q_masks, m, n
 
 
 def _complementary_pairs(p_masks: list[int], q_masks: list[int], m: int, n: int) -> list[tuple[int, int]]:
@@ -124,13 +101,13 @@ def is_degenerate(game: NormalFormGame) -> bool:
     False
     """
     require_two_players(game, "is_degenerate")
-    p_verts, q_verts, m, n = _labelled_vertices(game)
-    return _degenerate(p_verts, q_verts, m, n)
+    _, p_masks, _, q_masks, m, n = _labelled_vertices(game)
+    return _degenerate(p_masks, q_masks, m, n)
 
 
-def _degenerate(p_verts, q_verts, m: int, n: int) -> bool:
-    return any(_popcount(mask) > m for _, mask in p_verts) or \
-        any(_popcount(mask) > n for _, mask in q_verts)
+def _degenerate(p_masks: list[int], q_masks: list[int], m: int, n: int) -> bool:
+    return any(_popcount(mask) > m for mask in p_masks) or \
+        any(_popcount(mask) > n for mask in q_masks)
 
 
 def vertex_enumeration_gen(game: NormalFormGame, exact: bool | None = None,
@@ -183,15 +160,15 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
     require_two_players(game, "vertex")
     exact = resolve_exact(game, exact)
     tol = default_tolerance(game) if tol is None else tol
-    p_verts, q_verts, m, n = _labelled_vertices(game)
-    degenerate = _degenerate(p_verts, q_verts, m, n)
-    pairs = [(a, b) for a, b in _complementary_pairs([mk for _, mk in p_verts],
-                                                     [mk for _, mk in q_verts], m, n)
-             if any(p_verts[a][0]) and any(q_verts[b][0])]
-    pairs.sort(key=lambda ab: (_normalise(p_verts[ab[0]][0]), _normalise(q_verts[ab[1]][0])),
-               reverse=True)
-    equilibria = [make_equilibrium(game, [_normalise(p_verts[a][0]), _normalise(q_verts[b][0])],
-                                   exact=exact, tol=tol) for a, b in pairs]
+    P, p_masks, Q, q_masks, m, n = _labelled_vertices(game)
+    degenerate = _degenerate(p_masks, q_masks, m, n)
+    origin_p, origin_q = (1 << m) - 1, ((1 << n) - 1) << m   # the vertex 0 of P, of Q
+    pairs = [(a, b) for a, b in _complementary_pairs(p_masks, q_masks, m, n)
+             if p_masks[a] != origin_p and q_masks[b] != origin_q]
+    xs = {a: _normalise(P.coordinates(P.masks[a])) for a, _ in pairs}
+    ys = {b: _normalise(Q.coordinates(Q.masks[b])) for _, b in pairs}
+    pairs.sort(key=lambda ab: (xs[ab[0]], ys[ab[1]]), reverse=True)
+    equilibria = [make_equilibrium(game, [xs[a], ys[b]], exact=exact, tol=tol) for a, b in pairs]
     components = _components(pairs)
     notes = []
     if degenerate:
