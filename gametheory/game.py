@@ -304,12 +304,23 @@ class NormalFormGame:
 
     def _deviation(self, prof: Sequence[np.ndarray], player: int) -> np.ndarray:
         exact = self.is_exact and all(v.dtype == object for v in prof)
-        arr = self.payoffs[player] if exact else self.float_payoffs[player]
-        vecs = prof if exact else [np.asarray(v, dtype=float) for v in prof]
+        if exact:
+            # integer arithmetic: payoffs scaled to integers, each strategy as numerators over
+            # a common denominator; one division per entry at the end
+            arr, den = self.integer_payoffs[player]
+            for k in range(self.num_players - 1, -1, -1):
+                if k != player:
+                    nums, d = _numerators(prof[k])
+                    arr = np.tensordot(arr, nums, axes=([k], [0]))
+                    den *= d
+            out = np.empty(arr.shape, dtype=object)
+            out.flat[:] = [Fraction(int(v), den) for v in arr.flat]
+            return out
+        arr = self.float_payoffs[player]
         # contract the other players' axes, last axis first so indices stay valid
         for k in range(self.num_players - 1, -1, -1):
             if k != player:
-                arr = np.tensordot(arr, vecs[k], axes=([k], [0]))
+                arr = np.tensordot(arr, np.asarray(prof[k], dtype=float), axes=([k], [0]))
         return arr
 
     def expected_payoffs(self, profile: Sequence[Any]) -> tuple[Number, ...]:
@@ -367,6 +378,14 @@ def supports(profile: Sequence[Sequence[Any]]) -> tuple[tuple[int, ...], ...]:
     ((0, 2), (0,))
     """
     return tuple(tuple(int(a) for a, p in enumerate(s) if p > 0) for s in profile)
+
+
+def _numerators(strategy: np.ndarray) -> tuple[np.ndarray, int]:
+    """Integer numerators over the least common denominator of a vector of Fractions."""
+    den = integer_scale(strategy)
+    nums = np.empty(len(strategy), dtype=object)
+    nums[:] = [int(p * den) for p in strategy]
+    return nums, den
 
 
 def _dot(u: np.ndarray, v: np.ndarray) -> Number:

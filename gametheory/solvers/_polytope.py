@@ -41,7 +41,6 @@ from ._exact import IntegerTableau, solve_rational
 __all__ = ["Vertex", "exact_vertices", "certified_vertices"]
 
 _U = np.finfo(float).eps / 2          # unit roundoff
-_MAX_EXACT_FLOAT = 2.0**50           # integers below this convert to float exactly, with room
 _MAX_CONDITION = 1e10
 
 
@@ -194,16 +193,19 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
     r, d = M.shape
     if d < 2 or r < 1:
         return None
-    Mf = np.array(M, dtype=float)
-    if not np.all(np.abs(Mf) < _MAX_EXACT_FLOAT):
-        return None
+    with np.errstate(over="ignore"):
+        Mf = np.array(M, dtype=float)
+    if not np.all(np.isfinite(Mf)) or not all(int(f) == v for f, v in zip(Mf.flat, M.flat)):
+        return None      # the error bounds need the constraint matrix exactly in floating point
     try:
         from scipy.spatial import ConvexHull, QhullError
     except ImportError:  # pragma: no cover - scipy is a dependency
         return None
-    # constraints G x <= h: first the r rows of M (slack variables d..d+r-1), then -x <= 0
-    G = np.vstack([Mf, -np.eye(d)])
-    h = np.concatenate([np.ones(r), np.zeros(d)])
+    # constraints G x <= h: first the r rows of M (slack variables d..d+r-1), then -x <= 0;
+    # each row of M is scaled by a power of two (exact) so that all rows have similar size
+    row_scale = np.ldexp(1.0, -np.frexp(np.abs(Mf).max(axis=1))[1])
+    G = np.vstack([Mf * row_scale[:, None], -np.eye(d)])
+    h = np.concatenate([row_scale, np.zeros(d)])
     var_of_row = np.concatenate([np.arange(d, d + r), np.arange(d)])  # variable that is zero
     # an interior point: c = t 1 with M c < 1
     c = np.full(d, 0.5 / Mf.sum(axis=1).max())
@@ -221,10 +223,13 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
     T = np.sort(hull.simplices, axis=1)         # the d tight constraints of each candidate
     GT = G[T]                                   # (V, d, d)
     hT = h[T]
-    with np.errstate(all="ignore"):
-        singular = np.abs(np.linalg.det(GT)) < 1e-300
-    GT_safe = np.where(singular[:, None, None], np.eye(d), GT)
-    inv = np.linalg.inv(GT_safe)
+    try:
+        inv = np.linalg.inv(GT)
+        singular = np.zeros(len(GT), dtype=bool)
+    except np.linalg.LinAlgError:   # some candidate's constraints are dependent: drop those
+        with np.errstate(all="ignore"):
+            singular = ~(np.abs(np.linalg.det(GT)) > 0)
+        inv = np.linalg.inv(np.where(singular[:, None, None], np.eye(d), GT))
     # refine the vertex once (one step of iterative refinement) before bounding it
     X = np.einsum("vij,vj->vi", inv, hT)
     resid = np.einsum("vij,vj->vi", GT, X) - hT

@@ -73,13 +73,31 @@ def _labelled_vertices(game: NormalFormGame):
 
 
 def _complementary_pairs(p_masks: list[int], q_masks: list[int], m: int, n: int) -> list[tuple[int, int]]:
+    """Index pairs (a, b) whose labels together are all of ``0..m+n-1``.
+
+    Exact complements are found by hashing; a degenerate vertex (more labels
+    than its dimension) may pair with several, so those are matched against
+    every vertex of the other polytope by a vectorised superset test.
+    """
     full = (1 << (m + n)) - 1
-    if m + n <= 63:
-        pm = np.array(p_masks, dtype=np.int64)
-        qm = np.array(q_masks, dtype=np.int64)
-        hits = np.argwhere((pm[:, None] | qm[None, :]) == full)
-        return [(int(a), int(b)) for a, b in hits]
-    return [(a, b) for a, pa in enumerate(p_masks) for b, qb in enumerate(q_masks) if pa | qb == full]
+    q_index: dict[int, int] = {mk: b for b, mk in enumerate(q_masks)}
+    pairs = set()
+    for a, mk in enumerate(p_masks):
+        b = q_index.get(full ^ mk)
+        if b is not None:
+            pairs.add((a, b))
+    deg_p = [a for a, mk in enumerate(p_masks) if _popcount(mk) > m]
+    deg_q = [b for b, mk in enumerate(q_masks) if _popcount(mk) > n]
+    for side, degenerate, masks_other, flip in ((p_masks, deg_p, q_masks, False),
+                                                (q_masks, deg_q, p_masks, True)):
+        if not degenerate:
+            continue
+        other = np.array(masks_other, dtype=object if m + n > 62 else np.int64)
+        for a in degenerate:
+            need = full ^ side[a]
+            for b in np.flatnonzero((other & need) == need):
+                pairs.add((int(b), a) if flip else (a, int(b)))
+    return sorted(pairs)
 
 
 def _popcount(x: int) -> int:
