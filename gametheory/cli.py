@@ -67,8 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
-        _parser().print_help()
-        return 2
+        raise _UsageError("a command is required: solve or models (see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)
     except SolverError as exc:

@@ -54,7 +54,24 @@ def result_to_dict(result: SolverResult) -> dict[str, Any]:
              "regret": _num(eq.regret, ex)}
             for eq in result.equilibria
         ],
+        "notes": list(result.notes),
+        "parameters": {k: _json_value(v, ex) for k, v in result.parameters.items()},
     }
+
+
+def _json_value(value: Any, exact: bool) -> Any:
+    """A parameter as JSON, numbers following the exact/float rule."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (Fraction, float)):
+        return _num(value, exact)
+    if isinstance(value, (list, tuple)):
+        return [_json_value(v, exact) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v, exact) for k, v in value.items()}
+    return str(value)
 
 
 def _text(value: Any, exact: bool) -> str:

@@ -34,7 +34,10 @@ def assert_one_line_error(err: str, *words: str) -> None:
 def test_json_matches_the_contract_example(capsys):
     code, out, err = run(capsys, "solve", "chicken", "--format", "json")
     assert code == 0 and err == ""
-    assert json.loads(out) == {
+    data = json.loads(out)
+    assert data.pop("notes") == []
+    assert data.pop("parameters") == {"tolerance": None, "components": [[0], [1], [2]]}
+    assert data == {
         "schema": "gametheory.solve/1",
         "game": {"title": "Chicken", "players": ["US", "PRC"],
                  "actions": [["Hold", "Intervene"], ["Hold", "Intervene"]]},
@@ -187,9 +190,22 @@ def test_existing_output_file_survives_a_failed_run(capsys, tmp_path):
     assert code == 2 and target.read_text() == "previous result\n"
 
 
-def test_no_command_prints_help(capsys):
-    code, out, _ = run(capsys)
-    assert code == 2 and "solve" in out
+def test_no_command_is_a_usage_error(capsys):
+    code, out, err = run(capsys)
+    assert code == 2 and out == ""
+    assert_one_line_error(err, "command is required")
+
+
+def test_zero_sum_value_and_continuum_notes_in_json(capsys, tmp_path):
+    code, out, _ = run(capsys, "solve", "matching-pennies", "--method", "zero-sum", "--format", "json")
+    assert json.loads(out)["parameters"]["value"] == "0"
+    path = tmp_path / "deg.nfg"
+    gt.write_nfg(gt.NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]]), path)
+    code, out, _ = run(capsys, "solve", str(path), "--format", "json")
+    data = json.loads(out)
+    assert data["degenerate"] is True
+    assert data["parameters"]["components"] == [[0, 1], [2]]
+    assert any("continuum" in note for note in data["notes"])
 
 
 def test_console_script_end_to_end(tmp_path):

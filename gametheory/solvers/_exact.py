@@ -3,9 +3,9 @@
 References
 ----------
 E. H. Bareiss, "Sylvester's identity and multistep integer-preserving Gaussian
-elimination", Math. Comp. 22 (1968).  B. von Stengel, "Computing equilibria for
-two-person games", Handbook of Game Theory 3, ch. 45 (2002), section 6 (integer
-pivoting).
+elimination", Math. Comp. 22 (1968).  B. von Stengel, "Equilibrium computation
+for two-player games in strategic and extensive form", Algorithmic Game Theory
+(Nisan et al., eds., 2007), ch. 3, section 3.5 (integer pivoting).
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class IntegerTableau:
     Variables ``0..d-1`` are ``z`` and ``d..d+r-1`` the slacks ``s``.  The
     tableau holds integers ``T`` and a common denominator ``det`` (the current
     basis determinant): the real tableau is ``T / det``.  Pivoting keeps every
-    entry integral (exact division), as in von Stengel (2002), section 6.
+    entry integral (exact division), as in von Stengel (2007), section 3.5.
     """
 
     __slots__ = ("T", "det", "basis", "d", "r")

@@ -2,8 +2,8 @@
 
 Algorithm (Lemke and Howson 1964, "Equilibrium points of bimatrix games",
 SIAM J. Appl. Math. 12; presentation of von Stengel 2007, Algorithmic Game
-Theory ch. 3, section 3.4, and von Stengel 2002, Handbook of Game Theory 3,
-ch. 45, sections 4 and 6):
+Theory ch. 3, sections 3.4 (the algorithm), 3.5 (integer pivoting) and 3.6
+(degenerate games, lexicographic rule)):
 
 1. Make the payoffs positive integers and set up the tableaux of the
    best-response polytopes ``P`` (rows: columns of ``B``) and ``Q`` (rows:

@@ -56,6 +56,7 @@ def pure_equilibrium_mask(game: NormalFormGame, exact: bool | None = None,
 def pure_equilibria_gen(game: NormalFormGame, exact: bool | None = None,
                         tol: float | None = None) -> Iterator[Equilibrium]:
     """Generate the pure equilibria in profile order (first player slowest)."""
+    exact = resolve_exact(game, exact)
     tol = default_tolerance(game) if tol is None else tol
     mask = pure_equilibrium_mask(game, exact=exact, tol=tol)
     for profile in np.argwhere(mask):

@@ -2,7 +2,7 @@
 
 Algorithm (Avis, Rosenberg, Savani and von Stengel 2010, "Enumeration of Nash
 equilibria for two-player games", Economic Theory 42; von Stengel 2007,
-Algorithmic Game Theory ch. 3, section 3.5):
+Algorithmic Game Theory ch. 3, section 3.3):
 
 1. Make every payoff a positive integer (scaling and shifting a player's
    payoffs changes no equilibrium) and form the best-response polytopes ``P``
