@@ -69,6 +69,8 @@ import gametheory as gt
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
+#: Pages whose console and json blocks run: the docs, and the README's tour.
+RUN_PAGES = PAGES + [ROOT / "README.md"]
 LANGUAGES = {"pycon", "console", "nfg", "json"}
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -138,7 +140,7 @@ def parse_blocks(page: Path) -> tuple[list[Block], list[str]]:
 
 
 def _page_id(page: Path) -> str:
-    return str(page.relative_to(DOCS))
+    return str(page.relative_to(DOCS if page.is_relative_to(DOCS) else ROOT))
 
 
 def test_docs_exist():
@@ -263,7 +265,7 @@ def _diff(expected: list[str], actual: list[str]) -> str:
     return "\n".join(difflib.unified_diff(expected, actual, "documented", "actual", lineterm=""))
 
 
-@pytest.mark.parametrize("page", PAGES, ids=_page_id)
+@pytest.mark.parametrize("page", RUN_PAGES, ids=_page_id)
 def test_console_and_json_blocks(page, tmp_path):
     blocks = [b for b in parse_blocks(page)[0]
               if b.language == "console" or b.comment is not None]
