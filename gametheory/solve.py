@@ -22,13 +22,13 @@ METHODS: dict[str, Callable[..., SolverResult]] = {
 }
 
 #: Largest two-player game (m * n) for which ``auto`` enumerates all extreme equilibria.
-AUTO_VERTEX_LIMIT = 256
+AUTO_VERTEX_LIMIT = 144
 
 
 def choose_method(game: NormalFormGame) -> str:
     """The method ``auto`` runs: all equilibria where affordable, else one.
 
-    - two players with ``m * n <= 256``: ``vertex`` (every extreme equilibrium,
+    - two players with ``m * n <= 144``: ``vertex`` (every extreme equilibrium,
       degenerate games included);
     - larger two-player games: ``zero-sum`` when the game is constant-sum,
       else ``lemke-howson``;
