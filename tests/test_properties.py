@@ -116,3 +116,23 @@ def test_support_enumeration_does_not_lose_equilibria_to_rounding():
 def test_exact_strategies_are_fractions():
     res = gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix([[1, 2], [3, 1]], [[2, 1], [0, 3]]))
     assert all(isinstance(p, Fraction) for eq in res.equilibria for s in eq.strategies for p in s)
+
+
+@SETTINGS
+@given(bimatrices(max_actions=4, low=0, high=2), st.randoms(use_true_random=False))
+def test_maximal_nash_subsets_are_convex_sets_of_equilibria(game, rnd):
+    A, B = game
+    res = gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix(A, B))
+    subsets = res.parameters["nash_subsets"]
+    assert set(k for s in subsets for k in s) == set(range(len(res.equilibria)))
+    for subset in subsets:
+        xs = {res.equilibria[k].strategies[0] for k in subset}
+        ys = {res.equilibria[k].strategies[1] for k in subset}
+        # every pair of a row strategy and a column strategy of the subset is an equilibrium
+        assert {(x, y) for x in xs for y in ys} <= {e.strategies for e in res.equilibria}
+        wx = [Fraction(rnd.randint(0, 3)) for _ in xs]
+        wy = [Fraction(rnd.randint(0, 3)) for _ in ys]
+        if sum(wx) and sum(wy):
+            x = [sum(w * s[i] for w, s in zip(wx, xs)) / sum(wx) for i in range(A.shape[0])]
+            y = [sum(w * s[j] for w, s in zip(wy, ys)) / sum(wy) for j in range(A.shape[1])]
+            assert bimatrix_regret(A.tolist(), B.tolist(), x, y) == 0

@@ -156,8 +156,12 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
         ``complete`` is True (every extreme equilibrium is listed),
         ``degenerate`` is decided exactly, and ``parameters["components"]``
         groups the equilibria (as indices into ``equilibria``) into connected
-        components of the equilibrium set: a component with more than one
-        extreme equilibrium is a continuum.
+        components of the equilibrium set (a component with more than one
+        extreme equilibrium is a continuum), and ``parameters["nash_subsets"]``
+        lists the maximal Nash subsets: sets of extreme equilibria such that
+        any mixture of their row strategies with any mixture of their column
+        strategies is an equilibrium (Avis et al. 2010, section 5); every
+        equilibrium of the game lies in one of them.
 
     Notes
     -----
@@ -188,16 +192,18 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
     pairs.sort(key=lambda ab: (xs[ab[0]], ys[ab[1]]), reverse=True)
     equilibria = [make_equilibrium(game, [xs[a], ys[b]], exact=exact, tol=tol) for a, b in pairs]
     components = _components(pairs)
+    subsets = _maximal_nash_subsets(pairs)
     notes = []
     if degenerate:
         notes.append("the game is degenerate: some strategy has more pure best responses than "
                      "its support size, so equilibria may form continua")
-    for comp in components:
-        if len(comp) > 1:
-            notes.append("continuum of equilibria: equilibria " + ", ".join(str(k + 1) for k in comp)
-                         + " lie in one connected set of equilibria (mixtures of them that share "
-                         "a strategy are equilibria too)")
-    params = {"tolerance": None if exact else tol, "components": components}
+    for subset in subsets:
+        if len(subset) > 1:
+            notes.append("continuum of equilibria: any mixture of the row strategies of equilibria "
+                         + ", ".join(str(k + 1) for k in subset) + " with any mixture of their "
+                         "column strategies is an equilibrium")
+    params = {"tolerance": None if exact else tol, "components": components,
+              "nash_subsets": subsets}
     return SolverResult(game=game, method="vertex", exact=exact, equilibria=tuple(equilibria),
                         complete=True, degenerate=degenerate, parameters=params, notes=tuple(notes))
 
@@ -232,3 +238,33 @@ def _components(pairs: list[tuple[int, int]]) -> list[list[int]]:
     for k in range(len(pairs)):
         groups.setdefault(find(k), []).append(k)
     return sorted(groups.values())
+
+
+def _maximal_nash_subsets(pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """Maximal bicliques of the extreme-equilibrium graph, as sorted lists of indices into ``pairs``.
+
+    A biclique ``X x Y`` (every x in X paired with every y in Y is an extreme
+    equilibrium) spans the convex set ``conv(X) x conv(Y)`` of equilibria.
+    The maximal ones are the closed sets of the Galois connection between row
+    and column vertices: ``X = intersection of N(y) for y in Y`` and ``Y = {y : X
+    within N(y)}``; they are generated here by closing the neighbourhoods
+    ``N(y)`` under intersection (enough for the small graphs of games).
+    """
+    index = {ab: k for k, ab in enumerate(pairs)}
+    nbr: dict[int, frozenset[int]] = {}
+    for a, b in pairs:
+        nbr[b] = nbr.get(b, frozenset()) | {a}
+    closed: set[frozenset[int]] = set(nbr.values())
+    frontier = set(closed)
+    while frontier:
+        new = {x & y for x in frontier for y in closed} - closed - {frozenset()}
+        closed |= new
+        frontier = new
+    out = []
+    for xs in closed:
+        ys = [b for b, n in nbr.items() if xs <= n]
+        # maximal: no column vertex outside ys, and the row set is closed by construction
+        out.append(sorted(index[(a, b)] for a in xs for b in ys))
+    # keep only maximal ones (a closed X with a larger Y is never contained in another biclique)
+    sets = [set(s) for s in out]
+    return sorted(s for s, ss in zip(out, sets) if not any(ss < other for other in sets))
