@@ -36,7 +36,8 @@ def test_json_matches_the_contract_example(capsys):
     assert code == 0 and err == ""
     data = json.loads(out)
     assert data.pop("notes") == []
-    assert data.pop("parameters") == {"tolerance": None, "components": [[0], [1], [2]]}
+    assert data.pop("parameters") == {"tolerance": None, "components": [[0], [1], [2]],
+                                      "nash_subsets": [[0], [1], [2]]}
     assert data == {
         "schema": "gametheory.solve/1",
         "game": {"title": "Chicken", "players": ["US", "PRC"],
