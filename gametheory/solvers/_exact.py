@@ -49,12 +49,14 @@ def solve_rational(M: Sequence[Sequence[int]], b: Sequence[int]) -> list[Fractio
                 rowi[j] = (rowi[j] * akk - aik * rowk[j]) // prev
             rowi[k] = 0
         prev = akk
-    # back substitution over the rationals (n is small)
-    z: list[Fraction] = [Fraction(0)] * n
+    # fraction-free back substitution: a[n-1][n-1] is det(M) up to sign, and every
+    # det * z_i is an integer, found by exact division
+    det = a[n - 1][n - 1]
+    num = [0] * n
     for i in range(n - 1, -1, -1):
-        s = Fraction(a[i][n]) - sum((a[i][j] * z[j] for j in range(i + 1, n)), Fraction(0))
-        z[i] = s / a[i][i]
-    return z
+        total = det * a[i][n] - sum(a[i][j] * num[j] for j in range(i + 1, n))
+        num[i] = total // a[i][i]
+    return [Fraction(v, det) for v in num]
 
 
 class IntegerTableau:
