@@ -27,10 +27,12 @@ function reports those components as well.
 from __future__ import annotations
 
 from fractions import Fraction
+from math import comb
 from typing import Iterator
 
 import numpy as np
 
+from ..errors import GameTooLargeError
 from ..game import NormalFormGame
 from ..result import Equilibrium, SolverResult, default_tolerance, make_equilibrium
 from ._bimatrix import positive_bimatrix
@@ -59,10 +61,32 @@ def polytope_vertices(M: np.ndarray) -> VertexSet:
     return found if found is not None else exact_vertices(M)
 
 
+#: Refuse games whose best-response polytopes may have more vertices than this.
+MAX_VERTICES = 5_000_000
+
+
+def max_vertices(d: int, facets: int) -> int:
+    """McMullen's upper bound on the vertices of a ``d``-polytope with ``facets`` facets.
+
+    Examples
+    --------
+    >>> max_vertices(2, 4)      # a quadrilateral
+    4
+    """
+    if facets <= d:
+        return 1
+    return comb(facets - (d + 1) // 2, d // 2) + comb(facets - d // 2 - 1, (d + 1) // 2 - 1)
+
+
 def _labelled_vertices(game: NormalFormGame):
     """Vertices of P and Q with their label masks (bit k set: label k present)."""
+    m, n = game.shape
+    bound = max(max_vertices(m, m + n), max_vertices(n, m + n))
+    if bound > MAX_VERTICES:
+        raise GameTooLargeError(
+            f"vertex enumeration on a {m}x{n} game: the best-response polytopes may have up to "
+            f"{bound:.2e} vertices (limit {MAX_VERTICES:.0e}); use method 'lemke-howson'")
     A, B = positive_bimatrix(game)
-    m, n = A.shape
     P = polytope_vertices(np.ascontiguousarray(B.T))  # vars: x_0..x_{m-1}, slacks of columns
     Q = polytope_vertices(A)                          # vars: y_0..y_{n-1}, slacks of rows
     # P: variable i < m is x_i (label i), variable m + j is slack j (label m + j): same numbering.
