@@ -80,9 +80,9 @@ class NormalFormGame:
             if k == 0:
                 raise InvalidGameError(f"player {self.players[i]!r} has no action")
         self.actions: tuple[tuple[str, ...], ...] = _check_actions(actions, shape, self.players)
-        exact = all(arr.dtype == object for arr in arrays)
+        exact = all(arr.dtype != float for arr in arrays)
         if not exact:
-            arrays = [a.astype(float) if a.dtype == object else a for a in arrays]
+            arrays = [a.astype(float) for a in arrays]
             for i, arr in enumerate(arrays):
                 _check_finite(arr, self.players[i], self.actions)
         for arr in arrays:
@@ -205,7 +205,7 @@ class NormalFormGame:
     def payoff_of(self, profile: Sequence[str | int]) -> tuple[Number, ...]:
         """Payoffs at a pure profile given by action names or indices."""
         idx = tuple(self.action_index(i, a) for i, a in enumerate(profile))
-        return tuple(arr[idx] if self.is_exact else float(arr[idx]) for arr in self.payoffs)
+        return tuple(_py(arr[idx]) for arr in self.payoffs)
 
     def action_index(self, player: int, action: str | int) -> int:
         """Index of an action of ``player``, given by name or index."""
@@ -234,16 +234,20 @@ class NormalFormGame:
     def integer_payoffs(self) -> tuple[tuple[np.ndarray, int], ...]:
         """For an exact game: per player, ``(integer array, scale)`` with ``array = scale * payoffs``.
 
-        Multiplying a player's payoffs by a positive constant changes no
-        equilibrium, so exact solvers work on these integer arrays.
+        The arrays hold Python integers (object dtype), safe from overflow in
+        exact algorithms.  Multiplying a player's payoffs by a positive constant
+        changes no equilibrium, so exact solvers work on these integer arrays.
         """
         if not self.is_exact:
             raise InvalidGameError("integer payoffs exist only for exact games")
         out = []
         for arr in self.payoffs:
-            scale = integer_scale(arr.flat)
-            ints = np.empty(arr.shape, dtype=object)
-            ints.flat[:] = [int(v * scale) for v in arr.flat]
+            if arr.dtype == np.int64:
+                ints, scale = arr.astype(object), 1
+            else:
+                scale = integer_scale(arr.flat)
+                ints = np.empty(arr.shape, dtype=object)
+                ints.flat[:] = [int(v * scale) for v in arr.flat]
             ints.flags.writeable = False
             out.append((ints, scale))
         return tuple(out)
@@ -303,25 +307,38 @@ class NormalFormGame:
         return self._deviation(prof, player)
 
     def _deviation(self, prof: Sequence[np.ndarray], player: int) -> np.ndarray:
+        """Payoff of each of ``player``'s actions against the others' strategies.
+
+        Only the others' supports are contracted, so pure and small-support
+        profiles cost little even in large games.
+        """
         exact = self.is_exact and all(v.dtype == object for v in prof)
         if exact:
             # integer arithmetic: payoffs scaled to integers, each strategy as numerators over
             # a common denominator; one division per entry at the end
-            arr, den = self.integer_payoffs[player]
-            for k in range(self.num_players - 1, -1, -1):
-                if k != player:
-                    nums, d = _numerators(prof[k])
-                    arr = np.tensordot(arr, nums, axes=([k], [0]))
-                    den *= d
-            out = np.empty(arr.shape, dtype=object)
-            out.flat[:] = [Fraction(int(v), den) for v in arr.flat]
-            return out
-        arr = self.float_payoffs[player]
-        # contract the other players' axes, last axis first so indices stay valid
-        for k in range(self.num_players - 1, -1, -1):
-            if k != player:
-                arr = np.tensordot(arr, np.asarray(prof[k], dtype=float), axes=([k], [0]))
-        return arr
+            arr = self.payoffs[player]
+            den = 1
+            if arr.dtype != np.int64:
+                arr, den = self.integer_payoffs[player]
+        else:
+            arr, den = self.float_payoffs[player], 1
+        supports = [np.arange(len(v)) if k == player else np.flatnonzero(v != 0)
+                    for k, v in enumerate(prof)]
+        arr = arr[np.ix_(*supports)]                      # one gather of the relevant block
+        for k in range(self.num_players - 1, -1, -1):   # last axis first: indices stay valid
+            if k == player:
+                continue
+            if exact:
+                nums, d = _numerators(prof[k][supports[k]])
+                den *= d
+            else:
+                nums = np.asarray(prof[k], dtype=float)[supports[k]]
+            arr = np.tensordot(arr, nums, axes=([k], [0]))
+        if not exact:
+            return arr
+        out = np.empty(arr.shape, dtype=object)
+        out.flat[:] = [Fraction(int(v), den) for v in arr.flat]
+        return out
 
     def expected_payoffs(self, profile: Sequence[Any]) -> tuple[Number, ...]:
         """Each player's expected payoff under a mixed-strategy profile.
@@ -333,8 +350,18 @@ class NormalFormGame:
         >>> g.expected_payoffs([[1, 0], [0, 1]])
         (Fraction(-1, 1), Fraction(1, 1))
         """
+        return self.payoffs_and_regrets(profile)[0]
+
+    def payoffs_and_regrets(self, profile: Sequence[Any]) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
+        """Expected payoffs and regrets of every player, from one contraction per player."""
         prof = self.as_profile(profile)
-        return tuple(_dot(self._deviation(prof, i), prof[i]) for i in range(self.num_players))
+        payoffs, regrets = [], []
+        for i in range(self.num_players):
+            dev = self._deviation(prof, i)
+            u = _dot(dev, prof[i])
+            payoffs.append(u)
+            regrets.append(_py(max(dev)) - u)
+        return tuple(payoffs), tuple(regrets)
 
     def best_responses(self, profile: Sequence[Any], player: int, tol: float = 0.0) -> tuple[int, ...]:
         """Indices of ``player``'s pure best responses (within ``tol`` for floats)."""
@@ -344,12 +371,7 @@ class NormalFormGame:
 
     def regrets(self, profile: Sequence[Any]) -> tuple[Number, ...]:
         """Per player: best deviation payoff minus expected payoff (0 means no gain)."""
-        prof = self.as_profile(profile)
-        out = []
-        for i in range(self.num_players):
-            dev = self._deviation(prof, i)
-            out.append(_py(max(dev)) - _dot(dev, prof[i]))
-        return tuple(out)
+        return self.payoffs_and_regrets(profile)[1]
 
     def max_regret(self, profile: Sequence[Any]) -> Number:
         """Largest gain any player can make by a unilateral deviation.
@@ -439,8 +461,13 @@ def _check_actions(actions: Sequence[Sequence[str]] | None, shape: tuple[int, ..
     return tuple(tuple(a) for a in acts)
 
 
+#: Exact integer payoffs are stored as int64 while they stay below this in magnitude.
+_INT64_SAFE = 2**62
+
+
 def _as_payoff_array(p: Any, who: str) -> np.ndarray:
-    """Turn one player's payoffs into an object array of exact numbers or a float array."""
+    """One player's payoffs as int64 (exact integers), object (exact, with Fractions or huge
+    integers) or float64."""
     if isinstance(p, np.ndarray):
         arr = p
     else:
@@ -455,9 +482,9 @@ def _as_payoff_array(p: Any, who: str) -> np.ndarray:
         raise InvalidGameError(f"payoffs of player {who!r} are empty (a player has no action)")
     kind = arr.dtype.kind
     if kind in "iu":
-        out = np.empty(arr.shape, dtype=object)
-        out.flat[:] = [int(v) for v in arr.flat]
-        return out
+        if arr.dtype.itemsize < 8 or (int(arr.max()) < _INT64_SAFE and int(arr.min()) > -_INT64_SAFE):
+            return arr.astype(np.int64)
+        return arr.astype(object)
     if kind == "f":
         return np.array(arr, dtype=float)
     if kind != "O":
@@ -474,6 +501,8 @@ def _as_payoff_array(p: Any, who: str) -> np.ndarray:
         return arr.astype(float)
     out = np.empty(arr.shape, dtype=object)
     out.flat[:] = [as_exact(v) for v in arr.flat]
+    if all(type(v) is int and -_INT64_SAFE < v < _INT64_SAFE for v in out.flat):
+        return out.astype(np.int64)
     return out
 
 

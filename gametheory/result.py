@@ -115,8 +115,8 @@ def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]], 
         prof = game.as_profile([[Fraction(p) for p in s] for s in strategies], exact=True)
     else:
         prof = game.as_profile([np.asarray(s, dtype=float) for s in strategies], exact=False)
-    payoffs = tuple(game.expected_payoffs(prof))
-    regret = max(game.regrets(prof))
+    payoffs, regrets = game.payoffs_and_regrets(prof)
+    regret = max(regrets)
     if exact:
         if regret != 0:
             raise VerificationError(f"internal error: profile with regret {regret} is not an equilibrium")

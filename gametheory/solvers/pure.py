@@ -26,7 +26,11 @@ def _comparable(game: NormalFormGame, exact: bool) -> list[np.ndarray]:
     if not exact:
         return list(game.float_payoffs)
     out = []
-    for ints, _ in game.integer_payoffs:
+    for i, arr in enumerate(game.payoffs):
+        if arr.dtype == np.int64:
+            out.append(arr)
+            continue
+        ints, _ = game.integer_payoffs[i]
         lo, hi = min(ints.flat), max(ints.flat)
         out.append(ints.astype(np.int64) if -2**62 < lo and hi < 2**62 else ints)
     return out
