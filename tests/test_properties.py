@@ -136,3 +136,25 @@ def test_maximal_nash_subsets_are_convex_sets_of_equilibria(game, rnd):
             x = [sum(w * s[i] for w, s in zip(wx, xs)) / sum(wx) for i in range(A.shape[0])]
             y = [sum(w * s[j] for w, s in zip(wy, ys)) / sum(wy) for j in range(A.shape[1])]
             assert bimatrix_regret(A.tolist(), B.tolist(), x, y) == 0
+
+
+@SETTINGS
+@given(st.lists(st.integers(1, 3), min_size=1, max_size=4).flatmap(
+    lambda shape: st.tuples(st.just(tuple(shape)),
+                            st.lists(st.integers(-2, 2), min_size=len(shape) * int(np.prod(shape)),
+                                     max_size=len(shape) * int(np.prod(shape))))))
+def test_pure_equilibria_match_brute_force(data):
+    shape, flat = data
+    n, size = len(shape), int(np.prod(shape))
+    arrays = [np.array(flat[i * size:(i + 1) * size], dtype=np.int64).reshape(shape) for i in range(n)]
+    game = gt.NormalFormGame(arrays)
+    expected = []
+    for profile in np.ndindex(*shape):
+        strategies = [[1 if k == a else 0 for k in range(m)] for a, m in zip(profile, shape)]
+        if game.max_regret(strategies) == 0:
+            expected.append(tuple((a,) for a in profile))
+    for exact in (True, False):
+        res = gt.pure_equilibria(game, exact=exact)
+        assert [eq.supports for eq in res.equilibria] == expected
+        for eq in res.equilibria:
+            assert tuple(eq.payoffs) == game.payoff_of(tuple(s[0] for s in eq.supports))

@@ -2,20 +2,23 @@
 
 Algorithm: for each player ``i``, the maximum of ``u_i`` along axis ``i``
 (over player ``i``'s own actions) is that player's best-response payoff in
-every profile of the others; a profile is an equilibrium exactly when every
-player's payoff there attains that maximum.  One pass of array maxima and
+every profile of the others, and its difference from ``u_i`` is the player's
+regret in each profile; a profile is an equilibrium exactly when every
+player's regret there is 0 (exact integers) or at most the tolerance (float).
+The regret array is each returned equilibrium's certificate.  One pass of array maxima and
 comparisons per player: time and memory linear in the size of the payoff
 arrays, no loop over profiles.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Iterator
 
 import numpy as np
 
 from ..game import NormalFormGame
-from ..result import Equilibrium, SolverResult, default_tolerance, make_equilibrium
+from ..result import Equilibrium, SolverResult, default_tolerance
 from ._common import resolve_exact
 
 __all__ = ["pure_equilibria", "pure_equilibria_gen", "pure_equilibrium_mask"]
@@ -47,29 +50,52 @@ def pure_equilibrium_mask(game: NormalFormGame, exact: bool | None = None,
     >>> pure_equilibrium_mask(g).tolist()
     [[False, False], [False, True]]
     """
-    exact = resolve_exact(game, exact)
+    return _mask_and_regret(game, resolve_exact(game, exact), tol)[0]
+
+
+def _mask_and_regret(game: NormalFormGame, exact: bool, tol: float | None):
+    """The equilibrium mask and, per profile, the largest gain from a unilateral deviation.
+
+    The regret array is the certificate: computed with exact integers (scaled
+    per player) in exact mode, so a profile is in the mask exactly when its
+    regret is 0; in float mode when it is at most ``tol``.
+    """
     arrays = _comparable(game, exact)
     slack = 0.0 if exact else (default_tolerance(game) if tol is None else tol)
-    mask = np.ones(game.shape, dtype=bool)
+    regret = None
     for i, u in enumerate(arrays):
-        best = u.max(axis=i, keepdims=True)
-        mask &= (u >= best - slack) if slack else (u == best)
-    return mask
+        gain = u.max(axis=i, keepdims=True) - u
+        if exact:   # compare gains across players only as "zero or not": scales differ
+            gain = gain != 0
+        regret = gain if regret is None else np.maximum(regret, gain)
+    mask = (regret == 0) if exact else (regret <= slack)
+    return mask, regret
 
 
 def pure_equilibria_gen(game: NormalFormGame, exact: bool | None = None,
                         tol: float | None = None) -> Iterator[Equilibrium]:
-    """Generate the pure equilibria in profile order (first player slowest)."""
+    """Generate the pure equilibria in profile order (first player slowest).
+
+    Each profile's regret was computed for every profile at once (vectorised),
+    exactly in exact mode; the record carries the payoffs read off the arrays.
+    """
     exact = resolve_exact(game, exact)
     tol = default_tolerance(game) if tol is None else tol
-    mask = pure_equilibrium_mask(game, exact=exact, tol=tol)
-    for profile in np.argwhere(mask):
-        strategies = []
-        for i, a in enumerate(profile):
-            s = [0] * game.shape[i]
-            s[int(a)] = 1
-            strategies.append(s)
-        yield make_equilibrium(game, strategies, exact=exact, tol=tol)
+    mask, regret = _mask_and_regret(game, exact, tol)
+    profiles = np.argwhere(mask)
+    source = game.payoffs if exact else game.float_payoffs
+    values = list(zip(*(arr[mask].tolist() for arr in source)))   # payoffs, profile by profile
+    gains = regret[mask].tolist()
+    one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
+    for profile, payoffs, gain in zip(profiles.tolist(), values, gains):
+        strategies = tuple(tuple(one if k == a else zero for k in range(n))
+                           for a, n in zip(profile, game.shape))
+        if exact:
+            yield Equilibrium(strategies=strategies, payoffs=tuple(Fraction(u) for u in payoffs),
+                              regret=Fraction(0))
+        else:
+            yield Equilibrium(strategies=strategies, payoffs=tuple(float(u) for u in payoffs),
+                              regret=max(float(gain), 0.0))
 
 
 def pure_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float | None = None) -> SolverResult:
