@@ -1,44 +1,56 @@
 """Vertices of the best-response polytope ``{z >= 0 : M z <= 1}``, exactly labelled.
 
-Two enumerators return the same thing: every vertex, with the bitmask of its
-tight constraints (its labels), and its exact coordinates on demand.
+Two enumerators return the same thing, a :class:`VertexSet`: every vertex,
+with the bitmask of its tight constraints (its labels), and its exact
+coordinates on demand.
 
-``certified_vertices`` (fast): Qhull computes the facets of the polar
-polytope in floating point; each facet is a candidate vertex with ``d`` tight
-constraints.  Every candidate is then certified with a forward error bound
-(Higham 2002, "Accuracy and Stability of Numerical Algorithms", ch. 7): the
-computed vertex ``z~`` has residual ``r = G_T z~ - h_T``, so ``|z~ - z| <=
-||G_T^-1|| (|r~| + rounding of r)``, and each remaining slack whose float
-value exceeds its error bound has a known sign.  When every other slack is
-certified positive, the candidate is an exact vertex on exactly ``d``
-constraints (a simple vertex).  Finally, completeness is certified
-combinatorially: in a simple polytope dropping one tight constraint from a
-vertex leads along an edge to exactly one other vertex, so every set ``T -
-{c}`` must occur in exactly two certified vertices; a vertex set closed under
-this adjacency is all of them, because the graph of a polytope is connected
-(Balinski 1961).  When any step cannot be certified (a degenerate or
-ill-conditioned polytope, huge integers, Qhull failing), the function returns
-None and the caller falls back to the exact search.
+``certified_vertices`` (fast):
+
+1. Qhull computes, in floating point, the facets of the polar polytope; each
+   facet names ``d`` constraints, a candidate vertex.
+2. Each candidate is certified with a forward error bound (Higham 2002,
+   "Accuracy and Stability of Numerical Algorithms", ch. 7): the vertex ``z~``
+   computed from its ``d`` constraints has residual ``r = G_T z~ - h_T``, so
+   ``|z~ - z| <= ||G_T^-1|| (|r~| + rounding of r)``, and a slack whose float
+   value exceeds its error bound has a known sign.  A candidate whose other
+   slacks are all certified positive is an exact vertex on exactly ``d``
+   constraints (a simple vertex); the others (degenerate, or too close to
+   call) are dropped.
+3. Completeness is certified combinatorially.  At a simple vertex, dropping
+   one tight constraint leads along an edge to exactly one other vertex, and
+   any vertex containing the remaining ``d - 1`` constraints is that one; so a
+   "ridge" (tight set less one constraint) found in two certified vertices is
+   an edge between them, and a ridge found in only one leads to a vertex that
+   was not certified.  Those edges are followed in exact integer arithmetic,
+   and from each vertex reached *every* basis is examined (all nonsingular
+   choices of ``d`` of its tight constraints), so all its edges are followed
+   too.  The vertex set found is then closed under adjacency, hence complete,
+   because the graph of a polytope is connected (Balinski 1961).
+4. When certification cannot even start (Qhull fails, huge integers, more
+   than :data:`MAX_UNCERTIFIED_SHARE` of the candidates uncertified, a vertex
+   with too many bases) the function returns None and the caller uses the
+   exact search.
 
 ``exact_vertices`` (always applicable): a breadth-first search over the
 feasible bases of a fraction-free integer tableau, following every entering
-column and every leaving row that ties in the ratio test, so that degenerate
-vertices are reached too; the graph of feasible bases is connected.
+column and every leaving row that ties in the ratio test.  It reaches every
+vertex: from any feasible basis, the simplex method (ratio-test pivots only)
+reaches a basis of any vertex made optimal by a suitable objective.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from fractions import Fraction
 from itertools import combinations
 from math import comb
-from fractions import Fraction
 from typing import Callable
 
 import numpy as np
 
 from ._exact import IntegerTableau, solve_rational
 
-__all__ = ["Vertex", "exact_vertices", "certified_vertices"]
+__all__ = ["VertexSet", "exact_vertices", "certified_vertices"]
 
 _U = np.finfo(float).eps / 2          # unit roundoff
 _MAX_CONDITION = 1e10
@@ -191,7 +203,7 @@ def _solve_vertex(M: np.ndarray, mask: int, d: int) -> tuple[Fraction, ...]:
 def certified_vertices(M: np.ndarray) -> VertexSet | None:
     """Every vertex via Qhull with a certificate, or None when it cannot be certified."""
     r, d = M.shape
-    if d < 2 or r < 1:
+    if d < 2 or r < 1 or r + d > 62:     # (masks are held in int64)
         return None
     with np.errstate(over="ignore"):
         Mf = np.array(M, dtype=float)
@@ -215,11 +227,6 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
         hull = ConvexHull(points)
     except (QhullError, ValueError):
         return None
-    eq = hull.equations                         # normal . p + offset <= 0 inside
-    if np.any(eq[:, -1] >= 0):
-        return None
-    a = eq[:, :-1] / (-eq[:, -1])[:, None]      # facet plane a . p = 1: the vertex is c + a
-    X = c + a                                   # candidate vertices, one per facet
     T = np.sort(hull.simplices, axis=1)         # the d tight constraints of each candidate
     GT = G[T]                                   # (V, d, d)
     hT = h[T]
@@ -230,7 +237,7 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
         with np.errstate(all="ignore"):
             singular = ~(np.abs(np.linalg.det(GT)) > 0)
         inv = np.linalg.inv(np.where(singular[:, None, None], np.eye(d), GT))
-    # refine the vertex once (one step of iterative refinement) before bounding it
+    # each candidate vertex from its d constraints, refined once, then bounded
     X = np.einsum("vij,vj->vi", inv, hT)
     resid = np.einsum("vij,vj->vi", GT, X) - hT
     X = X - np.einsum("vij,vj->vi", inv, resid)
@@ -246,8 +253,6 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
     tight = np.zeros_like(slack, dtype=bool)
     np.put_along_axis(tight, T, True, axis=1)
     good = (tight | (slack > err_s)).all(axis=1) & (cond <= _MAX_CONDITION) & ~singular
-    if r + d > 62:
-        return None                                              # masks must fit in int64
     if np.count_nonzero(~good) > MAX_UNCERTIFIED_SHARE * len(good):
         return None          # a markedly degenerate polytope: the exact search is faster
     weights = np.left_shift(np.int64(1), var_of_row.astype(np.int64))
