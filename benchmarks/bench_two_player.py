@@ -248,7 +248,7 @@ def measure(solver: Solver, obj: Any, seed: int, repeat: int, repeat_budget: flo
     rec = Record(seed)
     res = None
     gc.collect()
-    for k in range(repeat):
+    for _ in range(repeat):
         try:
             dt, res = call_with_timeout(lambda: solver.run(obj), timeout)
         except CallTimeout:

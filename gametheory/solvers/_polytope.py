@@ -88,7 +88,7 @@ def exact_vertices(M: np.ndarray) -> VertexSet:
     ratio-test pivot, reaches every vertex.
     """
     start = IntegerTableau(M)
-    d, r = start.d, start.r
+    d = start.d
     seen = {frozenset(start.basis)}
     found: dict[int, Callable[[], tuple[Fraction, ...]]] = {}
     queue = deque([start])

@@ -125,7 +125,7 @@ def _complementary_pairs(p_masks: list[int], q_masks: list[int], m: int, n: int)
 
 
 def _popcount(x: int) -> int:
-    return bin(x).count("1")
+    return x.bit_count()
 
 
 def is_degenerate(game: NormalFormGame) -> bool:
