@@ -104,7 +104,7 @@ def default_tolerance(game: NormalFormGame) -> float:
 
 
 def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]], exact: bool,
-                     tol: float = 0.0) -> Equilibrium:
+                     tol: float | None = 0.0) -> Equilibrium:
     """Certify a profile and wrap it as an :class:`Equilibrium`.
 
     In exact mode the regret must be exactly 0; in float mode at most ``tol``.
@@ -125,7 +125,7 @@ def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]], 
         strategies_t = tuple(tuple(Fraction(p) for p in s) for s in prof)
     else:
         regret = max(float(regret), 0.0)
-        if regret > tol:
+        if tol is None or regret > tol:
             raise VerificationError(
                 f"internal error: profile with regret {regret:.3g} exceeds the tolerance {tol:.3g}")
         payoffs = tuple(float(p) for p in payoffs)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..errors import ExactArithmeticError, InvalidGameError
 from ..game import NormalFormGame
+from ..result import default_tolerance
 
-__all__ = ["require_two_players", "resolve_exact"]
+__all__ = ["require_two_players", "resolve_exact", "resolve_tolerance"]
 
 
 def require_two_players(game: NormalFormGame, method: str) -> None:
@@ -27,3 +28,10 @@ def resolve_exact(game: NormalFormGame, exact: bool | None) -> bool:
             "exact arithmetic needs integer or rational payoffs; this game has floating-point "
             "payoffs (pass ints or Fractions, or solve in float mode)")
     return bool(exact)
+
+
+def resolve_tolerance(game: NormalFormGame, exact: bool, tol: float | None) -> float | None:
+    """Float mode's regret tolerance (:func:`default_tolerance` unless given); None when exact."""
+    if exact:
+        return None
+    return default_tolerance(game) if tol is None else float(tol)

@@ -29,10 +29,9 @@ import numpy as np
 
 from ..errors import InvalidGameError, SolverError
 from ..game import NormalFormGame
-from ..result import (Equilibrium, SolverResult, dedupe_equilibria, default_tolerance,
-                      make_equilibrium)
+from ..result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
 from ._bimatrix import positive_bimatrix
-from ._common import require_two_players, resolve_exact
+from ._common import require_two_players, resolve_exact, resolve_tolerance
 from ._exact import IntegerTableau
 
 __all__ = ["lemke_howson", "lemke_howson_gen", "lemke_howson_path"]
@@ -86,7 +85,7 @@ def lemke_howson_gen(game: NormalFormGame, labels: Sequence[int] | None = None,
     """Generate the equilibrium reached from each starting label (with repeats)."""
     require_two_players(game, "lemke-howson")
     exact = resolve_exact(game, exact)
-    tol = default_tolerance(game) if tol is None else tol
+    tol = resolve_tolerance(game, exact, tol)
     A, B = positive_bimatrix(game)
     m, n = A.shape
     for label in _labels(labels, m + n):
@@ -140,7 +139,7 @@ def lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None, exac
     exact = resolve_exact(game, exact)
     eqs = dedupe_equilibria(list(lemke_howson_gen(game, labels=labels, exact=exact, tol=tol)), exact)
     m, n = game.shape
-    tol_used = None if exact else (default_tolerance(game) if tol is None else tol)
+    tol_used = resolve_tolerance(game, exact, tol)
     return SolverResult(game=game, method="lemke-howson", exact=exact, equilibria=tuple(eqs),
                         complete=False, degenerate=None,
                         parameters={"labels": _labels(labels, m + n), "tolerance": tol_used,

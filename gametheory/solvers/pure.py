@@ -18,8 +18,8 @@ from typing import Iterator
 import numpy as np
 
 from ..game import NormalFormGame
-from ..result import Equilibrium, SolverResult, default_tolerance
-from ._common import resolve_exact
+from ..result import Equilibrium, SolverResult
+from ._common import resolve_exact, resolve_tolerance
 
 __all__ = ["pure_equilibria", "pure_equilibria_gen", "pure_equilibrium_mask"]
 
@@ -61,7 +61,7 @@ def _mask_and_regret(game: NormalFormGame, exact: bool, tol: float | None):
     regret is 0; in float mode when it is at most ``tol``.
     """
     arrays = _comparable(game, exact)
-    slack = 0.0 if exact else (default_tolerance(game) if tol is None else tol)
+    slack = resolve_tolerance(game, exact, tol) or 0.0
     regret = None
     for i, u in enumerate(arrays):
         gain = u.max(axis=i, keepdims=True) - u
@@ -80,7 +80,7 @@ def pure_equilibria_gen(game: NormalFormGame, exact: bool | None = None,
     exactly in exact mode; the record carries the payoffs read off the arrays.
     """
     exact = resolve_exact(game, exact)
-    tol = default_tolerance(game) if tol is None else tol
+    tol = resolve_tolerance(game, exact, tol)
     mask, regret = _mask_and_regret(game, exact, tol)
     profiles = np.argwhere(mask)
     source = game.payoffs if exact else game.float_payoffs
@@ -125,9 +125,9 @@ def pure_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float 
     [((0,), (0,)), ((1,), (1,))]
     """
     exact = resolve_exact(game, exact)
-    tol_used = default_tolerance(game) if tol is None else tol
+    tol_used = resolve_tolerance(game, exact, tol)
     eqs = tuple(pure_equilibria_gen(game, exact=exact, tol=tol_used))
     return SolverResult(game=game, method="pure", exact=exact, equilibria=eqs, complete=False,
                         degenerate=None,
-                        parameters={"tolerance": None if exact else tol_used, "class": "pure"},
+                        parameters={"tolerance": tol_used, "class": "pure"},
                         notes=("every pure equilibrium is listed; mixed equilibria are not sought",))

@@ -35,11 +35,10 @@ import numpy as np
 
 from ..errors import GameTooLargeError
 from ..game import NormalFormGame
-from ..result import (Equilibrium, SolverResult, dedupe_equilibria, default_tolerance,
-                      make_equilibrium)
+from ..result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
 from ..errors import VerificationError
 from ._bimatrix import exact_bimatrix
-from ._common import require_two_players, resolve_exact
+from ._common import require_two_players, resolve_exact, resolve_tolerance
 from ._exact import solve_rational
 
 __all__ = ["support_enumeration", "support_enumeration_gen"]
@@ -147,7 +146,7 @@ def support_enumeration_gen(game: NormalFormGame, exact: bool | None = None,
     """
     require_two_players(game, "support")
     exact = resolve_exact(game, exact)
-    tol = default_tolerance(game) if tol is None else tol
+    tol = resolve_tolerance(game, exact, tol)
     m, n = game.shape
     if sum(comb(m, k) * comb(n, k) for k in range(1, min(m, n) + 1)) > MAX_PAIRS:
         raise GameTooLargeError(
@@ -238,7 +237,7 @@ def support_enumeration(game: NormalFormGame, exact: bool | None = None,
     if degenerate:
         notes = ("the game is degenerate: support enumeration over equal-size supports may miss "
                  "equilibria and continua; method 'vertex' lists every extreme equilibrium",)
-    tol_used = None if exact else (default_tolerance(game) if tol is None else tol)
+    tol_used = resolve_tolerance(game, exact, tol)
     return SolverResult(game=game, method="support", exact=exact, equilibria=tuple(equilibria),
                         complete=not degenerate, degenerate=degenerate,
                         parameters={"tolerance": tol_used, "screen_tolerance": SCREEN_TOL},

@@ -34,9 +34,9 @@ import numpy as np
 
 from ..errors import GameTooLargeError
 from ..game import NormalFormGame
-from ..result import Equilibrium, SolverResult, default_tolerance, make_equilibrium
+from ..result import Equilibrium, SolverResult, make_equilibrium
 from ._bimatrix import positive_bimatrix
-from ._common import require_two_players, resolve_exact
+from ._common import require_two_players, resolve_exact, resolve_tolerance
 from ._polytope import VertexSet, certified_vertices, exact_vertices
 
 __all__ = ["vertex_enumeration", "vertex_enumeration_gen", "polytope_vertices", "is_degenerate"]
@@ -205,7 +205,7 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
     """
     require_two_players(game, "vertex")
     exact = resolve_exact(game, exact)
-    tol = default_tolerance(game) if tol is None else tol
+    tol = resolve_tolerance(game, exact, tol)
     P, p_masks, Q, q_masks, m, n = _labelled_vertices(game)
     degenerate = _degenerate(p_masks, q_masks, m, n)
     origin_p, origin_q = (1 << m) - 1, ((1 << n) - 1) << m   # the vertex 0 of P, of Q
@@ -226,7 +226,7 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
             notes.append("continuum of equilibria: any mixture of the row strategies of equilibria "
                          + ", ".join(str(k + 1) for k in subset) + " with any mixture of their "
                          "column strategies is an equilibrium")
-    params = {"tolerance": None if exact else tol, "components": components,
+    params = {"tolerance": tol, "components": components,
               "nash_subsets": subsets}
     return SolverResult(game=game, method="vertex", exact=exact, equilibria=tuple(equilibria),
                         complete=True, degenerate=degenerate, parameters=params, notes=tuple(notes))

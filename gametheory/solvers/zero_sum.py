@@ -22,9 +22,9 @@ from scipy.optimize import linprog
 
 from ..errors import InvalidGameError, SolverError
 from ..game import NormalFormGame
-from ..result import SolverResult, default_tolerance, make_equilibrium
+from ..result import SolverResult, make_equilibrium
 from ._bimatrix import exact_bimatrix
-from ._common import require_two_players, resolve_exact
+from ._common import require_two_players, resolve_exact, resolve_tolerance
 
 __all__ = ["zero_sum", "is_constant_sum"]
 
@@ -98,7 +98,7 @@ def zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None 
     if not is_constant_sum(game):
         raise InvalidGameError("method 'zero-sum' needs a constant-sum game: the players' "
                                "payoffs do not add up to the same number in every profile")
-    tol = default_tolerance(game) if tol is None else tol
+    tol = resolve_tolerance(game, exact, tol)
     A = game.float_payoffs[0]
     x, _ = _maximin(A)
     y, _ = _maximin(-A.T)
@@ -125,5 +125,5 @@ def zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None 
         eq = make_equilibrium(game, [x, y], exact=False, tol=tol)
     return SolverResult(game=game, method="zero-sum", exact=exact, equilibria=(eq,), complete=False,
                         degenerate=None,
-                        parameters={"value": eq.payoffs[0], "tolerance": None if exact else tol,
+                        parameters={"value": eq.payoffs[0], "tolerance": tol,
                                     "computation": how})
