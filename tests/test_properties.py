@@ -158,3 +158,16 @@ def test_pure_equilibria_match_brute_force(data):
         assert [eq.supports for eq in res.equilibria] == expected
         for eq in res.equilibria:
             assert tuple(eq.payoffs) == game.payoff_of(tuple(s[0] for s in eq.supports))
+
+
+@SETTINGS
+@given(bimatrices(max_actions=5, low=-3, high=3))
+def test_float_lemke_howson_follows_the_exact_path(game):
+    A, B = game
+    g = gt.NormalFormGame.from_bimatrix(A, B)
+    m, n = A.shape
+    for label in range(m + n):
+        exact = gt.lemke_howson(g, labels=[label]).equilibria[0]
+        flt = gt.lemke_howson(g, labels=[label], exact=False).equilibria[0]
+        for se, sf in zip(exact.strategies, flt.strategies):
+            assert np.allclose([float(p) for p in se], sf, atol=1e-9)

@@ -37,58 +37,118 @@ from ._exact import IntegerTableau
 __all__ = ["lemke_howson", "lemke_howson_gen", "lemke_howson_path"]
 
 
-def lemke_howson_path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int | None = None):
+class FloatTableau:
+    """The tableau of :class:`~gametheory.solvers._exact.IntegerTableau` in floating point.
+
+    Used by float mode; ratio ties are decided within a relative tolerance,
+    and every result is checked, with the exact path as the fallback.
+    """
+
+    __slots__ = ("T", "basis", "d", "r")
+
+    def __init__(self, M: np.ndarray) -> None:
+        r, d = M.shape
+        self.T = np.hstack([np.asarray(M, dtype=float), np.eye(r), np.ones((r, 1))])
+        self.basis = list(range(d, d + r))
+        self.d, self.r = d, r
+
+    def pivot(self, row: int, col: int) -> None:
+        T = self.T
+        T[row] /= T[row, col]
+        column = T[:, col].copy()
+        column[row] = 0.0
+        T -= np.outer(column, T[row])
+        self.basis[row] = col
+
+    def lex_min_ratio_row(self, col: int) -> int | None:
+        T = self.T
+        a = T[:, col]
+        rows = np.flatnonzero(a > _EPS * max(1.0, float(np.abs(a).max())))
+        if rows.size == 0:
+            return None
+        # ratio test on the right-hand side, then on the basis inverse (slack columns)
+        for k in [T.shape[1] - 1, *range(self.d, self.d + self.r)]:
+            ratios = T[rows, k] / a[rows]
+            best = ratios.min()
+            rows = rows[ratios <= best + _EPS * max(1.0, abs(best))]
+            if rows.size == 1:
+                break
+        return int(rows[0])
+
+    def values(self) -> list[float]:
+        out = [0.0] * (self.d + self.r)
+        for i, v in enumerate(self.basis):
+            out[v] = float(self.T[i, -1])
+        return out
+
+
+_EPS = 1e-10
+
+
+def lemke_howson_path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int | None = None,
+                      exact: bool = True):
     """Follow the path that drops ``label`` from ``(0, 0)``; return the unnormalised ``(x, y)``.
 
-    ``A`` and ``B`` must be positive integer matrices (object arrays).
+    ``A`` and ``B`` must have positive entries: integer object arrays for the
+    exact path (integer pivoting), floats for the floating-point path.
     """
     m, n = A.shape
-    P = IntegerTableau(np.ascontiguousarray(B.T))   # vars: x_i = i, s_j = m + j
-    Q = IntegerTableau(A)                           # vars: y_j = j, r_i = n + i
+    Tableau = IntegerTableau if exact else FloatTableau
+    P = Tableau(np.ascontiguousarray(B.T))   # vars: x_i = i, s_j = m + j
+    Q = Tableau(A)                           # vars: y_j = j, r_i = n + i
 
-    def p_var(lab: int) -> int:   # the variable of P carrying a label
-        return lab
-
-    def q_var(lab: int) -> int:
+    def q_var(lab: int) -> int:   # the variable of Q carrying a label (in P it is the label)
         return n + lab if lab < m else lab - m
-
-    def p_label(var: int) -> int:
-        return var
 
     def q_label(var: int) -> int:
         return m + var if var < n else var - n
 
     limit = max_pivots if max_pivots is not None else 10 * (m + n) ** 3 + 1000
     # the label's variable enters the tableau where it lives as a payoff variable
-    tab, entering, in_p = (P, p_var(label), True) if label < m else (Q, q_var(label), False)
+    tab, entering, in_p = (P, label, True) if label < m else (Q, q_var(label), False)
     for _ in range(limit):
         row = tab.lex_min_ratio_row(entering)
         if row is None:  # cannot happen for positive matrices: the polytopes are bounded
-            raise SolverError("Lemke-Howson: unbounded ray (internal error)")
+            raise SolverError("Lemke-Howson: unbounded ray (numerical trouble or internal error)")
         leaving = tab.basis[row]
         tab.pivot(row, entering)
-        lab = p_label(leaving) if in_p else q_label(leaving)
+        lab = leaving if in_p else q_label(leaving)
         if lab == label:
-            x = P.values()[:m]
-            y = Q.values()[:n]
-            return x, y
+            return P.values()[:m], Q.values()[:n]
         # the duplicate label's complement enters the other tableau
         if in_p:
             tab, entering, in_p = Q, q_var(lab), False
         else:
-            tab, entering, in_p = P, p_var(lab), True
+            tab, entering, in_p = P, lab, True
     raise SolverError(f"Lemke-Howson did not finish within {limit} pivots")
 
 
 def lemke_howson_gen(game: NormalFormGame, labels: Sequence[int] | None = None,
                      exact: bool | None = None, tol: float | None = None) -> Iterator[Equilibrium]:
-    """Generate the equilibrium reached from each starting label (with repeats)."""
+    """Generate the equilibrium reached from each starting label (with repeats).
+
+    Float mode pivots in floating point and checks the result's regret; a path
+    whose result fails the check (numerical trouble) is followed again exactly.
+    """
     require_two_players(game, "lemke-howson")
     exact = resolve_exact(game, exact)
     tol = resolve_tolerance(game, exact, tol)
-    A, B = positive_bimatrix(game)
-    m, n = A.shape
+    m, n = game.shape
+    Af, Bf = (u - u.min() + 1.0 for u in game.float_payoffs)
+    A = B = None
     for label in _labels(labels, m + n):
+        if not exact:
+            try:
+                x, y = lemke_howson_path(Af, Bf, label, exact=False)
+                x, y = np.clip(x, 0.0, None), np.clip(y, 0.0, None)
+                with np.errstate(all="ignore"):
+                    profile = [x / x.sum(), y / y.sum()]
+                yield make_equilibrium(game, profile, exact=False, tol=tol)
+                continue
+            except (SolverError, InvalidGameError):
+                pass   # not certified in floating point: follow the same path exactly
+        if A is None:
+            A, B = positive_bimatrix(game)
         x, y = lemke_howson_path(A, B, label)
         sx, sy = sum(x), sum(y)
         yield make_equilibrium(game, [[v / sx for v in x], [v / sy for v in y]], exact=exact, tol=tol)
@@ -117,9 +177,10 @@ def lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None, exac
         ``m..m+n-1`` the column player's.  Default: all ``m + n``.
     exact : bool or None
         Rational arithmetic (regret exactly 0) or floating point; default
-        (None): exact where the payoffs are rational.
-        Float mode runs the same exact pivoting on the payoffs' exact binary
-        values and converts the result.
+        (None): exact where the payoffs are rational.  Float mode pivots in
+        floating point with the same lexicographic rule and checks each
+        result's regret; a path that fails the check is followed again in
+        exact integer arithmetic.
     tol : float, optional
         Float mode's regret tolerance.
 
