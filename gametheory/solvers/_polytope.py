@@ -124,6 +124,9 @@ def _expand(tab: IntegerTableau, seen: set, queue: deque) -> None:
                 queue.append(nxt)
 
 
+#: Qhull options: joggled input ("QJ") always yields simplicial facets and is the fastest in
+#: high dimension; the certificate, not Qhull, decides what is a vertex.
+QHULL_OPTIONS = "QJ"
 #: Above this share of uncertified Qhull facets, the exact search is used outright.
 MAX_UNCERTIFIED_SHARE = 0.02
 #: Largest number of bases examined at one degenerate vertex by the local search.
@@ -224,7 +227,7 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
     slack_c = h - G @ c
     points = G / slack_c[:, None]
     try:
-        hull = ConvexHull(points)
+        hull = ConvexHull(points, qhull_options=QHULL_OPTIONS)
     except (QhullError, ValueError):
         return None
     T = np.sort(hull.simplices, axis=1)         # the d tight constraints of each candidate
