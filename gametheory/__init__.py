@@ -13,11 +13,12 @@ Examples
 ['1/2', '1/2']
 """
 
+from .dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
 from .game import NormalFormGame, supports
 from .io import bundled_games, format_nfg, parse_nfg, read_game, read_nfg, write_game, write_nfg
-from .output import format_result, result_to_dict
+from .output import elimination_to_dict, format_elimination, format_result, result_to_dict
 from .result import Equilibrium, SolverResult, default_tolerance
 from .solve import METHODS, choose_method, solve
 from .solvers import (is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
@@ -33,7 +34,8 @@ __all__ = [
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",
     "zero_sum", "is_degenerate", "is_constant_sum",
     "read_game", "write_game", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "bundled_games",
-    "format_result", "result_to_dict",
+    "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
+    "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError",
 ]

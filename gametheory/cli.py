@@ -14,7 +14,8 @@ from typing import Sequence
 
 from .errors import GameError, SolverError
 from .io import bundled_games, read_game
-from .output import FORMATS, format_result, write_text_atomic
+from .dominance import iterated_elimination
+from .output import FORMATS, format_elimination, format_result, write_text_atomic
 from .solve import METHODS, solve
 
 __all__ = ["main"]
@@ -46,6 +47,24 @@ def _parser() -> argparse.ArgumentParser:
                       help="floating-point arithmetic")
     s.add_argument("--format", default="table", choices=FORMATS, help="output format (default: table)")
     s.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    s.add_argument("--eliminate", action="store_true",
+                   help="remove strictly dominated actions first (keeps every equilibrium)")
+    d = sub.add_parser("dominance", help="iterated elimination of dominated actions",
+                       description="Remove dominated actions until none is left; print what was "
+                                   "removed, dominated by which strategy, and what remains.")
+    d.add_argument("game", metavar="GAME", help="a Gambit .nfg file or a bundled game's name")
+    d.add_argument("--weak", action="store_true",
+                   help="weak dominance (order-dependent; may remove equilibria)")
+    d.add_argument("--pure-only", action="store_true",
+                   help="consider domination by pure strategies only")
+    dmode = d.add_mutually_exclusive_group()
+    dmode.add_argument("--exact", dest="exact", action="store_const", const=True, default=None,
+                       help="verify each domination in rational arithmetic")
+    dmode.add_argument("--float", dest="exact", action="store_const", const=False,
+                       help="floating-point arithmetic")
+    d.add_argument("--format", default="table", choices=["table", "json"],
+                   help="output format (default: table)")
+    d.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
@@ -56,18 +75,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command == "solve":
-            result = solve(read_game(args.game), method=args.method, exact=args.exact)
-            text = format_result(result, args.format)
-            if args.output:
-                write_text_atomic(args.output, text)
-            else:
-                sys.stdout.write(text)
-            return 0
+            result = solve(read_game(args.game), method=args.method, exact=args.exact,
+                           eliminate=args.eliminate)
+            return _emit(format_result(result, args.format), args.output)
+        if args.command == "dominance":
+            elimination = iterated_elimination(read_game(args.game),
+                                               kind="weak" if args.weak else "strict",
+                                               mixed=not args.pure_only, exact=args.exact)
+            return _emit(format_elimination(elimination, args.format), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
-        raise _UsageError("a command is required: solve or models (see 'gametheory --help')")
+        raise _UsageError("a command is required: solve, dominance or models (see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)
     except SolverError as exc:
@@ -80,6 +100,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except Exception as exc:  # never a traceback; say what happened
         return _fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+
+
+def _emit(text: str, output: str | None) -> int:
+    if output:
+        write_text_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def _fail(message: str, code: int) -> int:

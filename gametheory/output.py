@@ -12,12 +12,16 @@ import os
 import tempfile
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._numbers import format_number
 from .result import SolverResult
 
-__all__ = ["FORMATS", "format_result", "result_to_dict", "write_text_atomic"]
+if TYPE_CHECKING:
+    from .dominance import Elimination
+
+__all__ = ["FORMATS", "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
+           "write_text_atomic"]
 
 FORMATS = ("table", "json", "csv", "latex")
 
@@ -177,6 +181,46 @@ def format_result(result: SolverResult, fmt: str = "table") -> str:
     if fmt == "table":
         return format_table(result)
     raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+def elimination_to_dict(elimination: "Elimination") -> dict[str, Any]:
+    """Iterated elimination as JSON (schema ``gametheory.dominance/1``)."""
+    g, ex = elimination.game, elimination.exact
+    return {
+        "schema": "gametheory.dominance/1",
+        "game": {"title": g.title, "players": list(g.players),
+                 "actions": [list(a) for a in g.actions]},
+        "kind": elimination.kind,
+        "mixed": elimination.mixed,
+        "exact": ex,
+        "removed": [{"round": st.round, "player": st.player, "action": st.action,
+                     "dominated_by": {a: _num(p, ex) for a, p in st.dominated_by.items()}}
+                    for st in elimination.steps],
+        "remaining": [list(a) for a in elimination.reduced.actions],
+    }
+
+
+def format_elimination(elimination: "Elimination", fmt: str = "table") -> str:
+    """Iterated elimination for people (``table``) or programs (``json``)."""
+    if fmt == "json":
+        return json.dumps(elimination_to_dict(elimination), indent=2) + "\n"
+    if fmt != "table":
+        raise ValueError(f"format {fmt!r} is not available for dominance; choose table or json")
+    g, ex = elimination.game, elimination.exact
+    by = "pure or mixed" if elimination.mixed else "pure"
+    lines = [f"{g.title or 'untitled game'}: iterated elimination of {elimination.kind}ly "
+             f"dominated actions (by {by} strategies, "
+             f"{'exact rational' if ex else 'floating-point'} arithmetic)"]
+    if not elimination.steps:
+        lines.append("nothing is dominated")
+    for st in elimination.steps:
+        mix = ", ".join(f"{a} {_text(p, ex)}" for a, p in st.dominated_by.items())
+        lines.append(f"round {st.round}: {st.player} drops {st.action!r}, "
+                     f"{elimination.kind}ly dominated by [{mix}]")
+    lines.append("remaining:")
+    for player, acts in zip(g.players, elimination.reduced.actions):
+        lines.append(f"  {player}: {', '.join(acts)}")
+    return "\n".join(lines) + "\n"
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:

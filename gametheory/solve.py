@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from .dominance import iterated_elimination
 from .errors import InvalidGameError, UnknownMethodError
 from .game import NormalFormGame
-from .result import SolverResult
+from .result import SolverResult, make_equilibrium
 from .solvers import (is_constant_sum, lemke_howson, pure_equilibria, support_enumeration,
                       vertex_enumeration, zero_sum)
 
@@ -43,7 +44,7 @@ def choose_method(game: NormalFormGame) -> str:
 
 
 def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
-          **options: Any) -> SolverResult:
+          eliminate: bool = False, **options: Any) -> SolverResult:
     """Compute equilibria of ``game`` with the named method.
 
     Parameters
@@ -56,6 +57,12 @@ def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
     exact : bool or None
         Rational arithmetic (True), floating point (False), or exact where the
         payoffs are rational (None, the default).
+    eliminate : bool
+        First remove strictly dominated actions (by pure and mixed strategies,
+        iterated; see :func:`iterated_elimination`), solve the smaller game and
+        lift its equilibria back: the same equilibria, often much faster.  A
+        degenerate reduced game makes the original degenerate too; otherwise
+        ``degenerate`` is None when something was removed.
     **options
         Passed to the solver (e.g. ``tol``, ``labels`` for Lemke-Howson).
 
@@ -74,10 +81,35 @@ def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"solve() needs a NormalFormGame, got {type(game).__name__}")
-    name = choose_method(game) if method == "auto" else method
-    try:
-        func = METHODS[name]
-    except KeyError:
+    if method != "auto" and method not in METHODS:
         known = ", ".join(["auto", *METHODS])
-        raise UnknownMethodError(f"unknown method {method!r}; choose one of: {known}") from None
-    return func(game, exact=exact, **options)
+        raise UnknownMethodError(f"unknown method {method!r}; choose one of: {known}")
+    if eliminate:
+        return _solve_reduced(game, method, exact, options)
+    name = choose_method(game) if method == "auto" else method
+    return METHODS[name](game, exact=exact, **options)
+
+
+def _solve_reduced(game: NormalFormGame, method: str, exact: bool | None,
+                   options: dict[str, Any]) -> SolverResult:
+    """Solve after removing strictly dominated actions, then lift and re-verify the equilibria.
+
+    Strictly dominated actions are never played in an equilibrium, so the
+    reduced game has exactly the same equilibria (padded with zeros).
+    """
+    elimination = iterated_elimination(game, kind="strict", mixed=True, exact=exact)
+    reduced = elimination.reduced
+    name = choose_method(reduced) if method == "auto" else method
+    inner = METHODS[name](reduced, exact=exact, **options)
+    tol = inner.parameters.get("tolerance")
+    equilibria = tuple(make_equilibrium(game, elimination.embed(eq.strategies), exact=inner.exact,
+                                        tol=tol) for eq in inner.equilibria)
+    removed = [f"{st.player}: {st.action}" for st in elimination.steps]
+    notes = ((f"strictly dominated actions removed first ({len(removed)}): " + "; ".join(removed),)
+             if removed else ()) + inner.notes
+    params = dict(inner.parameters)
+    params["eliminated"] = [[st.player, st.action] for st in elimination.steps]
+    return SolverResult(game=game, method=inner.method, exact=inner.exact, equilibria=equilibria,
+                        complete=inner.complete,
+                        degenerate=True if inner.degenerate else (None if removed else inner.degenerate),
+                        parameters=params, notes=notes)
