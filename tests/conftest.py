@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 # scripts that need optional peers (pygambit): run by hand, not collected
-collect_ignore = ["fixtures/make_gambit_fixtures.py"]
+collect_ignore_glob = ["fixtures/make_*.py"]
 
 
 def bimatrix_regret(A, B, x, y) -> Fraction:
