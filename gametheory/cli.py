@@ -40,11 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="a Gambit .nfg file, or the name of a bundled game (see 'gametheory models')")
     s.add_argument("--method", default="auto", choices=["auto", *METHODS],
                    help="solver (default: auto chooses by the game's size and player count)")
-    mode = s.add_mutually_exclusive_group()
-    mode.add_argument("--exact", dest="exact", action="store_const", const=True, default=None,
-                      help="rational arithmetic (integer or rational payoffs only)")
-    mode.add_argument("--float", dest="exact", action="store_const", const=False,
-                      help="floating-point arithmetic")
+    _arithmetic(s, "rational arithmetic (integer or rational payoffs only)")
     s.add_argument("--format", default="table", choices=FORMATS, help="output format (default: table)")
     s.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     s.add_argument("--eliminate", action="store_true",
@@ -57,17 +53,22 @@ def _parser() -> argparse.ArgumentParser:
                    help="weak dominance (order-dependent; may remove equilibria)")
     d.add_argument("--pure-only", action="store_true",
                    help="consider domination by pure strategies only")
-    dmode = d.add_mutually_exclusive_group()
-    dmode.add_argument("--exact", dest="exact", action="store_const", const=True, default=None,
-                       help="verify each domination in rational arithmetic")
-    dmode.add_argument("--float", dest="exact", action="store_const", const=False,
-                       help="floating-point arithmetic")
+    _arithmetic(d, "verify each domination in rational arithmetic")
     d.add_argument("--format", default="table", choices=["table", "json"],
                    help="output format (default: table)")
     d.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
+
+
+def _arithmetic(parser: argparse.ArgumentParser, exact_help: str) -> None:
+    """The --exact/--float pair (default: exact where the payoffs are rational)."""
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--exact", dest="exact", action="store_const", const=True, default=None,
+                      help=exact_help)
+    mode.add_argument("--float", dest="exact", action="store_const", const=False,
+                      help="floating-point arithmetic")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from .result import SolverResult
 
 if TYPE_CHECKING:
     from .dominance import Elimination
+    from .game import NormalFormGame
 
 __all__ = ["FORMATS", "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
            "write_text_atomic"]
@@ -31,6 +32,10 @@ def _num(value: Any, exact: bool) -> Any:
     if exact:
         return format_number(Fraction(value))
     return float(value)
+
+
+def _game_dict(g: "NormalFormGame") -> dict[str, Any]:
+    return {"title": g.title, "players": list(g.players), "actions": [list(a) for a in g.actions]}
 
 
 def result_to_dict(result: SolverResult) -> dict[str, Any]:
@@ -46,8 +51,7 @@ def result_to_dict(result: SolverResult) -> dict[str, Any]:
     g, ex = result.game, result.exact
     return {
         "schema": "gametheory.solve/1",
-        "game": {"title": g.title, "players": list(g.players),
-                 "actions": [list(a) for a in g.actions]},
+        "game": _game_dict(g),
         "method": result.method,
         "exact": ex,
         "complete": result.complete,
@@ -188,8 +192,7 @@ def elimination_to_dict(elimination: "Elimination") -> dict[str, Any]:
     g, ex = elimination.game, elimination.exact
     return {
         "schema": "gametheory.dominance/1",
-        "game": {"title": g.title, "players": list(g.players),
-                 "actions": [list(a) for a in g.actions]},
+        "game": _game_dict(g),
         "kind": elimination.kind,
         "mixed": elimination.mixed,
         "exact": ex,
