@@ -171,3 +171,12 @@ def test_fraction_payoffs_stay_exact():
     res = gt.solve(g)
     assert strategy_key(res.equilibria[1]) == ((F(2, 5), F(3, 5)), (F(3, 5), F(2, 5)))
     assert res.equilibria[1].payoffs == (F(1, 5), F(1, 5))
+
+
+def test_zero_sum_exact_falls_back_to_lemke_howson(monkeypatch):
+    from gametheory.solvers import zero_sum as zs
+    monkeypatch.setattr(zs, "_rationalise", lambda x, bound: None)
+    res = gt.zero_sum(gt.NormalFormGame.zero_sum([[2, -1, 0], [-1, 1, 1]]))
+    assert res.parameters["value"] == F(1, 5)
+    assert "Lemke-Howson" in res.parameters["computation"]
+    assert res.equilibria[0].regret == 0
