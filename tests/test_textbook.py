@@ -174,7 +174,8 @@ def test_fraction_payoffs_stay_exact():
 
 
 def test_zero_sum_exact_falls_back_to_lemke_howson(monkeypatch):
-    from gametheory.solvers import zero_sum as zs
+    import importlib
+    zs = importlib.import_module("gametheory.solvers.zero_sum")
     monkeypatch.setattr(zs, "_rationalise", lambda x, bound: None)
     res = gt.zero_sum(gt.NormalFormGame.zero_sum([[2, -1, 0], [-1, 1, 1]]))
     assert res.parameters["value"] == F(1, 5)
