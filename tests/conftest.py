@@ -5,10 +5,15 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 # scripts that need optional peers (pygambit): run by hand, not collected
 collect_ignore_glob = ["fixtures/make_*.py"]
+
+
+#: Hypothesis settings shared by the property tests.
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def bimatrix_regret(A, B, x, y) -> Fraction:

@@ -10,8 +10,7 @@ from hypothesis import given
 
 import gametheory as gt
 from gametheory import cli
-from conftest import bimatrices, strategy_key
-from test_properties import SETTINGS
+from conftest import SETTINGS, bimatrices, strategy_key
 
 
 def _steps(res):
