@@ -55,3 +55,22 @@ def test_certified_and_exact_vertex_enumeration_agree(seed, monkeypatch):
     assert set(fast.masks) == set(exact.masks)
     for mask in exact.masks:
         assert fast.coordinates(mask) == exact.coordinates(mask)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_certificate_is_never_fooled_by_near_ties(seed, monkeypatch):
+    # payoffs that tie up to 1e-12: float labels are ambiguous, so the certificate must either
+    # prove the exact answer or hand over to the exact search, never return a wrong vertex set
+    monkeypatch.setattr(_polytope, "MAX_UNCERTIFIED_SHARE", 1.0)
+    rng = np.random.default_rng(100 + seed)
+    r, d = rng.integers(3, 7, 2)
+    base = rng.integers(1, 4, (r, d)).astype(float)
+    noisy = base + rng.integers(-1, 2, (r, d)) * 2.0**-40
+    scale = 2**42                                    # exact integers from the binary values
+    M = np.array([[int(v * scale) for v in row] for row in noisy], dtype=object)
+    exact = exact_vertices(M)
+    fast = certified_vertices(M)
+    if fast is not None:
+        assert set(fast.masks) == set(exact.masks)
+        for mask in exact.masks:
+            assert fast.coordinates(mask) == exact.coordinates(mask)
