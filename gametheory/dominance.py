@@ -264,4 +264,4 @@ def _restrict(game: NormalFormGame, kept: list[list[int]]) -> NormalFormGame:
     index = np.ix_(*kept)
     return NormalFormGame([arr[index] for arr in game.payoffs], players=game.players,
                           actions=[[game.actions[i][k] for k in ks] for i, ks in enumerate(kept)],
-                          title=game.title)
+                          title=game.title, description=game.description)

@@ -36,6 +36,8 @@ class NormalFormGame:
         Action names per player; default ``"1"``, ``"2"``, ... for each.
     title : str, optional
         A title, carried into files and printed results.
+    description : str, optional
+        Free text about the game (Gambit's comment field), kept in files.
 
     Raises
     ------
@@ -57,13 +59,15 @@ class NormalFormGame:
     """
 
     def __init__(self, payoffs: Sequence[Any], players: Sequence[str] | None = None,
-                 actions: Sequence[Sequence[str]] | None = None, title: str = "") -> None:
+                 actions: Sequence[Sequence[str]] | None = None, title: str = "",
+                 description: str = "") -> None:
         if isinstance(payoffs, np.ndarray) and payoffs.dtype != object:
             payoffs = list(payoffs)
         if not isinstance(payoffs, (list, tuple)) or len(payoffs) == 0:
             raise InvalidGameError("a game needs at least one player: pass one payoff array per player")
         n = len(payoffs)
         self.title = str(title)
+        self.description = str(description)
         self.players: tuple[str, ...] = _check_players(players, n)
         arrays = [_as_payoff_array(p, self.players[i]) for i, p in enumerate(payoffs)]
         shape = arrays[0].shape
@@ -94,7 +98,7 @@ class NormalFormGame:
     @classmethod
     def from_arrays(cls, arrays: Sequence[Any], players: Sequence[str] | None = None,
                     actions: Sequence[Sequence[str]] | None = None,
-                    title: str = "") -> "NormalFormGame":
+                    title: str = "", description: str = "") -> "NormalFormGame":
         """Build a game from one payoff array per player (same as the constructor).
 
         Examples
@@ -103,12 +107,13 @@ class NormalFormGame:
         >>> gt.NormalFormGame.from_arrays([[[1, 0], [0, 1]], [[0, 1], [1, 0]]]).shape
         (2, 2)
         """
-        return cls(arrays, players=players, actions=actions, title=title)
+        return cls(arrays, players=players, actions=actions, title=title,
+                   description=description)
 
     @classmethod
     def from_bimatrix(cls, A: Any, B: Any, players: Sequence[str] | None = None,
                       actions: Sequence[Sequence[str]] | None = None,
-                      title: str = "") -> "NormalFormGame":
+                      title: str = "", description: str = "") -> "NormalFormGame":
         """Two-player game: ``A[i][j]`` to the row player, ``B[i][j]`` to the column player.
 
         Examples
@@ -117,12 +122,13 @@ class NormalFormGame:
         >>> gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]]).num_players
         2
         """
-        return cls([A, B], players=players, actions=actions, title=title)
+        return cls([A, B], players=players, actions=actions, title=title,
+                   description=description)
 
     @classmethod
     def zero_sum(cls, A: Any, players: Sequence[str] | None = None,
                  actions: Sequence[Sequence[str]] | None = None,
-                 title: str = "") -> "NormalFormGame":
+                 title: str = "", description: str = "") -> "NormalFormGame":
         """Two-player zero-sum game: the column player receives ``-A``.
 
         Examples
@@ -133,13 +139,14 @@ class NormalFormGame:
         [[-1, 1], [1, -1]]
         """
         arr = _as_payoff_array(A, "Player 1" if players is None else str(list(players)[0]))
-        return cls([arr, -arr], players=players, actions=actions, title=title)
+        return cls([arr, -arr], players=players, actions=actions, title=title,
+                   description=description)
 
     @classmethod
     def from_function(cls, payoff: Callable[[tuple], Sequence[Any]],
                       actions: Sequence[Sequence[str]] | Sequence[int],
                       players: Sequence[str] | None = None, title: str = "",
-                      by_index: bool = False) -> "NormalFormGame":
+                      by_index: bool = False, description: str = "") -> "NormalFormGame":
         """Build a game from a function of the action profile.
 
         Parameters
@@ -171,7 +178,7 @@ class NormalFormGame:
                     f"payoff function returned {len(out)} value(s) at profile {key}, expected {n}")
             for i in range(n):
                 values[i][idx] = out[i]
-        return cls(values, players=players, actions=names, title=title)
+        return cls(values, players=players, actions=names, title=title, description=description)
 
     # ----------------------------------------------------------------- properties
     @property
@@ -197,7 +204,8 @@ class NormalFormGame:
         if not isinstance(other, NormalFormGame):
             return NotImplemented
         return (self.players == other.players and self.actions == other.actions
-                and self.title == other.title and self.is_exact == other.is_exact
+                and self.title == other.title and self.description == other.description
+                and self.is_exact == other.is_exact
                 and all(np.array_equal(a, b) for a, b in zip(self.payoffs, other.payoffs)))
 
     __hash__ = None  # type: ignore[assignment]

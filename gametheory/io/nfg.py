@@ -32,8 +32,8 @@ Our games need distinct, nonempty player and strategy names.  On reading, an
 empty (or blank) strategy name becomes its 1-based position (``"1"``,
 ``"2"``, ...) and an empty player name becomes ``"Player i"``; two strategies of
 one player (or two players) with the same name are an error.  The comment
-field has no counterpart in :class:`~gametheory.game.NormalFormGame` and is
-dropped, as are outcome names.
+field becomes the game's ``description`` (and is written back); outcome names
+are dropped.
 
 Every problem with a file raises :class:`~gametheory.errors.GameFileError`,
 whose message names the file and line.  Nothing in a file is ever evaluated.
@@ -317,7 +317,9 @@ class _Parser:
         title = self.header()
         players = self.players()
         strategies = self.strategies(players)
-        if self.tok.kind == _STRING:  # optional comment
+        comment = ""
+        if self.tok.kind == _STRING:  # optional comment: the game's description
+            comment = self.tok.text
             self.advance()
         shape = tuple(s if isinstance(s, int) else len(s) for s in strategies)
         n = len(players)
@@ -338,7 +340,8 @@ class _Parser:
         payoffs = [np.array(table[i::n], dtype=object).reshape(shape, order="F")
                    for i in range(n)]
         try:
-            return NormalFormGame(payoffs, players=players, actions=actions, title=title)
+            return NormalFormGame(payoffs, players=players, actions=actions, title=title,
+                                  description=comment)
         except InvalidGameError as exc:  # not expected: everything is checked above
             raise GameFileError(self.source, str(exc)) from None
 
@@ -583,7 +586,10 @@ def format_nfg(game: NormalFormGame) -> str:
     players = " ".join(_quote(p) for p in game.players)
     strategies = " ".join("{ " + " ".join(_quote(a) for a in acts) + " }"
                           for acts in game.actions)
-    lines = [f"NFG 1 R {_quote(game.title)} {{ {players} }}", f"{{ {strategies} }}", ""]
+    lines = [f"NFG 1 R {_quote(game.title)} {{ {players} }}", f"{{ {strategies} }}"]
+    if game.description:
+        lines.append(_quote(game.description))
+    lines.append("")
     fmt = format_number if game.is_exact else (lambda x: repr(float(x)))
     columns = [arr.ravel(order="F") for arr in game.payoffs]  # first player fastest
     for k in range(game.num_profiles):
