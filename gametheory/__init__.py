@@ -22,6 +22,7 @@ from .output import elimination_to_dict, format_elimination, format_result, resu
 from .result import Equilibrium, SolverResult, default_tolerance
 from .solve import METHODS, choose_method, solve
 from .solvers import (is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
+                      polynomial_equilibria,
                       pure_equilibria, pure_equilibria_gen, support_enumeration,
                       support_enumeration_gen, vertex_enumeration, vertex_enumeration_gen, zero_sum)
 
@@ -32,7 +33,7 @@ __all__ = [
     "solve", "METHODS", "choose_method",
     "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",
-    "zero_sum", "is_degenerate", "is_constant_sum",
+    "zero_sum", "is_degenerate", "is_constant_sum", "polynomial_equilibria",
     "read_game", "write_game", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "bundled_games",
     "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",

@@ -8,8 +8,8 @@ from .dominance import iterated_elimination
 from .errors import InvalidGameError, UnknownMethodError
 from .game import NormalFormGame
 from .result import SolverResult, make_equilibrium
-from .solvers import (is_constant_sum, lemke_howson, pure_equilibria, support_enumeration,
-                      vertex_enumeration, zero_sum)
+from .solvers import (is_constant_sum, lemke_howson, polynomial_equilibria, pure_equilibria,
+                      support_enumeration, vertex_enumeration, zero_sum)
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
@@ -20,6 +20,7 @@ METHODS: dict[str, Callable[..., SolverResult]] = {
     "vertex": vertex_enumeration,
     "lemke-howson": lemke_howson,
     "zero-sum": zero_sum,
+    "polynomial": polynomial_equilibria,
 }
 
 #: Largest two-player game (m * n) for which ``auto`` enumerates all extreme equilibria.
@@ -53,7 +54,7 @@ def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
         The game to solve.
     method : str
         ``"auto"`` or one of ``"pure"``, ``"support"``, ``"vertex"``,
-        ``"lemke-howson"``, ``"zero-sum"``.
+        ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``.
     exact : bool or None
         Rational arithmetic (True), floating point (False), or exact where the
         payoffs are rational (None, the default).

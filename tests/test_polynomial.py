@@ -1,0 +1,85 @@
+"""The n-player `polynomial` solver: literature answers and the pygambit corpus (2x2x2 games)."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+
+import gametheory as gt
+from conftest import SETTINGS, bimatrices, strategy_key
+
+CORPUS = json.loads((Path(__file__).parent / "fixtures" / "gambit_nplayer.json").read_text())
+SMALL = [g for g in CORPUS["games"] if tuple(g["shape"]) == (2, 2, 2)]
+
+
+def _game(case):
+    return gt.NormalFormGame([np.array(p, dtype=np.int64) for p in case["payoffs"]])
+
+
+def _case(prefix):
+    return next(g for g in CORPUS["games"] if g["id"].startswith(prefix))
+
+
+def _flat(strategies):
+    return np.concatenate([np.array([float(Fraction(str(p))) for p in s]) for s in strategies])
+
+
+def test_mckelvey_mclennan_nine_equilibria():
+    # Gambit's contrib/games/2x2x2.nfg: "9 Nash equilibria, 2 totally mixed"
+    res = gt.polynomial_equilibria(_game(_case("g070")))
+    assert res.complete and res.exact and len(res.equilibria) == 9
+    assert sum(all(len(s) == 2 for s in eq.supports) for eq in res.equilibria) == 2
+    assert all(eq.regret == 0 for eq in res.equilibria)
+
+
+def test_irrational_equilibrium_is_given_in_floating_point():
+    # Nau et al. (2004), section 4: a unique equilibrium with irrational probabilities
+    case = _case("g072")
+    res = gt.polynomial_equilibria(_game(case))
+    assert res.complete and not res.exact and len(res.equilibria) == 1
+    assert any("irrational" in note for note in res.notes)
+    gambit = _flat(case["solvers"]["enumpoly"]["equilibria"][0]["strategies"])
+    assert np.allclose(_flat(res.equilibria[0].strategies), gambit, atol=1e-6)
+    assert res.equilibria[0].regret <= res.parameters["tolerance"]
+
+
+def test_unresolved_continua_make_the_result_incomplete():
+    res = gt.polynomial_equilibria(_game(_case("g080")))     # all payoffs zero
+    assert not res.complete and res.parameters["continua"]
+    assert any(note.startswith("unresolved") for note in res.notes)
+    assert len(res.equilibria) == 8                          # the isolated points it did solve
+
+
+@pytest.mark.parametrize("case", SMALL, ids=[g["id"] for g in SMALL])
+def test_contains_every_pygambit_equilibrium_when_complete(case):
+    game = _game(case)
+    res = gt.polynomial_equilibria(game)
+    ours = [_flat(eq.strategies) for eq in res.equilibria]
+    pure = {eq.supports for eq in gt.pure_equilibria(game).equilibria}
+    assert pure <= {eq.supports for eq in res.equilibria if eq.is_pure}
+    if not res.complete:
+        return
+    spread = max(float(np.ptp(a)) for a in game.float_payoffs) or 1.0
+    for run in case["solvers"].values():
+        for eq in run.get("equilibria", []):
+            if eq["max_regret"] <= 1e-6 * spread and eq["simplex_error"] <= 1e-9:
+                assert any(np.allclose(_flat(eq["strategies"]), o, atol=1e-4) for o in ours)
+
+
+@SETTINGS
+@given(bimatrices(max_actions=3, low=-20, high=20))
+def test_two_player_games_agree_with_vertex_enumeration(game):
+    A, B = game
+    g = gt.NormalFormGame.from_bimatrix(A, B)
+    vertex = gt.vertex_enumeration(g)
+    res = gt.polynomial_equilibria(g)
+    found = {strategy_key(e) for e in res.equilibria}
+    if not vertex.degenerate:     # every support system is then zero-dimensional or empty
+        assert res.complete and found == {strategy_key(e) for e in vertex.equilibria}
+    else:                         # isolated solutions of degenerate systems are extreme points
+        assert found <= {strategy_key(e) for e in vertex.equilibria}
