@@ -100,7 +100,6 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
     [((0,), (0,), (0,)), ((0, 1), (0, 1), (0, 1))]
     """
     exact_out = resolve_exact(game, exact)
-    n = game.num_players
     if game.is_exact:
         U = [ints for ints, _ in game.integer_payoffs]
     else:
