@@ -83,3 +83,13 @@ def test_two_player_games_agree_with_vertex_enumeration(game):
         assert res.complete and found == {strategy_key(e) for e in vertex.equilibria}
     else:                         # isolated solutions of degenerate systems are extreme points
         assert found <= {strategy_key(e) for e in vertex.equilibria}
+
+
+def test_float_games_are_solved_at_their_exact_values():
+    u = np.zeros((2, 2, 2))
+    u[0, 0, 0] = u[1, 1, 1] = 1.5
+    res = gt.polynomial_equilibria(gt.NormalFormGame([u, u, u]))
+    assert not res.exact
+    assert [eq.supports for eq in res.equilibria][:2] == [((0,), (0,), (0,)), ((0, 1), (0, 1), (0, 1))]
+    mixed = res.equilibria[1]
+    assert np.allclose(mixed.strategies, 0.5) and mixed.payoffs == pytest.approx((0.375,) * 3)

@@ -165,7 +165,8 @@ def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: t
             for k, b in zip(others, prof):
                 idx[k] = b
                 term *= strategy[k][b]
-            total += sympy.Rational(int(U[i][tuple(idx)])) * term
+            c = Fraction(U[i][tuple(idx)])
+            total += sympy.Rational(c.numerator, c.denominator) * term
         return sympy.expand(total)
 
     values = [{a: payoff(i, a) for a in range(shape[i])} for i in range(n)]
