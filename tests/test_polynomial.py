@@ -93,3 +93,9 @@ def test_float_games_are_solved_at_their_exact_values():
     assert [eq.supports for eq in res.equilibria][:2] == [((0,), (0,), (0,)), ((0, 1), (0, 1), (0, 1))]
     mixed = res.equilibria[1]
     assert np.allclose(mixed.strategies, 0.5) and mixed.payoffs == pytest.approx((0.375,) * 3)
+
+
+def test_refuses_games_with_too_many_supports():
+    g = gt.NormalFormGame([np.zeros((8, 8, 8), dtype=np.int64)] * 3)
+    with pytest.raises(gt.GameTooLargeError, match="8x8x8.*support profiles"):
+        gt.polynomial_equilibria(g)

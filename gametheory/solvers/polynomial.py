@@ -39,12 +39,15 @@ from math import prod
 import numpy as np
 import sympy
 
+from ..errors import GameTooLargeError
 from ..game import NormalFormGame
 from ..result import SolverResult, dedupe_equilibria, make_equilibrium
 from ._common import resolve_exact, resolve_tolerance
 
 __all__ = ["polynomial_equilibria"]
 
+#: Refuse games with more support profiles than this.
+MAX_SUPPORT_PROFILES = 100_000
 _DIGITS = 40
 _ZERO = sympy.Float(10) ** -30
 
@@ -100,6 +103,12 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
     [((0,), (0,), (0,)), ((0, 1), (0, 1), (0, 1))]
     """
     exact_out = resolve_exact(game, exact)
+    profiles = prod(2 ** m - 1 for m in game.shape)
+    if profiles > MAX_SUPPORT_PROFILES:
+        shape = "x".join(map(str, game.shape))
+        raise GameTooLargeError(
+            f"method 'polynomial' on a {shape} game would examine {profiles:.2e} support profiles "
+            f"(limit {MAX_SUPPORT_PROFILES:.0e}); use 'pure', or eliminate dominated actions first")
     if game.is_exact:
         U = [ints for ints, _ in game.integer_payoffs]
     else:
@@ -139,7 +148,7 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
                         equilibria=tuple(dedupe_equilibria(equilibria, out_exact)),
                         complete=not continua, degenerate=None,
                         parameters={"tolerance": tol_used, "continua": continua,
-                                    "support_profiles": prod(2 ** m - 1 for m in game.shape)},
+                                    "support_profiles": profiles},
                         notes=tuple(notes))
 
 
