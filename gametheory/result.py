@@ -107,7 +107,8 @@ def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]], 
                      tol: float | None = 0.0) -> Equilibrium:
     """Certify a profile and wrap it as an :class:`Equilibrium`.
 
-    In exact mode the regret must be exactly 0; in float mode at most ``tol``.
+    In exact mode the regret must be exactly 0; in float mode at most ``tol``
+    (:func:`default_tolerance` when None).
     A profile that fails is a solver bug: :class:`VerificationError` is raised
     rather than returning it.
     """
@@ -125,7 +126,8 @@ def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]], 
         strategies_t = tuple(tuple(Fraction(p) for p in s) for s in prof)
     else:
         regret = max(float(regret), 0.0)
-        if tol is None or regret > tol:
+        tol = default_tolerance(game) if tol is None else tol
+        if regret > tol:
             raise VerificationError(
                 f"internal error: profile with regret {regret:.3g} exceeds the tolerance {tol:.3g}")
         payoffs = tuple(float(p) for p in payoffs)

@@ -113,11 +113,10 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
         U = [ints for ints, _ in game.integer_payoffs]
     else:
         U = [np.vectorize(lambda v: Fraction(float(v)), otypes=[object])(a) for a in game.float_payoffs]
-    Uf = [np.array(u, dtype=float) for u in U]
     solutions: list[list[list[sympy.Expr]]] = []
     continua: list[list[list[int]]] = []
     for S in _supports(game.shape):
-        if _conditionally_dominated(Uf, S):
+        if _conditionally_dominated(U, S):   # exact comparisons: no support lost to rounding
             continue
         found = _solve_support(U, S, game.shape)
         if found is None:
