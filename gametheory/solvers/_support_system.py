@@ -1,0 +1,353 @@
+"""The indifference equations of an n-player game on a fixed support profile.
+
+For supports ``S_1, ..., S_n`` (``k_i = |S_i|``), player ``i``'s strategy is
+written with ``k_i - 1`` *free coordinates*: the probabilities of
+``S_i[0], ..., S_i[-2]``, the last support action taking the rest.  The
+unknowns ``x`` are all free coordinates, player by player (``N = sum k_i - 1``
+of them), and the equations are player ``i``'s indifference conditions
+
+    u_i(a, sigma_-i) - u_i(S_i[-1], sigma_-i) = 0    for a in S_i[:-1],
+
+``N`` equations in ``N`` unknowns, affine in each other player's block of
+unknowns (multi-affine).  This module evaluates them, their Jacobian and the
+other actions' payoff gaps for a whole batch of points at once, and refines an
+approximate equilibrium by Newton's method on its support (used by the
+``qre`` and ``simpdiv`` solvers and by the numerical back end of
+``polynomial``).
+"""
+
+from __future__ import annotations
+
+import string
+from fractions import Fraction
+from typing import Sequence
+
+import mpmath
+import numpy as np
+
+from ..errors import VerificationError
+from ..game import NormalFormGame
+from ..result import Equilibrium, make_equilibrium
+
+__all__ = ["SupportSystem", "refine_equilibrium", "recover_rational"]
+
+_LETTERS = string.ascii_letters
+
+
+class SupportSystem:
+    """Indifference equations of ``payoffs`` restricted to the support profile ``supports``.
+
+    Parameters
+    ----------
+    payoffs : sequence of ndarray
+        One payoff array per player (float, or exact integers as objects/ints).
+    supports : sequence of sequence of int
+        The support of each player, in increasing action order.
+    """
+
+    def __init__(self, payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[int]]):
+        self.supports = tuple(tuple(int(a) for a in s) for s in supports)
+        self.n = len(self.supports)
+        self.sizes = tuple(len(s) for s in self.supports)
+        self.shape = tuple(np.shape(payoffs[0]))
+        self.offsets = [0]
+        for k in self.sizes:
+            self.offsets.append(self.offsets[-1] + k - 1)
+        self.dim = self.offsets[-1]
+        # player i's payoffs: all of i's actions, the others restricted to their supports
+        self.blocks = []
+        for i, u in enumerate(payoffs):
+            idx = [np.arange(self.shape[k]) if k == i else np.array(self.supports[k])
+                   for k in range(self.n)]
+            block = np.asarray(u)[np.ix_(*idx)]
+            self.blocks.append(np.moveaxis(block, i, 0))
+        self._float_blocks = [np.asarray(b, dtype=float) for b in self.blocks]
+
+    # -- coordinates ---------------------------------------------------------------------------
+    def strategies(self, x: np.ndarray) -> list[np.ndarray]:
+        """Support probabilities of each player, shape ``(B, k_i)``, for points ``x`` (``(B, N)``)."""
+        x = np.atleast_2d(x)
+        out = []
+        for i, k in enumerate(self.sizes):
+            free = x[:, self.offsets[i]:self.offsets[i + 1]]
+            out.append(np.concatenate([free, 1.0 - free.sum(axis=1, keepdims=True)], axis=1))
+        return out
+
+    def full_profile(self, x: np.ndarray) -> list[np.ndarray]:
+        """The mixed-strategy profile (all actions) at a single point ``x``."""
+        probs = self.strategies(np.asarray(x, dtype=float))
+        out = []
+        for i, m in enumerate(self.shape):
+            s = np.zeros(m)
+            s[list(self.supports[i])] = probs[i][0]
+            out.append(s)
+        return out
+
+    def start_point(self) -> np.ndarray:
+        """The centre of the support simplices (uniform play on each support)."""
+        return np.concatenate([np.full(k - 1, 1.0 / k) for k in self.sizes])
+
+    # -- evaluation ----------------------------------------------------------------------------
+    def action_values(self, x: np.ndarray, skip: int | None = None) -> list[np.ndarray]:
+        """Payoff of each action of each player against the others' strategies at ``x``.
+
+        Returns one array per player of shape ``(B, m_i)``.
+        """
+        strat = self.strategies(x)
+        out = []
+        for i in range(self.n):
+            out.append(self._contract(i, strat, None))
+        return out
+
+    def _contract(self, i: int, strat: list[np.ndarray], free_player: int | None) -> np.ndarray:
+        """Contract player ``i``'s block with every other player's strategy except ``free_player``."""
+        others = [k for k in range(self.n) if k != i]
+        sub = _LETTERS[:self.n]   # axis letters: 'a' for i's own actions, then the others
+        batch = "Z"
+        operands = [self._float_blocks[i]]
+        spec_in = [sub]
+        out = batch + sub[0]
+        for pos, k in enumerate(others, start=1):
+            if k == free_player:
+                out += sub[pos]
+                continue
+            operands.append(strat[k])
+            spec_in.append(batch + sub[pos])
+        return np.einsum(",".join(spec_in) + "->" + out, *operands, optimize=len(operands) > 3)
+
+    def residual(self, x: np.ndarray) -> np.ndarray:
+        """The ``N`` indifference equations at each point, shape ``(B, N)``."""
+        values = self.action_values(x)
+        parts = []
+        for i, s in enumerate(self.supports):
+            v = values[i]
+            parts.append(v[:, list(s[:-1])] - v[:, [s[-1]]])
+        return np.concatenate(parts, axis=1) if parts else np.zeros((len(np.atleast_2d(x)), 0))
+
+    def jacobian(self, x: np.ndarray) -> np.ndarray:
+        """Derivatives of the equations in the free coordinates, shape ``(B, N, N)``."""
+        x = np.atleast_2d(x)
+        strat = self.strategies(x)
+        B = x.shape[0]
+        J = np.zeros((B, self.dim, self.dim))
+        for i, s in enumerate(self.supports):
+            rows = slice(self.offsets[i], self.offsets[i + 1])
+            others = [k for k in range(self.n) if k != i]
+            for j in others:
+                if self.sizes[j] == 1:
+                    continue
+                # values of i's actions with j's strategy left open: (B, m_i, k_j)
+                partial = self._contract(i, strat, j)
+                diff = partial[:, list(s[:-1]), :] - partial[:, [s[-1]], :]
+                # d/d x_{j,c} of sigma_j = e_c - e_last
+                J[:, rows, self.offsets[j]:self.offsets[j + 1]] = diff[:, :, :-1] - diff[:, :, [-1]]
+        return J
+
+    def outside_gaps(self, x: np.ndarray) -> np.ndarray:
+        """Payoff of each action outside the supports minus the support's payoff, ``(B, M)``."""
+        values = self.action_values(x)
+        parts = []
+        for i, s in enumerate(self.supports):
+            outside = [a for a in range(self.shape[i]) if a not in s]
+            if outside:
+                parts.append(values[i][:, outside] - values[i][:, [s[-1]]])
+        if not parts:
+            return np.zeros((len(np.atleast_2d(x)), 0))
+        return np.concatenate(parts, axis=1)
+
+    # -- Newton's method -----------------------------------------------------------------------
+    def newton(self, x0: np.ndarray, iterations: int = 50, atol: float = 1e-13) -> np.ndarray | None:
+        """A root near ``x0`` by Newton's method (least squares when singular), or None."""
+        x = np.array(x0, dtype=float)
+        if self.dim == 0:
+            return x
+        scale = max(1.0, max(float(np.max(np.abs(b))) for b in self._float_blocks))
+        for _ in range(iterations):
+            f = self.residual(x)[0]
+            if not np.all(np.isfinite(f)):
+                return None
+            J = self.jacobian(x)[0]
+            step, *_ = np.linalg.lstsq(J, f, rcond=None)
+            x = x - step
+            if np.max(np.abs(step)) <= 1e-15 and np.max(np.abs(f)) <= atol * scale:
+                break
+        f = self.residual(x)[0]
+        if np.max(np.abs(f)) > 1e-9 * scale:
+            return None
+        return x
+
+    def newton_exact(self, x0: np.ndarray, exact_payoffs: Sequence[np.ndarray],
+                     digits: int = 60) -> list[list[Fraction]] | None:
+        """Rational support probabilities near ``x0`` that solve the equations exactly, or None.
+
+        Newton's method in ``digits``-digit arithmetic (mpmath) from the float
+        root, then each coordinate is recovered as the simplest fraction within
+        the achieved accuracy (continued fractions); the caller certifies the
+        result exactly.
+        """
+        if self.dim == 0:
+            return [[Fraction(1)] for _ in self.sizes]
+        if np.linalg.cond(self.jacobian(np.asarray(x0, dtype=float))[0]) > 1e12:
+            return None       # a singular root: Newton's quadratic convergence is lost
+        ctx = mpmath.mp.clone()
+        ctx.dps = digits
+        blocks = [np.moveaxis(np.asarray(u, dtype=object)[np.ix_(*[
+            np.arange(self.shape[k]) if k == i else np.array(self.supports[k]) for k in range(self.n)])], i, 0)
+            for i, u in enumerate(exact_payoffs)]
+        x = [ctx.mpf(float(v)) for v in x0]
+        for _ in range(8):
+            f, J = _mp_residual_jacobian(self, blocks, x, ctx)
+            try:
+                step = ctx.lu_solve(J, f)
+            except (ZeroDivisionError, ValueError, TypeError):   # singular in mpmath's LU
+                return None
+            x = [xi - step[k] for k, xi in enumerate(x)]
+            if max((abs(s) for s in step), default=0) < ctx.mpf(10) ** (-(digits - 10)):
+                break
+        bound = 10 ** ((digits - 10) // 2)
+        free = [recover_rational(v, bound) for v in x]
+        if any(q is None for q in free):
+            return None
+        out = []
+        for i, k in enumerate(self.sizes):
+            part = free[self.offsets[i]:self.offsets[i + 1]]
+            out.append(part + [1 - sum(part, Fraction(0))])
+        return out
+
+
+def _mp_residual_jacobian(system: SupportSystem, blocks, x, ctx):
+    """Residual and Jacobian of the indifference equations in mpmath arithmetic (small systems)."""
+    n = system.n
+    strat = []
+    for i, k in enumerate(system.sizes):
+        free = x[system.offsets[i]:system.offsets[i + 1]]
+        strat.append(list(free) + [1 - ctx.fsum(free)])
+    N = system.dim
+    f = ctx.matrix(N, 1)
+    J = ctx.matrix(N, N)
+
+    def contract(i, skip):
+        """Values of i's actions as a dict keyed by (a, c), c the open index of player ``skip``."""
+        block = blocks[i]
+        others = [k for k in range(n) if k != i]
+        result: dict = {}
+        for idx in np.ndindex(*block.shape):
+            weight = ctx.mpf(int(block[idx]))
+            c = None
+            for k, b in zip(others, idx[1:]):
+                if k == skip:
+                    c = b
+                else:
+                    weight *= strat[k][b]
+            key = (idx[0], c)
+            result[key] = result.get(key, 0) + weight
+        return result
+
+    for i, s in enumerate(system.supports):
+        base = contract(i, None)
+        for r, a in enumerate(s[:-1]):
+            f[system.offsets[i] + r] = base[(a, None)] - base[(s[-1], None)]
+        for j in range(n):
+            if j == i or system.sizes[j] == 1:
+                continue
+            part = contract(i, j)
+            kj = system.sizes[j]
+            for r, a in enumerate(s[:-1]):
+                last = part[(a, kj - 1)] - part[(s[-1], kj - 1)]
+                for c in range(kj - 1):
+                    J[system.offsets[i] + r, system.offsets[j] + c] = \
+                        part[(a, c)] - part[(s[-1], c)] - last
+    return f, J
+
+
+def recover_rational(value, bound: int) -> Fraction | None:
+    """The simplest fraction with denominator at most ``bound`` matching ``value`` closely, or None.
+
+    ``value`` is an mpmath number carrying far more digits than ``bound**2``
+    needs; the candidate is accepted only when it agrees with ``value`` to
+    within ``1 / bound**2`` (a genuine rational is recovered exactly; an
+    irrational number almost never passes).
+    """
+    sign, man, exp, _ = value._mpf_
+    approx = Fraction(int(man) * 2 ** int(exp)) if exp >= 0 else Fraction(int(man), 2 ** -int(exp))
+    if sign:
+        approx = -approx
+    q = approx.limit_denominator(bound)
+    if abs(approx - q) * bound * bound > 1:
+        return None
+    return q
+
+
+def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]], *, exact: bool,
+                       tol: float | None, threshold: float = 1e-6) -> Equilibrium | None:
+    """Turn an approximate equilibrium into a certified one, or None.
+
+    The support of each player is read off ``profile`` (probabilities above
+    ``threshold``, plus that player's best responses), Newton's method solves
+    the indifference equations on that support, and the result is certified:
+    exactly (regret 0) when ``exact`` and the root is rational, else in
+    floating point within ``tol``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    profile : sequence of sequence of float
+        One probability vector per player.
+    exact : bool
+        Try for an exact rational equilibrium first.
+    tol : float or None
+        Float-mode regret tolerance (None: :func:`default_tolerance`).
+    threshold : float
+        Probabilities at or below this are read as outside the support.
+
+    Returns
+    -------
+    Equilibrium or None
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.read_game("matching-pennies")
+    >>> eq = refine_equilibrium(g, [[0.49, 0.51], [0.5001, 0.4999]], exact=True, tol=None)
+    >>> [[str(p) for p in s] for s in eq.strategies]
+    [['1/2', '1/2'], ['1/2', '1/2']]
+    """
+    prof = [np.clip(np.asarray(p, dtype=float), 0.0, None) for p in profile]
+    prof = [p / p.sum() for p in prof]
+    supports = [tuple(int(a) for a in np.flatnonzero(p > threshold)) for p in prof]
+    candidates = [supports]
+    br = [tuple(sorted(set(s) | set(game.best_responses(prof, i, tol=1e-9)))) for i, s in enumerate(supports)]
+    if br != supports:
+        candidates.append(br)
+    for S in candidates:
+        if any(len(s) == 0 for s in S):
+            continue
+        system = SupportSystem(game.float_payoffs, S)
+        x0 = np.concatenate([p[list(s[:-1])] / max(p[list(s)].sum(), 1e-300) for p, s in zip(prof, S)])
+        root = system.newton(x0)
+        if root is None:
+            continue
+        probs = system.strategies(root)
+        if min((float(p.min()) for p in probs), default=0.0) < -1e-12:
+            continue
+        if exact and game.is_exact:
+            exact_u = [ints for ints, _ in game.integer_payoffs]
+            rational = system.newton_exact(root, exact_u)
+            if rational is not None and all(p >= 0 for s in rational for p in s):
+                strategies = []
+                for i, m in enumerate(game.shape):
+                    row = [Fraction(0)] * m
+                    for a, p in zip(S[i], rational[i]):
+                        row[a] = p
+                    strategies.append(row)
+                try:
+                    return make_equilibrium(game, strategies, exact=True)
+                except VerificationError:
+                    pass
+        full = [np.clip(p, 0.0, None) for p in system.full_profile(root)]
+        full = [p / p.sum() for p in full]
+        try:
+            return make_equilibrium(game, full, exact=False, tol=tol)
+        except VerificationError:
+            continue
+    return None
