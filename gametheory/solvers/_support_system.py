@@ -113,6 +113,9 @@ class SupportSystem:
                 continue
             operands.append(strat[k])
             spec_in.append(batch + sub[pos])
+        if len(operands) == 1:    # nobody left to contract with: the same block at every point
+            B = len(strat[0])
+            return np.broadcast_to(self._float_blocks[i], (B,) + self._float_blocks[i].shape)
         return np.einsum(",".join(spec_in) + "->" + out, *operands, optimize=len(operands) > 3)
 
     def residual(self, x: np.ndarray) -> np.ndarray:
