@@ -68,7 +68,7 @@ class SupportSystem:
         """Support probabilities of each player, shape ``(B, k_i)``, for points ``x`` (``(B, N)``)."""
         x = np.atleast_2d(x)
         out = []
-        for i, k in enumerate(self.sizes):
+        for i in range(self.n):
             free = x[:, self.offsets[i]:self.offsets[i + 1]]
             out.append(np.concatenate([free, 1.0 - free.sum(axis=1, keepdims=True)], axis=1))
         return out
@@ -212,7 +212,7 @@ class SupportSystem:
         if any(q is None for q in free):
             return None
         out = []
-        for i, k in enumerate(self.sizes):
+        for i in range(self.n):
             part = free[self.offsets[i]:self.offsets[i + 1]]
             out.append(part + [1 - sum(part, Fraction(0))])
         return out
@@ -222,7 +222,7 @@ def _mp_residual_jacobian(system: SupportSystem, blocks, x, ctx):
     """Residual and Jacobian of the indifference equations in mpmath arithmetic (small systems)."""
     n = system.n
     strat = []
-    for i, k in enumerate(system.sizes):
+    for i in range(n):
         free = x[system.offsets[i]:system.offsets[i + 1]]
         strat.append(list(free) + [1 - ctx.fsum(free)])
     N = system.dim

@@ -39,15 +39,22 @@ from math import prod
 import numpy as np
 import sympy
 
-from ..errors import GameTooLargeError
+from ..errors import GameTooLargeError, VerificationError
 from ..game import NormalFormGame
 from ..result import SolverResult, dedupe_equilibria, make_equilibrium
 from ._common import resolve_exact, resolve_tolerance
+from ._isolate import isolate_roots
+from ._support_system import SupportSystem
+from .pure import pure_equilibria
 
 __all__ = ["polynomial_equilibria"]
 
 #: Refuse games with more support profiles than this.
 MAX_SUPPORT_PROFILES = 100_000
+#: Supports whose roots the isolation leaves undecided are solved exactly up to this many unknowns.
+GROEBNER_MAX_DIM = 4
+#: Box budget of the isolation for those small systems.
+SMALL_SYSTEM_BOXES = 2_000
 _DIGITS = 40
 _ZERO = sympy.Float(10) ** -30
 
@@ -60,38 +67,64 @@ def _supports(shape: tuple[int, ...]):
     return profiles
 
 
-def _conditionally_dominated(U: list[np.ndarray], S: tuple[tuple[int, ...], ...]) -> bool:
-    """True when some support action is strictly dominated given the others' supports."""
-    for i, u in enumerate(U):
-        block = u[np.ix_(*[range(u.shape[k]) if k == i else S[k] for k in range(len(S))])]
-        rows = np.moveaxis(block, i, 0).reshape(u.shape[i], -1)
-        for a in S[i]:
-            if ((rows - rows[a]) > 0).all(axis=1).any():
-                return True
-    return False
+def _undominated_supports(U: list[np.ndarray], shape: tuple[int, ...]):
+    """Support profiles (mixed ones, in search order) with no conditionally dominated action.
+
+    An action in ``S_i`` is conditionally dominated when another action of
+    player ``i`` pays strictly more against every pure profile of the others'
+    supports: it cannot be a best response there.  The dominated actions
+    depend only on ``S_-i``, so they are computed once per ``S_-i`` and
+    player (exact comparisons: nothing is lost to rounding).
+    """
+    n = len(shape)
+    dominated: list[dict] = [{} for _ in range(n)]
+
+    def mask(i: int, S) -> int:
+        key = S[:i] + S[i + 1:]
+        if key not in dominated[i]:
+            u = U[i]
+            block = u[np.ix_(*[range(shape[k]) if k == i else S[k] for k in range(n)])]
+            rows = np.moveaxis(block, i, 0).reshape(shape[i], -1)
+            beats = (rows[:, None, :] > rows[None, :, :]).all(axis=2)     # beats[b, a]
+            dominated[i][key] = sum(1 << a for a in np.flatnonzero(beats.any(axis=0)))
+        return dominated[i][key]
+
+    out = []
+    for S in _supports(shape):
+        if all(len(s) == 1 for s in S):
+            continue
+        if any(mask(i, S) & sum(1 << a for a in S[i]) for i in range(n)):
+            continue
+        out.append(S)
+    return out
 
 
 def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
-                          tol: float | None = None) -> SolverResult:
-    """All isolated Nash equilibria of an n-player game, by support enumeration and Groebner bases.
+                          tol: float | None = None, max_boxes: int = 20_000) -> SolverResult:
+    """All Nash equilibria of an n-player game, by support enumeration and certified root isolation.
 
     Parameters
     ----------
     game : NormalFormGame
-        Any number of players; rational payoffs (a float game is taken at the
-        exact binary values of its payoffs and answered in floating point).
+        Any number of players; rational or floating-point payoffs.
     exact : bool or None
         Ask for exact rational output (the default for rational payoffs); an
-        irrational equilibrium turns the whole result to floating point.
+        equilibrium that is not rational turns the whole result to floating point.
     tol : float, optional
         Regret tolerance for floating-point output.
+    max_boxes : int
+        Budget of boxes per support profile for the root isolation; a support
+        that exhausts it is solved exactly with a Groebner basis when small,
+        else reported as unresolved.
 
     Returns
     -------
     SolverResult
-        ``complete`` is True when every support system was zero-dimensional
+        ``complete`` is True when every support system's roots were isolated
         (so every equilibrium was found); ``parameters["continua"]`` lists the
-        support profiles whose systems have a continuum of solutions.
+        support profiles whose systems have a continuum of solutions, with a
+        representative equilibrium where one was found, and
+        ``parameters["unresolved"]`` the supports left undecided.
 
     Examples
     --------
@@ -109,46 +142,170 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
         raise GameTooLargeError(
             f"method 'polynomial' on a {shape} game would examine {profiles:.2e} support profiles "
             f"(limit {MAX_SUPPORT_PROFILES:.0e}); use 'pure', or eliminate dominated actions first")
-    if game.is_exact:
-        U = [ints for ints, _ in game.integer_payoffs]
+    if game.is_exact:      # int64 where the game has it (fast exact comparisons), else Python ints
+        U = [arr if arr.dtype == np.int64 else ints
+             for arr, (ints, _) in zip(game.payoffs, game.integer_payoffs)]
     else:
         U = [np.vectorize(lambda v: Fraction(float(v)), otypes=[object])(a) for a in game.float_payoffs]
-    solutions: list[list[list[sympy.Expr]]] = []
-    continua: list[list[list[int]]] = []
-    for S in _supports(game.shape):
-        if _conditionally_dominated(U, S):   # exact comparisons: no support lost to rounding
-            continue
-        found = _solve_support(U, S, game.shape)
-        if found is None:
-            continua.append([list(s) for s in S])
-            continue
-        solutions.extend(found)
-    rational = all(isinstance(p, sympy.Rational) for sol in solutions for s in sol for p in s)
-    out_exact = exact_out and rational and game.is_exact
+    tol_float = resolve_tolerance(game, False, tol)
+    points: list[tuple[str, list[list]]] = []          # ("exact" | "float", full strategies)
+    continua: list[dict] = []
+    unresolved: list[list[list[int]]] = []
+    stats = {"supports_solved": 0, "boxes": 0, "groebner": 0}
+    groups: dict[tuple[int, ...], list] = {}
+    for S in _undominated_supports(U, game.shape):      # pure profiles are checked at once below
+        groups.setdefault(tuple(len(s) for s in S), []).append(S)
+    for supports in groups.values():
+        small = sum(len(s) - 1 for s in supports[0]) <= GROEBNER_MAX_DIM
+        # small systems that resist isolation go to the exact Groebner basis: give up early
+        isolations = isolate_roots(game.float_payoffs, supports,
+                                   max_boxes=min(max_boxes, SMALL_SYSTEM_BOXES) if small else max_boxes)
+        for S, iso in zip(supports, isolations):
+            stats["supports_solved"] += 1
+            stats["boxes"] += iso.boxes
+            system = SupportSystem(game.float_payoffs, S)
+            for root in iso.roots:
+                point = _certify_root(game, U, system, root, exact_out, tol_float)
+                if point is not None:
+                    points.append(point)
+            if not iso.unresolved:
+                continue
+            if system.dim <= GROEBNER_MAX_DIM:
+                stats["groebner"] += 1
+                found = _solve_support(U, S, game.shape)
+                if found is not None:
+                    points.extend(_sympy_point(p, exact_out) for p in found)
+                    continue
+                continua.append({"supports": [list(s) for s in S],
+                                 "representative": _representative(game, system, iso.unresolved,
+                                                                   exact_out, tol_float)})
+            else:
+                unresolved.append([list(s) for s in S])
+    for eq in pure_equilibria(game, exact=exact_out if game.is_exact else False).equilibria:
+        points.append(("exact" if eq.regret == 0 and exact_out else "float",
+                       [list(p) for p in eq.strategies]))
+    out_exact = exact_out and all(kind == "exact" for kind, _ in points)
     tol_used = resolve_tolerance(game, out_exact, tol)
-    equilibria = []
-    for sol in solutions:
-        if out_exact:
-            strategies = [[Fraction(int(p.p), int(p.q)) for p in s] for s in sol]
-        else:
-            strategies = [[float(sympy.N(p, 20)) for p in s] for s in sol]
-        equilibria.append(make_equilibrium(game, strategies, exact=out_exact, tol=tol_used))
+    equilibria = [make_equilibrium(game, strategies if out_exact else
+                                   [[float(p) for p in s] for s in strategies],
+                                   exact=out_exact, tol=tol_used)
+                  for _, strategies in points]
     notes = []
-    if not rational:
+    if exact_out and not out_exact:
         notes.append("some equilibria have irrational probabilities: all are given in floating "
-                     "point (each is an exact algebraic solution, rounded)")
-    for S in continua:
-        notes.append("unresolved: the indifference equations on supports "
-                     + " x ".join("{" + ",".join(game.actions[i][a] for a in s) + "}"
-                                  for i, s in enumerate(S))
-                     + " have infinitely many solutions; the equilibria among them (a "
-                       "continuum, or none) are not computed, so the list may be incomplete")
+                     "point (each is a root of the indifference equations, certified unique in "
+                     "a small box and polished by Newton's method)")
+    for entry in continua:
+        notes.append("continuum: the indifference equations on supports "
+                     + _support_text(game, entry["supports"])
+                     + " have infinitely many solutions"
+                     + ("; one equilibrium among them is given in parameters['continua']"
+                        if entry["representative"] is not None else ", none of them found to be an "
+                        "equilibrium (there may be none)")
+                     + "; the list holds only isolated equilibria")
+    for S in unresolved:
+        notes.append("unresolved: the roots of the indifference equations on supports "
+                     + _support_text(game, S) + " were not all isolated within the box budget; "
+                     "the list may be incomplete")
+    continua_out = [{"supports": c["supports"],
+                     "representative": None if c["representative"] is None else
+                     [list(p) for p in c["representative"].strategies]} for c in continua]
     return SolverResult(game=game, method="polynomial", exact=out_exact,
                         equilibria=tuple(dedupe_equilibria(equilibria, out_exact)),
-                        complete=not continua, degenerate=None,
-                        parameters={"tolerance": tol_used, "continua": continua,
-                                    "support_profiles": profiles},
+                        complete=not continua and not unresolved, degenerate=None,
+                        parameters={"tolerance": tol_used, "continua": continua_out,
+                                    "unresolved": unresolved, "support_profiles": profiles,
+                                    **stats},
                         notes=tuple(notes))
+
+
+def _support_text(game: NormalFormGame, S) -> str:
+    return " x ".join("{" + ",".join(game.actions[i][a] for a in s) + "}" for i, s in enumerate(S))
+
+
+def _certify_root(game: NormalFormGame, U, system: SupportSystem, root: np.ndarray,
+                  exact: bool, tol: float):
+    """An equilibrium at an isolated root, as ("exact"|"float", strategies), or None.
+
+    A root is an equilibrium when its probabilities are nonnegative and no
+    action outside the supports pays more.  In exact mode a rational root is
+    recovered and decided exactly; otherwise both conditions are checked
+    within the tolerance (roots on the boundary belong to smaller supports,
+    where they are found again; duplicates are merged later).
+    """
+    probs = system.strategies(root)
+    if min(float(p.min()) for p in probs) < -1e-9:
+        return None
+    gaps = system.outside_gaps(root)
+    if gaps.size and float(gaps.max()) > tol:
+        return None
+    if exact:
+        rational = system.newton_exact(root, U)
+        if rational is not None:
+            strategies = []
+            for i, m in enumerate(game.shape):
+                row = [Fraction(0)] * m
+                for a, p in zip(system.supports[i], rational[i]):
+                    row[a] = p
+                strategies.append(row)
+            if all(p >= 0 for s in rational for p in s):
+                try:
+                    make_equilibrium(game, strategies, exact=True)
+                    return ("exact", strategies)
+                except VerificationError:
+                    pass
+            if _solves_exactly(game, system, strategies):
+                return None          # a rational root that is decidedly not an equilibrium
+    full = [np.clip(p, 0.0, None) for p in system.full_profile(root)]
+    full = [p / p.sum() for p in full]
+    if game.max_regret(full) > tol:
+        return None
+    return ("float", [list(p) for p in full])
+
+
+def _solves_exactly(game: NormalFormGame, system: SupportSystem, strategies) -> bool:
+    """True when the rational profile makes every support action exactly indifferent."""
+    prof = game.as_profile(strategies, exact=True) if all(p >= 0 for s in strategies for p in s) \
+        else None
+    if prof is None:
+        return True        # negative probabilities from an exact root: outside the simplex
+    for i, s in enumerate(system.supports):
+        dev = game.deviation_payoffs(prof, i)
+        if any(dev[a] != dev[s[0]] for a in s):
+            return False
+    return True
+
+
+def _sympy_point(probs, exact: bool):
+    """A Groebner-basis solution as ("exact"|"float", strategies)."""
+    if exact and all(isinstance(p, sympy.Rational) for s in probs for p in s):
+        return ("exact", [[Fraction(int(p.p), int(p.q)) for p in s] for s in probs])
+    return ("float", [[float(sympy.N(p, 20)) for p in s] for s in probs])
+
+
+def _representative(game: NormalFormGame, system: SupportSystem, boxes, exact: bool, tol: float):
+    """One equilibrium in a continuum, from Newton's method started in the unresolved boxes."""
+    for lo, hi in boxes[:20]:
+        root = system.newton((lo + hi) / 2)
+        if root is None:
+            continue
+        probs = system.strategies(root)
+        if min(float(p.min()) for p in probs) < -1e-9:
+            continue
+        full = [np.clip(p, 0.0, None) for p in system.full_profile(root)]
+        full = [p / p.sum() for p in full]
+        if exact:
+            rational = [[Fraction(float(v)).limit_denominator(10 ** 6) for v in p] for p in full]
+            if all(sum(r) == 1 for r in rational):
+                try:
+                    return make_equilibrium(game, rational, exact=True)
+                except VerificationError:
+                    pass
+        try:
+            return make_equilibrium(game, full, exact=False, tol=tol)
+        except VerificationError:
+            continue
+    return None
 
 
 def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: tuple[int, ...]):
