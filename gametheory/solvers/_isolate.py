@@ -266,6 +266,8 @@ def isolate_roots(payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[Seq
         lo = np.maximum(lo, y + center - width)[split]
         hi = np.minimum(hi, y + center + width)[split]
         gid = gid[split]
+        # how strongly each coordinate moves the equations over the box (Ratz's rule C)
+        influence = (np.abs(jmid) + jrad)[split].sum(axis=1)
         if not len(lo):
             continue
         w = hi - lo
@@ -273,11 +275,11 @@ def isolate_roots(payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[Seq
         if stop.any():
             for b in np.flatnonzero(stop):
                 out[int(gid[b])].unresolved.append((lo[b], hi[b]))
-            lo, hi, gid, w = lo[~stop], hi[~stop], gid[~stop], w[~stop]
+            lo, hi, gid, w, influence = lo[~stop], hi[~stop], gid[~stop], w[~stop], influence[~stop]
             if not len(lo):
                 continue
         rows = np.arange(len(lo))
-        axis = w.argmax(axis=1)
+        axis = (w * (influence + 1e-3 * influence.max(axis=1, keepdims=True))).argmax(axis=1)
         cut = lo[rows, axis] + _CUT * w[rows, axis]
         lo2, hi2 = lo.copy(), hi.copy()
         hi[rows, axis] = cut
