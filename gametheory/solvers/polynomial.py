@@ -284,28 +284,46 @@ def _sympy_point(probs, exact: bool):
 
 
 def _representative(game: NormalFormGame, system: SupportSystem, boxes, exact: bool, tol: float):
-    """One equilibrium in a continuum, from Newton's method started in the unresolved boxes."""
+    """One equilibrium in a continuum, from Newton's method started in the unresolved boxes.
+
+    A point using every support action is preferred to one on the boundary;
+    exact output takes the simplest fractions that verify.
+    """
+    fallback = None
     for lo, hi in boxes[:20]:
         root = system.newton((lo + hi) / 2)
         if root is None:
             continue
         probs = system.strategies(root)
-        if min(float(p.min()) for p in probs) < -1e-9:
+        low = min(float(p.min()) for p in probs)
+        if low < -1e-9:
             continue
         full = [np.clip(p, 0.0, None) for p in system.full_profile(root)]
         full = [p / p.sum() for p in full]
-        if exact:
-            rational = [[Fraction(float(v)).limit_denominator(10 ** 6) for v in p] for p in full]
-            if all(sum(r) == 1 for r in rational):
+        eq = _verified_point(game, full, exact, tol)
+        if eq is None:
+            continue
+        if low > 1e-9:
+            return eq
+        fallback = fallback or eq
+    return fallback
+
+
+def _verified_point(game: NormalFormGame, full, exact: bool, tol: float):
+    """The profile as a verified equilibrium: simplest verifying fractions first, else float."""
+    if exact:
+        for bound in (10, 100, 1000, 10 ** 4, 10 ** 6):
+            rational = [[Fraction(float(v)).limit_denominator(bound) for v in p] for p in full]
+            rational = [r[:-1] + [1 - sum(r[:-1], Fraction(0))] for r in rational]
+            if all(p >= 0 and (p > 0) == (v > 1e-12) for r, f in zip(rational, full) for p, v in zip(r, f)):
                 try:
                     return make_equilibrium(game, rational, exact=True)
                 except VerificationError:
                     pass
-        try:
-            return make_equilibrium(game, full, exact=False, tol=tol)
-        except VerificationError:
-            continue
-    return None
+    try:
+        return make_equilibrium(game, full, exact=False, tol=tol)
+    except VerificationError:
+        return None
 
 
 def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: tuple[int, ...]):
