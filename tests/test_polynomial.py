@@ -15,6 +15,8 @@ from conftest import SETTINGS, bimatrices, strategy_key
 
 CORPUS = json.loads((Path(__file__).parent / "fixtures" / "gambit_nplayer.json").read_text())
 GAMES = CORPUS["games"]
+#: Equilibria of ours that pygambit's enumpoly / gnm did not report (make_gambit_nplayer_misses.py).
+MISSES = json.loads((Path(__file__).parent / "fixtures" / "gambit_nplayer_misses.json").read_text())["games"]
 
 
 def _game(case):
@@ -35,6 +37,12 @@ def test_mckelvey_mclennan_nine_equilibria():
     assert res.complete and res.exact and len(res.equilibria) == 9
     assert sum(all(len(s) == 2 for s in eq.supports) for eq in res.equilibria) == 2
     assert all(eq.regret == 0 for eq in res.equilibria)
+
+
+def test_pygambit_enumpoly_misses_are_on_record():
+    # e.g. g023: enumpoly returns no equilibrium at all; ours is unique and certified
+    assert MISSES["g023-wide-2x2x3"]["equilibria"] == 1 and len(MISSES["g023-wide-2x2x3"]["enumpoly"]) == 1
+    assert sum(len(r.get("enumpoly", [])) for r in MISSES.values()) >= 20
 
 
 def test_irrational_equilibrium_is_given_in_floating_point():
@@ -87,6 +95,18 @@ def test_contains_every_pygambit_equilibrium(case):
             # a grid point of simpdiv near one of ours, in a degenerate game
             assert eq["max_regret"] > 1e-9 * spread, (name, eq)
             assert any(np.allclose(theirs, o, atol=1e-2) for o in ours), (name, eq)
+    # the committed record of what pygambit missed is what we find now
+    assert (case["id"] in MISSES) == res.complete
+    if res.complete:
+        record = MISSES[case["id"]]
+        assert record["equilibria"] == len(ours)
+        for name in ("enumpoly", "gnm"):
+            if name not in record:
+                continue
+            theirs = [_flat(eq["strategies"]) for eq in case["solvers"][name]["equilibria"]]
+            missed = [o for o in ours if not any(np.allclose(o, t, atol=1e-4) for t in theirs)]
+            assert len(missed) == len(record[name])
+            assert all(np.allclose(a, b, atol=1e-7) for a, b in zip(missed, record[name]))
 
 
 @SETTINGS
