@@ -18,11 +18,12 @@ from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLarg
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
 from .game import NormalFormGame, supports
 from .io import bundled_games, format_nfg, parse_nfg, read_game, read_nfg, write_game, write_nfg
-from .output import elimination_to_dict, format_elimination, format_result, result_to_dict
+from .output import (elimination_to_dict, format_elimination, format_qre, format_result, qre_to_dict,
+                     result_to_dict)
 from .result import Equilibrium, SolverResult, default_tolerance
 from .solve import METHODS, choose_method, solve
-from .solvers import (is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
-                      polynomial_equilibria,
+from .solvers import (QRECurve, is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
+                      logit_qre, polynomial_equilibria, qre_equilibria,
                       pure_equilibria, pure_equilibria_gen, support_enumeration,
                       support_enumeration_gen, vertex_enumeration, vertex_enumeration_gen, zero_sum)
 
@@ -34,8 +35,10 @@ __all__ = [
     "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",
     "zero_sum", "is_degenerate", "is_constant_sum", "polynomial_equilibria",
+    "qre_equilibria", "logit_qre", "QRECurve",
     "read_game", "write_game", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "bundled_games",
     "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
+    "format_qre", "qre_to_dict",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError",

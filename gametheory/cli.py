@@ -15,8 +15,9 @@ from typing import Sequence
 from .errors import GameError, SolverError
 from .io import bundled_games, read_game
 from .dominance import iterated_elimination
-from .output import FORMATS, format_elimination, format_result, write_text_atomic
+from .output import FORMATS, format_elimination, format_qre, format_result, write_text_atomic
 from .solve import METHODS, solve
+from .solvers.qre import logit_qre
 
 __all__ = ["main"]
 
@@ -57,6 +58,17 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--format", default="table", choices=["table", "json"],
                    help="output format (default: table)")
     d.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    q = sub.add_parser("qre", help="trace the logit quantal response equilibrium branch",
+                       description="Trace the principal branch of the logit QRE correspondence "
+                                   "from uniform play (lambda = 0) to the Nash equilibrium it "
+                                   "ends at, and print it (csv and json: every point).")
+    q.add_argument("game", metavar="GAME", help="a Gambit .nfg file or a bundled game's name")
+    q.add_argument("--max-lambda", type=float, default=None, metavar="L",
+                   help="stop once lambda exceeds L (default: far enough for any regular game)")
+    _arithmetic(q, "certify the end point in rational arithmetic where it is rational")
+    q.add_argument("--format", default="table", choices=["table", "csv", "json"],
+                   help="output format (default: table)")
+    q.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
@@ -84,11 +96,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                kind="weak" if args.weak else "strict",
                                                mixed=not args.pure_only, exact=args.exact)
             return _emit(format_elimination(elimination, args.format), args.output)
+        if args.command == "qre":
+            curve = logit_qre(read_game(args.game), max_lambda=args.max_lambda, exact=args.exact)
+            _emit(format_qre(curve, args.format), args.output)
+            if curve.equilibrium is None:
+                return _fail(f"qre: no equilibrium could be certified at the end of the branch "
+                             f"(tracing stopped: {curve.reason})", 1)
+            return 0
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
-        raise _UsageError("a command is required: solve, dominance or models (see 'gametheory --help')")
+        raise _UsageError("a command is required: solve, dominance, qre or models "
+                          "(see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)
     except SolverError as exc:

@@ -14,15 +14,18 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ._numbers import format_number
 from .result import SolverResult
 
 if TYPE_CHECKING:
     from .dominance import Elimination
     from .game import NormalFormGame
+    from .solvers.qre import QRECurve
 
 __all__ = ["FORMATS", "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
-           "write_text_atomic"]
+           "format_qre", "qre_to_dict", "write_text_atomic"]
 
 FORMATS = ("table", "json", "csv", "latex")
 
@@ -223,6 +226,73 @@ def format_elimination(elimination: "Elimination", fmt: str = "table") -> str:
     lines.append("remaining:")
     for player, acts in zip(g.players, elimination.reduced.actions):
         lines.append(f"  {player}: {', '.join(acts)}")
+    return "\n".join(lines) + "\n"
+
+
+def qre_to_dict(curve: "QRECurve") -> dict[str, Any]:
+    """A traced logit QRE branch as JSON (schema ``gametheory.qre/1``).
+
+    ``points`` holds every traced point (``lambda`` and one probability
+    vector per player, floats); ``equilibrium`` the Nash equilibrium certified
+    at the end (numbers exact or float by the usual rule), or null.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> d = qre_to_dict(gt.logit_qre(gt.read_game("matching-pennies")))
+    >>> d["schema"], d["points"][0], d["equilibrium"]["strategies"]
+    ('gametheory.qre/1', {'lambda': 0.0, 'strategies': [[0.5, 0.5], [0.5, 0.5]]}, [['1/2', '1/2'], ['1/2', '1/2']])
+    """
+    eq = curve.equilibrium
+    equilibrium = None
+    if eq is not None:
+        ex = isinstance(eq.regret, Fraction)
+        equilibrium = {"strategies": [[_num(p, ex) for p in s] for s in eq.strategies],
+                       "payoffs": [_num(p, ex) for p in eq.payoffs],
+                       "regret": _num(eq.regret, ex), "exact": ex}
+    return {
+        "schema": "gametheory.qre/1",
+        "game": _game_dict(curve.game),
+        "stopped": curve.reason,
+        "bifurcations": curve.bifurcations,
+        "points": curve.to_rows(),
+        "equilibrium": equilibrium,
+    }
+
+
+def format_qre(curve: "QRECurve", fmt: str = "table", rows: int = 12) -> str:
+    """A traced QRE branch: ``csv`` (every point), ``json`` (:func:`qre_to_dict`) or ``table``.
+
+    The table shows ``rows`` points spread along the branch, then the
+    certified equilibrium at its end.
+    """
+    g = curve.game
+    if fmt == "json":
+        return json.dumps(qre_to_dict(curve), indent=2) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["lambda"] + [f"{p}:{a}" for p, acts in zip(g.players, g.actions) for a in acts])
+        for lam, row in zip(curve.lambdas, curve.profiles):
+            w.writerow([repr(float(lam))] + [repr(float(v)) for v in row])
+        return buf.getvalue()
+    if fmt != "table":
+        raise ValueError(f"format {fmt!r} is not available for qre; choose table, csv or json")
+    lines = [f"{g.title or 'untitled game'}: logit QRE branch, {len(curve)} points, "
+             f"stopped: {curve.reason}"]
+    picks = sorted(set(np.linspace(0, len(curve) - 1, min(rows, len(curve))).round().astype(int)))
+    for k in picks:
+        strat = "; ".join(f"{p} (" + ", ".join(f"{v:.4f}" for v in s) + ")"
+                          for p, s in zip(g.players, curve.strategies(int(k))))
+        lines.append(f"  lambda {float(curve.lambdas[k]):>12.4g}: {strat}")
+    eq = curve.equilibrium
+    if eq is None:
+        lines.append("no equilibrium certified at the end of the branch")
+    else:
+        ex = isinstance(eq.regret, Fraction)
+        lines.append("equilibrium at the end of the branch (certified):")
+        for p, acts, s in zip(g.players, g.actions, eq.strategies):
+            lines.append(f"  {p}: " + ", ".join(f"{a} {_text(v, ex)}" for a, v in zip(acts, s)))
     return "\n".join(lines) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from math import prod
 from typing import Any, Callable
 
 from .dominance import iterated_elimination
@@ -9,7 +10,7 @@ from .errors import InvalidGameError, UnknownMethodError
 from .game import NormalFormGame
 from .result import SolverResult, make_equilibrium
 from .solvers import (is_constant_sum, lemke_howson, polynomial_equilibria, pure_equilibria,
-                      support_enumeration, vertex_enumeration, zero_sum)
+                      qre_equilibria, support_enumeration, vertex_enumeration, zero_sum)
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
@@ -21,10 +22,13 @@ METHODS: dict[str, Callable[..., SolverResult]] = {
     "lemke-howson": lemke_howson,
     "zero-sum": zero_sum,
     "polynomial": polynomial_equilibria,
+    "qre": qre_equilibria,
 }
 
 #: Largest two-player game (m * n) for which ``auto`` enumerates all extreme equilibria.
 AUTO_VERTEX_LIMIT = 144
+#: Most support profiles of an n-player game for which ``auto`` finds all equilibria.
+AUTO_POLYNOMIAL_LIMIT = 400
 
 
 def choose_method(game: NormalFormGame) -> str:
@@ -34,14 +38,23 @@ def choose_method(game: NormalFormGame) -> str:
       degenerate games included);
     - larger two-player games: ``zero-sum`` when the game is constant-sum,
       else ``lemke-howson``;
-    - one player, or three and more: ``pure``.
+    - three and more players with at most 400 support profiles
+      (``prod (2^m_i - 1)``, e.g. 3x3x3 or 2x2x2x2): ``polynomial`` (every
+      isolated equilibrium);
+    - larger n-player games: ``qre`` (one equilibrium, the limit of the logit
+      QRE branch);
+    - one player: ``pure``.
     """
     if game.num_players == 2:
         m, n = game.shape
         if m * n <= AUTO_VERTEX_LIMIT:
             return "vertex"
         return "zero-sum" if is_constant_sum(game) else "lemke-howson"
-    return "pure"
+    if game.num_players == 1:
+        return "pure"
+    if prod(2 ** m - 1 for m in game.shape) <= AUTO_POLYNOMIAL_LIMIT:
+        return "polynomial"
+    return "qre"
 
 
 def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
@@ -54,7 +67,7 @@ def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
         The game to solve.
     method : str
         ``"auto"`` or one of ``"pure"``, ``"support"``, ``"vertex"``,
-        ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``.
+        ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``, ``"qre"``.
     exact : bool or None
         Rational arithmetic (True), floating point (False), or exact where the
         payoffs are rational (None, the default).

@@ -116,7 +116,7 @@ class SupportSystem:
         if len(operands) == 1:    # nobody left to contract with: the same block at every point
             B = len(strat[0])
             return np.broadcast_to(self._float_blocks[i], (B,) + self._float_blocks[i].shape)
-        return np.einsum(",".join(spec_in) + "->" + out, *operands, optimize=len(operands) > 3)
+        return np.einsum(",".join(spec_in) + "->" + out, *operands)
 
     def residual(self, x: np.ndarray) -> np.ndarray:
         """The ``N`` indifference equations at each point, shape ``(B, N)``."""
