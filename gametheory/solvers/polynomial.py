@@ -284,14 +284,16 @@ def _sympy_point(probs, exact: bool):
 
 
 def _representative(game: NormalFormGame, system: SupportSystem, boxes, exact: bool, tol: float):
-    """One equilibrium in a continuum, from Newton's method started in the unresolved boxes.
+    """One equilibrium in a continuum, by Newton's method from uniform play on the supports,
+    then from the centres of the unresolved boxes.
 
     A point using every support action is preferred to one on the boundary;
     exact output takes the simplest fractions that verify.
     """
     fallback = None
-    for lo, hi in boxes[:20]:
-        root = system.newton((lo + hi) / 2)
+    starts = [system.start_point()] + [(lo + hi) / 2 for lo, hi in boxes[:20]]
+    for start in starts:
+        root = system.newton(start)
         if root is None:
             continue
         probs = system.strategies(root)
