@@ -8,7 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gametheory as gt
 from conftest import SETTINGS, bimatrices, strategy_key
@@ -137,3 +138,75 @@ def test_refuses_games_with_too_many_supports():
     g = gt.NormalFormGame([np.zeros((8, 8, 8), dtype=np.int64)] * 3)
     with pytest.raises(gt.GameTooLargeError, match="8x8x8.*support profiles"):
         gt.polynomial_equilibria(g)
+
+
+# ----------------------------------------------------------------- properties (Hypothesis)
+@st.composite
+def nplayer_games(draw, low: int = -20, high: int = 20):
+    """Random games of three or four players with two or three actions each."""
+    shape = draw(st.sampled_from([(2, 2, 2), (2, 2, 3), (3, 2, 2), (2, 3, 3), (2, 2, 2, 2)]))
+    size = int(np.prod(shape))
+    cells = st.integers(low, high)
+    return gt.NormalFormGame([np.array(draw(st.lists(cells, min_size=size, max_size=size)),
+                                       dtype=np.int64).reshape(shape) for _ in shape])
+
+
+def _as_floats(res):
+    return [np.concatenate([np.array(s, dtype=float) for s in eq.strategies]) for eq in res.equilibria]
+
+
+def _same_sets(a, b, atol=1e-7):
+    return len(a) == len(b) and all(any(np.allclose(x, y, atol=atol) for y in b) for x in a)
+
+
+PROPERTY_SETTINGS = settings(max_examples=40, deadline=None,
+                             suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY_SETTINGS
+@given(nplayer_games())
+def test_every_result_is_an_equilibrium_and_contains_the_pure_ones(game):
+    res = gt.polynomial_equilibria(game)
+    for eq in res.equilibria:
+        if res.exact:
+            assert eq.regret == 0 and game.max_regret(eq.strategies) == 0
+        else:
+            assert game.max_regret([np.array(s, dtype=float) for s in eq.strategies]) \
+                <= res.parameters["tolerance"]
+    pure = {eq.supports for eq in gt.pure_equilibria(game).equilibria}
+    assert pure <= {eq.supports for eq in res.equilibria}
+
+
+@PROPERTY_SETTINGS
+@given(nplayer_games(), st.randoms(use_true_random=False))
+def test_relabelling_players_and_actions_relabels_the_equilibria(game, rnd):
+    n = game.num_players
+    order = list(range(n))
+    rnd.shuffle(order)                                   # new player k is old player order[k]
+    perms = [rnd.sample(range(m), m) for m in game.shape]  # new action j of i is old perms[i][j]
+    arrays = []
+    for k in range(n):
+        a = np.asarray(game.payoffs[order[k]])
+        a = a[np.ix_(*perms)]                            # relabel every player's actions
+        arrays.append(np.transpose(a, order))            # then reorder the players' axes
+    relabelled = gt.NormalFormGame(arrays)
+    res, res2 = gt.polynomial_equilibria(game), gt.polynomial_equilibria(relabelled)
+    assert res.complete == res2.complete and res.exact == res2.exact
+    mapped = []
+    for eq in res2.equilibria:                           # back to the original labels
+        strategies = [None] * n
+        for k, s in enumerate(eq.strategies):
+            old = np.zeros(len(s))
+            old[perms[order[k]]] = np.array(s, dtype=float)
+            strategies[order[k]] = old
+        mapped.append(np.concatenate(strategies))
+    if res.complete:
+        assert _same_sets(_as_floats(res), mapped)
+    # the supports with a continuum of solutions are the same, relabelled
+    continua2 = set()
+    for c in res2.parameters["continua"]:
+        supports = [None] * n
+        for k, s in enumerate(c["supports"]):
+            supports[order[k]] = tuple(sorted(perms[order[k]][j] for j in s))
+        continua2.add(tuple(supports))
+    assert continua2 == {tuple(map(tuple, c["supports"])) for c in res.parameters["continua"]}
