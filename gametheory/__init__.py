@@ -13,6 +13,8 @@ Examples
 ['1/2', '1/2']
 """
 
+from .correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
+                         is_correlated_equilibrium)
 from .dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
@@ -40,6 +42,7 @@ __all__ = [
     "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
     "format_qre", "qre_to_dict",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",
+    "correlated_equilibrium", "is_correlated_equilibrium", "correlated_gains", "CorrelatedEquilibrium",
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError",
 ]

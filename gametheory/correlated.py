@@ -1,0 +1,369 @@
+"""Correlated and coarse correlated equilibria, by linear programming.
+
+A *correlated equilibrium* (Aumann 1974) is a probability distribution ``mu``
+over action profiles such that a mediator who draws a profile from ``mu`` and
+tells each player only its own part makes obeying optimal for everyone: for
+each player ``i`` and actions ``a, a'``,
+
+    sum_{s_-i} mu(a, s_-i) [u_i(a, s_-i) - u_i(a', s_-i)] >= 0.
+
+A pre-agreed plan that every party prefers to follow when told its part is
+exactly such a distribution.  A *coarse* correlated equilibrium (Moulin and
+Vial 1978) only asks that no player gains by committing in advance to a fixed
+action ``a'`` instead of following the plan:
+
+    sum_s mu(s) [u_i(s) - u_i(a', s_-i)] >= 0.
+
+Both sets are polytopes, so the best of them for a linear objective is a
+linear program (Papadimitriou and Roughgarden 2008, "Computing correlated
+equilibria in multi-player games", JACM 55): here the utilitarian one (largest
+total payoff), the egalitarian one (largest payoff of the worst-off player)
+and each player's favourite.  The LPs are solved with HiGHS; for rational
+payoffs the optimal vertex is then recomputed exactly from its active
+constraints and verified in rational arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+from scipy.optimize import linprog
+
+from .errors import InvalidGameError, SolverError, VerificationError
+from .game import NormalFormGame
+from .result import default_tolerance
+from .solvers._common import resolve_exact
+
+__all__ = ["CorrelatedEquilibrium", "correlated_equilibrium", "correlated_gains",
+           "is_correlated_equilibrium", "OBJECTIVES"]
+
+#: Objectives of :func:`correlated_equilibrium`.
+OBJECTIVES = ("welfare", "egalitarian", "player")
+
+
+@dataclass(frozen=True)
+class CorrelatedEquilibrium:
+    """A (coarse) correlated equilibrium: a distribution over action profiles, verified.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+    distribution : ndarray
+        Probability of each action profile, shaped like the game (Fractions
+        in exact mode, floats otherwise).
+    payoffs : tuple
+        Each player's expected payoff.
+    gain : Fraction or float
+        The largest gain any player could make by disobeying (at most 0 when
+        exact; at most the tolerance in float mode).
+    exact : bool
+    coarse : bool
+        True for a coarse correlated equilibrium.
+    objective : str
+        What it maximises, e.g. ``"welfare"`` or ``"player US"``.
+    """
+
+    game: NormalFormGame
+    distribution: np.ndarray
+    payoffs: tuple
+    gain: Any
+    exact: bool
+    coarse: bool
+    objective: str
+
+    @property
+    def welfare(self) -> Any:
+        """Total expected payoff."""
+        return sum(self.payoffs)
+
+    def support(self) -> list[tuple[str, ...]]:
+        """The profiles the mediator may recommend, by action names, most likely first."""
+        idx = [tuple(int(k) for k in ix) for ix in zip(*np.nonzero(self.distribution != 0))]
+        idx.sort(key=lambda ix: -self.distribution[ix])
+        return [tuple(self.game.actions[i][a] for i, a in enumerate(ix)) for ix in idx]
+
+    def marginals(self) -> list[np.ndarray]:
+        """Each player's marginal distribution over its own actions."""
+        n = self.game.num_players
+        return [self.distribution.sum(axis=tuple(k for k in range(n) if k != i)) for i in range(n)]
+
+
+def _constraint_rows(U: Sequence[np.ndarray], coarse: bool) -> np.ndarray:
+    """Rows ``g`` with ``g . mu >= 0`` for every incentive constraint (flattened profiles)."""
+    shape = U[0].shape
+    rows = []
+    for i, u in enumerate(U):
+        m = shape[i]
+        moved = np.moveaxis(u, i, 0)                      # (m, rest...)
+        for alt in range(m):
+            dev = np.broadcast_to(moved[alt:alt + 1], moved.shape)   # payoff of playing alt
+            gain = moved - dev                            # u_i(s) - u_i(alt, s_-i)
+            if coarse:
+                rows.append(np.moveaxis(gain, 0, i).reshape(-1))
+                continue
+            for a in range(m):
+                if a == alt:
+                    continue
+                g = np.zeros_like(gain)
+                g[a] = gain[a]                            # only profiles recommending a
+                rows.append(np.moveaxis(g, 0, i).reshape(-1))
+    if not rows:
+        return np.zeros((0, int(np.prod(shape))), dtype=U[0].dtype)
+    return np.array(rows)
+
+
+def correlated_gains(game: NormalFormGame, distribution: Any, coarse: bool = False) -> list[Any]:
+    """Each player's largest expected gain from disobeying the mediator (<= 0 at an equilibrium).
+
+    Exact (Fractions) when the game and ``distribution`` are; a deviation
+    ``a -> a'`` is weighted by the probability of the profiles recommending
+    ``a`` (not conditioned), as in the linear constraints.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction as F
+    >>> g = gt.read_game("chicken")
+    >>> mu = [[F(1, 3), F(1, 3)], [F(1, 3), 0]]
+    >>> correlated_gains(g, mu)
+    [Fraction(0, 1), Fraction(0, 1)]
+    """
+    mu = _as_distribution(game, distribution)
+    exact = mu.dtype == object
+    U = [np.asarray(u, dtype=object) for u in game.payoffs] if exact else list(game.float_payoffs)
+    out = []
+    for i, u in enumerate(U):
+        rows = _constraint_rows([u if k == i else np.zeros_like(u) for k in range(game.num_players)],
+                                coarse)
+        rows = rows[_player_rows(game, i, coarse)]
+        values = rows.dot(mu.reshape(-1)) if len(rows) else np.zeros(0)
+        out.append(max((-v for v in values), default=Fraction(0) if exact else 0.0))
+    return out
+
+
+def _player_rows(game: NormalFormGame, i: int, coarse: bool) -> slice:
+    """The rows of player ``i`` in :func:`_constraint_rows` order."""
+    sizes = [m if coarse else m * (m - 1) for m in game.shape]
+    start = sum(sizes[:i])
+    return slice(start, start + sizes[i])
+
+
+def is_correlated_equilibrium(game: NormalFormGame, distribution: Any, coarse: bool = False,
+                              tol: float | None = None) -> bool:
+    """Whether ``distribution`` (over profiles, shaped like the game) is a (coarse) correlated equilibrium.
+
+    Exact when the game and the distribution are rational; else within ``tol``
+    (default :func:`default_tolerance`).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.read_game("chicken")
+    >>> is_correlated_equilibrium(g, [[0, 0.5], [0.5, 0]]), is_correlated_equilibrium(g, [[0, 0], [0, 1]])
+    (True, False)
+    """
+    gains = correlated_gains(game, distribution, coarse)
+    if all(isinstance(v, Fraction) for v in gains):
+        return max(gains) <= 0
+    return max(float(v) for v in gains) <= (default_tolerance(game) if tol is None else tol)
+
+
+def _as_distribution(game: NormalFormGame, distribution: Any) -> np.ndarray:
+    arr = np.asarray(distribution, dtype=object)
+    if arr.shape != game.shape:
+        raise InvalidGameError(f"a distribution over profiles must have shape {game.shape}, "
+                               f"got {arr.shape}")
+    exact = game.is_exact and all(isinstance(v, (int, Fraction)) and not isinstance(v, bool)
+                                  for v in arr.flat)
+    if exact:
+        mu = np.vectorize(Fraction, otypes=[object])(arr)
+        if any(v < 0 for v in mu.flat) or sum(mu.flat) != 1:
+            raise InvalidGameError("a distribution must be nonnegative and sum to 1")
+        return mu
+    mu = arr.astype(float)
+    if not np.all(np.isfinite(mu)) or mu.min() < -1e-12 or abs(mu.sum() - 1) > 1e-9:
+        raise InvalidGameError("a distribution must be nonnegative and sum to 1")
+    return mu
+
+
+def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, player: Any = None,
+                           coarse: bool = False, exact: bool | None = None,
+                           tol: float | None = None) -> CorrelatedEquilibrium:
+    """The best (coarse) correlated equilibrium for an objective, by linear programming.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+    objective : {"welfare", "egalitarian", "player"}
+        Maximise the sum of payoffs, the smallest payoff, or ``player``'s payoff.
+    player : str or int, optional
+        The player whose payoff ``"player"`` maximises.
+    coarse : bool
+        A coarse correlated equilibrium instead (a larger set).
+    exact : bool or None
+        Exact rational output (default for rational payoffs).
+    tol : float, optional
+        Float mode's tolerance on the incentive constraints.
+
+    Returns
+    -------
+    CorrelatedEquilibrium
+        Verified: every incentive constraint holds exactly (exact mode) or
+        within ``tol``.  Among several optimal distributions, one vertex.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> ce = correlated_equilibrium(gt.read_game("chicken"))
+    >>> [[str(p) for p in row] for row in ce.distribution], [str(p) for p in ce.payoffs]
+    ([['1/3', '1/3'], ['1/3', '0']], ['8/3', '8/3'])
+    """
+    if objective not in OBJECTIVES:
+        raise InvalidGameError(f"unknown objective {objective!r}; choose one of: {', '.join(OBJECTIVES)}")
+    exact_out = resolve_exact(game, exact)
+    n, P = game.num_players, game.num_profiles
+    U = [np.asarray(u, dtype=object).reshape(-1) for u in game.payoffs] if game.is_exact \
+        else [u.reshape(-1) for u in game.float_payoffs]
+    G = _constraint_rows([np.asarray(u).reshape(game.shape) for u in U], coarse)
+    label = objective
+    # variables: mu (P of them), then t for the egalitarian objective
+    if objective == "welfare":
+        c = sum(U)
+        extra = 0
+    elif objective == "player":
+        if player is None:
+            raise InvalidGameError("objective 'player' needs player=NAME or index")
+        k = player if isinstance(player, int) else game.players.index(player) \
+            if player in game.players else None
+        if k is None or not 0 <= k < n:
+            raise InvalidGameError(f"no such player {player!r}; players: {', '.join(game.players)}")
+        c = U[k]
+        label = f"player {game.players[k]}"
+        extra = 0
+    else:
+        c = np.zeros(P, dtype=object if game.is_exact else float)
+        extra = 1
+    # maximise c.mu (+ t): linprog minimises; A_ub z <= b_ub
+    cz = np.concatenate([np.asarray(c, dtype=float) * (0 if extra else 1), np.ones(extra)])
+    A_rows = [np.concatenate([-g, np.zeros(extra)]) for g in G]
+    if extra:
+        for u in U:        # t - u_i . mu <= 0
+            A_rows.append(np.concatenate([-u, [1]]))
+    A_ub = np.array(A_rows, dtype=object) if A_rows else np.zeros((0, P + extra), dtype=object)
+    A_eq = np.array([[1] * P + [0] * extra], dtype=object)
+    bounds = [(0, None)] * P + [(None, None)] * extra
+    res = linprog(-cz, A_ub=A_ub.astype(float) if len(A_ub) else None,
+                  b_ub=np.zeros(len(A_ub)) if len(A_ub) else None,
+                  A_eq=A_eq.astype(float), b_eq=[1.0], bounds=bounds, method="highs")
+    if res.status != 0:
+        raise SolverError(f"correlated equilibrium: the linear program failed ({res.message})")
+    z = res.x
+    mu = None
+    if exact_out:
+        mu = _exact_vertex(A_ub, A_eq, z, P, extra)
+        if mu is not None and not is_correlated_equilibrium(game, mu.reshape(game.shape), coarse):
+            mu = None
+        if mu is not None:
+            value = _objective_value(mu, U, objective, c)
+            if abs(float(value) - float(-res.fun)) > 1e-7 * max(1.0, abs(res.fun)):
+                mu = None            # a feasible vertex, but not the optimum the LP found
+    if mu is None:
+        exact_out = False
+        mu = np.clip(z[:P], 0.0, None)
+        mu = mu / mu.sum()
+    mu = mu.reshape(game.shape)
+    gains = correlated_gains(game, mu, coarse)
+    gain = max(gains)
+    if exact_out:
+        if gain > 0:
+            raise VerificationError("internal error: an exact correlated equilibrium violates "
+                                    "an incentive constraint")
+        payoffs = tuple(sum(ui * m for ui, m in zip(u, mu.reshape(-1))) for u in U)
+    else:
+        tol_used = default_tolerance(game) if tol is None else tol
+        if float(gain) > tol_used:
+            raise VerificationError(f"internal error: correlated equilibrium with gain {float(gain):.3g} "
+                                    f"above the tolerance {tol_used:.3g}")
+        payoffs = tuple(float(np.dot(np.asarray(u, dtype=float), mu.reshape(-1))) for u in U)
+        gain = float(gain)
+    return CorrelatedEquilibrium(game=game, distribution=mu, payoffs=payoffs, gain=gain,
+                                 exact=exact_out, coarse=coarse, objective=label)
+
+
+def _objective_value(mu: np.ndarray, U, objective: str, c) -> Fraction:
+    if objective == "egalitarian":
+        return min(sum(ui * m for ui, m in zip(u, mu)) for u in U)
+    return sum(ci * m for ci, m in zip(c, mu))
+
+
+def _exact_vertex(A_ub: np.ndarray, A_eq: np.ndarray, z: np.ndarray, P: int, extra: int):
+    """The LP vertex near ``z`` recomputed exactly from its active constraints, or None.
+
+    Columns: the profiles with positive probability (and ``t``); rows: the
+    equality and the inequalities tight at ``z``, reduced to an independent
+    set in exact arithmetic.  The square system is solved with fractions.
+    """
+    cols = [j for j in range(P) if z[j] > 1e-9] + list(range(P, P + extra))
+    if not cols:
+        return None
+    scale = max(1.0, float(np.max(np.abs(A_ub.astype(float))))) if len(A_ub) else 1.0
+    slack = -(A_ub.astype(float) @ z) if len(A_ub) else np.zeros(0)
+    tight = [r for r in range(len(A_ub)) if slack[r] <= 1e-9 * scale]
+    candidates = [(A_eq[0], 1)] + [(A_ub[r], 0) for r in tight]
+    rows: list[list[Fraction]] = []
+    rhs: list[Fraction] = []
+    basis: list[list[Fraction]] = []           # echelon form, to test independence exactly
+    for row, b in candidates:
+        vec = [Fraction(row[j]) for j in cols]
+        reduced = _reduce(vec, basis)
+        if any(reduced):
+            basis.append(reduced)
+            rows.append(vec)
+            rhs.append(Fraction(b))
+        if len(rows) == len(cols):
+            break
+    if len(rows) != len(cols):
+        return None
+    sol = _solve_fractions(rows, rhs)
+    if sol is None:
+        return None
+    mu = np.array([Fraction(0)] * P, dtype=object)
+    for j, v in zip(cols, sol):
+        if j < P:
+            mu[j] = v
+    if any(v < 0 for v in mu) or sum(mu) != 1:
+        return None
+    return mu
+
+
+def _reduce(vec: list[Fraction], basis: list[list[Fraction]]) -> list[Fraction]:
+    """``vec`` minus its components along the echelon ``basis`` (exact)."""
+    vec = list(vec)
+    for b in basis:
+        p = next(k for k, v in enumerate(b) if v != 0)
+        if vec[p] != 0:
+            f = vec[p] / b[p]
+            vec = [x - f * y for x, y in zip(vec, b)]
+    return vec
+
+
+def _solve_fractions(M: list[list[Fraction]], b: list[Fraction]) -> list[Fraction] | None:
+    """Gauss-Jordan elimination in fractions; None when singular."""
+    n = len(M)
+    a = [row[:] + [rhs] for row, rhs in zip(M, b)]
+    for k in range(n):
+        piv = next((i for i in range(k, n) if a[i][k] != 0), None)
+        if piv is None:
+            return None
+        a[k], a[piv] = a[piv], a[k]
+        inv = 1 / a[k][k]
+        a[k] = [v * inv for v in a[k]]
+        for i in range(n):
+            if i != k and a[i][k] != 0:
+                f = a[i][k]
+                a[i] = [x - f * y for x, y in zip(a[i], a[k])]
+    return [a[i][n] for i in range(n)]
