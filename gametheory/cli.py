@@ -13,9 +13,10 @@ import sys
 from typing import Sequence
 
 from .errors import GameError, SolverError
-from .io import bundled_games, read_game
+from .io import bundled_games, load_model, read_game
 from .dominance import iterated_elimination
-from .output import FORMATS, format_elimination, format_qre, format_result, write_text_atomic
+from .output import (FORMATS, format_elimination, format_model, format_qre, format_result,
+                     write_text_atomic)
 from .solve import METHODS, solve
 from .solvers.qre import logit_qre
 
@@ -69,6 +70,17 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--format", default="table", choices=["table", "csv", "json"],
                    help="output format (default: table)")
     q.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    m = sub.add_parser("show", help="show a crisis model's payoffs and where they come from",
+                       description="Print a crisis model: its parties, every party's payoff at "
+                                   "every profile (default weights) and, with --cell, how each "
+                                   "payoff at one profile follows from the outcomes, the weights "
+                                   "and the quoted sentences of the source.")
+    m.add_argument("model", metavar="MODEL", nargs="?", default="unilateral",
+                   help="a model file (.toml) or a bundled model's name (default: unilateral)")
+    m.add_argument("--cell", metavar="ACTIONS",
+                   help="one action per moving party, comma-separated, e.g. "
+                        "'Intervene,Limited,Stay out'")
+    m.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
@@ -103,11 +115,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _fail(f"qre: no equilibrium could be certified at the end of the branch "
                              f"(tracing stopped: {curve.reason})", 1)
             return 0
+        if args.command == "show":
+            model = load_model(args.model)
+            cell = None if args.cell is None else [a.strip() for a in args.cell.split(",")]
+            if cell is not None:
+                model.explain(model.parties[0].name, cell)     # validates the cell first
+            return _emit(format_model(model, cell), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
-        raise _UsageError("a command is required: solve, dominance, qre or models "
+        raise _UsageError("a command is required: solve, dominance, qre, show or models "
                           "(see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)

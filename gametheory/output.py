@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import tempfile
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
@@ -22,10 +23,11 @@ from .result import SolverResult
 if TYPE_CHECKING:
     from .dominance import Elimination
     from .game import NormalFormGame
+    from .model import Model
     from .solvers.qre import QRECurve
 
 __all__ = ["FORMATS", "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
-           "format_qre", "qre_to_dict", "write_text_atomic"]
+           "format_qre", "qre_to_dict", "format_model", "write_text_atomic"]
 
 FORMATS = ("table", "json", "csv", "latex")
 
@@ -293,6 +295,50 @@ def format_qre(curve: "QRECurve", fmt: str = "table", rows: int = 12) -> str:
         lines.append("equilibrium at the end of the branch (certified):")
         for p, acts, s in zip(g.players, g.actions, eq.strategies):
             lines.append(f"  {p}: " + ", ".join(f"{a} {_text(v, ex)}" for a, v in zip(acts, s)))
+    return "\n".join(lines) + "\n"
+
+
+def format_model(model: "Model", cell: "Sequence[str] | None" = None) -> str:
+    """A crisis model for people: its parties, every party's payoff at every profile, and,
+    for one ``cell`` (an action per moving party), how each payoff was derived.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from gametheory.io import load_model
+    >>> text = format_model(load_model("unilateral"), cell=["Intervene", "Intervene", "Limited"])
+    >>> print(text.splitlines()[0])
+    Unilateral responses to a North Korean collapse
+    """
+    movers = model.players
+    others = [p for p in model.parties if not p.actions]
+    lines = [model.title]
+    if model.source:
+        lines.append(f"source: {model.source}")
+    lines.append("parties: " + "; ".join(
+        f"{p.name} ({', '.join(p.actions)})" if p.actions else f"{p.name} (does not move)"
+        for p in model.parties))
+    lines.append("payoffs with the default weights, one row per profile:")
+    widths = [max(len(a) for a in p.actions) for p in movers]
+    names = [p.name for p in model.parties]
+    head = "  ".join(p.name.ljust(w) for p, w in zip(movers, widths))
+    rows = []
+    for profile in itertools.product(*(p.actions for p in movers)):
+        pays = [model.payoff(name, profile) for name in names]
+        rows.append(("  ".join(a.ljust(w) for a, w in zip(profile, widths)),
+                     [format_number(v) for v in pays]))
+    colw = [max(len(names[k]), *(len(r[1][k]) for r in rows)) for k in range(len(names))]
+    lines.append("  " + head + " | " + "  ".join(n.rjust(w) for n, w in zip(names, colw)))
+    for left, pays in rows:
+        lines.append("  " + left + " | " + "  ".join(v.rjust(w) for v, w in zip(pays, colw)))
+    if others:
+        lines.append(", ".join(p.name for p in others) + " does not move; its payoffs are "
+                     "derived from the same outcomes")
+    if cell is not None:
+        lines.append("")
+        lines.append("how each payoff at (" + ", ".join(cell) + ") is derived:")
+        for name in names:
+            lines.append(str(model.explain(name, list(cell))))
     return "\n".join(lines) + "\n"
 
 

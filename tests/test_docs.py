@@ -33,6 +33,12 @@ without a language, or an indented fence fails :func:`test_code_blocks_are_known
     comment ``<!-- file: NAME -->``, the text is also saved as ``NAME`` in the
     page's working directory, for the page's later commands.
 
+``toml``
+    A crisis model file (or a fragment of one, when the previous non-blank line
+    is ``<!-- fragment -->``); a whole model must parse with
+    :func:`gametheory.model.parse_model`.  ``<!-- file: NAME -->`` saves it as
+    for ``nfg``.
+
 ``json``
     A JSON document shown re-wrapped for reading.  The previous non-blank line
     must be the comment ``<!-- output-of: COMMAND -->``: COMMAND runs like a
@@ -71,10 +77,10 @@ DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
 #: Pages whose console and json blocks run: the docs, and the README's tour.
 RUN_PAGES = PAGES + [ROOT / "README.md"]
-LANGUAGES = {"pycon", "console", "nfg", "json"}
+LANGUAGES = {"pycon", "console", "nfg", "json", "toml"}
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_COMMENT = re.compile(r"^<!--\s*(?P<kind>file|output-of):\s*(?P<value>.+?)\s*-->\s*$")
+_COMMENT = re.compile(r"^<!--\s*(?P<kind>file|output-of|fragment)(?::\s*(?P<value>.+?))?\s*-->\s*$")
 _EXIT = re.compile(r"^\[exit (\d+)\]$")
 _HEREDOC = re.compile(r"(?<!<)<<-?\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\1")
 _PROMPT = re.compile(r"^\s*>>>( |$)")
@@ -155,7 +161,8 @@ def _block_problems(block: Block) -> list[str]:
         out.append(f"fence language {shown!r}; use one of {sorted(LANGUAGES)} "
                    "(each is executed or checked, see tests/test_docs.py)")
         return out
-    if block.comment and (block.comment[0], block.language) not in {("file", "nfg"),
+    if block.comment and (block.comment[0], block.language) not in {("file", "nfg"), ("file", "toml"),
+                                                                    ("fragment", "toml"),
                                                                     ("output-of", "json")}:
         out.append(f"<!-- {block.comment[0]}: --> cannot precede a {block.language} block")
     if block.language == "pycon":
@@ -178,6 +185,22 @@ def test_code_blocks_are_known(page):
     for block in blocks:
         problems += [f"{block.where}: {p}" for p in _block_problems(block)]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_page_id)
+def test_toml_blocks_parse(page):
+    from gametheory.model import parse_model, tomllib
+    for block in parse_blocks(page)[0]:
+        if block.language != "toml":
+            continue
+        text = "\n".join(block.lines) + "\n"
+        try:
+            if block.comment and block.comment[0] == "fragment":
+                tomllib.loads(text)
+            else:
+                parse_model(text, source=block.where)
+        except (gt.GameFileError, tomllib.TOMLDecodeError) as exc:
+            pytest.fail(f"{block.where}: toml block does not parse: {exc}")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=_page_id)
@@ -268,7 +291,7 @@ def _diff(expected: list[str], actual: list[str]) -> str:
 @pytest.mark.parametrize("page", RUN_PAGES, ids=_page_id)
 def test_console_and_json_blocks(page, tmp_path):
     blocks = [b for b in parse_blocks(page)[0]
-              if b.language == "console" or b.comment is not None]
+              if b.language == "console" or (b.comment is not None and b.comment[0] != "fragment")]
     failures: list[str] = []
     for block in blocks:
         if block.comment and block.comment[0] == "file":

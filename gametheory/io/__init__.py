@@ -9,31 +9,68 @@ from ..errors import GameFileError
 from ..game import NormalFormGame
 from .nfg import format_nfg, parse_nfg, read_nfg, write_nfg
 
-__all__ = ["read_game", "write_game", "bundled_games", "read_nfg", "write_nfg", "parse_nfg",
-           "format_nfg"]
+__all__ = ["read_game", "write_game", "bundled_games", "bundled_models", "load_model", "read_nfg",
+           "write_nfg", "parse_nfg", "format_nfg"]
 
 
 def bundled_games() -> dict[str, str]:
-    """Names of the bundled games with their one-line descriptions."""
+    """Names of the bundled games and models with their titles (models last)."""
     out = {}
     folder = resources.files("gametheory") / "data" / "games"
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".nfg"):
             game = parse_nfg(entry.read_text(encoding="utf-8"), source=entry.name)
             out[entry.name[:-4]] = game.title
+    out.update(bundled_models())
     return out
 
 
+def bundled_models() -> dict[str, str]:
+    """Names of the bundled crisis models (``models/*.toml``) with their titles."""
+    from ..model import parse_model
+    out = {}
+    folder = resources.files("gametheory") / "data" / "models"
+    if not folder.is_dir():
+        return out
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".toml"):
+            out[entry.name[:-5]] = parse_model(entry.read_text(encoding="utf-8"), entry.name).title
+    return out
+
+
+def load_model(source: str | Path):
+    """A crisis model from a ``.toml`` file or a bundled model's name (see :func:`bundled_models`)."""
+    from ..model import parse_model, read_model
+    path = Path(source)
+    if path.suffix.lower() == ".toml" or path.exists():
+        if not path.is_file():
+            raise GameFileError(source, "no such file")
+        return read_model(path)
+    name = str(source)
+    bundled = resources.files("gametheory") / "data" / "models" / f"{name}.toml"
+    if "/" not in name and bundled.is_file():
+        return parse_model(bundled.read_text(encoding="utf-8"), source=f"models/{name}.toml")
+    raise GameFileError(source, "no such file, and not the name of a bundled model "
+                        f"(bundled: {', '.join(bundled_models())})")
+
+
 def read_game(source: str | Path) -> NormalFormGame:
-    """Read a game from a ``.nfg`` file, or load a bundled game by name.
+    """Read a game from a ``.nfg`` file or a model file (``.toml``), or load a bundled one by name.
+
+    A model file gives the game among its moving parties, with the model's
+    default weights.
 
     Examples
     --------
     >>> import gametheory as gt
     >>> gt.read_game("chicken").players
     ('US', 'PRC')
+    >>> gt.read_game("unilateral").players
+    ('US', 'ROK', 'PRC')
     """
     path = Path(source)
+    if path.suffix.lower() == ".toml":
+        return load_model(path).game()
     if path.suffix.lower() == ".nfg" or path.exists():
         if path.suffix.lower() == ".efg":
             raise GameFileError(path, "extensive-form (.efg) games are not supported yet")
@@ -42,6 +79,8 @@ def read_game(source: str | Path) -> NormalFormGame:
     bundled = resources.files("gametheory") / "data" / "games" / f"{name}.nfg"
     if "/" not in name and bundled.is_file():
         return parse_nfg(bundled.read_text(encoding="utf-8"), source=f"{name}.nfg")
+    if "/" not in name and name in bundled_models():
+        return load_model(name).game()
     raise GameFileError(source, "no such file, and not the name of a bundled game "
                         f"(bundled: {', '.join(bundled_games())})")
 

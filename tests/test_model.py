@@ -1,0 +1,226 @@
+"""Crisis models: the bundled article models, derivations recomputed independently, bad files."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import gametheory as gt
+from gametheory.cli import main
+from gametheory.io import bundled_models, load_model
+from gametheory.model import parse_model, tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+MODELS = sorted((ROOT / "models").glob("*.toml"))
+
+
+def _article() -> str | None:
+    """The source essay, read from the shared folder (it is not copied into the project)."""
+    for candidate in (os.environ.get("GAMETHEORY_ARTICLE"), ROOT.parent / "shared" / "seed" / "article.txt",
+                      Path("/work/shared/seed/article.txt")):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate).read_text(encoding="utf-8")
+    return None
+
+
+def _number(v) -> Fraction:
+    if isinstance(v, str):
+        num, _, den = v.partition("/")
+        return Fraction(int(num), int(den or 1))
+    return Fraction(repr(v)) if isinstance(v, float) else Fraction(v)
+
+
+def _independent_payoffs(path: Path) -> dict[str, dict[tuple[str, ...], Fraction]]:
+    """Every party's payoff at every profile, computed here from the raw TOML (not by the package)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    movers = [p for p in data["party"] if p.get("actions")]
+    attrs = {a["name"]: (_number(a.get("min", 0)), _number(a.get("max", 1))) for a in data["attribute"]}
+    weights = {(p["party"], p["attribute"]): _number(p["weight"]) for p in data.get("preference", [])}
+    out: dict[str, dict] = {p["name"]: {} for p in data["party"]}
+    for profile in itertools.product(*(p["actions"] for p in movers)):
+        chosen = {p["name"]: a for p, a in zip(movers, profile)}
+        value = {a: _number(data.get("baseline", {}).get(a, 0)) for a in attrs}
+        for effect in data.get("effect", []):
+            if all(chosen[k] == v for k, v in effect["when"].items()):
+                for a in attrs:
+                    if a in effect:
+                        value[a] += _number(effect[a])
+        value = {a: min(max(v, attrs[a][0]), attrs[a][1]) for a, v in value.items()}
+        for party in out:
+            out[party][profile] = sum((weights.get((party, a), 0) * v for a, v in value.items()),
+                                      Fraction(0))
+    return out
+
+
+def test_the_article_models_are_bundled():
+    assert MODELS and {p.stem for p in MODELS} <= set(bundled_models())
+    assert "unilateral" in gt.bundled_games()
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.stem)
+def test_every_quote_is_verbatim_in_the_article(path):
+    article = _article()
+    if article is None:
+        pytest.skip("the source essay (../shared/seed/article.txt) is not available here")
+    text = " ".join(article.split())
+    model = load_model(path)
+    quotes = [p.quote for p in model.preferences] + [p.quote for p in model.priorities]
+    assert quotes
+    for quote in quotes:
+        assert " ".join(quote.split()) in text, quote
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.stem)
+def test_payoffs_recomputed_independently(path):
+    model = load_model(path)
+    expected = _independent_payoffs(path)
+    game = model.game()
+    outside = model.outside_payoffs()
+    movers = [p.name for p in model.players]
+    for idx in itertools.product(*(range(m) for m in game.shape)):
+        profile = tuple(game.actions[i][a] for i, a in enumerate(idx))
+        for k, name in enumerate(movers):
+            assert game.payoffs[k][idx] == expected[name][profile], (name, profile)
+        for name, arr in outside.items():
+            assert arr[idx] == expected[name][profile], (name, profile)
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.stem)
+def test_default_weights_respect_the_stated_priorities_and_ranges(path):
+    model = load_model(path)
+    assert model.priority_violations() == []
+    for p in model.preferences:
+        assert p.low <= p.weight <= p.high
+
+
+def test_changing_a_weight_changes_the_payoffs_by_weight_times_value():
+    model = load_model("unilateral")
+    weights = model.default_weights()
+    profile = ["Intervene", "Intervene", "Limited"]
+    before = model.payoff("ROK", profile)
+    weights[("ROK", "us_role")] = Fraction(-5)                 # from -3
+    us_role = model.attribute_values(profile)["us_role"][0]
+    assert us_role == Fraction(4, 5)
+    assert model.payoff("ROK", profile, weights) == before - 2 * us_role
+    game = model.game(weights)
+    idx = (2, 2, 1)
+    assert game.payoffs[1][idx] == before - 2 * us_role
+    assert game.payoffs[0][idx] == model.payoff("US", profile)   # other parties unchanged
+    assert model.priority_violations({**weights, ("ROK", "meltdown"): Fraction(-4)})
+
+
+def test_unilateral_game_is_solved():
+    game = gt.read_game("unilateral")
+    assert game.players == ("US", "ROK", "PRC") and game.shape == (3, 3, 3)
+    res = gt.solve(game)
+    assert res.method == "polynomial" and res.complete and res.exact
+    for eq in res.equilibria:
+        assert game.max_regret(eq.strategies) == 0
+
+
+def test_explain_names_the_sentences():
+    model = load_model("unilateral")
+    d = model.explain("ROK", ["Intervene", "Limited", "Intervene"])
+    assert d.payoff == model.payoff("ROK", ["Intervene", "Limited", "Intervene"])
+    assert d.payoff == sum(t[2] for t in d.terms)
+    assert any("primary goal" in t[3] for t in d.terms)
+    assert "US and PRC forces meet without prior understandings" in str(d)
+
+
+def test_show_command(capsys):
+    assert main(["show", "unilateral", "--cell", "Intervene,Intervene,Limited"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Unilateral responses to a North Korean collapse\n")
+    assert "Japan at (Intervene, Intervene, Limited): payoff -7/10" in out
+    assert len([line for line in out.splitlines() if " | " in line]) == 1 + 27
+
+
+SMALL = """
+[model]
+title = "Two parties"
+[[party]]
+name = "A"
+actions = ["x", "y"]
+[[party]]
+name = "B"
+actions = ["x", "y"]
+[[attribute]]
+name = "risk"
+bad = true
+[baseline]
+risk = 0.5
+[[effect]]
+when = { A = "y" }
+risk = "-1/4"
+[[preference]]
+party = "A"
+attribute = "risk"
+weight = -2
+range = [-3, -1]
+quote = "A sentence."
+"""
+
+
+def test_a_small_model():
+    model = parse_model(SMALL)
+    game = model.game()
+    assert game.payoffs[0].tolist() == [[-1, -1], [Fraction(-1, 2), Fraction(-1, 2)]]
+    assert game.payoffs[1].tolist() == [[0, 0], [0, 0]]
+
+
+@pytest.mark.parametrize("change, message", [
+    (("[[party]]\nname = \"A\"\nactions = [\"x\", \"y\"]\n[[party]]\nname = \"B\"",
+      "[[party]]\nname = \"A\"\nactions = [\"x\", \"y\"]\n[[party]]\nname = \"A\""), "duplicate party 'A'"),
+    (("party = \"A\"\nattribute", "party = \"C\"\nattribute"), "unknown party 'C'"),
+    (("attribute = \"risk\"", "attribute = \"cost\""), "unknown attribute 'cost'"),
+    (("weight = -2", "weight = -5"), "outside its range"),
+    (("risk = \"-1/4\"", "risk = \"-1/0\""), "not a number"),
+    (("when = { A = \"y\" }", "when = { A = \"z\" }"), "A has no action 'z'"),
+    (("quote = \"A sentence.\"", "quote = \"\""), "'quote' must be a non-empty string"),
+    (("bad = true", "bad = true\ncolour = 1"), "unknown key 'colour'"),
+    (("title = \"Two parties\"", "title = \"Two parties"), "TOML syntax error"),
+])
+def test_bad_model_files_name_the_problem(change, message, tmp_path):
+    old, new = change
+    assert old in SMALL
+    path = tmp_path / "bad.toml"
+    path.write_text(SMALL.replace(old, new, 1))
+    with pytest.raises(gt.GameFileError, match=message) as info:
+        load_model(path)
+    assert str(info.value).startswith(str(path)) and "\n" not in str(info.value)
+
+
+def test_bad_model_on_the_command_line(tmp_path, capsys):
+    path = tmp_path / "bad.toml"
+    path.write_text(SMALL.replace("weight = -2", "weight = -5"))
+    assert main(["show", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gametheory: error: ") and "outside its range" in err
+    assert main(["solve", str(path)]) == 2
+    assert main(["show", "no-such-model"]) == 2
+
+
+def test_a_priority_broken_by_the_default_weights_is_an_error():
+    text = SMALL + """
+[[attribute]]
+name = "cost"
+[[preference]]
+party = "A"
+attribute = "cost"
+weight = -9
+range = [-9, -1]
+quote = "Another."
+[[priority]]
+party = "A"
+higher = "risk"
+lower = "cost"
+quote = "A sentence."
+"""
+    with pytest.raises(gt.GameFileError, match="break a stated priority"):
+        parse_model(text)
+    assert np.all(parse_model(text.replace("weight = -9", "weight = -1")).game().payoffs[0] <= 0)
