@@ -26,7 +26,7 @@ from .output import (elimination_to_dict, format_elimination, format_model, form
 from .result import Equilibrium, SolverResult, default_tolerance
 from .solve import METHODS, choose_method, solve
 from .solvers import (QRECurve, is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
-                      logit_qre, polynomial_equilibria, qre_equilibria,
+                      logit_qre, polynomial_equilibria, qre_equilibria, simplicial_subdivision,
                       pure_equilibria, pure_equilibria_gen, support_enumeration,
                       support_enumeration_gen, vertex_enumeration, vertex_enumeration_gen, zero_sum)
 
@@ -38,7 +38,7 @@ __all__ = [
     "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",
     "zero_sum", "is_degenerate", "is_constant_sum", "polynomial_equilibria",
-    "qre_equilibria", "logit_qre", "QRECurve",
+    "qre_equilibria", "logit_qre", "QRECurve", "simplicial_subdivision",
     "read_game", "write_game", "load_model", "bundled_models", "Model", "format_model", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "bundled_games",
     "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
     "format_qre", "qre_to_dict",

@@ -10,7 +10,8 @@ from .errors import InvalidGameError, UnknownMethodError
 from .game import NormalFormGame
 from .result import SolverResult, make_equilibrium
 from .solvers import (is_constant_sum, lemke_howson, polynomial_equilibria, pure_equilibria,
-                      qre_equilibria, support_enumeration, vertex_enumeration, zero_sum)
+                      qre_equilibria, simplicial_subdivision, support_enumeration,
+                      vertex_enumeration, zero_sum)
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
@@ -23,6 +24,7 @@ METHODS: dict[str, Callable[..., SolverResult]] = {
     "zero-sum": zero_sum,
     "polynomial": polynomial_equilibria,
     "qre": qre_equilibria,
+    "simpdiv": simplicial_subdivision,
 }
 
 #: Largest two-player game (m * n) for which ``auto`` enumerates all extreme equilibria.
@@ -67,7 +69,8 @@ def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
         The game to solve.
     method : str
         ``"auto"`` or one of ``"pure"``, ``"support"``, ``"vertex"``,
-        ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``, ``"qre"``.
+        ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``, ``"qre"``,
+        ``"simpdiv"``.
     exact : bool or None
         Rational arithmetic (True), floating point (False), or exact where the
         payoffs are rational (None, the default).
