@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -45,8 +45,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["Model", "Party", "Attribute", "Effect", "Preference", "Priority", "read_model",
-           "parse_model", "Derivation"]
+__all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Preference", "Priority",
+           "read_model", "parse_model", "Derivation"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,17 @@ class Effect:
     when: tuple[tuple[str, str], ...]  # (party, action) conditions, all must hold
     changes: tuple[tuple[str, Fraction], ...]
     note: str
+    requires: tuple[str, ...] = ()     # understandings that must be in force
+    excludes: tuple[str, ...] = ()     # understandings that must not be in force
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """A prior understanding among the parties: it switches effects on or off when in force."""
+
+    name: str
+    description: str
+    quote: str
 
 
 @dataclass(frozen=True)
@@ -126,7 +137,18 @@ class Model:
     preferences: tuple[Preference, ...]
     priorities: tuple[Priority, ...]
     path: str = "<string>"
-    notes: tuple[str, ...] = field(default=())
+    understandings: tuple[Understanding, ...] = ()
+    in_force: tuple[str, ...] = ()
+
+    def with_understandings(self, names: Sequence[str] | None) -> "Model":
+        """The same model with exactly these understandings in force (all of them when None)."""
+        known = [u.name for u in self.understandings]
+        names = known if names is None else list(names)
+        for name in names:
+            if name not in known:
+                raise InvalidGameError(f"{self.path}: no understanding {name!r}; known: "
+                                       + (", ".join(known) or "none"))
+        return replace(self, in_force=tuple(names))
 
     @property
     def players(self) -> tuple[Party, ...]:
@@ -142,7 +164,10 @@ class Model:
         chosen = dict(zip((p.name for p in self.players), profile))
         out: dict[str, tuple[Fraction, list[str]]] = {a.name: (self.baseline.get(a.name, Fraction(0)), [])
                                                       for a in self.attributes}
+        active = set(self.in_force)
         for e in self.effects:
+            if not set(e.requires) <= active or set(e.excludes) & active:
+                continue
             if all(chosen.get(party) == action for party, action in e.when):
                 for name, delta in e.changes:
                     value, notes = out[name]
@@ -235,7 +260,8 @@ class Model:
 
 
 # ----------------------------------------------------------------------------- reading
-_TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority"}
+_TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
+        "understanding"}
 
 
 def read_model(path: str | Path) -> Model:
@@ -245,15 +271,39 @@ def read_model(path: str | Path) -> Model:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
-    return parse_model(text, source=str(path))
+    return parse_model(text, source=str(path), folder=path.parent)
 
 
-def parse_model(text: str, source: str = "<string>") -> Model:
-    """Parse a model from TOML text (see :func:`read_model`)."""
+def parse_model(text: str, source: str = "<string>", folder: Path | None = None) -> Model:
+    """Parse a model from TOML text (see :func:`read_model`).
+
+    A model whose ``[model]`` table says ``extends = "other.toml"`` is the
+    other model (read from ``folder``) with its own title, description and
+    understandings in force; it may change nothing else.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise GameFileError(source, f"TOML syntax error: {exc}") from None
+    head = data.get("model", {})
+    if isinstance(head, dict) and "extends" in head:
+        extra = sorted(set(data) - {"model"})
+        if extra:
+            raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
+                                        "change [model]")
+        base_name = head["extends"]
+        if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
+            raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
+        base_path = (folder or Path(".")) / base_name
+        if not base_path.is_file():
+            raise GameFileError(source, f"[model]: the model it extends, {base_name}, is not there")
+        base = parse_model(base_path.read_text(encoding="utf-8"), str(base_path), folder)
+        reader = _Reader(data, source)
+        reader.keys(head, {"title", "description", "source", "extends", "in_force"}, "[model]")
+        model = replace(base, title=reader.text(head, "title", "[model]"),
+                        description=reader.text(head, "description", "[model]", False) or base.description,
+                        source=reader.text(head, "source", "[model]", False) or base.source, path=source)
+        return reader.in_force(model, head)
     return _Reader(data, source).model()
 
 
@@ -307,23 +357,48 @@ class _Reader:
         head = self.data.get("model", {})
         if not isinstance(head, dict):
             raise self.fail("model", "must be a table")
-        self.keys(head, {"title", "description", "source"}, "[model]")
+        self.keys(head, {"title", "description", "source", "in_force"}, "[model]")
         title = self.text(head, "title", "[model]")
         parties = self.parties()
         attributes = self.attributes()
         names = {a.name for a in attributes}
         baseline = self.baseline(names)
-        effects = self.effects(parties, names)
+        understandings = self.understandings()
+        effects = self.effects(parties, names, {u.name for u in understandings})
         preferences = self.preferences(parties, names)
         priorities = self.priorities(parties, names)
         model = Model(title=title, description=self.text(head, "description", "[model]", False),
                       source=self.text(head, "source", "[model]", False), parties=parties,
                       attributes=attributes, baseline=baseline, effects=effects,
-                      preferences=preferences, priorities=priorities, path=self.source)
+                      preferences=preferences, priorities=priorities, path=self.source,
+                      understandings=understandings)
         broken = model.priority_violations()
         if broken:
             raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
-        return model
+        return self.in_force(model, head)
+
+    def in_force(self, model: Model, head: Mapping) -> Model:
+        names = head.get("in_force", [])
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise self.fail("[model]", "'in_force' must be a list of understanding names")
+        known = {u.name for u in model.understandings}
+        for n in names:
+            if n not in known:
+                raise self.fail("[model]", f"in_force names an unknown understanding {n!r}")
+        return replace(model, in_force=tuple(names))
+
+    def understandings(self) -> tuple[Understanding, ...]:
+        out, seen = [], set()
+        for k, t in enumerate(self.tables("understanding"), 1):
+            where = f"understanding {k}"
+            self.keys(t, {"name", "description", "quote"}, where)
+            name = self.text(t, "name", where)
+            if name in seen:
+                raise self.fail(where, f"duplicate understanding {name!r}")
+            seen.add(name)
+            out.append(Understanding(name, self.text(t, "description", where, False),
+                                     self.text(t, "quote", where)))
+        return tuple(out)
 
     def parties(self) -> tuple[Party, ...]:
         out, seen = [], set()
@@ -387,16 +462,25 @@ class _Reader:
             out.append((party, action))
         return tuple(out)
 
-    def effects(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Effect, ...]:
+    def effects(self, parties: tuple[Party, ...], names: set[str],
+                understandings: set[str]) -> tuple[Effect, ...]:
         out = []
         for k, t in enumerate(self.tables("effect"), 1):
             where = f"effect {k}"
-            self.keys(t, {"when", "note"} | names, where)
+            self.keys(t, {"when", "note", "requires", "excludes"} | names, where)
             when = self._conditions(t.get("when"), parties, where)
             changes = tuple((a, self.number(t[a], f"{where}: {a}")) for a in t if a in names)
             if not changes:
                 raise self.fail(where, "changes no attribute")
-            out.append(Effect(when, changes, self.text(t, "note", where, False)))
+            gates = []
+            for key in ("requires", "excludes"):
+                value = t.get(key, [])
+                value = [value] if isinstance(value, str) else value
+                if not isinstance(value, list) or any(v not in understandings for v in value):
+                    raise self.fail(where, f"'{key}' must name understandings declared in "
+                                           "[[understanding]] tables")
+                gates.append(tuple(value))
+            out.append(Effect(when, changes, self.text(t, "note", where, False), *gates))
         return tuple(out)
 
     def preferences(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Preference, ...]:

@@ -38,6 +38,9 @@ def _number(v) -> Fraction:
 def _independent_payoffs(path: Path) -> dict[str, dict[tuple[str, ...], Fraction]]:
     """Every party's payoff at every profile, computed here from the raw TOML (not by the package)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    in_force = set(data.get("model", {}).get("in_force", []))
+    if "extends" in data["model"]:
+        data = tomllib.loads((path.parent / data["model"]["extends"]).read_text(encoding="utf-8"))
     movers = [p for p in data["party"] if p.get("actions")]
     attrs = {a["name"]: (_number(a.get("min", 0)), _number(a.get("max", 1))) for a in data["attribute"]}
     weights = {(p["party"], p["attribute"]): _number(p["weight"]) for p in data.get("preference", [])}
@@ -46,6 +49,11 @@ def _independent_payoffs(path: Path) -> dict[str, dict[tuple[str, ...], Fraction
         chosen = {p["name"]: a for p, a in zip(movers, profile)}
         value = {a: _number(data.get("baseline", {}).get(a, 0)) for a in attrs}
         for effect in data.get("effect", []):
+            requires, excludes = effect.get("requires", []), effect.get("excludes", [])
+            requires = {requires} if isinstance(requires, str) else set(requires)
+            excludes = {excludes} if isinstance(excludes, str) else set(excludes)
+            if not requires <= in_force or excludes & in_force:
+                continue
             if all(chosen[k] == v for k, v in effect["when"].items()):
                 for a in attrs:
                     if a in effect:
@@ -69,7 +77,8 @@ def test_every_quote_is_verbatim_in_the_article(path):
         pytest.skip("the source essay (../shared/seed/article.txt) is not available here")
     text = " ".join(article.split())
     model = load_model(path)
-    quotes = [p.quote for p in model.preferences] + [p.quote for p in model.priorities]
+    quotes = [p.quote for p in model.preferences] + [p.quote for p in model.priorities] + \
+        [u.quote for u in model.understandings]
     assert quotes
     for quote in quotes:
         assert " ".join(quote.split()) in text, quote
@@ -112,6 +121,18 @@ def test_changing_a_weight_changes_the_payoffs_by_weight_times_value():
     assert game.payoffs[1][idx] == before - 2 * us_role
     assert game.payoffs[0][idx] == model.payoff("US", profile)   # other parties unchanged
     assert model.priority_violations({**weights, ("ROK", "meltdown"): Fraction(-4)})
+
+
+def test_coordination_changes_effects_not_preferences():
+    uni, coord = load_model("unilateral"), load_model("coordinated")
+    assert uni.in_force == () and set(coord.in_force) == {"deconfliction", "lead_roles"}
+    assert uni.preferences == coord.preferences and uni.parties == coord.parties
+    both_in = ["Intervene", "Stay out", "Intervene"]
+    assert uni.attribute_values(both_in)["clash"][0] == Fraction(1, 2)
+    assert coord.attribute_values(both_in)["clash"][0] == Fraction(1, 10)
+    assert uni.with_understandings(["deconfliction"]).attribute_values(both_in)["clash"][0] == Fraction(1, 10)
+    with pytest.raises(gt.InvalidGameError, match="no understanding"):
+        uni.with_understandings(["treaty"])
 
 
 def test_unilateral_game_is_solved():
@@ -224,3 +245,29 @@ quote = "A sentence."
     with pytest.raises(gt.GameFileError, match="break a stated priority"):
         parse_model(text)
     assert np.all(parse_model(text.replace("weight = -9", "weight = -1")).game().payoffs[0] <= 0)
+
+
+def test_extending_models(tmp_path):
+    (tmp_path / "base.toml").write_text(SMALL + """
+[[understanding]]
+name = "hotline"
+quote = "A sentence."
+[[effect]]
+when = { A = "y" }
+requires = "hotline"
+risk = -0.25
+""")
+    (tmp_path / "child.toml").write_text('[model]\nextends = "base.toml"\ntitle = "With hotline"\n'
+                                         'in_force = ["hotline"]\n')
+    child = load_model(tmp_path / "child.toml")
+    assert child.title == "With hotline" and child.in_force == ("hotline",)
+    assert child.game().payoffs[0][1, 0] == 0 and load_model(tmp_path / "base.toml").game().payoffs[0][1, 0] == Fraction(-1, 2)
+    (tmp_path / "bad1.toml").write_text('[model]\nextends = "base.toml"\ntitle = "x"\nin_force = ["treaty"]\n')
+    with pytest.raises(gt.GameFileError, match="unknown understanding 'treaty'"):
+        load_model(tmp_path / "bad1.toml")
+    (tmp_path / "bad2.toml").write_text('[model]\nextends = "base.toml"\ntitle = "x"\n[[party]]\nname = "D"\n')
+    with pytest.raises(gt.GameFileError, match="may only change"):
+        load_model(tmp_path / "bad2.toml")
+    (tmp_path / "bad3.toml").write_text('[model]\nextends = "gone.toml"\ntitle = "x"\n')
+    with pytest.raises(gt.GameFileError, match="is not there"):
+        load_model(tmp_path / "bad3.toml")

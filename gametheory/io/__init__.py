@@ -34,7 +34,8 @@ def bundled_models() -> dict[str, str]:
         return out
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml"):
-            out[entry.name[:-5]] = parse_model(entry.read_text(encoding="utf-8"), entry.name).title
+            out[entry.name[:-5]] = parse_model(entry.read_text(encoding="utf-8"), entry.name,
+                                               folder=Path(str(entry)).parent).title
     return out
 
 
@@ -49,7 +50,8 @@ def load_model(source: str | Path):
     name = str(source)
     bundled = resources.files("gametheory") / "data" / "models" / f"{name}.toml"
     if "/" not in name and bundled.is_file():
-        return parse_model(bundled.read_text(encoding="utf-8"), source=f"models/{name}.toml")
+        return parse_model(bundled.read_text(encoding="utf-8"), source=f"models/{name}.toml",
+                           folder=Path(str(bundled)).parent)
     raise GameFileError(source, "no such file, and not the name of a bundled model "
                         f"(bundled: {', '.join(bundled_models())})")
 
