@@ -13,6 +13,7 @@ Examples
 ['1/2', '1/2']
 """
 
+from .compare import Comparison, compare, comparison_to_dict, format_comparison
 from .correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
                          is_correlated_equilibrium)
 from .dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
@@ -43,6 +44,7 @@ __all__ = [
     "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
     "format_qre", "qre_to_dict",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",
+    "compare", "Comparison", "format_comparison", "comparison_to_dict",
     "correlated_equilibrium", "is_correlated_equilibrium", "correlated_gains", "CorrelatedEquilibrium",
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError",

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from .errors import GameError, SolverError
 from .io import bundled_games, load_model, read_game
+from .compare import compare, format_comparison
 from .dominance import iterated_elimination
 from .output import (FORMATS, format_elimination, format_model, format_qre, format_result,
                      write_text_atomic)
@@ -81,6 +82,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="one action per moving party, comma-separated, e.g. "
                         "'Intervene,Limited,Stay out'")
     m.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    c = sub.add_parser("compare", help="what prior coordination changes in a crisis model",
+                       description="Solve a crisis model's game without and with its prior "
+                                   "understandings; print, for every equilibrium and the best "
+                                   "correlated equilibria, each party's payoff, the total and "
+                                   "the risk of each bad outcome, and what coordination changes.")
+    c.add_argument("model", metavar="MODEL", nargs="?", default="coordinated",
+                   help="a model file (.toml) or a bundled model's name (default: coordinated, "
+                        "the article's model)")
+    c.add_argument("--format", default="table", choices=["table", "json"],
+                   help="output format (default: table)")
+    c.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
@@ -121,11 +133,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if cell is not None:
                 model.explain(model.parties[0].name, cell)     # validates the cell first
             return _emit(format_model(model, cell), args.output)
+        if args.command == "compare":
+            return _emit(format_comparison(compare(load_model(args.model)), args.format), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
-        raise _UsageError("a command is required: solve, dominance, qre, show or models "
+        raise _UsageError("a command is required: solve, dominance, qre, show, compare or models "
                           "(see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)

@@ -1,0 +1,210 @@
+"""What prior coordination changes: a model's game with and without its understandings.
+
+For a crisis model with prior understandings (see :mod:`gametheory.model`),
+the *unilateral* regime has none of them in force and the *coordinated*
+regime all of them.  In each regime the game among the moving parties is
+solved (``auto``: every equilibrium for games this size), and the best
+correlated equilibria are added: the distribution a mediator, or a
+pre-agreed plan, could recommend so that every party prefers to follow it
+(Aumann 1974).  Every outcome is described the same way: each party's
+expected payoff (parties that do not move included), the total, and the
+expected level of each attribute the source fears (risks on a 0..1 scale:
+probabilities).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ._numbers import format_number
+from .correlated import correlated_equilibrium
+from .model import Model
+from .solve import solve
+
+__all__ = ["Outcome", "Regime", "Comparison", "compare", "format_comparison", "comparison_to_dict"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One way the crisis may play out: a Nash or correlated equilibrium of one regime."""
+
+    kind: str                                   # "Nash equilibrium 1", "correlated (welfare)", ...
+    distribution: np.ndarray                    # probability of each profile of the movers
+    payoffs: dict[str, Any]                     # every party, movers and others
+    welfare: Any
+    risks: dict[str, Any]                       # expected level of each bad attribute
+    exact: bool
+
+
+@dataclass(frozen=True)
+class Regime:
+    name: str
+    in_force: tuple[str, ...]
+    method: str
+    complete: bool
+    notes: tuple[str, ...]
+    outcomes: tuple[Outcome, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    model: Model
+    regimes: tuple[Regime, ...]
+
+    def nash_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
+        """Worst and best payoff of ``party`` over the regime's Nash equilibria."""
+        values = [o.payoffs[party] for o in regime.outcomes if o.kind.startswith("Nash")]
+        return min(values), max(values)
+
+
+def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool) -> Outcome:
+    movers = model.players
+    parties = [p.name for p in model.parties]
+    bad = [a.name for a in model.attributes if a.bad]
+    zero = Fraction(0) if exact else 0.0
+    payoffs = {p: zero for p in parties}
+    risks = {a: zero for a in bad}
+    for idx in itertools.product(*(range(len(p.actions)) for p in movers)):
+        weight = mu[idx]
+        if weight == 0:
+            continue
+        profile = [p.actions[a] for p, a in zip(movers, idx)]
+        values = model.attribute_values(profile)
+        for p in parties:
+            payoffs[p] += weight * (model.payoff(p, profile) if exact else float(model.payoff(p, profile)))
+        for a in bad:
+            risks[a] += weight * (values[a][0] if exact else float(values[a][0]))
+    return Outcome(kind=kind, distribution=mu, payoffs=payoffs, welfare=sum(payoffs.values(), zero),
+                   risks=risks, exact=exact)
+
+
+def _product(strategies, exact: bool) -> np.ndarray:
+    out = np.array(Fraction(1) if exact else 1.0, dtype=object if exact else float)
+    for s in strategies:
+        out = np.multiply.outer(out, np.array(list(s), dtype=object if exact else float))
+    return out
+
+
+def _regime(model: Model, name: str) -> Regime:
+    game = model.game()
+    res = solve(game)
+    outcomes = []
+    for k, eq in enumerate(res.equilibria, 1):
+        outcomes.append(_describe(model, f"Nash equilibrium {k}", _product(eq.strategies, res.exact),
+                                  res.exact))
+    for objective in ("welfare", "egalitarian"):
+        ce = correlated_equilibrium(game, objective)
+        outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact))
+    return Regime(name=name, in_force=model.in_force, method=res.method, complete=res.complete,
+                  notes=res.notes, outcomes=tuple(outcomes))
+
+
+def compare(model: Model) -> Comparison:
+    """The model's game without and with its prior understandings, side by side.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> c = compare(gt.load_model("coordinated"))
+    >>> [r.name for r in c.regimes]
+    ['unilateral', 'coordinated']
+    >>> [str(x) for x in c.nash_range(c.regimes[0], "US")]
+    ['-7/5', '-7/5']
+    """
+    if not model.understandings:
+        return Comparison(model, (_regime(model, "as given"),))
+    return Comparison(model, (_regime(model.with_understandings([]), "unilateral"),
+                              _regime(model.with_understandings(None), "coordinated")))
+
+
+def _num(x: Any, exact: bool) -> Any:
+    return format_number(Fraction(x)) if exact else float(x)
+
+
+def comparison_to_dict(c: Comparison) -> dict[str, Any]:
+    """The comparison as JSON (schema ``gametheory.compare/1``)."""
+    out = {"schema": "gametheory.compare/1", "model": c.model.title,
+           "parties": [p.name for p in c.model.parties],
+           "movers": [p.name for p in c.model.players],
+           "bad_outcomes": [a.name for a in c.model.attributes if a.bad],
+           "regimes": []}
+    for r in c.regimes:
+        out["regimes"].append({
+            "name": r.name, "understandings": list(r.in_force), "method": r.method,
+            "complete": r.complete, "notes": list(r.notes),
+            "outcomes": [{"kind": o.kind, "exact": o.exact,
+                          "payoffs": {p: _num(v, o.exact) for p, v in o.payoffs.items()},
+                          "welfare": _num(o.welfare, o.exact),
+                          "risks": {a: _num(v, o.exact) for a, v in o.risks.items()},
+                          "support": [[a for a in prof] for prof in _support(c.model, o)]}
+                         for o in r.outcomes]})
+    return out
+
+
+def _support(model: Model, o: Outcome) -> list[tuple[str, ...]]:
+    movers = model.players
+    return [tuple(p.actions[a] for p, a in zip(movers, idx))
+            for idx in itertools.product(*(range(len(p.actions)) for p in movers))
+            if o.distribution[idx] != 0]
+
+
+def format_comparison(c: Comparison, fmt: str = "table") -> str:
+    """The comparison for people (``table``) or programs (``json``)."""
+    if fmt == "json":
+        return json.dumps(comparison_to_dict(c), indent=2) + "\n"
+    if fmt != "table":
+        raise ValueError(f"format {fmt!r} is not available for compare; choose table or json")
+    parties = [p.name for p in c.model.parties]
+    bad = [a.name for a in c.model.attributes if a.bad]
+    lines = [c.model.title, ""]
+    head = ["outcome"] + parties + ["total"] + bad
+    for r in c.regimes:
+        forced = ", ".join(r.in_force) or "none"
+        lines.append(f"{r.name} (understandings in force: {forced}; method {r.method}, "
+                     f"{'complete' if r.complete else 'not complete'})")
+        rows = [[o.kind] + [_short(o.payoffs[p]) for p in parties] + [_short(o.welfare)]
+                + [_short(o.risks[a]) for a in bad] for o in r.outcomes]
+        widths = [max(len(x) for x in col) for col in zip(head, *rows)]
+        lines.append("  " + "  ".join(h.ljust(w) if k == 0 else h.rjust(w)
+                                      for k, (h, w) in enumerate(zip(head, widths))))
+        for row in rows:
+            lines.append("  " + "  ".join(x.ljust(w) if k == 0 else x.rjust(w)
+                                          for k, (x, w) in enumerate(zip(row, widths))))
+        for o in r.outcomes:
+            lines.append(f"  {o.kind}: " + "; ".join(
+                f"{'/'.join(prof)}" + ("" if len(_support(c.model, o)) == 1 else
+                                       f" {_short(o.distribution[_index(c.model, prof)])}")
+                for prof in _support(c.model, o)[:6])
+                + (" ..." if len(_support(c.model, o)) > 6 else ""))
+        if not r.complete:
+            lines.append("  note: some equilibria form a continuum and are not all listed")
+        lines.append("")
+    if len(c.regimes) == 2:
+        lines.append("what coordination changes (each party's payoff over the Nash equilibria, "
+                     "worst to best):")
+        uni, coo = c.regimes
+        for p in parties:
+            a, b = c.nash_range(uni, p), c.nash_range(coo, p)
+            lines.append(f"  {p}: {_span(a)} -> {_span(b)}")
+    return "\n".join(lines) + "\n"
+
+
+def _index(model: Model, profile) -> tuple[int, ...]:
+    return tuple(p.actions.index(a) for p, a in zip(model.players, profile))
+
+
+def _span(pair) -> str:
+    lo, hi = pair
+    return _short(lo) if lo == hi else f"{_short(lo)} .. {_short(hi)}"
+
+
+def _short(x: Any) -> str:
+    if isinstance(x, Fraction):
+        return f"{float(x):.3g}" if x.denominator > 100 else format_number(x)
+    return f"{float(x):.3g}"

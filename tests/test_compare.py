@@ -1,0 +1,66 @@
+"""`compare`: the article's model without and with prior understandings."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import numpy as np
+
+import gametheory as gt
+from gametheory.cli import main
+from gametheory.compare import compare, comparison_to_dict, format_comparison
+
+
+def test_article_model_regimes():
+    c = compare(gt.load_model("coordinated"))
+    uni, coo = c.regimes
+    assert uni.in_force == () and set(coo.in_force) == {"deconfliction", "lead_roles"}
+    assert uni.complete and uni.method == "polynomial"
+    nash = [o for o in uni.outcomes if o.kind.startswith("Nash")]
+    assert len(nash) == 1 and nash[0].exact
+    model = gt.load_model("unilateral")
+    profile = ["Intervene", "Intervene", "Limited"]
+    assert nash[0].distribution[2, 2, 1] == 1
+    for party in ("US", "ROK", "PRC", "Japan"):
+        assert nash[0].payoffs[party] == model.payoff(party, profile)
+    assert nash[0].risks["clash"] == model.attribute_values(profile)["clash"][0] == Fraction(1, 10)
+    assert nash[0].welfare == sum(nash[0].payoffs.values())
+    # with the understandings no equilibrium carries a clash risk, and the ROK and the PRC gain
+    coo_nash = [o for o in coo.outcomes if o.kind.startswith("Nash")]
+    assert coo_nash and all(o.risks["clash"] == 0 for o in coo_nash)
+    for party in ("ROK", "PRC"):
+        assert c.nash_range(coo, party)[0] > c.nash_range(uni, party)[1]
+
+
+def test_correlated_outcomes_are_at_least_as_good_in_total():
+    c = compare(gt.load_model("coordinated"))
+    for r in c.regimes:
+        best_nash = max(o.welfare for o in r.outcomes if o.kind.startswith("Nash"))
+        ce = next(o for o in r.outcomes if o.kind == "correlated (welfare)")
+        movers = [p.name for p in c.model.players]
+        assert sum(ce.payoffs[p] for p in movers) >= max(
+            sum(o.payoffs[p] for p in movers) for o in r.outcomes if o.kind.startswith("Nash"))
+        assert np.isclose(float(sum(ce.distribution.flat)), 1.0) and best_nash is not None
+
+
+def test_json_and_cli(capsys):
+    assert main(["compare", "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["schema"] == "gametheory.compare/1" and [r["name"] for r in d["regimes"]] == ["unilateral", "coordinated"]
+    assert d["parties"] == ["US", "ROK", "PRC", "Japan"] and "clash" in d["bad_outcomes"]
+    first = d["regimes"][0]["outcomes"][0]
+    assert first["payoffs"]["Japan"] == "-7/10" and first["support"] == [["Intervene", "Intervene", "Limited"]]
+    assert comparison_to_dict(compare(gt.load_model("coordinated"))) == d
+    assert main(["compare"]) == 0
+    out = capsys.readouterr().out
+    assert "what coordination changes" in out and "ROK: -17/5 -> -27/10" in out
+
+
+def test_a_model_without_understandings_has_one_regime():
+    from test_model import SMALL
+    from gametheory.model import parse_model
+    c = compare(parse_model(SMALL))
+    assert [r.name for r in c.regimes] == ["as given"]
+    text = format_comparison(c)
+    assert text.startswith("Two parties\n") and "what coordination changes" not in text
