@@ -26,6 +26,7 @@ from .output import (elimination_to_dict, format_elimination, format_model, form
                      qre_to_dict, result_to_dict)
 from .result import Equilibrium, SolverResult, default_tolerance
 from .solve import METHODS, choose_method, solve
+from .sweep import SweepResult, format_sweep, sweep, sweep_to_dict
 from .solvers import (QRECurve, is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
                       logit_qre, polynomial_equilibria, qre_equilibria, simplicial_subdivision,
                       pure_equilibria, pure_equilibria_gen, support_enumeration,
@@ -45,6 +46,7 @@ __all__ = [
     "format_qre", "qre_to_dict",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",
     "compare", "Comparison", "format_comparison", "comparison_to_dict",
+    "sweep", "SweepResult", "format_sweep", "sweep_to_dict",
     "correlated_equilibrium", "is_correlated_equilibrium", "correlated_gains", "CorrelatedEquilibrium",
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError",

@@ -15,6 +15,7 @@ from typing import Sequence
 from .errors import GameError, SolverError
 from .io import bundled_games, load_model, read_game
 from .compare import compare, format_comparison
+from .sweep import format_sweep, sweep
 from .dominance import iterated_elimination
 from .output import (FORMATS, format_elimination, format_model, format_qre, format_result,
                      write_text_atomic)
@@ -93,6 +94,22 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", default="table", choices=["table", "json"],
                    help="output format (default: table)")
     c.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    w = sub.add_parser("sweep", help="how robust the comparison is to the model's weights",
+                       description="Draw the model's weights within their admissible ranges "
+                                   "(respecting its stated priorities), recompute the comparison "
+                                   "for each draw, and report how often each conclusion holds.")
+    w.add_argument("model", metavar="MODEL", nargs="?", default="coordinated",
+                   help="a model file (.toml) or a bundled model's name (default: coordinated)")
+    w.add_argument("--samples", type=int, default=100, metavar="N", help="draws (default: 100)")
+    w.add_argument("--seed", type=int, default=0, metavar="S",
+                   help="random seed (default: 0); the result does not depend on --workers")
+    w.add_argument("--workers", type=int, default=None, metavar="W",
+                   help="worker processes (default: all cores)")
+    w.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on standard error (default: when it is a terminal)")
+    w.add_argument("--format", default="table", choices=["table", "json"],
+                   help="output format (default: table)")
+    w.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
@@ -135,11 +152,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _emit(format_model(model, cell), args.output)
         if args.command == "compare":
             return _emit(format_comparison(compare(load_model(args.model)), args.format), args.output)
+        if args.command == "sweep":
+            if args.samples < 1:
+                raise _UsageError(f"argument --samples: must be at least 1, got {args.samples}")
+            progress = sys.stderr.isatty() if args.progress is None else args.progress
+            result = sweep(load_model(args.model), samples=args.samples, seed=args.seed,
+                           workers=args.workers, progress=progress)
+            return _emit(format_sweep(result, args.format), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
-        raise _UsageError("a command is required: solve, dominance, qre, show, compare or models "
+        raise _UsageError("a command is required: solve, dominance, qre, show, compare, sweep or models "
                           "(see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)

@@ -63,7 +63,7 @@ class Comparison:
         return min(values), max(values)
 
 
-def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool) -> Outcome:
+def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool, weights=None) -> Outcome:
     movers = model.players
     parties = [p.name for p in model.parties]
     bad = [a.name for a in model.attributes if a.bad]
@@ -77,7 +77,8 @@ def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool) -> Outcome:
         profile = [p.actions[a] for p, a in zip(movers, idx)]
         values = model.attribute_values(profile)
         for p in parties:
-            payoffs[p] += weight * (model.payoff(p, profile) if exact else float(model.payoff(p, profile)))
+            u = model.payoff(p, profile, weights)
+            payoffs[p] += weight * (u if exact else float(u))
         for a in bad:
             risks[a] += weight * (values[a][0] if exact else float(values[a][0]))
     return Outcome(kind=kind, distribution=mu, payoffs=payoffs, welfare=sum(payoffs.values(), zero),
@@ -91,22 +92,26 @@ def _product(strategies, exact: bool) -> np.ndarray:
     return out
 
 
-def _regime(model: Model, name: str) -> Regime:
-    game = model.game()
+def _regime(model: Model, name: str, weights=None) -> Regime:
+    game = model.game(weights)
     res = solve(game)
     outcomes = []
     for k, eq in enumerate(res.equilibria, 1):
         outcomes.append(_describe(model, f"Nash equilibrium {k}", _product(eq.strategies, res.exact),
-                                  res.exact))
+                                  res.exact, weights))
     for objective in ("welfare", "egalitarian"):
         ce = correlated_equilibrium(game, objective)
-        outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact))
+        outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact,
+                                  weights))
     return Regime(name=name, in_force=model.in_force, method=res.method, complete=res.complete,
                   notes=res.notes, outcomes=tuple(outcomes))
 
 
-def compare(model: Model) -> Comparison:
+def compare(model: Model, weights=None) -> Comparison:
     """The model's game without and with its prior understandings, side by side.
+
+    ``weights`` (``(party, attribute) -> weight``) replaces the model's
+    default weights where given.
 
     Examples
     --------
@@ -117,10 +122,12 @@ def compare(model: Model) -> Comparison:
     >>> [str(x) for x in c.nash_range(c.regimes[0], "US")]
     ['-7/5', '-7/5']
     """
+    if weights is not None:
+        weights = {**model.default_weights(), **weights}
     if not model.understandings:
-        return Comparison(model, (_regime(model, "as given"),))
-    return Comparison(model, (_regime(model.with_understandings([]), "unilateral"),
-                              _regime(model.with_understandings(None), "coordinated")))
+        return Comparison(model, (_regime(model, "as given", weights),))
+    return Comparison(model, (_regime(model.with_understandings([]), "unilateral", weights),
+                              _regime(model.with_understandings(None), "coordinated", weights)))
 
 
 def _num(x: Any, exact: bool) -> Any:
