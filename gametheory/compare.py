@@ -9,7 +9,13 @@ pre-agreed plan, could recommend so that every party prefers to follow it
 (Aumann 1974).  Every outcome is described the same way: each party's
 expected payoff (parties that do not move included), the total, and the
 expected level of each attribute the source fears (risks on a 0..1 scale:
-probabilities).
+probabilities).  Efficiency is measured against the utilitarian optimum (the
+profile with the largest total payoff): the price of anarchy and of
+stability are the total payoff lost at the worst and at the best equilibrium
+(differences, since payoffs here are losses and ratios would mislead; Koutsoupias
+and Papadimitriou 1999; Anshelevich et al. 2004), and an outcome is
+Pareto-dominated when some distribution over profiles gives every party at
+least as much and one party more.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ class Outcome:
     welfare: Any
     risks: dict[str, Any]                       # expected level of each bad attribute
     exact: bool
+    pareto_dominated: bool = False              # some distribution over profiles is better for all
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,26 @@ class Regime:
     complete: bool
     notes: tuple[str, ...]
     outcomes: tuple[Outcome, ...]
+    optimum: Any = None                         # largest total payoff of any profile
+    optimum_profile: tuple[str, ...] = ()
+
+    def _totals(self, prefix: str) -> list[Any]:
+        return [o.welfare for o in self.outcomes if o.kind.startswith(prefix)]
+
+    @property
+    def price_of_anarchy(self) -> Any:
+        """The utilitarian optimum minus the worst Nash equilibrium's total (a welfare loss)."""
+        return self.optimum - min(self._totals("Nash"))
+
+    @property
+    def price_of_stability(self) -> Any:
+        """The utilitarian optimum minus the best Nash equilibrium's total."""
+        return self.optimum - max(self._totals("Nash"))
+
+    @property
+    def correlation_gain(self) -> Any:
+        """The best correlated equilibrium's total minus the best Nash equilibrium's."""
+        return max(self._totals("correlated")) - max(self._totals("Nash"))
 
 
 @dataclass(frozen=True)
@@ -82,7 +109,31 @@ def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool, weights=None
         for a in bad:
             risks[a] += weight * (values[a][0] if exact else float(values[a][0]))
     return Outcome(kind=kind, distribution=mu, payoffs=payoffs, welfare=sum(payoffs.values(), zero),
-                   risks=risks, exact=exact)
+                   risks=risks, exact=exact,
+                   pareto_dominated=_pareto_dominated(model, payoffs, weights))
+
+
+def _profile_payoffs(model: Model, weights) -> tuple[list[tuple[str, ...]], np.ndarray]:
+    """Every profile of the movers and every party's payoff there (floats), one row per profile."""
+    movers = model.players
+    profiles = list(itertools.product(*(p.actions for p in movers)))
+    table = np.array([[float(model.payoff(p.name, prof, weights)) for p in model.parties]
+                      for prof in profiles])
+    return profiles, table
+
+
+def _pareto_dominated(model: Model, payoffs: dict, weights) -> bool:
+    """Whether some distribution over profiles gives every party at least ``payoffs`` and one
+    party more (a linear program; parties that do not move count too)."""
+    from scipy.optimize import linprog
+    _, table = _profile_payoffs(model, weights)
+    target = np.array([float(payoffs[p.name]) for p in model.parties])
+    n = len(table)
+    # maximise total payoff subject to each party's payoff >= target
+    res = linprog(-table.sum(axis=1), A_ub=-table.T, b_ub=-target, A_eq=np.ones((1, n)), b_eq=[1.0],
+                  bounds=[(0, None)] * n, method="highs")
+    scale = max(1.0, float(np.abs(table).max()))
+    return bool(res.status == 0 and -res.fun > target.sum() + 1e-9 * scale * len(target))
 
 
 def _product(strategies, exact: bool) -> np.ndarray:
@@ -103,8 +154,15 @@ def _regime(model: Model, name: str, weights=None) -> Regime:
         ce = correlated_equilibrium(game, objective)
         outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact,
                                   weights))
+    movers = model.players
+    best = None
+    for prof in itertools.product(*(p.actions for p in movers)):
+        total = sum((model.payoff(p.name, prof, weights) for p in model.parties), Fraction(0))
+        if best is None or total > best[0]:
+            best = (total, prof)
     return Regime(name=name, in_force=model.in_force, method=res.method, complete=res.complete,
-                  notes=res.notes, outcomes=tuple(outcomes))
+                  notes=res.notes, outcomes=tuple(outcomes), optimum=best[0],
+                  optimum_profile=tuple(best[1]))
 
 
 def compare(model: Model, weights=None) -> Comparison:
@@ -145,7 +203,10 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         out["regimes"].append({
             "name": r.name, "understandings": list(r.in_force), "method": r.method,
             "complete": r.complete, "notes": list(r.notes),
-            "outcomes": [{"kind": o.kind, "exact": o.exact,
+            "optimum": {"total": format_number(r.optimum), "profile": list(r.optimum_profile)},
+            "price_of_anarchy": _num(r.price_of_anarchy, isinstance(r.price_of_anarchy, Fraction)),
+            "price_of_stability": _num(r.price_of_stability, isinstance(r.price_of_stability, Fraction)),
+            "outcomes": [{"kind": o.kind, "exact": o.exact, "pareto_dominated": o.pareto_dominated,
                           "payoffs": {p: _num(v, o.exact) for p, v in o.payoffs.items()},
                           "welfare": _num(o.welfare, o.exact),
                           "risks": {a: _num(v, o.exact) for a, v in o.risks.items()},
@@ -189,6 +250,13 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
                                        f" {_short(o.distribution[_index(c.model, prof)])}")
                 for prof in _support(c.model, o)[:6])
                 + (" ..." if len(_support(c.model, o)) > 6 else ""))
+        lines.append(f"  utilitarian optimum: {_short(r.optimum)} at {'/'.join(r.optimum_profile)}; "
+                     f"price of anarchy {_short(r.price_of_anarchy)}, of stability "
+                     f"{_short(r.price_of_stability)} (welfare lost to the worst and the best "
+                     f"equilibrium)")
+        dominated = [o.kind for o in r.outcomes if o.pareto_dominated]
+        lines.append("  Pareto-dominated (some agreed plan is better for every party): "
+                     + (", ".join(dominated) if dominated else "none"))
         if not r.complete:
             lines.append("  note: some equilibria form a continuum and are not all listed")
         lines.append("")

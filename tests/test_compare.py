@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from fractions import Fraction
 
@@ -64,3 +65,24 @@ def test_a_model_without_understandings_has_one_regime():
     assert [r.name for r in c.regimes] == ["as given"]
     text = format_comparison(c)
     assert text.startswith("Two parties\n") and "what coordination changes" not in text
+
+
+def test_efficiency_and_pareto():
+    c = compare(gt.load_model("coordinated"))
+    uni, coo = c.regimes
+    model = gt.load_model("unilateral")
+    # the utilitarian optimum, by brute force over the 27 profiles (all four parties count)
+    totals = {}
+    for prof in itertools.product(*(p.actions for p in model.players)):
+        totals[prof] = sum(model.payoff(p.name, prof) for p in model.parties)
+    best = max(totals, key=totals.get)
+    assert uni.optimum == totals[best] == Fraction(-201, 20) and uni.optimum_profile == best
+    assert uni.price_of_anarchy == uni.price_of_stability == Fraction(17, 20)
+    assert coo.price_of_stability == Fraction(7, 10) and coo.price_of_anarchy == Fraction(21, 10)
+    assert uni.correlation_gain == 0
+    # in the coordinated game, equilibrium (Intervene, Limited, Limited) is worse for the US and
+    # Japan and no better for anyone than (Intervene, Intervene, Limited)
+    dominated = [o for o in coo.outcomes if o.pareto_dominated]
+    assert [o.kind for o in dominated] == ["Nash equilibrium 1"]
+    assert dominated[0].distribution[2, 1, 1] == 1
+    assert not any(o.pareto_dominated for o in uni.outcomes)
