@@ -45,7 +45,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Preference", "Priority",
+__all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Preference", "Priority",
            "read_model", "parse_model", "Derivation"]
 
 
@@ -71,6 +71,17 @@ class Effect:
     note: str
     requires: tuple[str, ...] = ()     # understandings that must be in force
     excludes: tuple[str, ...] = ()     # understandings that must not be in force
+    scenarios: tuple[str, ...] = ()    # the chance scenarios it occurs in (empty: all)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """An outcome of a chance move that precedes the parties' responses (e.g. Kim's health)."""
+
+    name: str
+    probability: Fraction
+    description: str
+    quote: str
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,20 @@ class Model:
     path: str = "<string>"
     understandings: tuple[Understanding, ...] = ()
     in_force: tuple[str, ...] = ()
+    scenarios: tuple[Scenario, ...] = ()
+
+    def with_probabilities(self, probabilities: Mapping[str, Any]) -> "Model":
+        """The same model with other scenario probabilities (they must sum to 1)."""
+        known = {s.name: s for s in self.scenarios}
+        unknown = set(probabilities) - set(known)
+        if unknown:
+            raise InvalidGameError(f"{self.path}: no scenario {sorted(unknown)[0]!r}")
+        new = tuple(replace(s, probability=Fraction(probabilities.get(s.name, s.probability)))
+                    for s in self.scenarios)
+        if any(s.probability < 0 for s in new) or sum(s.probability for s in new) != 1:
+            raise InvalidGameError(f"{self.path}: scenario probabilities must be nonnegative "
+                                   "and sum to 1")
+        return replace(self, scenarios=new)
 
     def with_understandings(self, names: Sequence[str] | None) -> "Model":
         """The same model with exactly these understandings in force (all of them when None)."""
@@ -160,13 +185,31 @@ class Model:
         return {(p.party, p.attribute): p.weight for p in self.preferences}
 
     def attribute_values(self, profile: Sequence[str]) -> dict[str, tuple[Fraction, tuple[str, ...]]]:
-        """Each attribute's value at a profile of the moving parties' actions, and the effects applied."""
+        """Each attribute's value at a profile of the moving parties' actions, and the effects applied.
+
+        With chance scenarios, the value is the expectation over them (each
+        scenario's value clipped to the attribute's range first); payoffs are
+        linear in the values, so they are expected payoffs.
+        """
+        if not self.scenarios:
+            return self._values_in(profile, None)
+        total = {a.name: (Fraction(0), []) for a in self.attributes}
+        for sc in self.scenarios:
+            for name, (value, notes) in self._values_in(profile, sc.name).items():
+                acc, acc_notes = total[name]
+                total[name] = (acc + sc.probability * value,
+                               acc_notes + [f"{sc.name}: {n}" for n in notes])
+        return {name: (value, tuple(notes)) for name, (value, notes) in total.items()}
+
+    def _values_in(self, profile: Sequence[str], scenario: str | None):
         chosen = dict(zip((p.name for p in self.players), profile))
         out: dict[str, tuple[Fraction, list[str]]] = {a.name: (self.baseline.get(a.name, Fraction(0)), [])
                                                       for a in self.attributes}
         active = set(self.in_force)
         for e in self.effects:
             if not set(e.requires) <= active or set(e.excludes) & active:
+                continue
+            if e.scenarios and scenario not in e.scenarios:
                 continue
             if all(chosen.get(party) == action for party, action in e.when):
                 for name, delta in e.changes:
@@ -261,7 +304,7 @@ class Model:
 
 # ----------------------------------------------------------------------------- reading
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
-        "understanding"}
+        "understanding", "scenario"}
 
 
 def read_model(path: str | Path) -> Model:
@@ -287,10 +330,10 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None)
         raise GameFileError(source, f"TOML syntax error: {exc}") from None
     head = data.get("model", {})
     if isinstance(head, dict) and "extends" in head:
-        extra = sorted(set(data) - {"model"})
+        extra = sorted(set(data) - {"model", "scenario", "effect"})
         if extra:
             raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
-                                        "change [model]")
+                                        "change [model] and add [[scenario]] and [[effect]] tables")
         base_name = head["extends"]
         if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
             raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
@@ -303,6 +346,14 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None)
         model = replace(base, title=reader.text(head, "title", "[model]"),
                         description=reader.text(head, "description", "[model]", False) or base.description,
                         source=reader.text(head, "source", "[model]", False) or base.source, path=source)
+        if "scenario" in data or "effect" in data:
+            if "scenario" in data and base.scenarios:
+                raise GameFileError(source, "[scenario]: the model it extends has scenarios already")
+            scenarios = reader.scenarios() if "scenario" in data else base.scenarios
+            added = reader.effects(base.parties, {a.name for a in base.attributes},
+                                   {u.name for u in base.understandings},
+                                   {sc.name for sc in scenarios})
+            model = replace(model, scenarios=scenarios, effects=base.effects + added)
         return reader.in_force(model, head)
     return _Reader(data, source).model()
 
@@ -364,14 +415,16 @@ class _Reader:
         names = {a.name for a in attributes}
         baseline = self.baseline(names)
         understandings = self.understandings()
-        effects = self.effects(parties, names, {u.name for u in understandings})
+        scenarios = self.scenarios()
+        effects = self.effects(parties, names, {u.name for u in understandings},
+                               {sc.name for sc in scenarios})
         preferences = self.preferences(parties, names)
         priorities = self.priorities(parties, names)
         model = Model(title=title, description=self.text(head, "description", "[model]", False),
                       source=self.text(head, "source", "[model]", False), parties=parties,
                       attributes=attributes, baseline=baseline, effects=effects,
                       preferences=preferences, priorities=priorities, path=self.source,
-                      understandings=understandings)
+                      understandings=understandings, scenarios=scenarios)
         broken = model.priority_violations()
         if broken:
             raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
@@ -386,6 +439,24 @@ class _Reader:
             if n not in known:
                 raise self.fail("[model]", f"in_force names an unknown understanding {n!r}")
         return replace(model, in_force=tuple(names))
+
+    def scenarios(self) -> tuple[Scenario, ...]:
+        out, seen = [], set()
+        for k, t in enumerate(self.tables("scenario"), 1):
+            where = f"scenario {k}"
+            self.keys(t, {"name", "probability", "description", "quote"}, where)
+            name = self.text(t, "name", where)
+            if name in seen:
+                raise self.fail(where, f"duplicate scenario {name!r}")
+            seen.add(name)
+            p = self.number(t.get("probability"), f"{where}: probability")
+            if p < 0:
+                raise self.fail(where, "probability must be nonnegative")
+            out.append(Scenario(name, p, self.text(t, "description", where, False),
+                                self.text(t, "quote", where)))
+        if out and sum(sc.probability for sc in out) != 1:
+            raise self.fail("scenario", "the scenario probabilities must sum to 1")
+        return tuple(out)
 
     def understandings(self) -> tuple[Understanding, ...]:
         out, seen = [], set()
@@ -463,12 +534,19 @@ class _Reader:
         return tuple(out)
 
     def effects(self, parties: tuple[Party, ...], names: set[str],
-                understandings: set[str]) -> tuple[Effect, ...]:
+                understandings: set[str], scenarios: set[str] = frozenset()) -> tuple[Effect, ...]:
         out = []
         for k, t in enumerate(self.tables("effect"), 1):
             where = f"effect {k}"
-            self.keys(t, {"when", "note", "requires", "excludes"} | names, where)
-            when = self._conditions(t.get("when"), parties, where)
+            self.keys(t, {"when", "note", "requires", "excludes", "scenario"} | names, where)
+            in_scenarios = t.get("scenario", [])
+            in_scenarios = [in_scenarios] if isinstance(in_scenarios, str) else in_scenarios
+            if not isinstance(in_scenarios, list) or any(v not in scenarios for v in in_scenarios):
+                raise self.fail(where, "'scenario' must name scenarios declared in [[scenario]] tables")
+            if "when" not in t and in_scenarios:
+                when = ()
+            else:
+                when = self._conditions(t.get("when"), parties, where)
             changes = tuple((a, self.number(t[a], f"{where}: {a}")) for a in t if a in names)
             if not changes:
                 raise self.fail(where, "changes no attribute")
@@ -480,7 +558,8 @@ class _Reader:
                     raise self.fail(where, f"'{key}' must name understandings declared in "
                                            "[[understanding]] tables")
                 gates.append(tuple(value))
-            out.append(Effect(when, changes, self.text(t, "note", where, False), *gates))
+            out.append(Effect(when, changes, self.text(t, "note", where, False), *gates,
+                              scenarios=tuple(in_scenarios)))
         return tuple(out)
 
     def preferences(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Preference, ...]:

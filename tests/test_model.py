@@ -39,28 +39,40 @@ def _independent_payoffs(path: Path) -> dict[str, dict[tuple[str, ...], Fraction
     """Every party's payoff at every profile, computed here from the raw TOML (not by the package)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     in_force = set(data.get("model", {}).get("in_force", []))
+    extra_effects, scenarios = data.get("effect", []), data.get("scenario", [])
     if "extends" in data["model"]:
         data = tomllib.loads((path.parent / data["model"]["extends"]).read_text(encoding="utf-8"))
+        effects = data.get("effect", []) + extra_effects
+    else:
+        effects = data.get("effect", [])
+    scenarios = [(sc["name"], _number(sc["probability"])) for sc in scenarios] or [(None, Fraction(1))]
     movers = [p for p in data["party"] if p.get("actions")]
     attrs = {a["name"]: (_number(a.get("min", 0)), _number(a.get("max", 1))) for a in data["attribute"]}
     weights = {(p["party"], p["attribute"]): _number(p["weight"]) for p in data.get("preference", [])}
+
+    def names(effect, key):
+        v = effect.get(key, [])
+        return {v} if isinstance(v, str) else set(v)
+
     out: dict[str, dict] = {p["name"]: {} for p in data["party"]}
     for profile in itertools.product(*(p["actions"] for p in movers)):
         chosen = {p["name"]: a for p, a in zip(movers, profile)}
-        value = {a: _number(data.get("baseline", {}).get(a, 0)) for a in attrs}
-        for effect in data.get("effect", []):
-            requires, excludes = effect.get("requires", []), effect.get("excludes", [])
-            requires = {requires} if isinstance(requires, str) else set(requires)
-            excludes = {excludes} if isinstance(excludes, str) else set(excludes)
-            if not requires <= in_force or excludes & in_force:
-                continue
-            if all(chosen[k] == v for k, v in effect["when"].items()):
-                for a in attrs:
-                    if a in effect:
-                        value[a] += _number(effect[a])
-        value = {a: min(max(v, attrs[a][0]), attrs[a][1]) for a, v in value.items()}
+        expected = {a: Fraction(0) for a in attrs}
+        for scenario, prob in scenarios:
+            value = {a: _number(data.get("baseline", {}).get(a, 0)) for a in attrs}
+            for effect in effects:
+                if not names(effect, "requires") <= in_force or names(effect, "excludes") & in_force:
+                    continue
+                if names(effect, "scenario") and scenario not in names(effect, "scenario"):
+                    continue
+                if all(chosen[k] == v for k, v in effect.get("when", {}).items()):
+                    for a in attrs:
+                        if a in effect:
+                            value[a] += _number(effect[a])
+            for a, v in value.items():
+                expected[a] += prob * min(max(v, attrs[a][0]), attrs[a][1])
         for party in out:
-            out[party][profile] = sum((weights.get((party, a), 0) * v for a, v in value.items()),
+            out[party][profile] = sum((weights.get((party, a), 0) * v for a, v in expected.items()),
                                       Fraction(0))
     return out
 
@@ -78,7 +90,7 @@ def test_every_quote_is_verbatim_in_the_article(path):
     text = " ".join(article.split())
     model = load_model(path)
     quotes = [p.quote for p in model.preferences] + [p.quote for p in model.priorities] + \
-        [u.quote for u in model.understandings]
+        [u.quote for u in model.understandings] + [sc.quote for sc in model.scenarios]
     assert quotes
     for quote in quotes:
         assert " ".join(quote.split()) in text, quote
@@ -133,6 +145,33 @@ def test_coordination_changes_effects_not_preferences():
     assert uni.with_understandings(["deconfliction"]).attribute_values(both_in)["clash"][0] == Fraction(1, 10)
     with pytest.raises(gt.InvalidGameError, match="no understanding"):
         uni.with_understandings(["treaty"])
+
+
+def test_succession_scenarios_are_a_chance_move():
+    model = gt.load_model("succession")
+    assert [(sc.name, sc.probability) for sc in model.scenarios] == [
+        ("well", Fraction(1, 2)), ("ill_recovers", Fraction(3, 10)), ("succession", Fraction(1, 5))]
+    # all the weight on the real succession gives back the unilateral game
+    only = model.with_probabilities({"well": 0, "ill_recovers": 0, "succession": 1})
+    for a, b in zip(only.game().payoffs, gt.load_model("unilateral").game().payoffs):
+        assert np.array_equal(a, b)
+    # an expected payoff is the probability-weighted payoff of the scenarios
+    profile = ["Intervene", "Limited", "Stay out"]
+    parts = [model.with_probabilities({s: int(s == t) for s in ("well", "ill_recovers", "succession")})
+             .payoff("PRC", profile) for t in ("well", "ill_recovers", "succession")]
+    assert model.payoff("PRC", profile) == sum(p * sc.probability for p, sc in zip(parts, model.scenarios))
+    with pytest.raises(gt.InvalidGameError, match="sum to 1"):
+        model.with_probabilities({"well": Fraction(1, 3)})
+
+
+def test_loose_nukes_game():
+    c = gt.compare(gt.load_model("loose-nukes"))
+    uni, coo = c.regimes
+    [u] = [o for o in uni.outcomes if o.kind.startswith("Nash")]
+    [k] = [o for o in coo.outcomes if o.kind.startswith("Nash")]
+    assert u.distribution[1, 0] == 1 and k.distribution[1, 1] == 1   # the PRC moves in only with deconfliction
+    assert k.risks["loose_nukes"] == 0 < u.risks["loose_nukes"]
+    assert coo.price_of_anarchy == 0
 
 
 def test_unilateral_game_is_solved():
