@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("model", metavar="MODEL", nargs="?", default="coordinated",
                    help="a model file (.toml) or a bundled model's name (default: coordinated, "
                         "the article's model)")
-    c.add_argument("--format", default="table", choices=["table", "json"],
+    c.add_argument("--format", default="table", choices=["table", "json", "csv", "latex"],
                    help="output format (default: table)")
     c.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
     w = sub.add_parser("sweep", help="how robust the comparison is to the model's weights",

@@ -222,12 +222,62 @@ def _support(model: Model, o: Outcome) -> list[tuple[str, ...]]:
             if o.distribution[idx] != 0]
 
 
+def _csv(c: Comparison) -> str:
+    import csv
+    import io
+    parties = [p.name for p in c.model.parties]
+    bad = [a.name for a in c.model.attributes if a.bad]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["regime", "outcome", "pareto_dominated"] + parties + ["total"] + bad)
+    for r in c.regimes:
+        for o in r.outcomes:
+            w.writerow([r.name, o.kind, o.pareto_dominated]
+                       + [_num(o.payoffs[p], o.exact) for p in parties] + [_num(o.welfare, o.exact)]
+                       + [_num(o.risks[a], o.exact) for a in bad])
+    return buf.getvalue()
+
+
+def _latex(c: Comparison) -> str:
+    parties = [p.name for p in c.model.parties]
+    bad = [a.name for a in c.model.attributes if a.bad]
+
+    def esc(t: str) -> str:
+        return t.replace("\\", "\\textbackslash{}").replace("_", "\\_").replace("&", "\\&") \
+            .replace("%", "\\%").replace("#", "\\#")
+
+    def num(x: Any) -> str:
+        if isinstance(x, Fraction):
+            if x.denominator == 1:
+                return str(x.numerator)
+            sign = "-" if x < 0 else ""
+            return f"${sign}\\frac{{{abs(x.numerator)}}}{{{x.denominator}}}$"
+        return f"{float(x):.4g}"
+
+    cols = "l" + "r" * (len(parties) + 1 + len(bad))
+    lines = [f"% {esc(c.model.title)}", f"\\begin{{tabular}}{{{cols}}}", "\\hline",
+             " & ".join(["outcome"] + [esc(p) for p in parties] + ["total"] + [esc(a) for a in bad])
+             + " \\\\", "\\hline"]
+    for r in c.regimes:
+        lines.append(f"\\multicolumn{{{1 + len(parties) + 1 + len(bad)}}}{{l}}{{\\emph{{{esc(r.name)}}}}} \\\\")
+        for o in r.outcomes:
+            lines.append(" & ".join([esc(o.kind)] + [num(o.payoffs[p]) for p in parties]
+                                    + [num(o.welfare)] + [num(o.risks[a]) for a in bad]) + " \\\\")
+    lines += ["\\hline", "\\end{tabular}"]
+    return "\n".join(lines) + "\n"
+
+
 def format_comparison(c: Comparison, fmt: str = "table") -> str:
-    """The comparison for people (``table``) or programs (``json``)."""
+    """The comparison for people (``table``, ``latex``) or programs (``json``, ``csv``)."""
     if fmt == "json":
         return json.dumps(comparison_to_dict(c), indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(c)
+    if fmt == "latex":
+        return _latex(c)
     if fmt != "table":
-        raise ValueError(f"format {fmt!r} is not available for compare; choose table or json")
+        raise ValueError(f"format {fmt!r} is not available for compare; choose table, json, csv "
+                         "or latex")
     parties = [p.name for p in c.model.parties]
     bad = [a.name for a in c.model.attributes if a.bad]
     lines = [c.model.title, ""]

@@ -86,3 +86,14 @@ def test_efficiency_and_pareto():
     assert [o.kind for o in dominated] == ["Nash equilibrium 1"]
     assert dominated[0].distribution[2, 1, 1] == 1
     assert not any(o.pareto_dominated for o in uni.outcomes)
+
+
+def test_csv_and_latex(capsys):
+    assert main(["compare", "loose-nukes", "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "regime,outcome,pareto_dominated,US,PRC,total,loose_nukes,clash"
+    assert rows[1] == "unilateral,Nash equilibrium 1,False,-7/5,-16/5,-23/5,1/10,0"
+    assert len(rows) == 1 + 2 * 3
+    assert main(["compare", "loose-nukes", "--format", "latex"]) == 0
+    tex = capsys.readouterr().out
+    assert "\\begin{tabular}{lrrrrr}" in tex and "loose\\_nukes" in tex and "$-\\frac{7}{5}$" in tex
