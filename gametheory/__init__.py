@@ -20,7 +20,8 @@ from .dominance import Elimination, EliminationStep, dominated_actions, iterated
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
 from .game import NormalFormGame, supports
-from .io import bundled_games, bundled_models, format_nfg, load_model, parse_nfg, read_game, read_nfg, write_game, write_nfg
+from .io import (bundled_games, bundled_models, format_nfg, load_model, parse_nfg, read_game,
+                 read_nfg, write_game, write_nfg)
 from .model import Model
 from .output import (elimination_to_dict, format_elimination, format_model, format_qre, format_result,
                      qre_to_dict, result_to_dict)
@@ -41,7 +42,8 @@ __all__ = [
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",
     "zero_sum", "is_degenerate", "is_constant_sum", "polynomial_equilibria",
     "qre_equilibria", "logit_qre", "QRECurve", "simplicial_subdivision",
-    "read_game", "write_game", "load_model", "bundled_models", "Model", "format_model", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "bundled_games",
+    "read_game", "write_game", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "bundled_games",
+    "load_model", "bundled_models", "Model", "format_model",
     "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
     "format_qre", "qre_to_dict",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",

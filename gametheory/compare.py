@@ -259,7 +259,8 @@ def _latex(c: Comparison) -> str:
              " & ".join(["outcome"] + [esc(p) for p in parties] + ["total"] + [esc(a) for a in bad])
              + " \\\\", "\\hline"]
     for r in c.regimes:
-        lines.append(f"\\multicolumn{{{1 + len(parties) + 1 + len(bad)}}}{{l}}{{\\emph{{{esc(r.name)}}}}} \\\\")
+        span = 1 + len(parties) + 1 + len(bad)
+        lines.append(f"\\multicolumn{{{span}}}{{l}}{{\\emph{{{esc(r.name)}}}}} \\\\")
         for o in r.outcomes:
             lines.append(" & ".join([esc(o.kind)] + [num(o.payoffs[p]) for p in parties]
                                     + [num(o.welfare)] + [num(o.risks[a]) for a in bad]) + " \\\\")

@@ -271,7 +271,8 @@ def isolate_roots(payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[Seq
         if not len(lo):
             continue
         w = hi - lo
-        stop = (w.max(axis=1) < min_width) | (used[gid] + 2 * np.bincount(gid, minlength=G)[gid] > max_boxes)
+        over_budget = used[gid] + 2 * np.bincount(gid, minlength=G)[gid] > max_boxes
+        stop = (w.max(axis=1) < min_width) | over_budget
         if stop.any():
             for b in np.flatnonzero(stop):
                 out[int(gid[b])].unresolved.append((lo[b], hi[b]))

@@ -88,7 +88,7 @@ class SupportSystem:
         return np.concatenate([np.full(k - 1, 1.0 / k) for k in self.sizes])
 
     # -- evaluation ----------------------------------------------------------------------------
-    def action_values(self, x: np.ndarray, skip: int | None = None) -> list[np.ndarray]:
+    def action_values(self, x: np.ndarray) -> list[np.ndarray]:
         """Payoff of each action of each player against the others' strategies at ``x``.
 
         Returns one array per player of shape ``(B, m_i)``.

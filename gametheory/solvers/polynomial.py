@@ -317,7 +317,9 @@ def _verified_point(game: NormalFormGame, full, exact: bool, tol: float):
         for bound in (10, 100, 1000, 10 ** 4, 10 ** 6):
             rational = [[Fraction(float(v)).limit_denominator(bound) for v in p] for p in full]
             rational = [r[:-1] + [1 - sum(r[:-1], Fraction(0))] for r in rational]
-            if all(p >= 0 and (p > 0) == (v > 1e-12) for r, f in zip(rational, full) for p, v in zip(r, f)):
+            same_support = all(p >= 0 and (p > 0) == (v > 1e-12)
+                               for r, f in zip(rational, full) for p, v in zip(r, f))
+            if same_support:
                 try:
                     return make_equilibrium(game, rational, exact=True)
                 except VerificationError:
