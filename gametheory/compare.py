@@ -75,8 +75,14 @@ class Regime:
 
     @property
     def correlation_gain(self) -> Any:
-        """The best correlated equilibrium's total minus the best Nash equilibrium's."""
+        """The best correlated equilibrium's total minus the best Nash equilibrium's
+        (the price of stability against the best correlated equilibrium)."""
         return max(self._totals("correlated")) - max(self._totals("Nash"))
+
+    @property
+    def anarchy_against_correlated(self) -> Any:
+        """The best correlated equilibrium's total minus the worst Nash equilibrium's."""
+        return max(self._totals("correlated")) - min(self._totals("Nash"))
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,10 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             "optimum": {"total": format_number(r.optimum), "profile": list(r.optimum_profile)},
             "price_of_anarchy": _num(r.price_of_anarchy, isinstance(r.price_of_anarchy, Fraction)),
             "price_of_stability": _num(r.price_of_stability, isinstance(r.price_of_stability, Fraction)),
+            "against_best_correlated": {
+                "price_of_anarchy": _num(r.anarchy_against_correlated,
+                                         isinstance(r.anarchy_against_correlated, Fraction)),
+                "price_of_stability": _num(r.correlation_gain, isinstance(r.correlation_gain, Fraction))},
             "outcomes": [{"kind": o.kind, "exact": o.exact, "pareto_dominated": o.pareto_dominated,
                           "payoffs": {p: _num(v, o.exact) for p, v in o.payoffs.items()},
                           "welfare": _num(o.welfare, o.exact),
@@ -304,7 +314,8 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
         lines.append(f"  utilitarian optimum: {_short(r.optimum)} at {'/'.join(r.optimum_profile)}; "
                      f"price of anarchy {_short(r.price_of_anarchy)}, of stability "
                      f"{_short(r.price_of_stability)} (welfare lost to the worst and the best "
-                     f"equilibrium)")
+                     f"equilibrium); against the best correlated equilibrium "
+                     f"{_short(r.anarchy_against_correlated)} and {_short(r.correlation_gain)}")
         dominated = [o.kind for o in r.outcomes if o.pareto_dominated]
         lines.append("  Pareto-dominated (some agreed plan is better for every party): "
                      + (", ".join(dominated) if dominated else "none"))

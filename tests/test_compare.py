@@ -79,7 +79,8 @@ def test_efficiency_and_pareto():
     assert uni.optimum == totals[best] == Fraction(-201, 20) and uni.optimum_profile == best
     assert uni.price_of_anarchy == uni.price_of_stability == Fraction(17, 20)
     assert coo.price_of_stability == Fraction(7, 10) and coo.price_of_anarchy == Fraction(21, 10)
-    assert uni.correlation_gain == 0
+    assert uni.correlation_gain == 0 and uni.anarchy_against_correlated == 0
+    assert coo.anarchy_against_correlated == Fraction(7, 5)       # -43/5 - (-10)
     # in the coordinated game, equilibrium (Intervene, Limited, Limited) is worse for the US and
     # Japan and no better for anyone than (Intervene, Intervene, Limited)
     dominated = [o for o in coo.outcomes if o.pareto_dominated]
