@@ -59,6 +59,7 @@ class Regime:
     outcomes: tuple[Outcome, ...]
     optimum: Any = None                         # largest total payoff of any profile
     optimum_profile: tuple[str, ...] = ()
+    pareto_profiles: tuple[tuple[str, ...], ...] = ()   # pure profiles no other pure one dominates
 
     def _totals(self, prefix: str) -> list[Any]:
         return [o.welfare for o in self.outcomes if o.kind.startswith(prefix)]
@@ -161,14 +162,16 @@ def _regime(model: Model, name: str, weights=None) -> Regime:
         outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact,
                                   weights))
     movers = model.players
-    best = None
-    for prof in itertools.product(*(p.actions for p in movers)):
-        total = sum((model.payoff(p.name, prof, weights) for p in model.parties), Fraction(0))
-        if best is None or total > best[0]:
-            best = (total, prof)
+    profiles = list(itertools.product(*(p.actions for p in movers)))
+    table = [[model.payoff(p.name, prof, weights) for p in model.parties] for prof in profiles]
+    totals = [sum(row, Fraction(0)) for row in table]
+    best = max(range(len(profiles)), key=lambda k: (totals[k], -k))
+    efficient = tuple(tuple(profiles[i]) for i, row in enumerate(table)
+                      if not any(all(a >= b for a, b in zip(other, row)) and other != row
+                                 for other in table))
     return Regime(name=name, in_force=model.in_force, method=res.method, complete=res.complete,
-                  notes=res.notes, outcomes=tuple(outcomes), optimum=best[0],
-                  optimum_profile=tuple(best[1]))
+                  notes=res.notes, outcomes=tuple(outcomes), optimum=totals[best],
+                  optimum_profile=tuple(profiles[best]), pareto_profiles=efficient)
 
 
 def compare(model: Model, weights=None) -> Comparison:
@@ -210,6 +213,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
             "name": r.name, "understandings": list(r.in_force), "method": r.method,
             "complete": r.complete, "notes": list(r.notes),
             "optimum": {"total": format_number(r.optimum), "profile": list(r.optimum_profile)},
+            "pareto_efficient_profiles": [list(p) for p in r.pareto_profiles],
             "price_of_anarchy": _num(r.price_of_anarchy, isinstance(r.price_of_anarchy, Fraction)),
             "price_of_stability": _num(r.price_of_stability, isinstance(r.price_of_stability, Fraction)),
             "against_best_correlated": {
@@ -316,6 +320,9 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
                      f"{_short(r.price_of_stability)} (welfare lost to the worst and the best "
                      f"equilibrium); against the best correlated equilibrium "
                      f"{_short(r.anarchy_against_correlated)} and {_short(r.correlation_gain)}")
+        shown = "; ".join("/".join(p) for p in r.pareto_profiles[:4])
+        more = f" and {len(r.pareto_profiles) - 4} more" if len(r.pareto_profiles) > 4 else ""
+        lines.append(f"  Pareto-efficient profiles ({len(r.pareto_profiles)}): {shown}{more}")
         dominated = [o.kind for o in r.outcomes if o.pareto_dominated]
         lines.append("  Pareto-dominated (some agreed plan is better for every party): "
                      + (", ".join(dominated) if dominated else "none"))

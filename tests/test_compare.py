@@ -87,6 +87,11 @@ def test_efficiency_and_pareto():
     assert [o.kind for o in dominated] == ["Nash equilibrium 1"]
     assert dominated[0].distribution[2, 1, 1] == 1
     assert not any(o.pareto_dominated for o in uni.outcomes)
+    # Pareto-efficient pure profiles, by brute force over all four parties' payoffs
+    pays = {prof: [model.payoff(p.name, prof) for p in model.parties] for prof in totals}
+    efficient = {prof for prof, row in pays.items()
+                 if not any(all(a >= b for a, b in zip(o, row)) and o != row for o in pays.values())}
+    assert set(uni.pareto_profiles) == efficient and best in efficient
 
 
 def test_csv_and_latex(capsys):
