@@ -281,6 +281,29 @@ def recover_rational(value, bound: int) -> Fraction | None:
     return q
 
 
+def _small_fractions(system: SupportSystem, root: np.ndarray, bound: int = 1000):
+    """The root's support probabilities as fractions with denominators up to ``bound``, or None."""
+    out = []
+    for probs in system.strategies(root):
+        free = [Fraction(float(p)).limit_denominator(bound) for p in probs[0][:-1]]
+        last = 1 - sum(free, Fraction(0))
+        if any(abs(float(q) - float(p)) > 1e-9 for q, p in zip(free + [last], probs[0])):
+            return None
+        out.append(free + [last])
+    return out
+
+
+def _embed(game: NormalFormGame, supports, probs) -> list[list[Fraction]]:
+    """Full strategies from support probabilities."""
+    strategies = []
+    for i, m in enumerate(game.shape):
+        row = [Fraction(0)] * m
+        for a, p in zip(supports[i], probs[i]):
+            row[a] = p
+        strategies.append(row)
+    return strategies
+
+
 def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]], *, exact: bool,
                        tol: float | None, threshold: float = 1e-6) -> Equilibrium | None:
     """Turn an approximate equilibrium into a certified one, or None.
@@ -334,6 +357,12 @@ def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]],
         if min((float(p.min()) for p in probs), default=0.0) < -1e-12:
             continue
         if exact and game.is_exact:
+            quick = _small_fractions(system, root)       # cheap first: pure or simple equilibria
+            if quick is not None:
+                try:
+                    return make_equilibrium(game, _embed(game, S, quick), exact=True)
+                except VerificationError:
+                    pass
             exact_u = [ints for ints, _ in game.integer_payoffs]
             rational = system.newton_exact(root, exact_u)
             if rational is not None and all(p >= 0 for s in rational for p in s):
