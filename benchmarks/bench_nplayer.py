@@ -181,8 +181,8 @@ def _floats(profile) -> list[list[float]]:
 
 def _gt_prepare(case: Case):
     game = gt.NormalFormGame([a.copy() for a in case.arrays])
-    game.float_payoffs            # the cached derived arrays are part of building the game
-    game.integer_payoffs
+    _ = game.float_payoffs        # the cached derived arrays are part of building the game
+    _ = game.integer_payoffs
     return game
 
 
