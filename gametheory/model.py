@@ -317,7 +317,8 @@ def read_model(path: str | Path) -> Model:
     return parse_model(text, source=str(path), folder=path.parent)
 
 
-def parse_model(text: str, source: str = "<string>", folder: Path | None = None) -> Model:
+def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
+                _chain: tuple[str, ...] = ()) -> Model:
     """Parse a model from TOML text (see :func:`read_model`).
 
     A model whose ``[model]`` table says ``extends = "other.toml"`` is the
@@ -340,7 +341,10 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None)
         base_path = (folder or Path(".")) / base_name
         if not base_path.is_file():
             raise GameFileError(source, f"[model]: the model it extends, {base_name}, is not there")
-        base = parse_model(base_path.read_text(encoding="utf-8"), str(base_path), folder)
+        if base_name in _chain or len(_chain) > 20:
+            raise GameFileError(source, f"[model]: 'extends' goes round in a circle through {base_name}")
+        base = parse_model(base_path.read_text(encoding="utf-8"), str(base_path), folder,
+                           _chain + (base_name, Path(source).name))
         reader = _Reader(data, source)
         reader.keys(head, {"title", "description", "source", "extends", "in_force"}, "[model]")
         model = replace(base, title=reader.text(head, "title", "[model]"),

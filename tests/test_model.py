@@ -310,3 +310,7 @@ risk = -0.25
     (tmp_path / "bad3.toml").write_text('[model]\nextends = "gone.toml"\ntitle = "x"\n')
     with pytest.raises(gt.GameFileError, match="is not there"):
         load_model(tmp_path / "bad3.toml")
+    (tmp_path / "loop1.toml").write_text('[model]\nextends = "loop2.toml"\ntitle = "x"\n')
+    (tmp_path / "loop2.toml").write_text('[model]\nextends = "loop1.toml"\ntitle = "y"\n')
+    with pytest.raises(gt.GameFileError, match="round in a circle"):
+        load_model(tmp_path / "loop1.toml")
