@@ -19,6 +19,8 @@ from .correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlat
 from .dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
+from .extensive import (ExtensiveFormGame, SubgamePerfect, backward_induction, chance, decision,
+                        outcome)
 from .game import NormalFormGame, supports
 from .io import (bundled_games, bundled_models, format_nfg, load_model, parse_nfg, read_game,
                  read_nfg, write_game, write_nfg)
@@ -36,7 +38,8 @@ from .solvers import (QRECurve, is_constant_sum, is_degenerate, lemke_howson, le
 __version__ = "0.1.0"
 
 __all__ = [
-    "NormalFormGame", "supports", "Equilibrium", "SolverResult", "default_tolerance",
+    "NormalFormGame", "supports",
+    "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "SubgamePerfect", "Equilibrium", "SolverResult", "default_tolerance",
     "solve", "METHODS", "choose_method",
     "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",

@@ -1,0 +1,100 @@
+"""Extensive-form games: tree validation and backward induction on textbook trees."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+import gametheory as gt
+from gametheory.extensive import ExtensiveFormGame, backward_induction, chance, decision, outcome
+
+
+def entry():
+    return decision("Entrant", "e", {
+        "Out": outcome(0, 2),
+        "In": decision("Incumbent", "i", {"Fight": outcome(-1, -1), "Accommodate": outcome(1, 1)})})
+
+
+def test_entry_deterrence_has_one_spe():
+    game = ExtensiveFormGame(entry(), ["Entrant", "Incumbent"], title="Entry")
+    assert game.perfect_information and game.num_nodes == 5 and game.exact
+    [spe] = backward_induction(game)
+    assert spe.actions == {("Entrant", "e"): "In", ("Incumbent", "i"): "Accommodate"}
+    assert spe.payoffs == (1, 1)
+
+
+def centipede(rounds: int):
+    """Rosenthal's centipede: at stage t the mover takes (t+2, t) or passes; the pot grows."""
+    def stage(t: int):
+        mover = ("A", "B")[t % 2]
+        take = (t + 2, t) if mover == "A" else (t, t + 2)
+        rest = outcome(rounds + 2, rounds) if t == rounds - 1 else stage(t + 1)
+        return decision(mover, f"s{t}", {"Take": outcome(*take), "Pass": rest})
+    return stage(0)
+
+
+def test_centipede_unravels():
+    game = ExtensiveFormGame(centipede(6), ["A", "B"])
+    [spe] = backward_induction(game)
+    assert all(a == "Take" for a in spe.actions.values()) and len(spe.actions) == 6
+    assert spe.payoffs == (2, 0)
+
+
+def test_ties_give_every_spe():
+    # B is indifferent after "L": both of its choices make an SPE, and A's best reply differs
+    tree = decision("A", "a", {
+        "L": decision("B", "b", {"x": outcome(3, 1), "y": outcome(0, 1)}),
+        "R": outcome(1, 0)})
+    spes = backward_induction(ExtensiveFormGame(tree, ["A", "B"]))
+    plans = sorted((s.actions[("A", "a")], s.actions[("B", "b")]) for s in spes)
+    assert plans == [("L", "x"), ("R", "y")]
+    assert sorted(s.payoffs for s in spes) == [(1, 0), (3, 1)]
+
+
+def test_chance_moves_are_averaged_exactly():
+    tree = chance({
+        "well": (Fraction(1, 2), decision("US", "calm", {"Hold": outcome(1), "Act": outcome(0)})),
+        "crisis": (Fraction(1, 2), decision("US", "crisis", {"Hold": outcome(-4), "Act": outcome(-1)}))})
+    [spe] = backward_induction(ExtensiveFormGame(tree, ["US"]))
+    assert spe.actions == {("US", "calm"): "Hold", ("US", "crisis"): "Act"}
+    assert spe.payoffs == (Fraction(0),)
+
+
+@pytest.mark.parametrize("build, message", [
+    (lambda: chance({"a": (Fraction(1, 2), outcome(1)), "b": (Fraction(1, 3), outcome(0))}), "sum to 5/6"),
+    (lambda: chance({"a": (-0.5, outcome(1)), "b": (1.5, outcome(0))}), "negative"),
+    (lambda: decision("A", "a", {"x": outcome(1, 2)}), "2 payoffs for 1 players"),
+    (lambda: decision("Z", "a", {"x": outcome(1)}), "unknown player 'Z'"),
+    (lambda: decision("A", "a", {"x": outcome(float("nan"))}), "finite"),
+    (lambda: chance({"c": (1, decision("A", "a", {"x": outcome(1), "y": outcome(2)})),
+                     "d": (0, decision("A", "a", {"x": outcome(1)}))}), "offers actions"),
+])
+def test_bad_trees_name_the_node(build, message):
+    with pytest.raises(gt.InvalidGameError, match=message):
+        ExtensiveFormGame(build(), ["A"])
+
+
+def test_a_shared_subtree_is_refused():
+    leaf = outcome(1)
+    with pytest.raises(gt.InvalidGameError, match="appears twice"):
+        ExtensiveFormGame(decision("A", "a", {"x": leaf, "y": leaf}), ["A"])
+
+
+def test_perfect_recall_is_checked():
+    # A forgets its own first move: both second-stage nodes share one information set
+    tree = decision("A", "first", {
+        "L": decision("A", "second", {"x": outcome(1), "y": outcome(0)}),
+        "R": decision("A", "second", {"x": outcome(0), "y": outcome(1)})})
+    with pytest.raises(gt.InvalidGameError, match="not perfect recall"):
+        ExtensiveFormGame(tree, ["A"])
+
+
+def test_imperfect_information_is_refused_by_backward_induction():
+    tree = decision("A", "a", {
+        "L": decision("B", "b", {"x": outcome(1, 1), "y": outcome(0, 0)}),
+        "R": decision("B", "b", {"x": outcome(0, 0), "y": outcome(1, 1)})})
+    game = ExtensiveFormGame(tree, ["A", "B"])
+    assert not game.perfect_information
+    with pytest.raises(gt.InvalidGameError, match="perfect information"):
+        backward_induction(game)
