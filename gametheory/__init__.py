@@ -20,7 +20,7 @@ from .dominance import Elimination, EliminationStep, dominated_actions, iterated
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
 from .extensive import (ExtensiveFormGame, SubgamePerfect, backward_induction, chance, decision,
-                        outcome)
+                        outcome, reduced_normal_form)
 from .game import NormalFormGame, supports
 from .io import (bundled_games, bundled_models, format_nfg, load_model, parse_nfg, read_game,
                  read_nfg, write_game, write_nfg)
@@ -39,7 +39,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "NormalFormGame", "supports",
-    "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "SubgamePerfect", "Equilibrium", "SolverResult", "default_tolerance",
+    "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "SubgamePerfect",
+    "reduced_normal_form", "Equilibrium", "SolverResult", "default_tolerance",
     "solve", "METHODS", "choose_method",
     "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",

@@ -39,7 +39,7 @@ from ._numbers import as_exact
 from .errors import GameTooLargeError, InvalidGameError
 
 __all__ = ["Node", "decision", "chance", "outcome", "ExtensiveFormGame", "SubgamePerfect",
-           "backward_induction"]
+           "backward_induction", "reduced_normal_form", "MAX_PROFILES"]
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,7 @@ class ExtensiveFormGame:
         """Perfect recall: a player's own earlier information sets and actions are the same
         at every node of each of its information sets (Kuhn 1953)."""
         memory: dict[tuple[str, str], tuple] = {}
+        self.own_history = memory          # (player, infoset) -> its own earlier (infoset, action)s
 
         def walk(node: Node, history: dict[str, tuple], path: tuple[str, ...]) -> None:
             if node.kind == "decision":
@@ -304,3 +305,87 @@ def backward_induction(game: ExtensiveFormGame) -> list[SubgamePerfect]:
         return out
 
     return [SubgamePerfect(actions=plan, payoffs=value) for value, plan in solve(game.root)]
+
+
+#: Largest reduced normal form (number of strategy profiles) :func:`reduced_normal_form` builds.
+MAX_PROFILES = 1_000_000
+
+
+def _reduced_plans(game: ExtensiveFormGame, player: str) -> list[dict[str, str]]:
+    """The player's reduced pure strategies: an action at every information set its own
+    earlier choices do not rule out (Kuhn 1953), in tree order."""
+    sets = [(name, game.infosets[(p, name)]) for (p, name) in game.infosets if p == player]
+    plans: list[dict[str, str]] = [{}]
+    for name, actions in sets:
+        history = game.own_history[(player, name)]
+        grown = []
+        for plan in plans:
+            if all(plan.get(h) == a for h, a in history):
+                grown.extend({**plan, name: action} for action in actions)
+            else:
+                grown.append(plan)            # this information set cannot be reached
+        plans = grown
+    return plans
+
+
+def reduced_normal_form(game: ExtensiveFormGame):
+    """The reduced normal form (strategic form) of a tree, exact where the tree is.
+
+    Each player's pure strategies are its reduced plans: an action at every
+    information set that its own earlier actions do not rule out (strategies
+    that differ only where they cannot matter are one).  A strategy is named by
+    its actions in tree order, ``*`` where the information set is ruled out.
+    Payoffs are expected over chance.  Every normal-form solver applies to the
+    result; by Kuhn's theorem, with perfect recall, its mixed equilibria are
+    the tree's equilibria in behaviour strategies.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> g = reduced_normal_form(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
+    >>> g.actions, g.payoffs[0].tolist()
+    ((('Out', 'In'), ('Fight', 'Accommodate')), [[0, 0], [-1, 1]])
+    """
+    from .game import NormalFormGame
+    plans = [_reduced_plans(game, p) for p in game.players]
+    sizes = [len(pl) for pl in plans]
+    total = int(np.prod(sizes, dtype=object))
+    if total > MAX_PROFILES:
+        raise GameTooLargeError(f"the reduced normal form would have {total:.3g} strategy profiles "
+                                f"(limit {MAX_PROFILES:.0e}); solve the tree directly")
+    order = {p: [name for (q, name) in game.infosets if q == p] for p in game.players}
+    names = [[_plan_name(plan, order[p]) for plan in pl] for p, pl in zip(game.players, plans)]
+    exact = game.exact
+    arrays = [np.empty(sizes, dtype=object) for _ in game.players]
+
+    def value(node: Node, chosen: dict[str, dict[str, str]]) -> tuple:
+        if node.kind == "outcome":
+            return _value(node, exact)
+        if node.kind == "chance":
+            out = [Fraction(0) if exact else 0.0] * len(game.players)
+            for p, child in zip(node.probabilities, node.children):
+                w = Fraction(p) if exact else float(p)
+                if w == 0:
+                    continue
+                out = [o + w * v for o, v in zip(out, value(child, chosen))]
+            return tuple(out)
+        action = chosen[node.player][node.infoset]
+        return value(node.children[node.actions.index(action)], chosen)
+
+    for idx in itertools.product(*(range(n) for n in sizes)):
+        chosen = {p: plans[k][i] for k, (p, i) in enumerate(zip(game.players, idx))}
+        for k, v in enumerate(value(game.root, chosen)):
+            arrays[k][idx] = v
+    if not exact:
+        arrays = [a.astype(float) for a in arrays]
+    return NormalFormGame(arrays, players=list(game.players), actions=names,
+                          title=game.title or "reduced normal form")
+
+
+def _plan_name(plan: dict[str, str], order: list[str]) -> str:
+    return "/".join(plan.get(name, "*") for name in order) if len(order) > 1 else \
+        plan.get(order[0], "*") if order else "(no move)"

@@ -98,3 +98,49 @@ def test_imperfect_information_is_refused_by_backward_induction():
     assert not game.perfect_information
     with pytest.raises(gt.InvalidGameError, match="perfect information"):
         backward_induction(game)
+
+
+def test_reduced_normal_form_and_its_equilibria():
+    from gametheory.extensive import reduced_normal_form
+    game = ExtensiveFormGame(entry(), ["Entrant", "Incumbent"])
+    g = reduced_normal_form(game)
+    assert g.actions == (("Out", "In"), ("Fight", "Accommodate"))
+    assert g.payoffs[0].tolist() == [[0, 0], [-1, 1]] and g.payoffs[1].tolist() == [[2, 2], [-1, 1]]
+    # the Nash equilibria of the strategic form include the non-credible threat (Out, Fight)
+    res = gt.solve(g, method="vertex")
+    pure = {eq.supports for eq in res.equilibria if eq.is_pure}
+    assert ((1,), (1,)) in pure and ((0,), (0,)) in pure
+    # the SPE is among them
+    [spe] = backward_induction(game)
+    assert spe.payoffs == tuple(g.payoffs[k][1, 1] for k in range(2))
+
+
+def test_reduced_plans_merge_unreachable_choices():
+    from gametheory.extensive import reduced_normal_form
+    # A moves twice; after "Stop" its second information set is unreachable
+    tree = decision("A", "first", {
+        "Stop": outcome(1, 0),
+        "Go": decision("B", "b", {"l": decision("A", "second", {"x": outcome(2, 1), "y": outcome(0, 2)}),
+                                  "r": outcome(0, 0)})})
+    g = reduced_normal_form(ExtensiveFormGame(tree, ["A", "B"]))
+    assert g.actions[0] == ("Stop/*", "Go/x", "Go/y")            # 3 reduced plans, not 4
+    assert g.payoffs[0][1].tolist() == [2, 0] and g.payoffs[0][0].tolist() == [1, 1]
+
+
+def test_reduced_form_with_chance_and_information_sets():
+    from gametheory.extensive import reduced_normal_form
+    # matching pennies where B does not see A's coin; a fair chance move sets the stakes
+    def pennies(k):
+        return decision("A", "a", {
+            "H": decision("B", "b", {"H": outcome(k, -k), "T": outcome(-k, k)}),
+            "T": decision("B", "b", {"H": outcome(-k, k), "T": outcome(k, -k)})})
+    # chance first, seen by nobody: each player has one information set across both branches,
+    # and the strategic form is matching pennies with expected stakes 3/2
+    tree = chance({"low": (Fraction(1, 2), pennies(1)), "high": (Fraction(1, 2), pennies(2))})
+    game = ExtensiveFormGame(tree, ["A", "B"])
+    g = reduced_normal_form(game)
+    assert g.shape == (2, 2) and g.payoffs[0].tolist() == [[Fraction(3, 2), Fraction(-3, 2)],
+                                                            [Fraction(-3, 2), Fraction(3, 2)]]
+    assert not game.perfect_information
+    res = gt.solve(g)
+    assert [[str(p) for p in s] for s in res.equilibria[0].strategies] == [["1/2", "1/2"], ["1/2", "1/2"]]
