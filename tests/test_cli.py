@@ -218,3 +218,11 @@ def test_console_script_end_to_end(tmp_path):
                          text=True, check=False)
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.startswith("gametheory: error: ") and "Traceback" not in bad.stderr
+
+
+def test_output_into_a_missing_folder_names_the_file(capsys, tmp_path):
+    target = tmp_path / "missing" / "out.txt"
+    code, out, err = run(capsys, "compare", "loose-nukes", "--output", str(target))
+    assert code == 2 and out == ""
+    assert err == f"gametheory: error: {target}: No such file or directory\n"
+    assert not (tmp_path / "missing").exists()
