@@ -22,8 +22,8 @@ from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLarg
 from .extensive import (ExtensiveFormGame, SubgamePerfect, backward_induction, chance, decision,
                         outcome, reduced_normal_form)
 from .game import NormalFormGame, supports
-from .io import (bundled_games, bundled_models, format_nfg, load_model, parse_nfg, read_game,
-                 read_nfg, write_game, write_nfg)
+from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_efg,
+                 parse_nfg, read_efg, read_game, read_nfg, write_efg, write_game, write_nfg)
 from .model import Model
 from .output import (elimination_to_dict, format_elimination, format_model, format_qre, format_result,
                      qre_to_dict, result_to_dict)
@@ -40,7 +40,7 @@ __version__ = "0.1.0"
 __all__ = [
     "NormalFormGame", "supports",
     "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "SubgamePerfect",
-    "reduced_normal_form", "Equilibrium", "SolverResult", "default_tolerance",
+    "reduced_normal_form", "read_efg", "write_efg", "parse_efg", "format_efg", "Equilibrium", "SolverResult", "default_tolerance",
     "solve", "METHODS", "choose_method",
     "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",

@@ -144,3 +144,80 @@ def test_reduced_form_with_chance_and_information_sets():
     assert not game.perfect_information
     res = gt.solve(g)
     assert [[str(p) for p in s] for s in res.equilibria[0].strategies] == [["1/2", "1/2"], ["1/2", "1/2"]]
+
+
+# ----------------------------------------------------------------------------- .efg files
+from gametheory.io.efg import format_efg, parse_efg, read_efg, write_efg  # noqa: E402
+
+ENTRY_EFG = '''EFG 2 R "Entry" { "Entrant" "Incumbent" }
+"A textbook game"
+
+p "" 1 1 "e" { "Out" "In" } 0
+t "" 1 "stay out" { 0, 2 }
+p "" 2 1 "i" { "Fight" "Accommodate" } 0
+t "" 2 "fight" { -1, -1 }
+t "" 3 "share" { 1, 1 }
+'''
+
+
+def _same_tree(a, b) -> bool:
+    return (a.kind == b.kind and a.player == b.player and a.infoset == b.infoset
+            and a.actions == b.actions and tuple(map(Fraction, a.probabilities)) == tuple(map(Fraction, b.probabilities))
+            and tuple(map(Fraction, a.payoffs)) == tuple(map(Fraction, b.payoffs))
+            and len(a.children) == len(b.children)
+            and all(_same_tree(x, y) for x, y in zip(a.children, b.children)))
+
+
+def test_efg_entry_game():
+    game = parse_efg(ENTRY_EFG, "entry.efg")
+    assert game.title == "Entry" and game.players == ("Entrant", "Incumbent")
+    [spe] = backward_induction(game)
+    assert spe.actions == {("Entrant", "e"): "In", ("Incumbent", "i"): "Accommodate"}
+
+
+def test_efg_round_trip(tmp_path):
+    tree = chance({
+        "well": (Fraction(1, 2), decision("US", "calm", {"Hold": outcome(1, 0), "Act": outcome(0, -1)})),
+        "crisis": (Fraction(1, 2), decision("US", "crisis", {
+            "Hold": decision("PRC", "p", {"Hold": outcome(-4, -2), "Act": outcome(-3, -1)}),
+            "Act": decision("PRC", "p", {"Hold": outcome(-1, -3), "Act": outcome(-2, Fraction(-5, 2))})}))})
+    game = ExtensiveFormGame(tree, ["US", "PRC"], title='A "quoted" title')
+    path = tmp_path / "g.efg"
+    write_efg(game, path)
+    again = read_efg(path)
+    assert again.title == game.title and again.players == game.players
+    assert again.infosets == game.infosets and _same_tree(again.root, game.root)
+    assert format_efg(again) == format_efg(game)
+
+
+def test_efg_outcomes_on_inner_nodes_add_up_and_infosets_can_repeat_without_actions():
+    text = '''EFG 2 R "x" { "A" "B" }
+p "" 1 1 "a" { "L" "R" } 1 "entry fee" { -1, 0 }
+p "" 2 1 "b" { "l" "r" } 0
+t "" 2 "" { 3, 1 }
+t "" 3 "" { 0, 0 }
+p "" 2 1 0
+t "" 2
+t "" 4 "" { 1, 2 }
+'''
+    game = parse_efg(text)
+    assert not game.perfect_information and game.infosets[("B", "b")] == ("l", "r")
+    leaves = [game.root.children[0].children[0], game.root.children[1].children[1]]
+    assert [leaf.payoffs for leaf in leaves] == [(2, 1), (0, 2)]
+
+
+@pytest.mark.parametrize("text, message", [
+    ('NFG 1 R "x" { "A" }', "must start with EFG"),
+    ('EFG 2 R "x { "A" }', "never closed"),
+    ('EFG 2 R "x" { "A" }\nq "" 1\n', "unknown node type 'q'"),
+    ('EFG 2 R "x" { "A" }\np "" 2 1 "a" { "L" } 0\nt "" 1 "" { 1 }\n', "player 2 does not exist"),
+    ('EFG 2 R "x" { "A" }\nc "" 1 "" { "H" 1/2 "T" 1/3 } 0\nt "" 1 "" { 1 }\nt "" 2 "" { 0 }\n',
+     "sum to 5/6"),
+    ('EFG 2 R "x" { "A" }\np "" 1 1 "a" { "L" } 0\nt "" 2\n', "used before its payoffs"),
+    ('EFG 2 R "x" { "A" "B" }\np "" 1 1 "a" { "L" } 0\nt "" 1 "" { 1 }\n', "1 payoffs for 2 players"),
+    ('EFG 2 R "x" { "A" }\np "" 1 1 "a" { "L" } 0\nt "" 1 "" { 1 }\nt "" 1\n', "after the last node"),
+])
+def test_bad_efg_files_name_the_problem(text, message):
+    with pytest.raises(gt.GameFileError, match=message) as info:
+        parse_efg(text, "bad.efg")
+    assert str(info.value).startswith("bad.efg") and "\n" not in str(info.value)

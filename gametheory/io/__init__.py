@@ -7,10 +7,11 @@ from pathlib import Path
 
 from ..errors import GameFileError
 from ..game import NormalFormGame
+from .efg import format_efg, parse_efg, read_efg, write_efg
 from .nfg import format_nfg, parse_nfg, read_nfg, write_nfg
 
 __all__ = ["read_game", "write_game", "bundled_games", "bundled_models", "load_model", "read_nfg",
-           "write_nfg", "parse_nfg", "format_nfg"]
+           "write_nfg", "parse_nfg", "format_nfg", "read_efg", "write_efg", "parse_efg", "format_efg"]
 
 
 def bundled_games() -> dict[str, str]:

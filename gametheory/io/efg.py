@@ -1,0 +1,283 @@
+"""Gambit extensive-form files (``.efg``, format version 2): reading and writing.
+
+The file lists the tree's nodes in prefix order, one per line (Gambit's
+documentation, "The extensive game (.efg) file format")::
+
+    EFG 2 R "title" { "Player 1" "Player 2" }
+    "comment"
+
+    p "node" 1 1 "infoset" { "A" "B" } 0
+    c "node" 1 "chance" { "H" 1/2 "T" 1/2 } 0
+    t "node" 1 "outcome" { 3, -3 }
+
+``p`` is a player's node (player number, information set number, its name and
+actions), ``c`` a chance node (information set, actions with probabilities),
+``t`` a leaf; each ends with an outcome number (0: none), whose name and
+payoffs follow the first time it appears.  Outcomes may sit on any node; a
+leaf's payoffs here are the sum of the outcomes on its path.  Information sets
+are numbered per player; the name, actions and probabilities may be omitted
+where a set appears again.  Text is tokenised and parsed; nothing is evaluated.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from .._numbers import format_number, parse_rational
+from ..errors import GameFileError, InvalidGameError
+from ..extensive import ExtensiveFormGame, Node
+
+__all__ = ["parse_efg", "read_efg", "format_efg", "write_efg"]
+
+
+class _Tokens:
+    """Strings, braces, commas and bare words of a .efg text, with line numbers."""
+
+    def __init__(self, text: str, source: str):
+        self.source = source
+        self.items: list[tuple[str, str, int]] = []     # (kind, value, line)
+        i, line, n = 0, 1, len(text)
+        while i < n:
+            c = text[i]
+            if c == "\n":
+                line += 1
+                i += 1
+            elif c.isspace():
+                i += 1
+            elif c == '"':
+                j, out = i + 1, []
+                while j < n and text[j] != '"':
+                    if text[j] == "\\" and j + 1 < n:
+                        j += 1
+                    if text[j] == "\n":
+                        line += 1
+                    out.append(text[j])
+                    j += 1
+                if j >= n:
+                    raise GameFileError(source, "a string is never closed", line)
+                self.items.append(("str", "".join(out), line))
+                i = j + 1
+            elif c in "{},":
+                self.items.append((c, c, line))
+                i += 1
+            else:
+                j = i
+                while j < n and not text[j].isspace() and text[j] not in '{},"':
+                    j += 1
+                self.items.append(("word", text[i:j], line))
+                i = j
+        self.pos = 0
+
+    def peek(self) -> tuple[str, str, int] | None:
+        return self.items[self.pos] if self.pos < len(self.items) else None
+
+    def line(self) -> int:
+        tok = self.peek()
+        return tok[2] if tok else (self.items[-1][2] if self.items else 1)
+
+    def fail(self, message: str) -> GameFileError:
+        return GameFileError(self.source, message, self.line())
+
+    def next(self, kind: str | None = None, what: str = "") -> str:
+        tok = self.peek()
+        if tok is None:
+            raise self.fail(f"the file ends where {what or 'more'} was expected")
+        if kind is not None and tok[0] != kind:
+            raise self.fail(f"expected {what or kind}, found {tok[1]!r}")
+        self.pos += 1
+        return tok[1]
+
+    def number(self, what: str) -> Fraction | float:
+        text = self.next("word", what)
+        try:
+            return parse_rational(text)
+        except (ValueError, ZeroDivisionError):
+            raise self.fail(f"{what}: {text!r} is not a number") from None
+
+    def integer(self, what: str) -> int:
+        text = self.next("word", what)
+        if not text.isdigit():
+            raise self.fail(f"{what}: {text!r} is not a whole number")
+        return int(text)
+
+
+def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
+    """Parse the text of a ``.efg`` file into an :class:`~gametheory.extensive.ExtensiveFormGame`.
+
+    Examples
+    --------
+    >>> text = '''EFG 2 R "Entry" { "Entrant" "Incumbent" }
+    ... p "" 1 1 "e" { "Out" "In" } 0
+    ... t "" 1 "" { 0, 2 }
+    ... p "" 2 1 "i" { "Fight" "Accommodate" } 0
+    ... t "" 2 "" { -1, -1 }
+    ... t "" 3 "" { 1, 1 }
+    ... '''
+    >>> game = parse_efg(text)
+    >>> game.players, game.infosets
+    (('Entrant', 'Incumbent'), {('Entrant', 'e'): ('Out', 'In'), ('Incumbent', 'i'): ('Fight', 'Accommodate')})
+    """
+    tok = _Tokens(text, source)
+    if tok.next("word", "EFG") != "EFG":
+        raise GameFileError(source, "not a Gambit extensive-form file (it must start with EFG)", 1)
+    if tok.next("word", "the version") != "2":
+        raise tok.fail("only version 2 of the .efg format is supported")
+    if tok.next("word", "R or D") not in ("R", "D"):
+        raise tok.fail("expected R or D after the version")
+    title = tok.next("str", "the title")
+    tok.next("{", "'{' before the players")
+    players = []
+    while tok.peek() and tok.peek()[0] == "str":
+        players.append(tok.next("str"))
+    tok.next("}", "'}' after the players")
+    if not players:
+        raise tok.fail("the game has no players")
+    if tok.peek() and tok.peek()[0] == "str":
+        tok.next("str")                                   # the comment
+    outcomes: dict[int, tuple] = {}
+    infosets: dict[tuple[int, int], tuple[str, tuple[str, ...], tuple]] = {}
+    labels: dict[tuple[int, int], str] = {}
+
+    def outcome_payoffs() -> tuple | None:
+        number = tok.integer("an outcome number")
+        if tok.peek() and tok.peek()[0] == "str":
+            tok.next("str")                               # outcome name
+            tok.next("{", "'{' before the outcome's payoffs")
+            pays = []
+            while tok.peek() and tok.peek()[0] in ("word", ","):
+                if tok.peek()[0] == ",":
+                    tok.next(",")
+                    continue
+                pays.append(tok.number("a payoff"))
+            tok.next("}", "'}' after the payoffs")
+            if len(pays) != len(players):
+                raise tok.fail(f"outcome {number} has {len(pays)} payoffs for {len(players)} players")
+            if number == 0:
+                raise tok.fail("outcome 0 means 'no outcome' and cannot carry payoffs")
+            if number in outcomes and outcomes[number] != tuple(pays):
+                raise tok.fail(f"outcome {number} is given two different sets of payoffs")
+            outcomes[number] = tuple(pays)
+        if number == 0:
+            return None
+        if number not in outcomes:
+            raise tok.fail(f"outcome {number} is used before its payoffs are given")
+        return outcomes[number]
+
+    def label(player: int, number: int, name: str) -> str:
+        key = (player, number)
+        if key not in labels:
+            base = name or str(number)
+            taken = {v for (p, _), v in labels.items() if p == player}
+            labels[key] = base if base not in taken else f"{base}#{number}"
+        return labels[key]
+
+    def node(path: tuple[Any, ...], carried: tuple) -> Node:
+        kind = tok.next("word", "a node (p, c or t)")
+        tok.next("str", "the node's name")
+        if kind == "t":
+            pays = outcome_payoffs()
+            if pays is None:
+                raise tok.fail("a terminal node needs an outcome with payoffs")
+            return Node("outcome", payoffs=tuple(c + p for c, p in zip(carried, pays)))
+        if kind not in ("p", "c"):
+            raise tok.fail(f"unknown node type {kind!r} (expected p, c or t)")
+        player = tok.integer("a player number") if kind == "p" else 0
+        if kind == "p" and not 1 <= player <= len(players):
+            raise tok.fail(f"player {player} does not exist")
+        number = tok.integer("an information set number")
+        name, actions, probs = "", (), ()
+        if tok.peek() and tok.peek()[0] == "str":
+            name = tok.next("str")
+        if tok.peek() and tok.peek()[0] == "{":
+            tok.next("{")
+            acts, ps = [], []
+            while tok.peek() and tok.peek()[0] == "str":
+                acts.append(tok.next("str"))
+                if kind == "c":
+                    ps.append(tok.number("a chance probability"))
+            tok.next("}", "'}' after the actions")
+            actions, probs = tuple(acts), tuple(ps)
+            known = infosets.get((player, number))
+            if known is not None and (known[1], known[2]) != (actions, probs):
+                raise tok.fail(f"information set {number} is given different actions")
+            infosets[(player, number)] = (name, actions, probs)
+        elif (player, number) in infosets:
+            name, actions, probs = infosets[(player, number)]
+        else:
+            raise tok.fail(f"information set {number} appears for the first time without actions")
+        if not actions:
+            raise tok.fail("a node without actions")
+        pays = outcome_payoffs()
+        if pays is not None:
+            carried = tuple(c + p for c, p in zip(carried, pays))
+        children = tuple(node(path + (a,), carried) for a in actions)
+        if kind == "c":
+            return Node("chance", actions=actions, children=children, probabilities=probs)
+        return Node("decision", player=players[player - 1], infoset=label(player, number, name),
+                    actions=actions, children=children)
+
+    root = node((), tuple(Fraction(0) for _ in players))
+    if tok.peek() is not None:
+        raise tok.fail(f"unexpected {tok.peek()[1]!r} after the last node of the tree")
+    try:
+        return ExtensiveFormGame(root, players, title=title)
+    except InvalidGameError as exc:
+        raise GameFileError(source, str(exc)) from None
+
+
+def read_efg(path: str | Path) -> ExtensiveFormGame:
+    """Read a ``.efg`` file (see :func:`parse_efg`)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    return parse_efg(text, source=str(path))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def format_efg(game: ExtensiveFormGame) -> str:
+    """The game as ``.efg`` text: each leaf its own outcome, information sets numbered per
+    player in order of appearance, chance nodes each their own set."""
+    players = list(game.players)
+    lines = [f"EFG 2 R {_quote(game.title)} {{ " + " ".join(_quote(p) for p in players) + " }", '""', ""]
+    numbers: dict[tuple[str, str], int] = {}
+    counter = {"chance": 0, "outcome": 0}
+
+    def num(x: Any) -> str:
+        return format_number(Fraction(x)) if not isinstance(x, float) else repr(x)
+
+    def walk(node: Node) -> None:
+        if node.kind == "outcome":
+            counter["outcome"] += 1
+            pays = ", ".join(num(p) for p in node.payoffs)
+            lines.append(f't "" {counter["outcome"]} "" {{ {pays} }}')
+            return
+        if node.kind == "chance":
+            counter["chance"] += 1
+            acts = " ".join(f"{_quote(a)} {num(p)}" for a, p in zip(node.actions, node.probabilities))
+            lines.append(f'c "" {counter["chance"]} "" {{ {acts} }} 0')
+        else:
+            key = (node.player, node.infoset)
+            first = key not in numbers
+            if first:
+                numbers[key] = 1 + sum(1 for (p, _) in numbers if p == node.player)
+            acts = " ".join(_quote(a) for a in node.actions)
+            lines.append(f'p "" {players.index(node.player) + 1} {numbers[key]} '
+                         f'{_quote(node.infoset)} {{ {acts} }} 0')
+        for child in node.children:
+            walk(child)
+
+    walk(game.root)
+    return "\n".join(lines) + "\n"
+
+
+def write_efg(game: ExtensiveFormGame, path: str | Path) -> None:
+    """Write the game as a ``.efg`` file, whole or not at all."""
+    from ..output import write_text_atomic
+    write_text_atomic(path, format_efg(game))
