@@ -10,24 +10,32 @@ search methods for finding a Nash equilibrium", Games and Economic Behavior 63):
    dominated by another action given the others' supports (conditional
    dominance): it cannot be a best response there.
 2. For each profile, the indifference conditions ``u_i(a, sigma_-i) =
-   u_i(a', sigma_-i)`` for ``a, a'`` in ``S_i`` are polynomial equations
-   (multilinear in the other players' probabilities), with ``sum sigma_i = 1``.
-   Solve them exactly with a lexicographic Groebner basis (sympy).
-3. A zero-dimensional system has finitely many solutions, all found: keep the
-   real ones with every support probability positive and no profitable
-   deviation outside the supports.  Signs of irrational (algebraic) values are
-   decided on 40-digit evaluations.
-4. A positive-dimensional system (infinitely many solutions, which may hold a
-   continuum of equilibria or none) is not resolved yet: it is reported in the
-   notes and ``parameters["continua"]``, and ``complete`` becomes False.
-5. Rational equilibria are certified exactly (regret 0); if any equilibrium is
-   irrational, all are returned in floating point with their regret checked
-   against the tolerance, and a note says so.
+   u_i(a', sigma_-i)`` for ``a, a'`` in ``S_i`` are polynomial equations,
+   affine in each other player's probabilities (multi-affine).  Every root
+   near the probability simplices is isolated by bisection with certificates
+   (:mod:`._isolate`: exact ranges over boxes, the Krawczyk test), all
+   supports of the same sizes in one numpy batch.
+3. Each isolated root is polished by Newton's method and kept when its
+   probabilities are nonnegative and no action outside the supports pays
+   more.  With rational payoffs it is refined to 60 digits and recovered as
+   fractions, which must solve the equations exactly; such an equilibrium is
+   certified with regret 0 (and a rational root that is not an equilibrium is
+   dropped on exact grounds).
+4. A support whose boxes do not resolve (a continuum of solutions, or a
+   singular root) is solved exactly with a lexicographic Groebner basis
+   (sympy) when it has at most ``GROEBNER_MAX_DIM`` unknowns: a
+   zero-dimensional system gives its finitely many solutions, a
+   positive-dimensional one is reported in ``parameters["continua"]`` with a
+   representative equilibrium (Newton's method from uniform play and from the
+   undecided boxes), and ``complete`` becomes False.  Larger undecided
+   supports are listed in ``parameters["unresolved"]``.
+5. If any equilibrium is irrational, all are returned in floating point with
+   their regret checked against the tolerance, and a note says so.
 
-Cost: one Groebner basis and one exact solve per surviving support profile,
-``prod_i (2^m_i - 1)`` profiles before pruning.  With sympy this takes under
-a second for 2x2x2 games and a few seconds for 2x2x3 and 2x2x2x2, but can
-take minutes from 3x3x2 on: a faster exact back end is work in progress.
+Cost: ``prod_i (2^m_i - 1)`` support profiles before pruning; per profile, a
+number of boxes that grows about threefold with each unknown.  Generic 3x3x3
+games take a few tenths of a second, 3x3x3x3 a few seconds; 4x4x4x4 is out of
+reach (see docs/explanation/n-player.md).
 """
 
 from __future__ import annotations
