@@ -118,8 +118,12 @@ class ExtensiveFormGame:
         self.infosets: dict[tuple[str, str], tuple[str, ...]] = {}
         self.exact = True
         self._nodes = 0
-        self._check(root, (), set())
-        self._check_recall()
+        self.depth = _depth(root)
+        if self.depth > MAX_DEPTH:
+            raise GameTooLargeError(f"the tree is {self.depth} moves deep (limit {MAX_DEPTH})")
+        with _deep(self.depth):
+            self._check(root, (), set())
+            self._check_recall()
 
     # -- validation --------------------------------------------------------------------------
     def _where(self, path: tuple[str, ...]) -> str:
@@ -213,15 +217,13 @@ class ExtensiveFormGame:
     def perfect_information(self) -> bool:
         """True when every information set holds a single node."""
         counts: dict[tuple[str, str], int] = {}
-
-        def walk(node: Node) -> None:
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
             if node.kind == "decision":
                 key = (node.player, node.infoset)
                 counts[key] = counts.get(key, 0) + 1
-            for child in node.children:
-                walk(child)
-
-        walk(self.root)
+            stack.extend(node.children)
         return all(c == 1 for c in counts.values())
 
     def __repr__(self) -> str:
@@ -235,6 +237,36 @@ def _value(node: Node, exact: bool) -> Any:
 
 #: Most subgame-perfect equilibria :func:`backward_induction` lists before refusing.
 MAX_EQUILIBRIA = 100_000
+#: Deepest tree accepted (the tree is walked recursively).
+MAX_DEPTH = 10_000
+
+
+def _depth(root: Any) -> int:
+    """The number of moves on the longest path, without recursion."""
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        node, d = stack.pop()
+        deepest = max(deepest, d)
+        for child in getattr(node, "children", ()):
+            stack.append((child, d + 1))
+    return deepest
+
+
+class _deep:
+    """Raise Python's recursion limit for a walk of a deep tree, and restore it afterwards."""
+
+    def __init__(self, depth: int):
+        self.need = 2 * depth + 1000
+
+    def __enter__(self) -> None:
+        import sys
+        self.old = sys.getrecursionlimit()
+        if self.need > self.old:
+            sys.setrecursionlimit(self.need)
+
+    def __exit__(self, *exc: Any) -> None:
+        import sys
+        sys.setrecursionlimit(self.old)
 
 
 def backward_induction(game: ExtensiveFormGame) -> list[SubgamePerfect]:
@@ -304,7 +336,9 @@ def backward_induction(game: ExtensiveFormGame) -> list[SubgamePerfect]:
                 raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
         return out
 
-    return [SubgamePerfect(actions=plan, payoffs=value) for value, plan in solve(game.root)]
+    with _deep(game.depth):
+        found = solve(game.root)
+    return [SubgamePerfect(actions=plan, payoffs=value) for value, plan in found]
 
 
 #: Largest reduced normal form (number of strategy profiles) :func:`reduced_normal_form` builds.
@@ -376,10 +410,11 @@ def reduced_normal_form(game: ExtensiveFormGame):
         action = chosen[node.player][node.infoset]
         return value(node.children[node.actions.index(action)], chosen)
 
-    for idx in itertools.product(*(range(n) for n in sizes)):
-        chosen = {p: plans[k][i] for k, (p, i) in enumerate(zip(game.players, idx))}
-        for k, v in enumerate(value(game.root, chosen)):
-            arrays[k][idx] = v
+    with _deep(game.depth):
+        for idx in itertools.product(*(range(n) for n in sizes)):
+            chosen = {p: plans[k][i] for k, (p, i) in enumerate(zip(game.players, idx))}
+            for k, v in enumerate(value(game.root, chosen)):
+                arrays[k][idx] = v
     if not exact:
         arrays = [a.astype(float) for a in arrays]
     return NormalFormGame(arrays, players=list(game.players), actions=names,

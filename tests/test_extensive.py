@@ -221,3 +221,20 @@ def test_bad_efg_files_name_the_problem(text, message):
     with pytest.raises(gt.GameFileError, match=message) as info:
         parse_efg(text, "bad.efg")
     assert str(info.value).startswith("bad.efg") and "\n" not in str(info.value)
+
+
+def test_deep_trees():
+    # a 3000-stage centipede is deeper than Python's default recursion limit
+    import sys
+    limit = sys.getrecursionlimit()
+    rounds = 3000
+    tree = outcome(rounds + 2, rounds)
+    for t in reversed(range(rounds)):          # built from the end: no recursion here
+        mover = ("A", "B")[t % 2]
+        take = (t + 2, t) if mover == "A" else (t, t + 2)
+        tree = decision(mover, f"s{t}", {"Take": outcome(*take), "Pass": tree})
+    game = ExtensiveFormGame(tree, ["A", "B"])
+    assert game.depth == 3000
+    [spe] = backward_induction(game)
+    assert spe.payoffs == (2, 0) and len(spe.actions) == 3000
+    assert sys.getrecursionlimit() == limit
