@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="solver (default: auto chooses by the game's size and player count)")
     _arithmetic(s, "rational arithmetic (integer or rational payoffs only)")
     s.add_argument("--format", default="table", choices=FORMATS, help="output format (default: table)")
-    s.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    _output(s)
     s.add_argument("--eliminate", action="store_true",
                    help="remove strictly dominated actions first (keeps every equilibrium)")
     d = sub.add_parser("dominance", help="iterated elimination of dominated actions",
@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     _arithmetic(d, "verify each domination in rational arithmetic")
     d.add_argument("--format", default="table", choices=["table", "json"],
                    help="output format (default: table)")
-    d.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    _output(d)
     q = sub.add_parser("qre", help="trace the logit quantal response equilibrium branch",
                        description="Trace the principal branch of the logit QRE correspondence "
                                    "from uniform play (lambda = 0) to the Nash equilibrium it "
@@ -71,35 +71,31 @@ def _parser() -> argparse.ArgumentParser:
     _arithmetic(q, "certify the end point in rational arithmetic where it is rational")
     q.add_argument("--format", default="table", choices=["table", "csv", "json"],
                    help="output format (default: table)")
-    q.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    _output(q)
     m = sub.add_parser("show", help="show a crisis model's payoffs and where they come from",
                        description="Print a crisis model: its parties, every party's payoff at "
                                    "every profile (default weights) and, with --cell, how each "
                                    "payoff at one profile follows from the outcomes, the weights "
                                    "and the quoted sentences of the source.")
-    m.add_argument("model", metavar="MODEL", nargs="?", default="unilateral",
-                   help="a model file (.toml) or a bundled model's name (default: unilateral)")
+    _model(m, "unilateral")
     m.add_argument("--cell", metavar="ACTIONS",
                    help="one action per moving party, comma-separated, e.g. "
                         "'Intervene,Limited,Stay out'")
-    m.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    _output(m)
     c = sub.add_parser("compare", help="what prior coordination changes in a crisis model",
                        description="Solve a crisis model's game without and with its prior "
                                    "understandings; print, for every equilibrium and the best "
                                    "correlated equilibria, each party's payoff, the total and "
                                    "the risk of each bad outcome, and what coordination changes.")
-    c.add_argument("model", metavar="MODEL", nargs="?", default="coordinated",
-                   help="a model file (.toml) or a bundled model's name (default: coordinated, "
-                        "the article's model)")
+    _model(c, "coordinated")
     c.add_argument("--format", default="table", choices=["table", "json", "csv", "latex"],
                    help="output format (default: table)")
-    c.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    _output(c)
     w = sub.add_parser("sweep", help="how robust the comparison is to the model's weights",
                        description="Draw the model's weights within their admissible ranges "
                                    "(respecting its stated priorities), recompute the comparison "
                                    "for each draw, and report how often each conclusion holds.")
-    w.add_argument("model", metavar="MODEL", nargs="?", default="coordinated",
-                   help="a model file (.toml) or a bundled model's name (default: coordinated)")
+    _model(w, "coordinated")
     w.add_argument("--samples", type=int, default=100, metavar="N", help="draws (default: 100)")
     w.add_argument("--seed", type=int, default=0, metavar="S",
                    help="random seed (default: 0); the result does not depend on --workers")
@@ -109,10 +105,19 @@ def _parser() -> argparse.ArgumentParser:
                    help="progress bar on standard error (default: when it is a terminal)")
     w.add_argument("--format", default="table", choices=["table", "json"],
                    help="output format (default: table)")
-    w.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    _output(w)
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
+
+
+def _output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+
+
+def _model(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument("model", metavar="MODEL", nargs="?", default=default,
+                        help=f"a model file (.toml) or a bundled model's name (default: {default})")
 
 
 def _arithmetic(parser: argparse.ArgumentParser, exact_help: str) -> None:

@@ -31,6 +31,7 @@ import numpy as np
 from ._numbers import format_number
 from .correlated import correlated_equilibrium
 from .model import Model
+from .output import _tex_escape, _tex_num
 from .solve import solve
 
 __all__ = ["Outcome", "Regime", "Comparison", "compare", "format_comparison", "comparison_to_dict"]
@@ -256,27 +257,20 @@ def _latex(c: Comparison) -> str:
     parties = [p.name for p in c.model.parties]
     bad = [a.name for a in c.model.attributes if a.bad]
 
-    def esc(t: str) -> str:
-        return t.replace("\\", "\\textbackslash{}").replace("_", "\\_").replace("&", "\\&") \
-            .replace("%", "\\%").replace("#", "\\#")
-
     def num(x: Any) -> str:
-        if isinstance(x, Fraction):
-            if x.denominator == 1:
-                return str(x.numerator)
-            sign = "-" if x < 0 else ""
-            return f"${sign}\\frac{{{abs(x.numerator)}}}{{{x.denominator}}}$"
-        return f"{float(x):.4g}"
+        text = _tex_num(x, not isinstance(x, float))
+        return f"${text}$" if "\\" in text else text
 
     cols = "l" + "r" * (len(parties) + 1 + len(bad))
-    lines = [f"% {esc(c.model.title)}", f"\\begin{{tabular}}{{{cols}}}", "\\hline",
-             " & ".join(["outcome"] + [esc(p) for p in parties] + ["total"] + [esc(a) for a in bad])
+    lines = [f"% {_tex_escape(c.model.title)}", f"\\begin{{tabular}}{{{cols}}}", "\\hline",
+             " & ".join(["outcome"] + [_tex_escape(p) for p in parties] + ["total"]
+                        + [_tex_escape(a) for a in bad])
              + " \\\\", "\\hline"]
     for r in c.regimes:
         span = 1 + len(parties) + 1 + len(bad)
-        lines.append(f"\\multicolumn{{{span}}}{{l}}{{\\emph{{{esc(r.name)}}}}} \\\\")
+        lines.append(f"\\multicolumn{{{span}}}{{l}}{{\\emph{{{_tex_escape(r.name)}}}}} \\\\")
         for o in r.outcomes:
-            lines.append(" & ".join([esc(o.kind)] + [num(o.payoffs[p]) for p in parties]
+            lines.append(" & ".join([_tex_escape(o.kind)] + [num(o.payoffs[p]) for p in parties]
                                     + [num(o.welfare)] + [num(o.risks[a]) for a in bad]) + " \\\\")
     lines += ["\\hline", "\\end{tabular}"]
     return "\n".join(lines) + "\n"

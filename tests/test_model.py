@@ -226,6 +226,24 @@ quote = "A sentence."
 """
 
 
+#: SMALL plus a second attribute for A and the priority "risk outranks cost".
+WITH_COST = """
+[[attribute]]
+name = "cost"
+[[preference]]
+party = "A"
+attribute = "cost"
+weight = -1
+range = [-9, -1]
+quote = "Another."
+[[priority]]
+party = "A"
+higher = "risk"
+lower = "cost"
+quote = "A sentence."
+"""
+
+
 def test_a_small_model():
     model = parse_model(SMALL)
     game = model.game()
@@ -266,21 +284,7 @@ def test_bad_model_on_the_command_line(tmp_path, capsys):
 
 
 def test_a_priority_broken_by_the_default_weights_is_an_error():
-    text = SMALL + """
-[[attribute]]
-name = "cost"
-[[preference]]
-party = "A"
-attribute = "cost"
-weight = -9
-range = [-9, -1]
-quote = "Another."
-[[priority]]
-party = "A"
-higher = "risk"
-lower = "cost"
-quote = "A sentence."
-"""
+    text = SMALL + WITH_COST.replace("weight = -1", "weight = -9")
     with pytest.raises(gt.GameFileError, match="break a stated priority"):
         parse_model(text)
     assert np.all(parse_model(text.replace("weight = -9", "weight = -1")).game().payoffs[0] <= 0)

@@ -9,7 +9,7 @@ from gametheory.cli import main
 from gametheory.compare import compare
 from gametheory.model import parse_model
 from gametheory.sweep import _draw, conclusions, sweep, sweep_to_dict
-from test_model import SMALL
+from test_model import SMALL, WITH_COST
 
 
 def test_same_seed_same_result_whatever_the_workers():
@@ -34,21 +34,7 @@ def test_conclusions_at_the_default_weights():
 
 
 def test_draws_respect_ranges_and_priorities():
-    text = SMALL + """
-[[attribute]]
-name = "cost"
-[[preference]]
-party = "A"
-attribute = "cost"
-weight = -1
-range = [-3, -1]
-quote = "Another."
-[[priority]]
-party = "A"
-higher = "risk"
-lower = "cost"
-quote = "A sentence."
-"""
+    text = SMALL + WITH_COST.replace("range = [-9, -1]", "range = [-3, -1]")
     model = parse_model(text)
     total = 0
     for k in range(30):
