@@ -323,3 +323,15 @@ def test_limits_raise_instead_of_returning_an_unverified_profile(monkeypatch):
     monkeypatch.setattr(simpdiv, "refine_equilibrium", lambda *args, **kwargs: None)
     with pytest.raises(gt.SolverError, match=r"after 2 grid refinement\(s\) \(grid 1/16"):
         simplicial_subdivision(game, start="first", max_refinements=2)
+
+
+#: Found by Hypothesis: payoff differences as small as the float tolerance (1e-7 beside 10), where
+#: Newton's method on a support cannot settle; the path's end point is certified on its own regret.
+NEAR_TIES = [[[[0.3, 5.960464477539063e-08, -9.999999999999998], [-7.138440182184818, 6.081579643256276, -10.0]], [[7.285037901544893, -5.9575716220695226e-83, 6.573411871253036], [1e-07, -2.9088605219108645, 1e-300]], [[1e-07, 6.364642144067311, -7.2439164464837], [1e-06, 9.262624766038435, 0.3333333333333333]]], [[[-1.5880382002081124, -1.401298464324817e-45, 5.476450988164391], [1.8304362225830007e-178, 10.0, -1.1125369292536007e-308]], [[-5.4953828189046425e-288, -6.288747477555287, -2.00001], [-5.227132130278601e-46, 1.5575534960722414e-248, 5.566395983324508]], [[-1.466735187488882e-158, 0.1, 9.0], [1.192092896e-07, 7.025061608800258e-163, 8.591129550250045]]], [[[6.103515625e-05, -0.28300820259185855, 2.2024947053166137], [2.00001, 9.888365778317733e-205, 3.9406054409869576e-38]], [[5.960464477539063e-08, 6.364642144067311, 5.507949700713956e-257], [-3.788918865954217e-256, 8.450578451155032, 0.0]], [[0.0, -9.0, 0.0], [0.8670170539023907, 0.0, -5.627140662906286]]]]
+
+
+def test_near_tie_float_payoffs_still_give_a_certified_equilibrium():
+    game = gt.NormalFormGame([np.array(a) for a in NEAR_TIES])
+    res = simplicial_subdivision(game)
+    eq = res.equilibria[0]
+    assert not res.exact and game.max_regret([np.array(s) for s in eq.strategies]) <= res.parameters["tolerance"]

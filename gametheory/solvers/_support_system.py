@@ -312,7 +312,9 @@ def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]],
     ``threshold``, plus that player's best responses), Newton's method solves
     the indifference equations on that support, and the result is certified:
     exactly (regret 0) when ``exact`` and the root is rational, else in
-    floating point within ``tol``.
+    floating point within ``tol``.  In floating point, a profile whose
+    supports cannot be solved is still accepted when its own regret is within
+    ``tol``.
 
     Parameters
     ----------
@@ -382,4 +384,11 @@ def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]],
             return make_equilibrium(game, full, exact=False, tol=tol)
         except VerificationError:
             continue
+    if not (exact and game.is_exact):
+        # no support solved, but the point itself may already be within the float tolerance
+        # (payoff differences as small as the tolerance make Newton's method unreliable)
+        try:
+            return make_equilibrium(game, prof, exact=False, tol=tol)
+        except VerificationError:
+            pass
     return None
