@@ -10,9 +10,14 @@ A tree is built from three kinds of node:
 - :func:`outcome` -- a leaf with one payoff per player.
 
 :class:`ExtensiveFormGame` checks the tree (one-line errors naming the node
-by its path from the root), and :func:`backward_induction` computes the
+by its path from the root) and stores it as flat arrays in depth-first
+(prefix) order, the order of a ``.efg`` file, so that the solvers work on
+arrays rather than on Python objects.  :func:`backward_induction` computes the
 subgame-perfect equilibria of perfect-information games: all of them, when
-ties make several (Kuhn 1953; Selten 1965).
+ties make several (Kuhn 1953; Selten 1965); :func:`reduced_normal_form` builds
+the strategic form.  Behaviour strategies, Kuhn's conversions and the
+equilibria of imperfect-information trees are in :mod:`gametheory.behavior`
+and :mod:`gametheory.solvers.spe`.
 
 Examples
 --------
@@ -35,11 +40,13 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ._numbers import as_exact
 from .errors import GameTooLargeError, InvalidGameError
 
 __all__ = ["Node", "decision", "chance", "outcome", "ExtensiveFormGame", "SubgamePerfect",
-           "backward_induction", "reduced_normal_form", "MAX_PROFILES"]
+           "backward_induction", "reduced_normal_form", "MAX_PROFILES", "MAX_EQUILIBRIA"]
+
+OUTCOME, CHANCE, DECISION = 0, 1, 2
+_KINDS = {"outcome": OUTCOME, "chance": CHANCE, "decision": DECISION}
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,54 @@ class SubgamePerfect:
     payoffs: tuple[Any, ...]
 
 
+class Flat:
+    """The tree as arrays, nodes numbered in depth-first (prefix) order.
+
+    Attributes (``n`` nodes, ``k`` players)
+    ----------------------------------------
+    kind : int8 array
+        0 outcome, 1 chance, 2 decision.
+    player, infoset : int32 arrays
+        The mover's index and the information set's index in
+        ``game.infoset_keys`` (-1 where there is none).
+    parent, action : arrays
+        The parent (-1 at the root) and the index of the action leading here.
+    end : int64 array
+        The subtree of node ``i`` is the nodes ``i .. end[i] - 1``.
+    child_ptr, child_idx : int64 arrays
+        The children of ``i`` are ``child_idx[child_ptr[i]:child_ptr[i + 1]]``, in action order.
+    prob, prob_exact : arrays
+        The probability of the edge into each node: a chance probability, or 1.
+        ``prob_exact`` holds Fractions (None when the game is not exact).
+    payoff, payoff_exact : arrays of shape (n, k)
+        The payoffs at the leaves (NaN / None elsewhere).
+    seq : int64 array of shape (k, n)
+        Each player's own sequence leading to each node: 0 for the empty
+        sequence, else ``1 + seq_offset[I] + a`` for action ``a`` at its
+        information set ``I`` (Koller, Megiddo and von Stengel 1996).
+    depth : int64 array
+    """
+
+    def __init__(self, **arrays: Any) -> None:
+        self.__dict__.update(arrays)
+        self.n = len(self.kind)
+
+    def children(self, i: int) -> np.ndarray:
+        return self.child_idx[self.child_ptr[i]:self.child_ptr[i + 1]]
+
+    def levels(self) -> list[np.ndarray]:
+        """The nodes grouped by depth, shallowest first."""
+        if not hasattr(self, "_levels"):
+            order = np.argsort(self.depth, kind="stable")
+            cuts = np.searchsorted(self.depth[order], np.arange(int(self.depth.max()) + 2))
+            self._levels = [order[a:b] for a, b in zip(cuts[:-1], cuts[1:])]
+        return self._levels
+
+    def vectorise_levels(self) -> bool:
+        """True when the tree is bushy enough for a numpy pass per level to pay off."""
+        return int(self.depth.max()) + 1 <= max(64, self.n // 64)
+
+
 class ExtensiveFormGame:
     """A validated game tree.
 
@@ -98,6 +153,17 @@ class ExtensiveFormGame:
     players : sequence of str
         The players, in the order of the payoffs at the leaves.
     title : str
+
+    Attributes
+    ----------
+    infosets : dict
+        ``(player, name) -> actions`` for every information set, in order of
+        first appearance in the depth-first order of the tree (the order of a
+        ``.efg`` file).
+    infoset_keys : list of (player, name)
+        The same order, as a list.
+    exact : bool
+        True when every payoff and probability is an integer or a fraction.
 
     Raises
     ------
@@ -115,158 +181,447 @@ class ExtensiveFormGame:
             raise InvalidGameError("players must be one or more distinct names")
         self.title = title
         self.root = root
-        self.infosets: dict[tuple[str, str], tuple[str, ...]] = {}
         self.exact = True
-        self._nodes = 0
-        self.depth = _depth(root)
-        if self.depth > MAX_DEPTH:
-            raise GameTooLargeError(f"the tree is {self.depth} moves deep (limit {MAX_DEPTH})")
-        with _deep(self.depth):
-            self._check(root, (), set())
-            self._check_recall()
+        self._flatten(root)
 
-    # -- validation --------------------------------------------------------------------------
-    def _where(self, path: tuple[str, ...]) -> str:
-        return "root" if not path else "node " + " > ".join(path)
+    # -- construction and validation -----------------------------------------------------------
+    def _flatten(self, root: Any) -> None:
+        """Walk the tree depth-first without recursion, check every node, fill the arrays."""
+        k = len(self.players)
+        index = {p: i for i, p in enumerate(self.players)}
+        objs: list[Node] = []
+        parents: list[int] = []
+        acts: list[int] = []
+        depths: list[int] = []
+        movers: list[int] = []
+        sets: list[int] = []
+        probs: dict[int, Any] = {}          # node -> probability of the chance move into it
+        leaves: list[int] = []
+        infosets: dict[tuple[str, str], tuple[str, ...]] = {}
+        set_index: dict[tuple[str, str], int] = {}
+        set_player: list[int] = []
+        seq_offset: list[int] = []          # per information set, within its player's sequences
+        next_seq = [0] * k
+        seen: set[int] = set()
+        stack: list[tuple[Any, int, int, int]] = [(root, -1, -1, 0)]
 
-    def _check(self, node: Any, path: tuple[str, ...], seen: set[int]) -> None:
-        where = self._where(path)
-        if not isinstance(node, Node):
-            raise InvalidGameError(f"{where}: expected a node (decision, chance or outcome), "
-                                   f"got {type(node).__name__}")
-        if id(node) in seen:
-            raise InvalidGameError(f"{where}: the same node object appears twice; a tree needs "
-                                   "a separate node for every path")
-        seen.add(id(node))
-        self._nodes += 1
-        if node.kind == "outcome":
-            if len(node.payoffs) != len(self.players):
-                raise InvalidGameError(f"{where}: {len(node.payoffs)} payoffs for "
-                                       f"{len(self.players)} players")
-            for p in node.payoffs:
-                self._number(p, where)
-            return
-        if len(set(node.actions)) != len(node.actions):
-            raise InvalidGameError(f"{where}: duplicate action names")
-        if node.kind == "decision":
-            if node.player not in self.players:
-                raise InvalidGameError(f"{where}: unknown player {node.player!r}")
-            key = (node.player, node.infoset)
-            known = self.infosets.setdefault(key, node.actions)
-            if known != node.actions:
-                raise InvalidGameError(f"{where}: information set {node.infoset!r} of {node.player} "
-                                       f"offers actions {list(known)} elsewhere, here {list(node.actions)}")
-        elif node.kind == "chance":
-            probs = [self._number(p, where) for p in node.probabilities]
-            if any(p < 0 for p in probs):
-                raise InvalidGameError(f"{where}: a chance probability is negative")
-            total = sum(probs)
-            if all(isinstance(p, Fraction) for p in probs):
-                if total != 1:
-                    raise InvalidGameError(f"{where}: chance probabilities sum to {total}, not 1")
-            elif abs(float(total) - 1.0) > 1e-9:
-                raise InvalidGameError(f"{where}: chance probabilities sum to {float(total):g}, not 1")
-        else:
-            raise InvalidGameError(f"{where}: unknown node kind {node.kind!r}")
-        for action, child in zip(node.actions, node.children):
-            self._check(child, path + (action,), seen)
+        def where(i: int) -> str:
+            return _path(objs, parents, acts, parents[i], acts[i])
 
-    def _number(self, value: Any, where: str) -> Any:
+        while stack:
+            node, par, act, depth = stack.pop()
+            i = len(objs)
+            if type(node) is not Node:
+                raise InvalidGameError(f"{_path(objs, parents, acts, par, act)}: expected a node "
+                                       f"(decision, chance or outcome), got {type(node).__name__}")
+            if id(node) in seen:
+                raise InvalidGameError(f"{_path(objs, parents, acts, par, act)}: the same node object "
+                                       "appears twice; a tree needs a separate node for every path")
+            seen.add(id(node))
+            objs.append(node)
+            parents.append(par)
+            acts.append(act)
+            depths.append(depth)
+            kind = node.kind
+            if kind == "outcome":
+                movers.append(-1)
+                sets.append(-1)
+                leaves.append(i)
+                continue
+            children = node.children
+            n_act = len(node.actions)
+            if kind not in ("decision", "chance"):
+                raise InvalidGameError(f"{where(i)}: unknown node kind {kind!r}")
+            if not n_act or n_act != len(children):
+                raise InvalidGameError(f"{where(i)}: a node needs one subtree per action, and at "
+                                       "least one action")
+            if n_act > 1 and len(set(node.actions)) != n_act:
+                raise InvalidGameError(f"{where(i)}: duplicate action names")
+            if kind == "decision":
+                p = index.get(node.player)
+                if p is None:
+                    raise InvalidGameError(f"{where(i)}: unknown player {node.player!r}")
+                key = (node.player, node.infoset)
+                s = set_index.get(key)
+                if s is None:
+                    s = set_index[key] = len(set_player)
+                    infosets[key] = node.actions
+                    set_player.append(p)
+                    seq_offset.append(next_seq[p])
+                    next_seq[p] += n_act
+                elif infosets[key] != node.actions:
+                    raise InvalidGameError(
+                        f"{where(i)}: information set {node.infoset!r} of {node.player} offers "
+                        f"actions {list(infosets[key])} elsewhere, here {list(node.actions)}")
+                movers.append(p)
+                sets.append(s)
+            else:
+                movers.append(-1)
+                sets.append(-1)
+                if len(node.probabilities) != n_act:
+                    raise InvalidGameError(f"{where(i)}: one probability per action")
+                ps = [self._number(q, where, i) for q in node.probabilities]
+                if any(q < 0 for q in ps):
+                    raise InvalidGameError(f"{where(i)}: a chance probability is negative")
+                total = sum(ps)
+                if all(isinstance(q, (int, Fraction)) for q in ps):
+                    if total != 1:
+                        raise InvalidGameError(f"{where(i)}: chance probabilities sum to {total}, not 1")
+                elif abs(float(total) - 1.0) > 1e-9:
+                    raise InvalidGameError(f"{where(i)}: chance probabilities sum to "
+                                           f"{float(total):g}, not 1")
+                probs[i] = ps
+            stack.extend(zip(reversed(children), itertools.repeat(i, n_act),
+                             range(n_act - 1, -1, -1), itertools.repeat(depth + 1, n_act)))
+        n = len(objs)
+        self._nodes = objs
+        parent = np.array(parents, dtype=np.int64)
+        action = np.array(acts, dtype=np.int32)
+        mover = np.array(movers, dtype=np.int32)
+        infoset = np.array(sets, dtype=np.int32)
+        # payoffs: a fast path for whole numbers, each value checked otherwise
+        rows = []
+        for i in leaves:
+            pays = objs[i].payoffs
+            if len(pays) != k:
+                raise InvalidGameError(f"{where(i)}: {len(pays)} payoffs for {k} players")
+            if not all(type(v) is int for v in pays):
+                pays = tuple(self._number(v, where, i) for v in pays)
+            rows.append(pays)
+        leaf = np.array(leaves, dtype=np.int64)
+        payoff = np.full((n, k), np.nan)
+        payoff_exact = None
+        if leaves:
+            payoff[leaf] = np.array(rows, dtype=object).astype(float) if not self.exact or any(
+                type(v) is not int for r in rows for v in r) else np.array(rows, dtype=float)
+            if self.exact:
+                payoff_exact = np.full((n, k), None, dtype=object)
+                payoff_exact[leaf] = np.array([[_plain(v) for v in r] for r in rows], dtype=object) \
+                    if any(type(v) is not int for r in rows for v in r) else np.array(rows, dtype=object)
+        prob = np.ones(n)
+        prob_exact = np.ones(n, dtype=object) if self.exact else None
+        counts = np.bincount(parent[1:], minlength=n) if n > 1 else np.zeros(n, dtype=np.int64)
+        child_ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(counts, out=child_ptr[1:])
+        child_idx = np.argsort(parent[1:], kind="stable").astype(np.int64) + 1
+        for i, ps in probs.items():
+            kids = child_idx[child_ptr[i]:child_ptr[i + 1]]
+            prob[kids] = [float(q) for q in ps]
+            if prob_exact is not None:
+                prob_exact[kids] = [_plain(q) for q in ps]
+        depth = np.array(depths, dtype=np.int64)
+        size = np.ones(n, dtype=np.int64)
+        if n > 1:
+            if int(depth.max()) + 1 <= max(64, n // 64):
+                order = np.argsort(depth, kind="stable")
+                cuts = np.searchsorted(depth[order], np.arange(int(depth.max()) + 2))
+                for a, b in zip(cuts[-2:0:-1], cuts[-1:1:-1]):
+                    np.add.at(size, parent[order[a:b]], size[order[a:b]])
+            else:
+                sz = size.tolist()
+                for i in range(n - 1, 0, -1):
+                    sz[parents[i]] += sz[i]
+                size = np.array(sz, dtype=np.int64)
+        # own sequences: the last own move before each node, by pointer jumping
+        seq_offset_a = np.array(seq_offset, dtype=np.int64)
+        edge_slot = np.zeros(n, dtype=np.int64)
+        edge_player = np.full(n, -1, dtype=np.int64)
+        if n > 1:
+            par = parent[1:]
+            dec = infoset[par] >= 0
+            edge_slot[1:][dec] = 1 + seq_offset_a[infoset[par][dec]] + action[1:][dec]
+            edge_player[1:][dec] = mover[par][dec]
+        seq = np.zeros((k, n), dtype=np.int64)
+        for p in range(k):
+            ptr = np.where((edge_player == p) | (parent < 0), np.arange(n), parent)
+            ptr[0] = 0
+            while True:
+                nxt = ptr[ptr]
+                done = (edge_player[ptr] == p) | (ptr == 0)
+                nxt = np.where(done, ptr, nxt)
+                if np.array_equal(nxt, ptr):
+                    break
+                ptr = nxt
+            seq[p] = np.where(edge_player[ptr] == p, edge_slot[ptr], 0)
+        # perfect recall: a player's own sequence is the same at every node of its sets
+        n_sets = len(set_player)
+        set_memory = np.zeros(n_sets, dtype=np.int64)
+        decisions = np.flatnonzero(infoset >= 0)
+        if len(decisions):
+            own = seq[mover[decisions], decisions]
+            first = np.full(n_sets, -1, dtype=np.int64)
+            first[infoset[decisions][::-1]] = decisions[::-1]
+            set_memory = seq[np.array(set_player, dtype=np.int64), first]
+            bad = np.flatnonzero(own != set_memory[infoset[decisions]])
+            if len(bad):
+                i = int(decisions[bad[0]])
+                node = objs[i]
+                raise InvalidGameError(
+                    f"{where(i)}: {node.player} forgets at information set {node.infoset!r} what "
+                    "it knew or did before (not perfect recall)")
+        self.infosets = infosets
+        self.infoset_keys = list(infosets)
+        self.flat = Flat(
+            kind=np.where(infoset >= 0, DECISION, np.where(np.isin(np.arange(n), leaf), OUTCOME,
+                                                           CHANCE)).astype(np.int8),
+            player=mover, infoset=infoset, parent=parent, action=action, depth=depth,
+            end=np.arange(n, dtype=np.int64) + size, child_ptr=child_ptr, child_idx=child_idx,
+            prob=prob, prob_exact=prob_exact, payoff=payoff, payoff_exact=payoff_exact, seq=seq,
+            leaves=leaf, set_player=np.array(set_player, dtype=np.int32),
+            set_size=np.array([len(infosets[key]) for key in self.infoset_keys], dtype=np.int64),
+            seq_offset=seq_offset_a, set_memory=set_memory,
+            num_sequences=np.array([1 + s for s in next_seq], dtype=np.int64))
+        f = self.flat
+        f.slot_offset = np.zeros(n_sets + 1, dtype=np.int64)
+        np.cumsum(f.set_size, out=f.slot_offset[1:])
+        self.depth = int(depth.max())
+
+    def _number(self, value: Any, where: Any, i: int) -> Any:
+        if type(value) is int:
+            return value
         if isinstance(value, bool):
-            raise InvalidGameError(f"{where}: {value!r} is not a number")
+            raise InvalidGameError(f"{where(i)}: {value!r} is not a number")
         if isinstance(value, (int, np.integer, Fraction)):
             return Fraction(value)
         try:
             x = float(value)
         except (TypeError, ValueError):
-            raise InvalidGameError(f"{where}: {value!r} is not a number") from None
+            raise InvalidGameError(f"{where(i)}: {value!r} is not a number") from None
         if not np.isfinite(x):
-            raise InvalidGameError(f"{where}: numbers must be finite, got {value!r}")
+            raise InvalidGameError(f"{where(i)}: numbers must be finite, "
+                                   f"got {value!r}")
         self.exact = False
         return x
 
-    def _check_recall(self) -> None:
-        """Perfect recall: a player's own earlier information sets and actions are the same
-        at every node of each of its information sets (Kuhn 1953)."""
-        memory: dict[tuple[str, str], tuple] = {}
-        self.own_history = memory          # (player, infoset) -> its own earlier (infoset, action)s
-
-        def walk(node: Node, history: dict[str, tuple], path: tuple[str, ...]) -> None:
-            if node.kind == "decision":
-                key = (node.player, node.infoset)
-                mine = history.get(node.player, ())
-                if memory.setdefault(key, mine) != mine:
-                    raise InvalidGameError(
-                        f"{self._where(path)}: {node.player} forgets at information set "
-                        f"{node.infoset!r} what it knew or did before (not perfect recall)")
-                for action, child in zip(node.actions, node.children):
-                    walk(child, {**history, node.player: mine + ((node.infoset, action),)},
-                         path + (action,))
-            elif node.kind == "chance":
-                for action, child in zip(node.actions, node.children):
-                    walk(child, history, path + (action,))
-
-        walk(self.root, {}, ())
-
-    # -- properties --------------------------------------------------------------------------
+    # -- properties ----------------------------------------------------------------------------
     @property
     def num_nodes(self) -> int:
-        return self._nodes
+        return self.flat.n
 
     @property
     def perfect_information(self) -> bool:
         """True when every information set holds a single node."""
-        counts: dict[tuple[str, str], int] = {}
-        stack = [self.root]
-        while stack:
-            node = stack.pop()
-            if node.kind == "decision":
-                key = (node.player, node.infoset)
-                counts[key] = counts.get(key, 0) + 1
-            stack.extend(node.children)
-        return all(c == 1 for c in counts.values())
+        f = self.flat
+        counts = np.bincount(f.infoset[f.kind == DECISION], minlength=len(self.infoset_keys))
+        return bool(np.all(counts <= 1))
+
+    def player_infosets(self, player: str | int) -> list[str]:
+        """The names of a player's information sets, in order of first appearance."""
+        name = self.players[player] if isinstance(player, int) else player
+        return [s for (p, s) in self.infoset_keys if p == name]
+
+    @property
+    def own_history(self) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+        """For each information set, the mover's own earlier (information set, action) pairs."""
+        f = self.flat
+        by_seq: dict[tuple[int, int], tuple[str, str]] = {}
+        for s, (p, name) in enumerate(self.infoset_keys):
+            for a, action in enumerate(self.infosets[(p, name)]):
+                by_seq[(int(f.set_player[s]), 1 + int(f.seq_offset[s]) + a)] = (name, action)
+        out = {}
+        for s, key in enumerate(self.infoset_keys):
+            p, history, seq = int(f.set_player[s]), [], int(f.set_memory[s])
+            while seq:
+                name, action = by_seq[(p, seq)]
+                history.append((name, action))
+                seq = int(f.set_memory[self.infoset_keys.index((key[0], name))])
+            out[key] = tuple(reversed(history))
+        return out
+
+    def node_path(self, i: int) -> tuple[str, ...]:
+        """The actions from the root to node ``i``."""
+        f = self.flat
+        path = []
+        while f.parent[i] >= 0:
+            par = int(f.parent[i])
+            path.append(self._action_name(par, int(f.action[i])))
+            i = par
+        return tuple(reversed(path))
+
+    def _action_name(self, i: int, a: int) -> str:
+        f = self.flat
+        if f.kind[i] == DECISION:
+            return self.infosets[self.infoset_keys[f.infoset[i]]][a]
+        return self._chance_actions(i)[a]
+
+    def _chance_actions(self, i: int) -> tuple[str, ...]:
+        return self._nodes[i].actions
+
+    def node(self, i: int) -> Node:
+        """The :class:`Node` object with depth-first number ``i``."""
+        return self._nodes[i]
 
     def __repr__(self) -> str:
         return (f"ExtensiveFormGame({self.title!r}, players={list(self.players)}, "
                 f"nodes={self.num_nodes}, information sets={len(self.infosets)})")
 
 
-def _value(node: Node, exact: bool) -> Any:
-    return tuple(as_exact(p) if exact else float(p) for p in node.payoffs)
+def _path(objs: list[Node], parents: list[int], acts: list[int], par: int, act: int) -> str:
+    """A node named by the actions leading to it from the root ("root" for the root)."""
+    names = []
+    while par >= 0:
+        names.append(objs[par].actions[act])
+        par, act = parents[par], acts[par]
+    return "root" if not names else "node " + " > ".join(reversed(names))
+
+
+def _plain(value: Any) -> Any:
+    """An exact number as int where it is whole, else Fraction."""
+    if type(value) is int:
+        return value
+    q = Fraction(value)
+    return q.numerator if q.denominator == 1 else q
+
+
+# -- helpers shared by the tree algorithms -------------------------------------------------------
+
+def top_down_product(flat: Flat, edge: np.ndarray) -> np.ndarray:
+    """``out[i]`` = product of ``edge`` over the edges from the root to node ``i`` (root: 1)."""
+    out = edge.copy()
+    out[0] = 1
+    if flat.vectorise_levels():
+        for level in flat.levels()[1:]:
+            out[level] = out[flat.parent[level]] * edge[level]
+    else:
+        values, parent = out.tolist(), flat.parent.tolist()
+        for i in range(1, flat.n):
+            values[i] = values[parent[i]] * values[i]
+        out = np.array(values, dtype=out.dtype)
+    return out
+
+
+def _segments(flat: Flat, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The children of ``nodes``, concatenated: (children, segment offsets, counts)."""
+    starts = flat.child_ptr[nodes]
+    counts = flat.child_ptr[nodes + 1] - starts
+    offsets = np.zeros(len(nodes), dtype=np.int64)
+    np.cumsum(counts[:-1], out=offsets[1:])
+    pos = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
+    return flat.child_idx[pos], offsets, counts
+
+
+def tie_tolerance(game: "ExtensiveFormGame", exact: bool) -> float:
+    """Payoff differences treated as ties: 0 in exact arithmetic, else 1e-12 of the largest payoff."""
+    if exact:
+        return 0
+    leaves = game.flat.payoff[game.flat.leaves]
+    return 1e-12 * max(1.0, float(np.max(np.abs(leaves))) if leaves.size else 1.0)
+
+
+def induction_pass(game: "ExtensiveFormGame", exact: bool, values: np.ndarray | None = None):
+    """One backward-induction pass over a perfect-information tree.
+
+    Returns ``(values, choice, ties)``: each node's payoff vector, the action
+    index chosen at each decision node (the first maximiser; -1 elsewhere),
+    and whether some decision node has several maximisers (within
+    :func:`tie_tolerance`).  Bushy trees are processed one depth level at a
+    time with numpy, deep ones node by node.
+    """
+    f = game.flat
+    if values is None:
+        values = (f.payoff_exact if exact else f.payoff).copy()
+    prob = f.prob_exact if exact else f.prob
+    tol = tie_tolerance(game, exact)
+    choice = np.full(f.n, -1, dtype=np.int64)
+    ties = False
+    if f.vectorise_levels():
+        for level in reversed(f.levels()):
+            for kind in (CHANCE, DECISION):
+                nodes = level[f.kind[level] == kind]
+                if not len(nodes):
+                    continue
+                kids, off, counts = _segments(f, nodes)
+                if kind == CHANCE:
+                    values[nodes] = np.add.reduceat(values[kids] * prob[kids][:, None], off, axis=0)
+                    continue
+                mine = values[kids, np.repeat(f.player[nodes], counts)]
+                best = np.maximum.reduceat(mine, off)
+                top = np.asarray(mine >= np.repeat(best, counts) - tol, dtype=bool)
+                first = np.minimum.reduceat(np.where(top, np.arange(len(kids)), len(kids)), off)
+                ties = ties or bool(np.any(np.add.reduceat(top.astype(np.int64), off) > 1))
+                choice[nodes] = first - off
+                values[nodes] = values[kids[first]]
+        return values, choice, ties
+    rows = values.tolist()
+    kind, player = f.kind.tolist(), f.player.tolist()
+    ptr, idx, probs = f.child_ptr.tolist(), f.child_idx.tolist(), prob.tolist()
+    chosen = choice.tolist()
+    for i in range(f.n - 1, -1, -1):
+        if kind[i] == OUTCOME:
+            continue
+        kids = idx[ptr[i]:ptr[i + 1]]
+        if kind[i] == CHANCE:
+            rows[i] = [sum(probs[c] * rows[c][j] for c in kids) for j in range(len(rows[i]))]
+            continue
+        p = player[i]
+        mine = [rows[c][p] for c in kids]
+        best = max(mine)
+        top = [a for a, v in enumerate(mine) if v >= best - tol]
+        ties = ties or len(top) > 1
+        chosen[i] = top[0]
+        rows[i] = rows[kids[top[0]]]
+    values = np.array(rows, dtype=values.dtype)
+    return values, np.array(chosen, dtype=np.int64), ties
 
 
 #: Most subgame-perfect equilibria :func:`backward_induction` lists before refusing.
 MAX_EQUILIBRIA = 100_000
-#: Deepest tree accepted (the tree is walked recursively).
-MAX_DEPTH = 10_000
 
 
-def _depth(root: Any) -> int:
-    """The number of moves on the longest path, without recursion."""
-    deepest, stack = 0, [(root, 0)]
-    while stack:
-        node, d = stack.pop()
-        deepest = max(deepest, d)
-        for child in getattr(node, "children", ()):
-            stack.append((child, d + 1))
-    return deepest
+def all_pure_spe(game: "ExtensiveFormGame", exact: bool) -> list[tuple[tuple, np.ndarray]]:
+    """Every pure subgame-perfect equilibrium of a perfect-information tree with ties.
 
-
-class _deep:
-    """Raise Python's recursion limit for a walk of a deep tree, and restore it afterwards."""
-
-    def __init__(self, depth: int):
-        self.need = 2 * depth + 1000
-
-    def __enter__(self) -> None:
-        import sys
-        self.old = sys.getrecursionlimit()
-        if self.need > self.old:
-            sys.setrecursionlimit(self.need)
-
-    def __exit__(self, *exc: Any) -> None:
-        import sys
-        sys.setrecursionlimit(self.old)
+    From the leaves up, each node keeps the list of its subtree's equilibria,
+    one per combination of its children's equilibria (and, at a decision node,
+    per tied best action): an equilibrium is stored as its value, the action
+    taken and the indices of the children's equilibria, and the choices are
+    read off at the end.  Returns ``(payoffs, choice)`` pairs.
+    """
+    f = game.flat
+    tol = tie_tolerance(game, exact)
+    pays = (f.payoff_exact if exact else f.payoff).tolist()
+    prob = (f.prob_exact if exact else f.prob).tolist()
+    kind, player = f.kind.tolist(), f.player.tolist()
+    ptr, idx = f.child_ptr.tolist(), f.child_idx.tolist()
+    k = len(game.players)
+    sols: list[list[tuple[tuple, int, tuple]]] = [[] for _ in range(f.n)]
+    for i in range(f.n - 1, -1, -1):
+        if kind[i] == OUTCOME:
+            sols[i] = [(tuple(pays[i]), -1, ())]
+            continue
+        kids = idx[ptr[i]:ptr[i + 1]]
+        lists = [sols[c] for c in kids]
+        total = 1
+        for sub in lists:
+            total *= len(sub)
+        if total > MAX_EQUILIBRIA:
+            raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
+        out = []
+        for combo in itertools.product(*(range(len(sub)) for sub in lists)):
+            vals = [sub[c][0] for sub, c in zip(lists, combo)]
+            if kind[i] == CHANCE:
+                out.append((tuple(sum(prob[c] * v[j] for c, v in zip(kids, vals)) for j in range(k)),
+                            -1, combo))
+                continue
+            p = player[i]
+            best = max(v[p] for v in vals)
+            out.extend((v, a, combo) for a, v in enumerate(vals) if v[p] >= best - tol)
+            if len(out) > MAX_EQUILIBRIA:
+                raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
+        sols[i] = out
+    found = []
+    for s in range(len(sols[0])):
+        choice = np.full(f.n, -1, dtype=np.int64)
+        stack = [(0, s)]
+        while stack:
+            i, j = stack.pop()
+            _, a, combo = sols[i][j]
+            if a >= 0:
+                choice[i] = a
+            kids = idx[ptr[i]:ptr[i + 1]]
+            stack.extend(zip(kids, combo))
+        found.append((sols[0][s][0], choice))
+    return found
 
 
 def backward_induction(game: ExtensiveFormGame) -> list[SubgamePerfect]:
@@ -274,11 +629,12 @@ def backward_induction(game: ExtensiveFormGame) -> list[SubgamePerfect]:
 
     Backward induction (Kuhn 1953; Selten 1965): at each decision node, from
     the leaves up, the mover picks an action maximising its payoff given the
-    continuation; chance nodes average.  When several actions tie, each
-    choice gives a different equilibrium (and can change what players earlier
-    in the tree prefer), so the equilibria of a subtree are kept as a list and
-    combined: every equilibrium is returned, none twice.  Exact payoffs give
-    exact comparisons.
+    continuation; chance nodes average.  One pass over the tree's arrays
+    (numpy per depth level for bushy trees) finds an equilibrium; when no
+    decision node has tied best actions it is the only one.  Otherwise every
+    equilibrium is enumerated (ties can change what players earlier in the
+    tree prefer), none twice.  Exact payoffs give exact comparisons; in float
+    arithmetic payoffs within ``1e-12`` of the largest are ties.
 
     Parameters
     ----------
@@ -301,65 +657,60 @@ def backward_induction(game: ExtensiveFormGame) -> list[SubgamePerfect]:
         raise InvalidGameError("backward induction needs perfect information; this game has an "
                                "information set with several nodes")
     exact = game.exact
-    index = {p: k for k, p in enumerate(game.players)}
-
-    def solve(node: Node) -> list[tuple[tuple, dict]]:
-        if node.kind == "outcome":
-            return [(_value(node, exact), {})]
-        subs = [solve(child) for child in node.children]
-        if node.kind == "chance":
-            probs = [as_exact(p) if exact else float(p) for p in node.probabilities]
-            out = []
-            for combo in itertools.product(*subs):
-                value = tuple(sum(p * v[k] for p, (v, _) in zip(probs, combo))
-                              for k in range(len(game.players)))
-                plan: dict = {}
-                for _, a in combo:
-                    plan.update(a)
-                out.append((value, plan))
-                if len(out) > MAX_EQUILIBRIA:
-                    raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
-            return out
-        k = index[node.player]
-        key = (node.player, node.infoset)
-        out = []
-        # each child's equilibria are chosen independently (off-path play included)
-        for combo in itertools.product(*subs):
-            best = max(v[k] for v, _ in combo)
-            base: dict = {}
-            for _, a in combo:
-                base.update(a)
-            for action, (v, _) in zip(node.actions, combo):
-                if v[k] == best:
-                    out.append((v, {key: action, **base}))
-            if len(out) > MAX_EQUILIBRIA:
-                raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
-        return out
-
-    with _deep(game.depth):
-        found = solve(game.root)
-    return [SubgamePerfect(actions=plan, payoffs=value) for value, plan in found]
+    values, choice, ties = induction_pass(game, exact)
+    found = all_pure_spe(game, exact) if ties else [(tuple(values[0]), choice)]
+    f = game.flat
+    decisions = np.flatnonzero(f.kind == DECISION)
+    out = []
+    for value, ch in found:
+        actions = {game.infoset_keys[s]: game.infosets[game.infoset_keys[s]][a]
+                   for s, a in zip(f.infoset[decisions].tolist(), ch[decisions].tolist())}
+        out.append(SubgamePerfect(actions=actions, payoffs=tuple(_plain(v) if exact else float(v)
+                                                                 for v in value)))
+    return out
 
 
 #: Largest reduced normal form (number of strategy profiles) :func:`reduced_normal_form` builds.
 MAX_PROFILES = 1_000_000
 
 
-def _reduced_plans(game: ExtensiveFormGame, player: str) -> list[dict[str, str]]:
-    """The player's reduced pure strategies: an action at every information set its own
-    earlier choices do not rule out (Kuhn 1953), in tree order."""
-    sets = [(name, game.infosets[(p, name)]) for (p, name) in game.infosets if p == player]
-    plans: list[dict[str, str]] = [{}]
-    for name, actions in sets:
-        history = game.own_history[(player, name)]
+def reduced_plans(game: ExtensiveFormGame, player: int) -> np.ndarray:
+    """The player's reduced pure strategies as an array (plans x its information sets).
+
+    Entry ``a`` is the action taken at the information set, ``-1`` where the
+    player's own earlier actions rule the set out (Kuhn 1953); plans are in
+    lexicographic order of the actions, information sets in tree order.
+    """
+    f = game.flat
+    sets = np.flatnonzero(f.set_player == player)
+    local = {int(s): j for j, s in enumerate(sets)}
+    seq_set = {}                                  # own sequence -> (local set, action)
+    for s in sets:
+        for a in range(int(f.set_size[s])):
+            seq_set[1 + int(f.seq_offset[s]) + a] = (local[int(s)], a)
+    plans = [[]]
+    for s in sets:
+        memory = int(f.set_memory[s])
         grown = []
         for plan in plans:
-            if all(plan.get(h) == a for h, a in history):
-                grown.extend({**plan, name: action} for action in actions)
+            if memory == 0 or plan[seq_set[memory][0]] == seq_set[memory][1]:
+                grown.extend(plan + [a] for a in range(int(f.set_size[s])))
             else:
-                grown.append(plan)            # this information set cannot be reached
+                grown.append(plan + [-1])
         plans = grown
-    return plans
+    return np.array(plans, dtype=np.int64).reshape(len(plans), len(sets))
+
+
+def plan_consistency(game: ExtensiveFormGame, player: int, plans: np.ndarray) -> np.ndarray:
+    """Boolean (plans x sequences): does the plan take every action of the sequence?"""
+    f = game.flat
+    sets = np.flatnonzero(f.set_player == player)
+    out = np.zeros((len(plans), int(f.num_sequences[player])), dtype=bool)
+    out[:, 0] = True
+    for j, s in enumerate(sets):
+        for a in range(int(f.set_size[s])):
+            out[:, 1 + int(f.seq_offset[s]) + a] = plans[:, j] == a
+    return out
 
 
 def reduced_normal_form(game: ExtensiveFormGame):
@@ -369,9 +720,11 @@ def reduced_normal_form(game: ExtensiveFormGame):
     information set that its own earlier actions do not rule out (strategies
     that differ only where they cannot matter are one).  A strategy is named by
     its actions in tree order, ``*`` where the information set is ruled out.
-    Payoffs are expected over chance.  Every normal-form solver applies to the
-    result; by Kuhn's theorem, with perfect recall, its mixed equilibria are
-    the tree's equilibria in behaviour strategies.
+    Payoffs are expected over chance: each leaf adds its chance probability
+    times its payoff to every profile of plans that reaches it.  Every
+    normal-form solver applies to the result; by Kuhn's theorem, with perfect
+    recall, its mixed equilibria are the tree's equilibria in behaviour
+    strategies (see :func:`gametheory.behavior.mixed_to_behavior`).
 
     Examples
     --------
@@ -385,42 +738,34 @@ def reduced_normal_form(game: ExtensiveFormGame):
     ((('Out', 'In'), ('Fight', 'Accommodate')), [[0, 0], [-1, 1]])
     """
     from .game import NormalFormGame
-    plans = [_reduced_plans(game, p) for p in game.players]
+    f = game.flat
+    k = len(game.players)
+    plans = [reduced_plans(game, p) for p in range(k)]
     sizes = [len(pl) for pl in plans]
     total = int(np.prod(sizes, dtype=object))
     if total > MAX_PROFILES:
         raise GameTooLargeError(f"the reduced normal form would have {total:.3g} strategy profiles "
                                 f"(limit {MAX_PROFILES:.0e}); solve the tree directly")
-    order = {p: [name for (q, name) in game.infosets if q == p] for p in game.players}
-    names = [[_plan_name(plan, order[p]) for plan in pl] for p, pl in zip(game.players, plans)]
     exact = game.exact
-    arrays = [np.empty(sizes, dtype=object) for _ in game.players]
-
-    def value(node: Node, chosen: dict[str, dict[str, str]]) -> tuple:
-        if node.kind == "outcome":
-            return _value(node, exact)
-        if node.kind == "chance":
-            out = [Fraction(0) if exact else 0.0] * len(game.players)
-            for p, child in zip(node.probabilities, node.children):
-                w = Fraction(p) if exact else float(p)
-                if w == 0:
-                    continue
-                out = [o + w * v for o, v in zip(out, value(child, chosen))]
-            return tuple(out)
-        action = chosen[node.player][node.infoset]
-        return value(node.children[node.actions.index(action)], chosen)
-
-    with _deep(game.depth):
-        for idx in itertools.product(*(range(n) for n in sizes)):
-            chosen = {p: plans[k][i] for k, (p, i) in enumerate(zip(game.players, idx))}
-            for k, v in enumerate(value(game.root, chosen)):
-                arrays[k][idx] = v
-    if not exact:
-        arrays = [a.astype(float) for a in arrays]
+    consistent = [plan_consistency(game, p, plans[p]) for p in range(k)]
+    reach = top_down_product(f, f.prob_exact if exact else f.prob)
+    pay = f.payoff_exact if exact else f.payoff
+    arrays = [np.zeros(sizes, dtype=object if exact else float) for _ in range(k)]
+    for leaf in f.leaves.tolist():
+        w = reach[leaf]
+        if w == 0:
+            continue
+        block = np.ix_(*(np.flatnonzero(consistent[p][:, f.seq[p, leaf]]) for p in range(k)))
+        for j in range(k):
+            arrays[j][block] += w * pay[leaf, j]
+    names = []
+    for p in range(k):
+        sets = [game.infoset_keys[s] for s in np.flatnonzero(f.set_player == p)]
+        names.append([_plan_name([game.infosets[key][a] if a >= 0 else "*" for key, a in zip(sets, plan)])
+                      for plan in plans[p].tolist()])
     return NormalFormGame(arrays, players=list(game.players), actions=names,
                           title=game.title or "reduced normal form")
 
 
-def _plan_name(plan: dict[str, str], order: list[str]) -> str:
-    return "/".join(plan.get(name, "*") for name in order) if len(order) > 1 else \
-        plan.get(order[0], "*") if order else "(no move)"
+def _plan_name(actions: list[str]) -> str:
+    return "/".join(actions) if len(actions) > 1 else actions[0] if actions else "(no move)"
