@@ -25,11 +25,18 @@ class Equilibrium:
     largest gain any player could make by deviating (exactly 0 for an exact
     equilibrium).  Exact equilibria hold :class:`~fractions.Fraction` values,
     float equilibria hold ``float`` values.
+
+    Equilibria of game trees also carry ``behavior[i][s][a]``: the probability
+    that player ``i`` takes action ``a`` at its ``s``-th information set (in
+    order of first appearance in the tree).  Their ``strategies`` are mixed
+    strategies over the reduced normal form's plans where a normal-form
+    method ran, and empty for the tree methods (``spe``, ``sequence-form``).
     """
 
     strategies: tuple[tuple[Number, ...], ...]
     payoffs: tuple[Number, ...]
     regret: Number
+    behavior: tuple[tuple[tuple[Number, ...], ...], ...] | None = None
 
     @property
     def supports(self) -> tuple[tuple[int, ...], ...]:
@@ -38,7 +45,10 @@ class Equilibrium:
 
     @property
     def is_pure(self) -> bool:
-        """True when every player plays one action with probability 1."""
+        """True when every player plays one action with probability 1 (at every information set)."""
+        if self.behavior is not None and not self.strategies:
+            return all(sum(1 for q in probs if q != 0) == 1
+                       for sets in self.behavior for probs in sets)
         return all(len(s) == 1 for s in self.supports)
 
     def as_arrays(self) -> list[np.ndarray]:
@@ -53,7 +63,7 @@ class SolverResult:
 
     Attributes
     ----------
-    game : NormalFormGame
+    game : NormalFormGame or ExtensiveFormGame
         The game that was solved.
     method : str
         The solver that ran (after ``auto`` chose one).
@@ -71,9 +81,12 @@ class SolverResult:
         The parameters used (tolerance, starting labels, ...).
     notes : tuple of str
         Plain-language remarks, e.g. on degeneracy or continua of equilibria.
+    reduced : NormalFormGame or None
+        For a game tree solved by a normal-form method: the reduced normal
+        form whose strategies ``Equilibrium.strategies`` refer to.
     """
 
-    game: NormalFormGame
+    game: Any
     method: str
     exact: bool
     equilibria: tuple[Equilibrium, ...]
@@ -81,6 +94,7 @@ class SolverResult:
     degenerate: bool | None
     parameters: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    reduced: NormalFormGame | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parameters", MappingProxyType(dict(self.parameters)))

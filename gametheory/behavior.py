@@ -1,0 +1,311 @@
+"""Behaviour strategies on game trees: payoffs, best responses, regret, Kuhn's conversions.
+
+A *behaviour profile* gives, for each player, for each of its information
+sets (in order of first appearance in the tree, the order of a ``.efg`` file),
+a probability for each action.  It is written as nested sequences::
+
+    behavior[player][infoset][action]
+
+A player's best response to the others' behaviour is computed on its own
+*sequences* (Koller, Megiddo and von Stengel 1996; von Stengel 1996): each
+leaf adds (probability that chance and the others reach it) x (payoff) to the
+player's own sequence leading there, and the player's information sets are
+folded from the last to the first, each taking its best action.  With perfect
+recall this is exact and costs one pass over the tree.  The *regret* of a
+profile is the largest gain any player can make by deviating; it is exactly 0
+at an equilibrium in rational arithmetic.
+
+Kuhn's theorem (1953) makes mixed strategies of the reduced normal form and
+behaviour strategies interchangeable under perfect recall:
+:func:`mixed_to_behavior` and :func:`behavior_to_mixed` convert, preserving the
+probability of every leaf.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> tree = gt.decision("Entrant", "e", {
+...     "Out": gt.outcome(0, 2),
+...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+...                                          "Accommodate": gt.outcome(1, 1)})})
+>>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+>>> payoffs, regrets = behavior_regrets(game, [[[0, 1]], [[0, 1]]])
+>>> payoffs, regrets
+((1, 1), (0, 0))
+>>> behavior_regrets(game, [[[1, 0]], [[1, 0]]])[1]      # the threat to fight: Nash, not credible
+(0, 0)
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from .errors import InvalidGameError
+from .extensive import CHANCE, DECISION, OUTCOME, ExtensiveFormGame, _plain, plan_consistency, reduced_plans
+
+__all__ = ["behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
+           "realization_plan", "Behavior"]
+
+#: ``behavior[player][infoset][action]``: probabilities, exact (Fraction) or float.
+Behavior = tuple[tuple[tuple[Any, ...], ...], ...]
+
+
+def as_vector(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
+              exact: bool) -> np.ndarray:
+    """The profile as one vector over all (information set, action) slots, checked.
+
+    Raises
+    ------
+    InvalidGameError
+        Wrong shape, a negative or non-finite probability, or probabilities at
+        an information set that do not sum to 1 (exactly, or within 1e-9).
+    """
+    f = game.flat
+    out = np.zeros(int(f.slot_offset[-1]), dtype=object if exact else float)
+    if len(behavior) != len(game.players):
+        raise InvalidGameError(f"a behaviour profile needs one entry per player "
+                               f"({len(game.players)}), got {len(behavior)}")
+    for p, name in enumerate(game.players):
+        sets = np.flatnonzero(f.set_player == p)
+        if len(behavior[p]) != len(sets):
+            raise InvalidGameError(f"{name} has {len(sets)} information set(s), the profile gives "
+                                   f"{len(behavior[p])}")
+        for s, probs in zip(sets.tolist(), behavior[p]):
+            key = game.infoset_keys[s]
+            if len(probs) != f.set_size[s]:
+                raise InvalidGameError(f"{name} at {key[1]!r}: {len(probs)} probabilities for "
+                                       f"{int(f.set_size[s])} actions")
+            vals = [_probability(q, exact, name, key[1]) for q in probs]
+            total = sum(vals)
+            if (total != 1) if exact else abs(total - 1.0) > 1e-9:
+                raise InvalidGameError(f"{name} at {key[1]!r}: probabilities sum to {total}, not 1")
+            out[f.slot_offset[s]:f.slot_offset[s + 1]] = vals
+    return out
+
+
+def _probability(q: Any, exact: bool, player: str, infoset: str) -> Any:
+    try:
+        v = _plain(Fraction(q)) if exact else float(q)
+    except (TypeError, ValueError):
+        raise InvalidGameError(f"{player} at {infoset!r}: {q!r} is not a probability") from None
+    if (not exact and not np.isfinite(v)) or v < 0:
+        raise InvalidGameError(f"{player} at {infoset!r}: {q!r} is not a probability")
+    return v
+
+
+def as_behavior(game: ExtensiveFormGame, vector: np.ndarray) -> Behavior:
+    """The nested form of a slot vector."""
+    f = game.flat
+    out = []
+    for p in range(len(game.players)):
+        sets = np.flatnonzero(f.set_player == p).tolist()
+        out.append(tuple(tuple(vector[f.slot_offset[s]:f.slot_offset[s + 1]].tolist()) for s in sets))
+    return tuple(out)
+
+
+class _Part:
+    """The nodes of a (truncated) subgame: the subtree of ``root`` without the insides of the
+    subtrees at ``cuts``, whose roots become leaves with given values."""
+
+    def __init__(self, game: ExtensiveFormGame, root: int, cuts: Mapping[int, Sequence[Any]],
+                 exact: bool) -> None:
+        f = game.flat
+        nodes = np.arange(root, f.end[root])
+        if cuts:
+            keep = np.ones(len(nodes), dtype=bool)
+            for c in cuts:
+                keep[c + 1 - root:f.end[c] - root] = False
+            nodes = nodes[keep]
+        self.nodes = nodes
+        self.root = root
+        kind = f.kind[nodes].copy()
+        self.is_leaf = (kind == OUTCOME)
+        values = (f.payoff_exact if exact else f.payoff)[nodes].copy()
+        if cuts:
+            pos = np.searchsorted(nodes, np.fromiter(cuts, dtype=np.int64))
+            self.is_leaf[pos] = True
+            for j, c in zip(pos.tolist(), cuts):
+                values[j] = list(cuts[c])
+        self.values = values
+        self.parent = np.searchsorted(nodes, f.parent[nodes])       # local index (root: 0, unused)
+        self.parent[0] = -1
+        self.depth = f.depth[nodes] - f.depth[root]
+
+
+def _products(part: _Part, edge: np.ndarray) -> np.ndarray:
+    """Product of ``edge`` from the part's root to each of its nodes."""
+    out = edge.copy()
+    out[0] = 1
+    parent = part.parent
+    n = len(out)
+    levels = int(part.depth.max()) + 1 if n else 0
+    if levels <= max(64, n // 64):
+        order = np.argsort(part.depth, kind="stable")
+        cuts = np.searchsorted(part.depth[order], np.arange(levels + 1))
+        for a, b in zip(cuts[1:-1], cuts[2:]):
+            level = order[a:b]
+            out[level] = out[parent[level]] * edge[level]
+        return out
+    values, par = out.tolist(), parent.tolist()
+    for i in range(1, n):
+        values[i] = values[par[i]] * values[i]
+    return np.array(values, dtype=out.dtype)
+
+
+def evaluate(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, root: int = 0,
+             cuts: Mapping[int, Sequence[Any]] | None = None):
+    """Payoffs, regrets and best responses of a profile in the subgame at ``root``.
+
+    ``cuts`` maps nodes inside that subgame to value vectors: their subtrees
+    are replaced by leaves (a truncated subgame, as in backward induction over
+    subgames).  Returns ``(payoffs, regrets, best)`` where ``best`` maps each
+    information set in the part to the index of a best action for its owner.
+    """
+    f = game.flat
+    part = _Part(game, root, cuts or {}, exact)
+    nodes = part.nodes
+    k = len(game.players)
+    par = f.parent[nodes[1:]]
+    edge = np.ones(len(nodes), dtype=object if exact else float)
+    prob = f.prob_exact if exact else f.prob
+    is_chance = f.kind[par] == CHANCE
+    edge[1:][is_chance] = prob[nodes[1:][is_chance]]
+    dec = f.kind[par] == DECISION
+    slots = f.slot_offset[f.infoset[par[dec]]] + f.action[nodes[1:][dec]]
+    edge[1:][dec] = vector[slots]
+    owner = np.full(len(nodes), -1, dtype=np.int64)
+    owner[1:][dec] = f.player[par[dec]]
+    reach = _products(part, edge)
+    leaves = np.flatnonzero(part.is_leaf)
+    vals = part.values[leaves]
+    payoffs = tuple(_sum(reach[leaves] * vals[:, j], exact) for j in range(k))
+    regrets, best = [], {}
+    for p in range(k):
+        other = edge.copy()
+        other[owner == p] = 1
+        w = _products(part, other)
+        seq = f.seq[p, nodes]
+        size = int(f.num_sequences[p])
+        V = np.zeros(size, dtype=object if exact else float)
+        np.add.at(V, seq[leaves], w[leaves] * vals[:, p])
+        mine = (f.kind[nodes] == DECISION) & (f.player[nodes] == p) & ~part.is_leaf
+        sets = np.unique(f.infoset[nodes[mine]])
+        for s in sets[::-1].tolist():      # later sets first: their values feed earlier ones
+            a0 = 1 + int(f.seq_offset[s])
+            options = V[a0:a0 + int(f.set_size[s])]
+            a = int(np.argmax(options)) if not exact else max(range(len(options)), key=options.__getitem__)
+            best[s] = a
+            V[int(f.set_memory[s])] += options[a]
+        value = V[int(f.seq[p, root])]
+        regret = value - payoffs[p]
+        regrets.append(_plain(regret) if exact else max(float(regret), 0.0))
+    return payoffs, tuple(regrets), best
+
+
+def _sum(values: np.ndarray, exact: bool) -> Any:
+    total = sum(values.tolist(), 0) if exact else float(np.sum(values))
+    return _plain(total) if exact else total
+
+
+def _exact_default(game: ExtensiveFormGame, exact: bool | None) -> bool:
+    return game.exact if exact is None else bool(exact)
+
+
+def behavior_payoffs(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
+                     exact: bool | None = None) -> tuple:
+    """Each player's expected payoff under a behaviour profile."""
+    exact = _exact_default(game, exact)
+    return evaluate(game, as_vector(game, behavior, exact), exact)[0]
+
+
+def behavior_regrets(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
+                     exact: bool | None = None) -> tuple[tuple, tuple]:
+    """Expected payoffs and each player's regret (best-response value minus payoff).
+
+    The profile is a Nash equilibrium exactly when every regret is 0 (in
+    rational arithmetic; in floating point, up to rounding).  One pass over
+    the tree per player (sequence-form best response, see the module notes).
+    """
+    exact = _exact_default(game, exact)
+    payoffs, regrets, _ = evaluate(game, as_vector(game, behavior, exact), exact)
+    return payoffs, regrets
+
+
+def realization_plan(game: ExtensiveFormGame, player: int, vector: np.ndarray) -> np.ndarray:
+    """The probability, under the player's own behaviour, of each of its sequences."""
+    f = game.flat
+    exact = vector.dtype == object
+    out = np.zeros(int(f.num_sequences[player]), dtype=object if exact else float)
+    out[0] = 1
+    for s in np.flatnonzero(f.set_player == player).tolist():      # earlier sets first
+        a0 = 1 + int(f.seq_offset[s])
+        out[a0:a0 + int(f.set_size[s])] = out[int(f.set_memory[s])] * \
+            vector[f.slot_offset[s]:f.slot_offset[s + 1]]
+    return out
+
+
+def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
+                      exact: bool | None = None) -> Behavior:
+    """Behaviour strategies equivalent to mixed strategies over the reduced plans (Kuhn 1953).
+
+    ``mixed[p]`` holds player ``p``'s probabilities over its reduced plans, in
+    the order of :func:`~gametheory.extensive.reduced_normal_form`.  At an
+    information set reached with positive probability by the player's own
+    plan, an action's probability is the realization probability of the
+    sequence through it divided by that of the set.  At a set the player's
+    own moves rule out, the behaviour is irrelevant to every payoff; it is set
+    to a pure best response there, so the result reads as a plan.
+    """
+    exact = _exact_default(game, exact)
+    f = game.flat
+    vector = np.zeros(int(f.slot_offset[-1]), dtype=object if exact else float)
+    undefined = []
+    for p in range(len(game.players)):
+        plans = reduced_plans(game, p)
+        mix = np.array([_plain(Fraction(q)) if exact else float(q) for q in mixed[p]],
+                       dtype=object if exact else float)
+        if len(mix) != len(plans):
+            raise InvalidGameError(f"{game.players[p]} has {len(plans)} reduced strategies, "
+                                   f"the mixed strategy gives {len(mix)} probabilities")
+        plan = plan_consistency(game, p, plans).T.astype(object if exact else float).dot(mix)
+        for s in np.flatnonzero(f.set_player == p).tolist():
+            a0 = 1 + int(f.seq_offset[s])
+            here = plan[int(f.set_memory[s])]
+            size = int(f.set_size[s])
+            if here > 0:
+                vector[f.slot_offset[s]:f.slot_offset[s + 1]] = [_plain(q / here) if exact else q / here
+                                                                  for q in plan[a0:a0 + size]]
+            else:
+                vector[f.slot_offset[s]] = 1
+                undefined.append(s)
+    if undefined:
+        _, _, best = evaluate(game, vector, exact)
+        for s in undefined:
+            vector[f.slot_offset[s]:f.slot_offset[s + 1]] = 0
+            vector[f.slot_offset[s] + best.get(s, 0)] = 1
+    return as_behavior(game, vector)
+
+
+def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
+                      exact: bool | None = None) -> tuple[tuple[Any, ...], ...]:
+    """Mixed strategies over the reduced plans equivalent to a behaviour profile (Kuhn 1953).
+
+    A plan's probability is the product of the behaviour probabilities of its
+    actions at the information sets it does not rule out.
+    """
+    exact = _exact_default(game, exact)
+    f = game.flat
+    vector = as_vector(game, behavior, exact)
+    out = []
+    for p in range(len(game.players)):
+        plans = reduced_plans(game, p)
+        sets = np.flatnonzero(f.set_player == p)
+        probs = np.ones(len(plans), dtype=object if exact else float)
+        for j, s in enumerate(sets.tolist()):
+            chosen = plans[:, j]
+            on = chosen >= 0
+            probs[on] = probs[on] * vector[f.slot_offset[s] + chosen[on]]
+        out.append(tuple(_plain(q) for q in probs) if exact else tuple(float(q) for q in probs))
+    return tuple(out)

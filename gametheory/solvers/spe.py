@@ -1,0 +1,371 @@
+"""Subgame-perfect equilibria of game trees, by backward induction over subgames.
+
+Algorithm (Selten 1965; Kuhn 1953 for perfect information):
+
+1. Find the *subgames*: a node roots one when every information set that
+   meets its subtree lies inside it.  With the tree in depth-first order a
+   subtree is an interval of node numbers, so this is one pass comparing each
+   information set's first and last node with the interval.
+2. From the deepest subgame up, replace each proper subgame by a leaf
+   carrying the payoffs of an equilibrium chosen for it, and solve what is
+   left (the *truncated* subgame): a single decision node by taking every best
+   action, a chance node by averaging, anything larger by a normal-form solver
+   on its reduced normal form, whose mixed equilibria become behaviour
+   strategies by Kuhn's theorem.  Every combination of the proper subgames'
+   equilibria is followed, so the list holds every SPE whenever the
+   normal-form solver returns every equilibrium.
+3. Perfect-information trees take a fast path: one vectorised
+   backward-induction pass; only when some decision node has tied best actions
+   is every pure SPE enumerated.
+
+Every profile is then verified to be subgame perfect: in each subgame, with
+the proper subgames replaced by their values under the profile, no player can
+gain by deviating (regret exactly 0 in rational arithmetic).  For a subgame
+whose truncation is a single node this is the one-shot deviation check,
+vectorised over the whole tree.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..behavior import as_behavior, evaluate, mixed_to_behavior
+from ..errors import GameTooLargeError, InvalidGameError, VerificationError
+from ..extensive import (CHANCE, DECISION, MAX_EQUILIBRIA, OUTCOME, ExtensiveFormGame, Node,
+                         _plain, _segments, all_pure_spe, induction_pass, reduced_normal_form,
+                         tie_tolerance)
+from ..result import Equilibrium, SolverResult
+
+__all__ = ["subgame_roots", "subgame_perfect_equilibria", "verify_subgame_perfect", "node_values",
+           "tree_equilibrium"]
+
+
+def _resolve_exact(game: ExtensiveFormGame, exact: bool | None) -> bool:
+    if exact is None:
+        return game.exact
+    if exact and not game.exact:
+        from ..errors import ExactArithmeticError
+        raise ExactArithmeticError("exact arithmetic needs integer or rational payoffs and "
+                                   "probabilities; this tree has floating-point numbers")
+    return bool(exact)
+
+
+def _bottom_up(game: ExtensiveFormGame, values: np.ndarray, combine) -> np.ndarray:
+    """Fill internal nodes from their children, deepest first; ``combine(nodes, kids, off)``."""
+    f = game.flat
+    if f.vectorise_levels():
+        for level in reversed(f.levels()):
+            nodes = level[f.kind[level] != OUTCOME]
+            if len(nodes):
+                kids, off, _ = _segments(f, nodes)
+                values[nodes] = combine(nodes, kids, off)
+        return values
+    internal = np.flatnonzero(f.kind != OUTCOME)[::-1]
+    for i in internal.tolist():
+        node = np.array([i])
+        kids, off, _ = _segments(f, node)
+        values[i] = combine(node, kids, off)[0]
+    return values
+
+
+def subgame_roots(game: ExtensiveFormGame) -> np.ndarray:
+    """The nodes (depth-first numbers, ascending) that root a subgame; 0 is always one.
+
+    A decision or chance node roots a subgame when every information set with
+    a node in its subtree has all its nodes there (Selten 1965).
+    """
+    f = game.flat
+    n = f.n
+    lo = np.arange(n)
+    hi = np.arange(n)
+    dec = np.flatnonzero(f.kind == DECISION)
+    if len(dec):
+        sets = f.infoset[dec]
+        first = np.full(len(game.infoset_keys), n, dtype=np.int64)
+        last = np.full(len(game.infoset_keys), -1, dtype=np.int64)
+        np.minimum.at(first, sets, dec)
+        np.maximum.at(last, sets, dec)
+        lo[dec] = first[sets]
+        hi[dec] = last[sets]
+    lo = lo.reshape(n, 1).copy()
+    hi = hi.reshape(n, 1).copy()
+    both = np.hstack([lo, -hi])                   # min over the subtree of (lo, -hi)
+    both = _bottom_up(game, both, lambda nodes, kids, off: np.minimum(
+        both[nodes], np.minimum.reduceat(both[kids], off, axis=0)))
+    i = np.arange(n)
+    ok = (both[:, 0] >= i) & (-both[:, 1] < f.end) & (f.kind != OUTCOME)
+    ok[0] = True
+    return np.flatnonzero(ok)
+
+
+def node_values(game: ExtensiveFormGame, vector: np.ndarray, exact: bool) -> np.ndarray:
+    """Each node's expected payoffs (one row per node) when play starts there and follows
+    the profile."""
+    f = game.flat
+    values = (f.payoff_exact if exact else f.payoff).copy()
+    prob = (f.prob_exact if exact else f.prob)
+    edge = prob.copy()
+    kids_all = np.arange(1, f.n)
+    dec = f.kind[f.parent[kids_all]] == DECISION
+    par = f.parent[kids_all][dec]
+    edge[kids_all[dec]] = vector[f.slot_offset[f.infoset[par]] + f.action[kids_all[dec]]]
+
+    def combine(nodes, kids, off):
+        return np.add.reduceat(values[kids] * edge[kids][:, None], off, axis=0)
+
+    return _bottom_up(game, values, combine)
+
+
+def _parts(game: ExtensiveFormGame, roots: np.ndarray) -> tuple[list[list[int]], np.ndarray]:
+    """For each subgame root, its maximal proper subgames (the roots directly below it), and
+    whether its truncation is a single node (every child a leaf or a subgame root)."""
+    f = game.flat
+    children: list[list[int]] = [[] for _ in roots]
+    stack: list[int] = []                          # positions in roots of the open ancestors
+    for j, r in enumerate(roots.tolist()):
+        while stack and f.end[roots[stack[-1]]] <= r:
+            stack.pop()
+        if stack:
+            children[stack[-1]].append(r)
+        stack.append(j)
+    is_root = np.zeros(f.n, dtype=bool)
+    is_root[roots] = True
+    single = np.zeros(len(roots), dtype=bool)
+    for j, r in enumerate(roots.tolist()):
+        kids = f.child_idx[f.child_ptr[r]:f.child_ptr[r + 1]]
+        single[j] = bool(np.all((f.kind[kids] == OUTCOME) | is_root[kids]))
+    return children, single
+
+
+def verify_subgame_perfect(game: ExtensiveFormGame, vector: np.ndarray, exact: bool,
+                           tol: float = 0.0) -> Any:
+    """The largest regret of the profile in any subgame (0 exactly at an SPE in exact mode).
+
+    Each subgame is checked with its proper subgames replaced by their values
+    under the profile; that suffices by induction over the subgames.
+    """
+    f = game.flat
+    roots = subgame_roots(game)
+    values = node_values(game, vector, exact)
+    children, single = _parts(game, roots)
+    worst = 0
+    # single-node truncations: the one-shot deviation check, vectorised
+    ones = roots[single]
+    movers = ones[f.kind[ones] == DECISION]
+    if len(movers):
+        kids, off, counts = _segments(f, movers)
+        mine = values[kids, np.repeat(f.player[movers], counts)]
+        best = np.maximum.reduceat(mine, off)
+        gain = best - values[movers, f.player[movers]]
+        worst = max(worst, max(gain.tolist()))
+    for j in np.flatnonzero(~single).tolist():
+        r = int(roots[j])
+        cuts = {c: values[c].tolist() for c in children[j]}
+        _, regrets, _ = evaluate(game, vector, exact, root=r, cuts=cuts)
+        worst = max(worst, max(regrets))
+    return _plain(worst) if exact else max(float(worst), 0.0)
+
+
+def tree_equilibrium(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, tol: float,
+                     subgame_perfect: bool = False,
+                     strategies: tuple = ()) -> Equilibrium:
+    """Verify a behaviour profile (Nash, or subgame perfect) and wrap it as an Equilibrium.
+
+    Raises :class:`VerificationError` when the regret exceeds ``tol`` (0 in
+    exact mode): a returned profile that is not an equilibrium is a bug.
+    """
+    payoffs, regrets, _ = evaluate(game, vector, exact)
+    regret = max(regrets)
+    if subgame_perfect:
+        regret = max(regret, verify_subgame_perfect(game, vector, exact, tol))
+    if (regret != 0) if exact else regret > tol:
+        raise VerificationError(f"internal error: a profile with regret {regret} in the tree is "
+                                "not an equilibrium")
+    number = Fraction if exact else float
+    behavior = tuple(tuple(tuple(number(q) for q in probs) for probs in sets)
+                     for sets in as_behavior(game, vector))
+    payoffs = tuple(number(v) for v in payoffs)
+    regret = Fraction(0) if exact else float(regret)
+    return Equilibrium(strategies=strategies, payoffs=payoffs, regret=regret, behavior=behavior)
+
+
+def default_tree_tolerance(game: ExtensiveFormGame) -> float:
+    """Float-mode regret tolerance: 1e-9 times the largest absolute payoff (at least 1e-9)."""
+    leaves = game.flat.payoff[game.flat.leaves]
+    return 1e-9 * max(1.0, float(np.max(np.abs(leaves))) if leaves.size else 1.0)
+
+
+def _pure_vector(game: ExtensiveFormGame, choice: np.ndarray, exact: bool) -> np.ndarray:
+    f = game.flat
+    vector = np.zeros(int(f.slot_offset[-1]), dtype=object if exact else float)
+    dec = np.flatnonzero(f.kind == DECISION)
+    vector[f.slot_offset[f.infoset[dec]] + choice[dec]] = 1
+    return vector
+
+
+def _truncated(game: ExtensiveFormGame, root: int, cuts: dict[int, list]) -> ExtensiveFormGame:
+    """The subgame at ``root`` as its own tree, with the subtrees at ``cuts`` made leaves."""
+    f = game.flat
+    built: dict[int, Node] = {}
+    inside = np.arange(root, f.end[root])
+    skip = np.zeros(len(inside), dtype=bool)
+    for c in cuts:
+        skip[c + 1 - root:f.end[c] - root] = True
+    for i in inside[~skip][::-1].tolist():
+        if i in cuts:
+            built[i] = Node("outcome", payoffs=tuple(cuts[i]))
+            continue
+        node = game.node(i)
+        if node.kind == "outcome":
+            built[i] = Node("outcome", payoffs=node.payoffs)
+            continue
+        kids = f.child_idx[f.child_ptr[i]:f.child_ptr[i + 1]].tolist()
+        built[i] = Node(node.kind, player=node.player, infoset=node.infoset, actions=node.actions,
+                        children=tuple(built.pop(c) for c in kids), probabilities=node.probabilities)
+    return ExtensiveFormGame(built[root], game.players, title=game.title)
+
+
+def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = None,
+                               method: str = "auto", tol: float | None = None) -> SolverResult:
+    """The subgame-perfect equilibria of a game tree (see the module notes for the algorithm).
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+    exact : bool or None
+        Rational arithmetic (the default where the tree is rational) or floating point.
+    method : str
+        The normal-form method for truncated subgames larger than one node
+        (``auto`` by default: all extreme equilibria for two players,
+        ``polynomial`` for small n-player subgames).
+    tol : float or None
+        Float mode: the largest regret accepted (default 1e-9 times the largest payoff).
+
+    Returns
+    -------
+    SolverResult
+        ``method`` is ``"spe"``; each equilibrium carries ``behavior``.
+        ``complete`` is True when the list holds every SPE: no tied best
+        actions (mixing between tied actions gives further SPE) and every
+        subgame solver complete (for ``vertex``: every extreme equilibrium of
+        each subgame).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> res = subgame_perfect_equilibria(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
+    >>> [[[str(q) for q in probs] for probs in sets] for sets in res.equilibria[0].behavior]
+    [[['0', '1']], [['0', '1']]]
+    >>> res.complete
+    True
+    """
+    if not isinstance(game, ExtensiveFormGame):
+        raise InvalidGameError(f"subgame-perfect equilibria need a game tree, got {type(game).__name__}")
+    exact = _resolve_exact(game, exact)
+    tol = 0.0 if exact else (default_tree_tolerance(game) if tol is None else float(tol))
+    notes: list[str] = []
+    if game.perfect_information:
+        _, choice, ties = induction_pass(game, exact)
+        found = [c for _, c in all_pure_spe(game, exact)] if ties else [choice]
+        vectors = [_pure_vector(game, c, exact) for c in found]
+        complete, degenerate, stats = not ties, ties, {"subgames": int(np.sum(game.flat.kind != OUTCOME))}
+        if ties:
+            notes.append("some player has tied best actions: every pure SPE is listed, and mixing "
+                         "between tied actions gives further SPE")
+    else:
+        vectors, complete, degenerate, stats = _by_subgames(game, exact, method, tol, notes)
+    equilibria = []
+    seen = set()
+    for v in vectors:
+        key = tuple(v.tolist())
+        if key in seen:
+            continue
+        seen.add(key)
+        equilibria.append(tree_equilibrium(game, v, exact, tol, subgame_perfect=True))
+    params: dict[str, Any] = dict(stats)
+    if not exact:
+        params["tolerance"] = tol
+    return SolverResult(game=game, method="spe", exact=exact, equilibria=tuple(equilibria),
+                        complete=complete, degenerate=degenerate, parameters=params, notes=tuple(notes))
+
+
+def _by_subgames(game: ExtensiveFormGame, exact: bool, method: str, tol: float,
+                 notes: list[str]) -> tuple[list[np.ndarray], bool, bool | None, dict]:
+    """Fold the tree back subgame by subgame; every combination of subgame equilibria."""
+    from ..solve import choose_method, solve
+    f = game.flat
+    roots = subgame_roots(game)
+    children, single = _parts(game, roots)
+    set_number = {key: s for s, key in enumerate(game.infoset_keys)}
+    sols: dict[int, list[tuple[tuple, dict[int, tuple]]]] = {}
+    complete, degenerate = True, False
+    used: set[str] = set()
+    tie_tol = tie_tolerance(game, exact)
+    prob = f.prob_exact if exact else f.prob
+    for j in range(len(roots) - 1, -1, -1):
+        r = int(roots[j])
+        subs = children[j]
+        out: list[tuple[tuple, dict[int, tuple]]] = []
+        combos = itertools.product(*(sols[c] for c in subs))
+        for combo in combos:
+            cuts = {c: list(val) for c, (val, _) in zip(subs, combo)}
+            merged: dict[int, tuple] = {}
+            for _, assign in combo:
+                merged.update(assign)
+            if single[j]:
+                kids = f.child_idx[f.child_ptr[r]:f.child_ptr[r + 1]].tolist()
+                rows = [cuts[c] if c in cuts else (f.payoff_exact if exact else f.payoff)[c].tolist()
+                        for c in kids]
+                if f.kind[r] == CHANCE:
+                    value = tuple(sum(prob[c] * row[q] for c, row in zip(kids, rows))
+                                  for q in range(len(game.players)))
+                    out.append((value, merged))
+                    continue
+                p = int(f.player[r])
+                best = max(row[p] for row in rows)
+                top = [a for a, row in enumerate(rows) if row[p] >= best - tie_tol]
+                if len(top) > 1:
+                    complete, degenerate = False, True
+                s = int(f.infoset[r])
+                for a in top:
+                    probs = tuple(1 if b == a else 0 for b in range(len(rows)))
+                    out.append((tuple(rows[a]), {**merged, s: probs}))
+            else:
+                sub = _truncated(game, r, cuts)
+                normal = reduced_normal_form(sub)
+                name = choose_method(normal) if method == "auto" else method
+                used.add(name)
+                result = solve(normal, method=name, exact=exact)
+                complete = complete and result.complete
+                degenerate = degenerate or bool(result.degenerate)
+                for eq in result.equilibria:
+                    behavior = mixed_to_behavior(sub, eq.strategies, exact)
+                    assign = dict(merged)
+                    for p, sets in enumerate(behavior):
+                        names = sub.player_infosets(p)
+                        for name_s, probs in zip(names, sets):
+                            assign[set_number[(game.players[p], name_s)]] = probs
+                    out.append((tuple(eq.payoffs), assign))
+            if len(out) > MAX_EQUILIBRIA:
+                raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
+        sols[r] = out
+        for c in subs:
+            del sols[c]
+    vectors = []
+    for _, assign in sols[0]:
+        vector = np.zeros(int(f.slot_offset[-1]), dtype=object if exact else float)
+        for s, probs in assign.items():
+            vector[f.slot_offset[s]:f.slot_offset[s + 1]] = list(probs)
+        vectors.append(vector)
+    if used:
+        notes.append("truncated subgames solved by: " + ", ".join(sorted(used)))
+    return vectors, complete, degenerate, {"subgames": int(len(roots)),
+                                           "subgame_methods": sorted(used)}
