@@ -41,9 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("solve", help="compute the equilibria of a game",
                        description="Compute the equilibria of a game and print them.")
     s.add_argument("game", metavar="GAME",
-                   help="a Gambit .nfg file, or the name of a bundled game (see 'gametheory models')")
+                   help="a Gambit .nfg or .efg file, a model file (.toml), or the name of a bundled "
+                        "game (see 'gametheory models')")
     s.add_argument("--method", default="auto", choices=["auto", *METHODS],
-                   help="solver (default: auto chooses by the game's size and player count)")
+                   help="solver (default: auto chooses by the game's size and player count; for a "
+                        "game tree, spe); on a tree, spe and sequence-form work on the tree and "
+                        "the others on its reduced normal form")
     _arithmetic(s, "rational arithmetic (integer or rational payoffs only)")
     s.add_argument("--format", default="table", choices=FORMATS, help="output format (default: table)")
     _output(s)
@@ -138,12 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                            eliminate=args.eliminate)
             return _emit(format_result(result, args.format), args.output)
         if args.command == "dominance":
-            elimination = iterated_elimination(read_game(args.game),
+            elimination = iterated_elimination(_strategic(read_game(args.game)),
                                                kind="weak" if args.weak else "strict",
                                                mixed=not args.pure_only, exact=args.exact)
             return _emit(format_elimination(elimination, args.format), args.output)
         if args.command == "qre":
-            curve = logit_qre(read_game(args.game), max_lambda=args.max_lambda, exact=args.exact)
+            curve = logit_qre(_strategic(read_game(args.game)), max_lambda=args.max_lambda,
+                              exact=args.exact)
             _emit(format_qre(curve, args.format), args.output)
             if curve.equilibrium is None:
                 return _fail(f"qre: no equilibrium could be certified at the end of the branch "
@@ -182,6 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except Exception as exc:  # never a traceback; say what happened
         return _fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+
+
+def _strategic(game):
+    """A game tree's reduced normal form (dominance and qre work in strategic form)."""
+    from .extensive import ExtensiveFormGame, reduced_normal_form
+    return reduced_normal_form(game) if isinstance(game, ExtensiveFormGame) else game
 
 
 def _emit(text: str, output: str | None) -> int:

@@ -43,6 +43,33 @@ def _game_dict(g: "NormalFormGame") -> dict[str, Any]:
     return {"title": g.title, "players": list(g.players), "actions": [list(a) for a in g.actions]}
 
 
+def _is_tree(g: Any) -> bool:
+    from .extensive import ExtensiveFormGame
+    return isinstance(g, ExtensiveFormGame)
+
+
+def _tree_dict(g: Any, reduced: "NormalFormGame | None") -> dict[str, Any]:
+    """A tree: its players and each player's information sets (name, actions) in file order;
+    ``actions``: the reduced normal form's strategies, when the equilibria refer to them."""
+    out: dict[str, Any] = {"title": g.title, "players": list(g.players)}
+    if reduced is not None:
+        out["actions"] = [list(a) for a in reduced.actions]
+    out["infosets"] = [[{"name": name, "actions": list(g.infosets[(p, name)])}
+                        for name in g.player_infosets(p)] for p in g.players]
+    return out
+
+
+def _equilibrium_dict(eq: Any, ex: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if eq.strategies:
+        out["strategies"] = [[_num(p, ex) for p in s] for s in eq.strategies]
+    if eq.behavior is not None:
+        out["behavior"] = [[[_num(p, ex) for p in probs] for probs in sets] for sets in eq.behavior]
+    out["payoffs"] = [_num(p, ex) for p in eq.payoffs]
+    out["regret"] = _num(eq.regret, ex)
+    return out
+
+
 def result_to_dict(result: SolverResult) -> dict[str, Any]:
     """The result as the contract's JSON object (schema ``gametheory.solve/1``).
 
@@ -56,17 +83,12 @@ def result_to_dict(result: SolverResult) -> dict[str, Any]:
     g, ex = result.game, result.exact
     return {
         "schema": "gametheory.solve/1",
-        "game": _game_dict(g),
+        "game": _tree_dict(g, result.reduced) if _is_tree(g) else _game_dict(g),
         "method": result.method,
         "exact": ex,
         "complete": result.complete,
         "degenerate": result.degenerate,
-        "equilibria": [
-            {"strategies": [[_num(p, ex) for p in s] for s in eq.strategies],
-             "payoffs": [_num(p, ex) for p in eq.payoffs],
-             "regret": _num(eq.regret, ex)}
-            for eq in result.equilibria
-        ],
+        "equilibria": [_equilibrium_dict(eq, ex) for eq in result.equilibria],
         "notes": list(result.notes),
         "parameters": {k: _json_value(v, ex) for k, v in result.parameters.items()},
     }
@@ -95,23 +117,33 @@ def format_table(result: SolverResult) -> str:
     """A plain-text report: each equilibrium's strategies, payoffs and regret, then guarantees."""
     g, ex = result.game, result.exact
     title = g.title or "untitled game"
-    lines = [f"{title}: {g.num_players} player(s), actions {' x '.join(map(str, g.shape))}",
-             f"method: {result.method} ({'exact rational' if ex else 'floating point'} arithmetic)"]
+    tree = _is_tree(g)
+    if tree:
+        lines = [f"{title}: game tree, {len(g.players)} player(s), {g.num_nodes} nodes, "
+                 f"{len(g.infosets)} information set(s)"]
+    else:
+        lines = [f"{title}: {g.num_players} player(s), actions {' x '.join(map(str, g.shape))}"]
+    lines.append(f"method: {result.method} ({'exact rational' if ex else 'floating point'} arithmetic)"
+                 + (", on the reduced normal form" if tree and result.reduced is not None else ""))
     count = len(result.equilibria)
     lines.append(f"{count} equilibri{'um' if count == 1 else 'a'} found")
     for k, eq in enumerate(result.equilibria, 1):
         lines.append("")
         lines.append(f"Equilibrium {k}" + ("  (pure)" if eq.is_pure else ""))
-        width = max(len(a) for acts in g.actions for a in acts)
-        for i, player in enumerate(g.players):
-            lines.append(f"  {player}: payoff {_text(eq.payoffs[i], ex)}")
-            for a, p in zip(g.actions[i], eq.strategies[i]):
-                if p != 0:
-                    lines.append(f"    {a:<{width}}  {_text(p, ex)}")
+        if tree:
+            lines.extend(_behavior_lines(g, eq, ex))
+        else:
+            width = max(len(a) for acts in g.actions for a in acts)
+            for i, player in enumerate(g.players):
+                lines.append(f"  {player}: payoff {_text(eq.payoffs[i], ex)}")
+                for a, p in zip(g.actions[i], eq.strategies[i]):
+                    if p != 0:
+                        lines.append(f"    {a:<{width}}  {_text(p, ex)}")
         lines.append(f"  regret: {_text(eq.regret, ex)}")
     lines.append("")
     if result.complete:
-        what = "every extreme equilibrium" if result.method == "vertex" else "every equilibrium"
+        what = ("every extreme equilibrium" if result.method == "vertex" else
+                "every subgame-perfect equilibrium" if result.method == "spe" else "every equilibrium")
         lines.append(f"complete: yes, the list holds {what}")
     else:
         lines.append("complete: no, the method does not guarantee that every equilibrium is listed")
@@ -127,11 +159,36 @@ def format_table(result: SolverResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _behavior_lines(g: Any, eq: Any, ex: bool) -> list[str]:
+    """Each player's payoff and, per information set, the actions it takes."""
+    lines = []
+    for i, player in enumerate(g.players):
+        lines.append(f"  {player}: payoff {_text(eq.payoffs[i], ex)}")
+        for name, probs in zip(g.player_infosets(player), eq.behavior[i]):
+            acts = g.infosets[(player, name)]
+            chosen = [f"{a} {_text(p, ex)}" for a, p in zip(acts, probs) if p != 0]
+            lines.append(f"    at {name}: " + ", ".join(chosen))
+    return lines
+
+
 def format_csv(result: SolverResult) -> str:
-    """One row per equilibrium, player and action: probability, the player's payoff, regret."""
+    """One row per equilibrium, player and action: probability, the player's payoff, regret.
+
+    For a game tree: one row per equilibrium, player, information set and
+    action (behaviour probabilities).
+    """
     g, ex = result.game, result.exact
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
+    if _is_tree(g):
+        w.writerow(["equilibrium", "player", "infoset", "action", "probability", "payoff", "regret"])
+        for k, eq in enumerate(result.equilibria, 1):
+            for i, player in enumerate(g.players):
+                for name, probs in zip(g.player_infosets(player), eq.behavior[i]):
+                    for a, p in zip(g.infosets[(player, name)], probs):
+                        w.writerow([k, player, name, a, _csv_num(p, ex), _csv_num(eq.payoffs[i], ex),
+                                    _csv_num(eq.regret, ex)])
+        return buf.getvalue()
     w.writerow(["equilibrium", "player", "action", "probability", "payoff", "regret"])
     for k, eq in enumerate(result.equilibria, 1):
         for i, player in enumerate(g.players):
@@ -164,7 +221,7 @@ def _tex_num(v: Any, exact: bool) -> str:
 def format_latex(result: SolverResult) -> str:
     """A LaTeX ``tabular``: one row per equilibrium, each player's strategy and payoff."""
     g, ex = result.game, result.exact
-    cols = "r" + "l" * g.num_players + "r" * g.num_players
+    cols = "r" + "l" * len(g.players) + "r" * len(g.players)
     head = ["\\#"] + [_tex_escape(p) for p in g.players] + \
         [f"$u_{{\\text{{{_tex_escape(p)}}}}}$" for p in g.players]
     lines = [f"% {_tex_escape(g.title)}: method {result.method}, "
@@ -172,7 +229,12 @@ def format_latex(result: SolverResult) -> str:
              f"degenerate={result.degenerate}",
              f"\\begin{{tabular}}{{{cols}}}", "\\hline", " & ".join(head) + " \\\\", "\\hline"]
     for k, eq in enumerate(result.equilibria, 1):
-        strat = ["$(" + ", ".join(_tex_num(p, ex) for p in s) + ")$" for s in eq.strategies]
+        if eq.behavior is not None and not eq.strategies:
+            strat = ["; ".join(_tex_escape(name) + ": $(" + ", ".join(_tex_num(p, ex) for p in probs) + ")$"
+                               for name, probs in zip(g.player_infosets(player), sets))
+                     for player, sets in zip(g.players, eq.behavior)]
+        else:
+            strat = ["$(" + ", ".join(_tex_num(p, ex) for p in s) + ")$" for s in eq.strategies]
         pays = ["$" + _tex_num(p, ex) + "$" for p in eq.payoffs]
         lines.append(" & ".join([str(k)] + strat + pays) + " \\\\")
     lines += ["\\hline", "\\end{tabular}"]

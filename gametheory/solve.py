@@ -7,11 +7,14 @@ from typing import Any, Callable
 
 from .dominance import iterated_elimination
 from .errors import InvalidGameError, UnknownMethodError
+from .extensive import ExtensiveFormGame, reduced_normal_form
 from .game import NormalFormGame
 from .result import SolverResult, make_equilibrium
 from .solvers import (is_constant_sum, lemke_howson, polynomial_equilibria, pure_equilibria,
                       qre_equilibria, simplicial_subdivision, support_enumeration,
                       vertex_enumeration, zero_sum)
+from .solvers.sequence_form import sequence_form_lemke
+from .solvers.spe import subgame_perfect_equilibria
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
@@ -25,7 +28,12 @@ METHODS: dict[str, Callable[..., SolverResult]] = {
     "polynomial": polynomial_equilibria,
     "qre": qre_equilibria,
     "simpdiv": simplicial_subdivision,
+    "spe": subgame_perfect_equilibria,
+    "sequence-form": sequence_form_lemke,
 }
+
+#: Methods that work on the tree itself; every other method runs on the reduced normal form.
+TREE_METHODS = ("spe", "sequence-form")
 
 #: Largest two-player game (m * n) for which ``auto`` enumerates all extreme equilibria.
 AUTO_VERTEX_LIMIT = 144
@@ -59,18 +67,22 @@ def choose_method(game: NormalFormGame) -> str:
     return "qre"
 
 
-def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
+def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact: bool | None = None,
           eliminate: bool = False, **options: Any) -> SolverResult:
     """Compute equilibria of ``game`` with the named method.
 
     Parameters
     ----------
-    game : NormalFormGame
-        The game to solve.
+    game : NormalFormGame or ExtensiveFormGame
+        The game to solve.  A game tree is solved by ``spe`` (the default:
+        subgame-perfect equilibria) or ``sequence-form`` (one equilibrium of a
+        two-player tree, by Lemke's algorithm), or by any normal-form method
+        on its reduced normal form; equilibria of trees carry behaviour
+        strategies (``Equilibrium.behavior``).
     method : str
         ``"auto"`` or one of ``"pure"``, ``"support"``, ``"vertex"``,
         ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``, ``"qre"``,
-        ``"simpdiv"``.
+        ``"simpdiv"``, ``"spe"``, ``"sequence-form"``.
     exact : bool or None
         Rational arithmetic (True), floating point (False), or exact where the
         payoffs are rational (None, the default).
@@ -96,11 +108,17 @@ def solve(game: NormalFormGame, method: str = "auto", exact: bool | None = None,
     >>> res.method, len(res.equilibria), res.complete
     ('vertex', 3, True)
     """
-    if not isinstance(game, NormalFormGame):
-        raise InvalidGameError(f"solve() needs a NormalFormGame, got {type(game).__name__}")
     if method != "auto" and method not in METHODS:
         known = ", ".join(["auto", *METHODS])
         raise UnknownMethodError(f"unknown method {method!r}; choose one of: {known}")
+    if isinstance(game, ExtensiveFormGame):
+        return _solve_tree(game, method, exact, eliminate, options)
+    if not isinstance(game, NormalFormGame):
+        raise InvalidGameError(f"solve() needs a NormalFormGame or an ExtensiveFormGame, got "
+                               f"{type(game).__name__}")
+    if method in TREE_METHODS:
+        raise InvalidGameError(f"method {method!r} needs a game tree (.efg file or "
+                               "ExtensiveFormGame); this game is in strategic form")
     if eliminate:
         return _solve_reduced(game, method, exact, options)
     name = choose_method(game) if method == "auto" else method
@@ -130,3 +148,31 @@ def _solve_reduced(game: NormalFormGame, method: str, exact: bool | None,
                         complete=inner.complete,
                         degenerate=True if inner.degenerate else (None if removed else inner.degenerate),
                         parameters=params, notes=notes)
+
+
+def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, eliminate: bool,
+                options: dict[str, Any]) -> SolverResult:
+    """A tree: the tree methods directly, the others on the reduced normal form, whose mixed
+    equilibria become behaviour strategies (Kuhn 1953) and are verified again in the tree."""
+    from .behavior import as_vector, mixed_to_behavior
+    from .solvers.spe import default_tree_tolerance, tree_equilibrium
+    name = "spe" if method == "auto" else method
+    if name in TREE_METHODS:
+        if eliminate:
+            raise InvalidGameError(f"--eliminate works on the reduced normal form; it does not "
+                                   f"apply to method {name!r}")
+        return METHODS[name](game, exact=exact, **options)
+    reduced = reduced_normal_form(game)
+    inner = solve(reduced, method=name, exact=exact, eliminate=eliminate, **options)
+    tol = 0.0 if inner.exact else (inner.parameters.get("tolerance") or default_tree_tolerance(game))
+    equilibria = []
+    for eq in inner.equilibria:
+        vector = as_vector(game, mixed_to_behavior(game, eq.strategies, inner.exact), inner.exact)
+        equilibria.append(tree_equilibrium(game, vector, inner.exact, max(tol, float(eq.regret)),
+                                           strategies=eq.strategies))
+    return SolverResult(game=game, method=inner.method, exact=inner.exact, equilibria=tuple(equilibria),
+                        complete=inner.complete, degenerate=inner.degenerate,
+                        parameters=inner.parameters,
+                        notes=("solved on the reduced normal form (" + " x ".join(map(str, reduced.shape))
+                               + " strategies); behaviour strategies by Kuhn's theorem",) + inner.notes,
+                        reduced=reduced)

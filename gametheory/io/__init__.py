@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GameFileError
+from ..extensive import ExtensiveFormGame
 from ..game import NormalFormGame
 from .efg import format_efg, parse_efg, read_efg, write_efg
 from .nfg import format_nfg, parse_nfg, read_nfg, write_nfg
@@ -57,11 +58,14 @@ def load_model(source: str | Path):
                         f"(bundled: {', '.join(bundled_models())})")
 
 
-def read_game(source: str | Path) -> NormalFormGame:
-    """Read a game from a ``.nfg`` file or a model file (``.toml``), or load a bundled one by name.
+def read_game(source: str | Path) -> "NormalFormGame | ExtensiveFormGame":
+    """Read a game from a ``.nfg`` or ``.efg`` file or a model file (``.toml``), or load a
+    bundled one by name.
 
-    A model file gives the game among its moving parties, with the model's
-    default weights.
+    A ``.efg`` file gives an :class:`~gametheory.extensive.ExtensiveFormGame`
+    (a tree); the others a :class:`~gametheory.game.NormalFormGame`.  A model
+    file gives the game among its moving parties, with the model's default
+    weights.
 
     Examples
     --------
@@ -74,9 +78,13 @@ def read_game(source: str | Path) -> NormalFormGame:
     path = Path(source)
     if path.suffix.lower() == ".toml":
         return load_model(path).game()
+    if path.suffix.lower() == ".efg":
+        if not path.is_file():
+            raise GameFileError(source, "no such file")
+        return read_efg(path)
     if path.suffix.lower() == ".nfg" or path.exists():
-        if path.suffix.lower() == ".efg":
-            raise GameFileError(path, "extensive-form (.efg) games are not supported yet")
+        if path.is_file() and path.read_bytes()[:3] == b"EFG":
+            return read_efg(path)
         return read_nfg(path)
     name = str(source)
     bundled = resources.files("gametheory") / "data" / "games" / f"{name}.nfg"
