@@ -19,8 +19,12 @@ from .correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlat
 from .dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
+from .behavior import behavior_payoffs, behavior_regrets, behavior_to_mixed, mixed_to_behavior
 from .extensive import (ExtensiveFormGame, SubgamePerfect, backward_induction, chance, decision,
                         outcome, reduced_normal_form)
+from .render import format_tree
+from .solvers.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
+from .solvers.spe import subgame_perfect_equilibria, subgame_roots
 from .game import NormalFormGame, supports
 from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_efg,
                  parse_nfg, read_efg, read_game, read_nfg, write_efg, write_game, write_nfg)
@@ -40,7 +44,10 @@ __version__ = "0.1.0"
 __all__ = [
     "NormalFormGame", "supports",
     "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "SubgamePerfect",
-    "reduced_normal_form", "read_efg", "write_efg", "parse_efg", "format_efg", "Equilibrium", "SolverResult", "default_tolerance",
+    "reduced_normal_form", "read_efg", "write_efg", "parse_efg", "format_efg",
+    "subgame_perfect_equilibria", "subgame_roots", "sequence_form_lemke", "sequence_form", "SequenceForm",
+    "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed", "format_tree",
+    "Equilibrium", "SolverResult", "default_tolerance",
     "solve", "METHODS", "choose_method",
     "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
     "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",

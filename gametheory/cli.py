@@ -21,6 +21,7 @@ from .output import (FORMATS, format_elimination, format_model, format_qre, form
                      write_text_atomic)
 from .solve import METHODS, solve
 from .solvers.qre import logit_qre
+from .render import format_tree
 
 __all__ = ["main"]
 
@@ -109,6 +110,19 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--format", default="table", choices=["table", "json"],
                    help="output format (default: table)")
     _output(w)
+    t = sub.add_parser("tree", help="draw a game tree in the terminal",
+                       description="Draw a game tree: a Gambit .efg file, or a crisis model as a tree "
+                                   "(chance picks the scenario, then the parties move in the "
+                                   "model's timing).  With --spe, each move shows the probability "
+                                   "a subgame-perfect equilibrium gives it.")
+    t.add_argument("game", metavar="GAME", help="a .efg file, a model file (.toml) or a bundled model's name")
+    t.add_argument("--spe", action="store_true",
+                   help="mark the moves of the first subgame-perfect equilibrium")
+    t.add_argument("--max-depth", type=int, default=None, metavar="D",
+                   help="draw nodes down to depth D only")
+    t.add_argument("--max-lines", type=int, default=500, metavar="N",
+                   help="stop after N lines (default: 500)")
+    _output(t)
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
@@ -168,11 +182,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = sweep(load_model(args.model), samples=args.samples, seed=args.seed,
                            workers=args.workers, progress=progress)
             return _emit(format_sweep(result, args.format), args.output)
+        if args.command == "tree":
+            game = _tree(args.game)
+            behavior = None
+            if args.spe:
+                result = solve(game, method="spe")
+                behavior = result.equilibria[0].behavior if result.equilibria else None
+            return _emit(format_tree(game, behavior, max_depth=args.max_depth,
+                                     max_lines=max(args.max_lines, 2)), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
-        raise _UsageError("a command is required: solve, dominance, qre, show, compare, sweep or models "
+        raise _UsageError("a command is required: solve, dominance, qre, show, compare, sweep, tree or "
+                          "models "
                           "(see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)
@@ -186,6 +209,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except Exception as exc:  # never a traceback; say what happened
         return _fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+
+
+def _tree(source: str):
+    """A game tree from a .efg file, or a model (file or bundled name) as a tree."""
+    from pathlib import Path
+    from .errors import InvalidGameError
+    from .extensive import ExtensiveFormGame
+    from .io import bundled_models
+    path = Path(source)
+    if path.suffix.lower() == ".toml" or (not path.suffix and source in bundled_models()):
+        return load_model(source).tree()
+    game = read_game(source)
+    if not isinstance(game, ExtensiveFormGame):
+        raise InvalidGameError(f"{source}: a game in strategic form has no tree; give a .efg file "
+                               "or a model")
+    return game
 
 
 def _strategic(game):

@@ -61,6 +61,8 @@ class Regime:
     optimum: Any = None                         # largest total payoff of any profile
     optimum_profile: tuple[str, ...] = ()
     pareto_profiles: tuple[tuple[str, ...], ...] = ()   # pure profiles no other pure one dominates
+    tree_outcomes: tuple[Outcome, ...] = ()     # subgame-perfect outcomes of the model as a tree
+    tree_complete: bool = False
 
     def _totals(self, prefix: str) -> list[Any]:
         return [o.welfare for o in self.outcomes if o.kind.startswith(prefix)]
@@ -95,6 +97,11 @@ class Comparison:
     def nash_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
         """Worst and best payoff of ``party`` over the regime's Nash equilibria."""
         values = [o.payoffs[party] for o in regime.outcomes if o.kind.startswith("Nash")]
+        return min(values), max(values)
+
+    def tree_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
+        """Worst and best payoff of ``party`` over the subgame-perfect outcomes of the tree."""
+        values = [o.payoffs[party] for o in regime.tree_outcomes]
         return min(values), max(values)
 
 
@@ -151,6 +158,53 @@ def _product(strategies, exact: bool) -> np.ndarray:
     return out
 
 
+def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], bool]:
+    """The model as a game tree (chance, then the parties in the model's timing): one outcome
+    per distinct subgame-perfect payoff vector, with every party's expected payoff and the
+    expected level of each bad attribute over the leaves it reaches."""
+    from .solvers.spe import subgame_perfect_equilibria
+    tree = model.tree(weights)
+    res = subgame_perfect_equilibria(tree, distinct_payoffs=True)
+    movers = model.players
+    names = [p.name for p in movers]
+    parties = [p.name for p in model.parties]
+    bad = [a.name for a in model.attributes if a.bad]
+    timing = model.timing
+    order = list(timing.order) if timing else names
+    observes = timing.observes if timing else {}
+    scenarios = [(sc.name, sc.probability) for sc in model.scenarios] or [(None, Fraction(1))]
+    sets = {p: {name: j for j, name in enumerate(tree.player_infosets(p))} for p in names}
+    outcomes = []
+    for k, eq in enumerate(res.equilibria, 1):
+        behavior = dict(zip(names, eq.behavior))
+        mu = np.zeros(tuple(len(p.actions) for p in movers), dtype=object)
+        payoffs = {p: Fraction(0) for p in parties}
+        risks = {a: Fraction(0) for a in bad}
+        for scenario, prob in scenarios:
+            for idx in itertools.product(*(range(len(p.actions)) for p in movers)):
+                chosen = {p.name: p.actions[a] for p, a in zip(movers, idx)}
+                weight = prob
+                for party in order:
+                    seen = [f"{q}={chosen[q]}" for q in observes.get(party, ())]
+                    label = "; ".join(([scenario] if scenario else []) + seen) or "start"
+                    mover = movers[names.index(party)]
+                    weight *= behavior[party][sets[party][label]][mover.actions.index(chosen[party])]
+                    if weight == 0:
+                        break
+                if weight == 0:
+                    continue
+                mu[idx] += weight
+                profile = [chosen[n] for n in names]
+                values = model._values_in(profile, scenario)
+                for p in parties:
+                    payoffs[p] += weight * model.payoff_in(p, profile, scenario, weights)
+                for a in bad:
+                    risks[a] += weight * values[a][0]
+        outcomes.append(Outcome(kind=f"subgame-perfect {k}", distribution=mu, payoffs=payoffs,
+                                welfare=sum(payoffs.values(), Fraction(0)), risks=risks, exact=True))
+    return tuple(outcomes), res.complete
+
+
 def _regime(model: Model, name: str, weights=None) -> Regime:
     game = model.game(weights)
     res = solve(game)
@@ -170,9 +224,13 @@ def _regime(model: Model, name: str, weights=None) -> Regime:
     efficient = tuple(tuple(profiles[i]) for i, row in enumerate(table)
                       if not any(all(a >= b for a, b in zip(other, row)) and other != row
                                  for other in table))
+    tree_outcomes, tree_complete = ((), False)
+    if model.scenarios or model.timing:
+        tree_outcomes, tree_complete = _tree_outcomes(model, weights)
     return Regime(name=name, in_force=model.in_force, method=res.method, complete=res.complete,
                   notes=res.notes, outcomes=tuple(outcomes), optimum=totals[best],
-                  optimum_profile=tuple(profiles[best]), pareto_profiles=efficient)
+                  optimum_profile=tuple(profiles[best]), pareto_profiles=efficient,
+                  tree_outcomes=tree_outcomes, tree_complete=tree_complete)
 
 
 def compare(model: Model, weights=None) -> Comparison:
@@ -227,7 +285,26 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                           "risks": {a: _num(v, o.exact) for a, v in o.risks.items()},
                           "support": [[a for a in prof] for prof in _support(c.model, o)]}
                          for o in r.outcomes]})
+        if r.tree_outcomes:
+            out["regimes"][-1]["subgame_perfect"] = {
+                "complete": r.tree_complete, "timing": _timing_text(c.model),
+                "outcomes": [{"kind": o.kind, "payoffs": {p: _num(v, o.exact) for p, v in o.payoffs.items()},
+                              "welfare": _num(o.welfare, o.exact),
+                              "risks": {a: _num(v, o.exact) for a, v in o.risks.items()}}
+                             for o in r.tree_outcomes]}
     return out
+
+
+def _timing_text(model: Model) -> str:
+    """How the tree unfolds, in a line."""
+    t = model.timing
+    order = list(t.order) if t else [p.name for p in model.players]
+    steps = []
+    for party in order:
+        seen = t.observes.get(party, ()) if t else ()
+        steps.append(party + (f" (sees {', '.join(seen)})" if seen else ""))
+    head = "chance picks the scenario, known to all; then " if model.scenarios else ""
+    return head + ", ".join(steps)
 
 
 def _support(model: Model, o: Outcome) -> list[tuple[str, ...]]:
@@ -322,6 +399,8 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
                      + (", ".join(dominated) if dominated else "none"))
         if not r.complete:
             lines.append("  note: some equilibria form a continuum and are not all listed")
+        if r.tree_outcomes:
+            lines.extend(_tree_lines(c, r, parties, bad))
         lines.append("")
     if len(c.regimes) == 2:
         lines.append("what coordination changes (each party's payoff over the Nash equilibria, "
@@ -330,7 +409,33 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
         for p in parties:
             a, b = c.nash_range(uni, p), c.nash_range(coo, p)
             lines.append(f"  {p}: {_span(a)} -> {_span(b)}")
+        if uni.tree_outcomes and coo.tree_outcomes:
+            lines.append("in the game tree (each party's payoff over the subgame-perfect outcomes):")
+            for p in parties:
+                a, b = c.tree_range(uni, p), c.tree_range(coo, p)
+                lines.append(f"  {p}: {_span(a)} -> {_span(b)}")
     return "\n".join(lines) + "\n"
+
+
+def _tree_lines(c: Comparison, r: Regime, parties: list[str], bad: list[str]) -> list[str]:
+    """The subgame-perfect outcomes of the tree: all when few, else the best and worst total."""
+    outs = sorted(r.tree_outcomes, key=lambda o: -o.welfare)
+    lines = [f"  game tree: {_timing_text(c.model)}",
+             f"  {len(outs)} subgame-perfect outcome(s) (distinct payoffs"
+             f"{'' if r.tree_complete else '; ties or continua: not every SPE is listed'}):"]
+    shown = outs if len(outs) <= 6 else [outs[0], outs[-1]]
+    labels = [o.kind for o in shown] if len(outs) <= 6 else ["best total SPE", "worst total SPE"]
+    head = ["outcome"] + parties + ["total"] + bad
+    rows = [[label] + [_short(o.payoffs[p]) for p in parties] + [_short(o.welfare)]
+            + [_short(o.risks[a]) for a in bad] for label, o in zip(labels, shown)]
+    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
+    for row in [head] + rows:
+        lines.append("    " + "  ".join(x.ljust(w) if k == 0 else x.rjust(w)
+                                        for k, (x, w) in enumerate(zip(row, widths))))
+    for a in bad:
+        lo, hi = min(o.risks[a] for o in outs), max(o.risks[a] for o in outs)
+        lines.append(f"    {a} over all SPE outcomes: {_span((lo, hi))}")
+    return lines
 
 
 def _index(model: Model, profile) -> tuple[int, ...]:

@@ -45,8 +45,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Preference", "Priority",
-           "read_model", "parse_model", "Derivation"]
+__all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
+           "Priority", "read_model", "parse_model", "Derivation"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,21 @@ class Scenario:
     probability: Fraction
     description: str
     quote: str
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When the moving parties respond, once the scenario is known, and what each sees.
+
+    ``order`` lists every moving party once; ``observes[party]`` names the
+    earlier movers whose actions that party sees before it moves (the others
+    it does not: it moves as if simultaneously with them).
+    """
+
+    order: tuple[str, ...]
+    observes: Mapping[str, tuple[str, ...]]
+    quote: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,6 +166,7 @@ class Model:
     understandings: tuple[Understanding, ...] = ()
     in_force: tuple[str, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
+    timing: Timing | None = None
 
     def with_probabilities(self, probabilities: Mapping[str, Any]) -> "Model":
         """The same model with other scenario probabilities (they must sum to 1)."""
@@ -243,6 +259,54 @@ class Model:
                           values=tuple((a, v, n) for a, (v, n) in values.items()),
                           terms=tuple(terms), payoff=sum((t[2] for t in terms), Fraction(0)))
 
+    def payoff_in(self, party: str, profile: Sequence[str], scenario: str | None,
+                  weights: Mapping[tuple[str, str], Any] | None = None) -> Fraction:
+        """A party's payoff at a profile once chance has picked ``scenario`` (None: no scenarios)."""
+        w = self.default_weights() if weights is None else weights
+        values = self._values_in(profile, scenario)
+        return sum((Fraction(w.get((party, a), 0)) * v for a, (v, _) in values.items()), Fraction(0))
+
+    def tree(self, weights: Mapping[tuple[str, str], Any] | None = None):
+        """The crisis as a game tree: chance picks the scenario, then the parties respond.
+
+        The scenarios (if any) are a chance move with their probabilities;
+        the moving parties then move in the order of the model's ``[timing]``
+        table (default: the order of the parties, nobody seeing anyone), each
+        knowing the scenario and the actions of the earlier movers it
+        ``observes``.  A party's information set is named by what it knows,
+        e.g. ``"succession; US=Intervene"``.  Leaves carry each mover's
+        payoff in that scenario (the same derivation as :meth:`game`, without
+        the expectation), so the tree's subgame-perfect equilibria let each
+        party respond to what has happened.
+
+        Returns
+        -------
+        ExtensiveFormGame
+            Players: the moving parties.
+        """
+        from .extensive import ExtensiveFormGame, chance, decision, outcome
+        movers = {p.name: p for p in self.players}
+        if not movers:
+            raise InvalidGameError(f"{self.path}: no party has actions, so there is no game")
+        timing = self.timing or Timing(order=tuple(movers), observes={})
+        names = [p.name for p in self.players]
+
+        def respond(scenario: str | None, k: int, chosen: dict[str, str]):
+            if k == len(timing.order):
+                profile = [chosen[n] for n in names]
+                return outcome(*(self.payoff_in(n, profile, scenario, weights) for n in names))
+            party = timing.order[k]
+            seen = [f"{q}={chosen[q]}" for q in timing.observes.get(party, ())]
+            label = "; ".join(([scenario] if scenario else []) + seen) or "start"
+            return decision(party, label, {a: respond(scenario, k + 1, {**chosen, party: a})
+                                           for a in movers[party].actions})
+
+        if self.scenarios:
+            root = chance({sc.name: (sc.probability, respond(sc.name, 0, {})) for sc in self.scenarios})
+        else:
+            root = respond(None, 0, {})
+        return ExtensiveFormGame(root, players=names, title=self.title)
+
     def game(self, weights: Mapping[tuple[str, str], Any] | None = None) -> NormalFormGame:
         """The normal-form game among the moving parties (exact payoffs)."""
         movers = self.players
@@ -304,7 +368,7 @@ class Model:
 
 # ----------------------------------------------------------------------------- reading
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
-        "understanding", "scenario"}
+        "understanding", "scenario", "timing"}
 
 
 def read_model(path: str | Path) -> Model:
@@ -331,10 +395,11 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         raise GameFileError(source, f"TOML syntax error: {exc}") from None
     head = data.get("model", {})
     if isinstance(head, dict) and "extends" in head:
-        extra = sorted(set(data) - {"model", "scenario", "effect"})
+        extra = sorted(set(data) - {"model", "scenario", "effect", "timing"})
         if extra:
             raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
-                                        "change [model] and add [[scenario]] and [[effect]] tables")
+                                        "change [model] and [timing] and add [[scenario]] and "
+                                        "[[effect]] tables")
         base_name = head["extends"]
         if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
             raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
@@ -358,6 +423,8 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
                                    {u.name for u in base.understandings},
                                    {sc.name for sc in scenarios})
             model = replace(model, scenarios=scenarios, effects=base.effects + added)
+        if "timing" in data:
+            model = replace(model, timing=reader.timing(model.parties))
         return reader.in_force(model, head)
     return _Reader(data, source).model()
 
@@ -428,7 +495,8 @@ class _Reader:
                       source=self.text(head, "source", "[model]", False), parties=parties,
                       attributes=attributes, baseline=baseline, effects=effects,
                       preferences=preferences, priorities=priorities, path=self.source,
-                      understandings=understandings, scenarios=scenarios)
+                      understandings=understandings, scenarios=scenarios,
+                      timing=self.timing(parties) if "timing" in self.data else None)
         broken = model.priority_violations()
         if broken:
             raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
@@ -461,6 +529,36 @@ class _Reader:
         if out and sum(sc.probability for sc in out) != 1:
             raise self.fail("scenario", "the scenario probabilities must sum to 1")
         return tuple(out)
+
+    def timing(self, parties: tuple[Party, ...]) -> Timing:
+        t = self.data["timing"]
+        where = "[timing]"
+        if not isinstance(t, dict):
+            raise self.fail(where, "must be a table")
+        self.keys(t, {"order", "observes", "quote", "note"}, where)
+        movers = [p.name for p in parties if p.actions]
+        order = t.get("order", movers)
+        if not isinstance(order, list) or not all(isinstance(n, str) for n in order):
+            raise self.fail(where, "'order' must be a list of party names")
+        if sorted(order) != sorted(movers):
+            raise self.fail(where, f"'order' must list every moving party once ({', '.join(movers)}), "
+                                   f"got {', '.join(order) or 'none'}")
+        observes = t.get("observes", {})
+        if not isinstance(observes, dict):
+            raise self.fail(where, "'observes' must be a table party = [earlier movers]")
+        out = {}
+        for party, seen in observes.items():
+            if party not in movers:
+                raise self.fail(where, f"observes: {party!r} is not a moving party")
+            if not isinstance(seen, list) or not all(isinstance(n, str) for n in seen):
+                raise self.fail(where, f"observes.{party} must be a list of party names")
+            earlier = order[:order.index(party)]
+            for q in seen:
+                if q not in earlier:
+                    raise self.fail(where, f"observes.{party}: {q!r} does not move before {party}")
+            out[party] = tuple(seen)
+        return Timing(order=tuple(order), observes=out, quote=self.text(t, "quote", where, False),
+                      note=self.text(t, "note", where, False))
 
     def understandings(self) -> tuple[Understanding, ...]:
         out, seen = [], set()

@@ -33,6 +33,10 @@ without a language, or an indented fence fails :func:`test_code_blocks_are_known
     comment ``<!-- file: NAME -->``, the text is also saved as ``NAME`` in the
     page's working directory, for the page's later commands.
 
+``efg``
+    The text of a Gambit extensive-form file; it must parse with
+    :func:`gametheory.parse_efg`.  ``<!-- file: NAME -->`` saves it as for ``nfg``.
+
 ``toml``
     A crisis model file (or a fragment of one, when the previous non-blank line
     is ``<!-- fragment -->``); a whole model must parse with
@@ -77,7 +81,7 @@ DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.rglob("*.md"))
 #: Pages whose console and json blocks run: the docs, and the README's tour.
 RUN_PAGES = PAGES + [ROOT / "README.md"]
-LANGUAGES = {"pycon", "console", "nfg", "json", "toml"}
+LANGUAGES = {"pycon", "console", "nfg", "efg", "json", "toml"}
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _COMMENT = re.compile(r"^<!--\s*(?P<kind>file|output-of|fragment)(?::\s*(?P<value>.+?))?\s*-->\s*$")
@@ -161,7 +165,7 @@ def _block_problems(block: Block) -> list[str]:
         out.append(f"fence language {shown!r}; use one of {sorted(LANGUAGES)} "
                    "(each is executed or checked, see tests/test_docs.py)")
         return out
-    if block.comment and (block.comment[0], block.language) not in {("file", "nfg"), ("file", "toml"),
+    if block.comment and (block.comment[0], block.language) not in {("file", "nfg"), ("file", "efg"), ("file", "toml"),
                                                                     ("fragment", "toml"),
                                                                     ("output-of", "json")}:
         out.append(f"<!-- {block.comment[0]}: --> cannot precede a {block.language} block")
@@ -211,6 +215,11 @@ def test_nfg_blocks_parse(page):
                 gt.parse_nfg("\n".join(block.lines) + "\n", source=block.where)
             except gt.GameFileError as exc:
                 pytest.fail(f"{block.where}: nfg block does not parse: {exc}")
+        if block.language == "efg":
+            try:
+                gt.parse_efg("\n".join(block.lines) + "\n", source=block.where)
+            except gt.GameFileError as exc:
+                pytest.fail(f"{block.where}: efg block does not parse: {exc}")
 
 
 # --------------------------------------------------------------------------- commands

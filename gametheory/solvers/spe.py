@@ -141,6 +141,16 @@ def _parts(game: ExtensiveFormGame, roots: np.ndarray) -> tuple[list[list[int]],
     return children, single
 
 
+def _subgame_structure(game: ExtensiveFormGame) -> tuple[np.ndarray, list[list[int]], np.ndarray]:
+    """Subgame roots, the subgames directly below each, and single-node truncations (cached)."""
+    cached = getattr(game, "_subgame_structure", None)
+    if cached is None:
+        roots = subgame_roots(game)
+        cached = (roots, *_parts(game, roots))
+        game._subgame_structure = cached
+    return cached
+
+
 def verify_subgame_perfect(game: ExtensiveFormGame, vector: np.ndarray, exact: bool,
                            tol: float = 0.0) -> Any:
     """The largest regret of the profile in any subgame (0 exactly at an SPE in exact mode).
@@ -149,9 +159,8 @@ def verify_subgame_perfect(game: ExtensiveFormGame, vector: np.ndarray, exact: b
     under the profile; that suffices by induction over the subgames.
     """
     f = game.flat
-    roots = subgame_roots(game)
+    roots, children, single = _subgame_structure(game)
     values = node_values(game, vector, exact)
-    children, single = _parts(game, roots)
     worst = 0
     # single-node truncations: the one-shot deviation check, vectorised
     ones = roots[single]
@@ -230,7 +239,8 @@ def _truncated(game: ExtensiveFormGame, root: int, cuts: dict[int, list]) -> Ext
 
 
 def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = None,
-                               method: str = "auto", tol: float | None = None) -> SolverResult:
+                               method: str = "auto", tol: float | None = None,
+                               distinct_payoffs: bool = False) -> SolverResult:
     """The subgame-perfect equilibria of a game tree (see the module notes for the algorithm).
 
     Parameters
@@ -244,6 +254,12 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
         ``polynomial`` for small n-player subgames).
     tol : float or None
         Float mode: the largest regret accepted (default 1e-9 times the largest payoff).
+    distinct_payoffs : bool
+        List one SPE per distinct payoff vector: in every subgame, equilibria
+        with the same payoffs are merged before the subgames above combine
+        them, so SPE that differ only in play that changes no subgame's value
+        are not all enumerated (their number multiplies across subgames).
+        Every SPE payoff vector found is still represented.
 
     Returns
     -------
@@ -272,7 +288,7 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
     exact = _resolve_exact(game, exact)
     tol = 0.0 if exact else (default_tree_tolerance(game) if tol is None else float(tol))
     notes: list[str] = []
-    if game.perfect_information:
+    if game.perfect_information and not (distinct_payoffs and _has_ties(game, exact)):
         _, choice, ties = induction_pass(game, exact)
         found = [c for _, c in all_pure_spe(game, exact)] if ties else [choice]
         vectors = [_pure_vector(game, c, exact) for c in found]
@@ -281,7 +297,8 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
             notes.append("some player has tied best actions: every pure SPE is listed, and mixing "
                          "between tied actions gives further SPE")
     else:
-        vectors, complete, degenerate, stats = _by_subgames(game, exact, method, tol, notes)
+        vectors, complete, degenerate, stats = _by_subgames(game, exact, method, tol, notes,
+                                                            distinct_payoffs)
     equilibria = []
     seen = set()
     for v in vectors:
@@ -297,13 +314,57 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
                         complete=complete, degenerate=degenerate, parameters=params, notes=tuple(notes))
 
 
-def _by_subgames(game: ExtensiveFormGame, exact: bool, method: str, tol: float,
-                 notes: list[str]) -> tuple[list[np.ndarray], bool, bool | None, dict]:
-    """Fold the tree back subgame by subgame; every combination of subgame equilibria."""
+def _solve_truncated(sub: ExtensiveFormGame, method: str, exact: bool, tie_tol: Any):
+    """Equilibria of a truncated subgame on its reduced normal form, among the players who move
+    in it.  Returns ``(found, complete, degenerate, method)`` with ``found`` a list of
+    ``(payoffs, behaviour)``."""
+    from ..game import NormalFormGame
     from ..solve import choose_method, solve
+    normal = reduced_normal_form(sub)
+    k = len(sub.players)
+    active = [p for p in range(k) if normal.shape[p] > 1]
+    fixed = tuple(slice(None) if p in active else 0 for p in range(k))
+    arrays = [normal.payoffs[p][fixed] for p in range(k)]
+    if len(active) <= 1:
+        # a decision problem: every best plan (ties: mixtures are equilibria too)
+        if not active:
+            return [([a.item() if hasattr(a, "item") else a for a in arrays],
+                     mixed_to_behavior(sub, [(1,)] * k, exact))], True, False, ""
+        p = active[0]
+        mine = list(arrays[p])
+        best = max(mine)
+        top = [j for j, v in enumerate(mine) if v >= best - tie_tol]
+        found = []
+        for j in top:
+            mixed = [tuple(1 if i == j else 0 for i in range(normal.shape[q])) if q == p else (1,)
+                     for q in range(k)]
+            found.append(([arrays[q][j] for q in range(k)], mixed_to_behavior(sub, mixed, exact)))
+        return found, len(top) == 1, len(top) > 1, "best response"
+    small = NormalFormGame([arrays[p] for p in active], players=[sub.players[p] for p in active],
+                           actions=[normal.actions[p] for p in active], title=sub.title)
+    name = choose_method(small) if method == "auto" else method
+    result = solve(small, method=name, exact=exact)
+    found = []
+    for eq in result.equilibria:
+        mixed, it = [], iter(eq.strategies)
+        for p in range(k):
+            mixed.append(next(it) if p in active else (1,))
+        # the players who do not move here still earn what the others' play gives them
+        payoffs, _ = normal.payoffs_and_regrets(normal.as_profile(mixed, exact=exact))
+        found.append((payoffs, mixed_to_behavior(sub, mixed, exact)))
+    return found, result.complete, bool(result.degenerate), result.method
+
+
+def _has_ties(game: ExtensiveFormGame, exact: bool) -> bool:
+    return induction_pass(game, exact)[2]
+
+
+def _by_subgames(game: ExtensiveFormGame, exact: bool, method: str, tol: float,
+                 notes: list[str], distinct_payoffs: bool = False
+                 ) -> tuple[list[np.ndarray], bool, bool | None, dict]:
+    """Fold the tree back subgame by subgame; every combination of subgame equilibria."""
     f = game.flat
-    roots = subgame_roots(game)
-    children, single = _parts(game, roots)
+    roots, children, single = _subgame_structure(game)
     set_number = {key: s for s, key in enumerate(game.infoset_keys)}
     sols: dict[int, list[tuple[tuple, dict[int, tuple]]]] = {}
     complete, degenerate = True, False
@@ -340,22 +401,24 @@ def _by_subgames(game: ExtensiveFormGame, exact: bool, method: str, tol: float,
                     out.append((tuple(rows[a]), {**merged, s: probs}))
             else:
                 sub = _truncated(game, r, cuts)
-                normal = reduced_normal_form(sub)
-                name = choose_method(normal) if method == "auto" else method
-                used.add(name)
-                result = solve(normal, method=name, exact=exact)
-                complete = complete and result.complete
-                degenerate = degenerate or bool(result.degenerate)
-                for eq in result.equilibria:
-                    behavior = mixed_to_behavior(sub, eq.strategies, exact)
+                found, sub_complete, sub_degenerate, name = _solve_truncated(sub, method, exact, tie_tol)
+                if name:
+                    used.add(name)
+                complete = complete and sub_complete
+                degenerate = degenerate or sub_degenerate
+                for payoffs, behavior in found:
                     assign = dict(merged)
                     for p, sets in enumerate(behavior):
-                        names = sub.player_infosets(p)
-                        for name_s, probs in zip(names, sets):
+                        for name_s, probs in zip(sub.player_infosets(p), sets):
                             assign[set_number[(game.players[p], name_s)]] = probs
-                    out.append((tuple(eq.payoffs), assign))
+                    out.append((tuple(payoffs), assign))
             if len(out) > MAX_EQUILIBRIA:
                 raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
+        if distinct_payoffs:
+            firsts: dict[tuple, tuple] = {}
+            for value, assign in out:
+                firsts.setdefault(tuple(value), (value, assign))
+            out = list(firsts.values())
         sols[r] = out
         for c in subs:
             del sols[c]
