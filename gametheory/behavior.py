@@ -209,14 +209,28 @@ def _sum(values: np.ndarray, exact: bool) -> Any:
     return _plain(total) if exact else total
 
 
-def _exact_default(game: ExtensiveFormGame, exact: bool | None) -> bool:
-    return game.exact if exact is None else bool(exact)
+def _exact_default(game: ExtensiveFormGame, exact: bool | None, given: Any = ()) -> bool:
+    """Exact when asked, or by default when the tree and the given probabilities are rational
+    (a float probability makes the computation float, as for normal-form profiles)."""
+    if exact is not None:
+        return bool(exact)
+    return game.exact and not any(isinstance(q, (float, np.floating)) for q in _leaves(given))
+
+
+def _leaves(nested: Any):
+    stack = [nested]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, tuple, np.ndarray)):
+            stack.extend(item)
+        else:
+            yield item
 
 
 def behavior_payoffs(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                      exact: bool | None = None) -> tuple:
     """Each player's expected payoff under a behaviour profile."""
-    exact = _exact_default(game, exact)
+    exact = _exact_default(game, exact, behavior)
     return evaluate(game, as_vector(game, behavior, exact), exact)[0]
 
 
@@ -228,7 +242,7 @@ def behavior_regrets(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequen
     rational arithmetic; in floating point, up to rounding).  One pass over
     the tree per player (sequence-form best response, see the module notes).
     """
-    exact = _exact_default(game, exact)
+    exact = _exact_default(game, exact, behavior)
     payoffs, regrets, _ = evaluate(game, as_vector(game, behavior, exact), exact)
     return payoffs, regrets
 
@@ -258,7 +272,7 @@ def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
     own moves rule out, the behaviour is irrelevant to every payoff; it is set
     to a pure best response there, so the result reads as a plan.
     """
-    exact = _exact_default(game, exact)
+    exact = _exact_default(game, exact, mixed)
     f = game.flat
     vector = np.zeros(int(f.slot_offset[-1]), dtype=object if exact else float)
     undefined = []
@@ -295,7 +309,7 @@ def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seque
     A plan's probability is the product of the behaviour probabilities of its
     actions at the information sets it does not rule out.
     """
-    exact = _exact_default(game, exact)
+    exact = _exact_default(game, exact, behavior)
     f = game.flat
     vector = as_vector(game, behavior, exact)
     out = []

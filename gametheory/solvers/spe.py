@@ -114,6 +114,17 @@ def node_values(game: ExtensiveFormGame, vector: np.ndarray, exact: bool) -> np.
     par = f.parent[kids_all][dec]
     edge[kids_all[dec]] = vector[f.slot_offset[f.infoset[par]] + f.action[kids_all[dec]]]
 
+    if not f.vectorise_levels():
+        # deep trees: node by node, on Python lists
+        rows, weights = values.tolist(), edge.tolist()
+        kind, ptr, idx = f.kind.tolist(), f.child_ptr.tolist(), f.child_idx.tolist()
+        k = values.shape[1]
+        for i in range(f.n - 1, -1, -1):
+            if kind[i] != OUTCOME:
+                kids = idx[ptr[i]:ptr[i + 1]]
+                rows[i] = [sum(weights[c] * rows[c][j] for c in kids) for j in range(k)]
+        return np.array(rows, dtype=values.dtype)
+
     def combine(nodes, kids, off):
         return np.add.reduceat(values[kids] * edge[kids][:, None], off, axis=0)
 
@@ -145,8 +156,15 @@ def _subgame_structure(game: ExtensiveFormGame) -> tuple[np.ndarray, list[list[i
     """Subgame roots, the subgames directly below each, and single-node truncations (cached)."""
     cached = getattr(game, "_subgame_structure", None)
     if cached is None:
-        roots = subgame_roots(game)
-        cached = (roots, *_parts(game, roots))
+        if game.perfect_information:
+            # every decision and chance node roots a subgame whose truncation is that node
+            roots = np.flatnonzero(game.flat.kind != OUTCOME)
+            if not len(roots) or roots[0] != 0:
+                roots = np.concatenate([[0], roots]).astype(np.int64)
+            cached = (roots, [[] for _ in range(len(roots))], np.ones(len(roots), dtype=bool))
+        else:
+            roots = subgame_roots(game)
+            cached = (roots, *_parts(game, roots))
         game._subgame_structure = cached
     return cached
 
