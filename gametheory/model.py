@@ -305,7 +305,7 @@ class Model:
             root = chance({sc.name: (sc.probability, respond(sc.name, 0, {})) for sc in self.scenarios})
         else:
             root = respond(None, 0, {})
-        return ExtensiveFormGame(root, players=names, title=self.title)
+        return ExtensiveFormGame(root, players=names, title=f"{self.title} (game tree)")
 
     def game(self, weights: Mapping[tuple[str, str], Any] | None = None) -> NormalFormGame:
         """The normal-form game among the moving parties (exact payoffs)."""
