@@ -21,6 +21,7 @@ where a set appears again.  Text is tokenised and parsed; nothing is evaluated.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -32,42 +33,32 @@ from ..extensive import ExtensiveFormGame, Node
 __all__ = ["parse_efg", "read_efg", "format_efg", "write_efg"]
 
 
+_TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{},])|([^\s{},"]+)|(")', re.S)
+_ESCAPE = re.compile(r"\\(.)", re.S)
+
+
 class _Tokens:
-    """Strings, braces, commas and bare words of a .efg text, with line numbers."""
+    """Strings, braces, commas and bare words of a .efg text, with line numbers.
+
+    One regular expression splits the text (a string is ``"..."`` with ``\\``
+    escapes); the line of a token is counted only when an error needs it.
+    """
 
     def __init__(self, text: str, source: str):
         self.source = source
-        self.items: list[tuple[str, str, int]] = []     # (kind, value, line)
-        i, line, n = 0, 1, len(text)
-        while i < n:
-            c = text[i]
-            if c == "\n":
-                line += 1
-                i += 1
-            elif c.isspace():
-                i += 1
-            elif c == '"':
-                j, out = i + 1, []
-                while j < n and text[j] != '"':
-                    if text[j] == "\\" and j + 1 < n:
-                        j += 1
-                    if text[j] == "\n":
-                        line += 1
-                    out.append(text[j])
-                    j += 1
-                if j >= n:
-                    raise GameFileError(source, "a string is never closed", line)
-                self.items.append(("str", "".join(out), line))
-                i = j + 1
-            elif c in "{},":
-                self.items.append((c, c, line))
-                i += 1
+        self.text = text
+        self.items: list[tuple[str, str, int]] = []     # (kind, value, offset)
+        append = self.items.append
+        for m in _TOKEN.finditer(text):
+            string, brace, word, stray = m.groups()
+            if word is not None:
+                append(("word", word, m.start()))
+            elif brace is not None:
+                append((brace, brace, m.start()))
+            elif string is not None:
+                append(("str", _ESCAPE.sub(r"\1", string) if "\\" in string else string, m.start()))
             else:
-                j = i
-                while j < n and not text[j].isspace() and text[j] not in '{},"':
-                    j += 1
-                self.items.append(("word", text[i:j], line))
-                i = j
+                raise GameFileError(source, "a string is never closed", text.count("\n", 0, m.start()) + 1)
         self.pos = 0
 
     def peek(self) -> tuple[str, str, int] | None:
@@ -75,7 +66,8 @@ class _Tokens:
 
     def line(self) -> int:
         tok = self.peek()
-        return tok[2] if tok else (self.items[-1][2] if self.items else 1)
+        offset = tok[2] if tok else (self.items[-1][2] if self.items else 0)
+        return self.text.count("\n", 0, offset) + 1
 
     def fail(self, message: str) -> GameFileError:
         return GameFileError(self.source, message, self.line())
@@ -89,12 +81,15 @@ class _Tokens:
         self.pos += 1
         return tok[1]
 
-    def number(self, what: str) -> Fraction | float:
+    def number(self, what: str) -> int | Fraction | float:
         text = self.next("word", what)
+        if text.isdigit() or (text[:1] == "-" and text[1:].isdigit()):
+            return int(text)
         try:
-            return parse_rational(text)
+            value = parse_rational(text)
         except (ValueError, ZeroDivisionError):
             raise self.fail(f"{what}: {text!r} is not a number") from None
+        return value.numerator if isinstance(value, Fraction) and value.denominator == 1 else value
 
     def integer(self, what: str) -> int:
         text = self.next("word", what)
@@ -140,15 +135,17 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
     infosets: dict[tuple[int, int], tuple[str, tuple[str, ...], tuple]] = {}
     labels: dict[tuple[int, int], str] = {}
 
+    items = tok.items
+
     def outcome_payoffs() -> tuple | None:
         number = tok.integer("an outcome number")
-        if tok.peek() and tok.peek()[0] == "str":
-            tok.next("str")                               # outcome name
+        if tok.pos < len(items) and items[tok.pos][0] == "str":
+            tok.pos += 1                                  # outcome name
             tok.next("{", "'{' before the outcome's payoffs")
             pays = []
-            while tok.peek() and tok.peek()[0] in ("word", ","):
-                if tok.peek()[0] == ",":
-                    tok.next(",")
+            while tok.pos < len(items) and items[tok.pos][0] in ("word", ","):
+                if items[tok.pos][0] == ",":
+                    tok.pos += 1
                     continue
                 pays.append(tok.number("a payoff"))
             tok.next("}", "'}' after the payoffs")
@@ -165,22 +162,27 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
             raise tok.fail(f"outcome {number} is used before its payoffs are given")
         return outcomes[number]
 
+    taken: dict[int, set[str]] = {}
+
     def label(player: int, number: int, name: str) -> str:
         key = (player, number)
         if key not in labels:
             base = name or str(number)
-            taken = {v for (p, _), v in labels.items() if p == player}
-            labels[key] = base if base not in taken else f"{base}#{number}"
+            names = taken.setdefault(player, set())
+            labels[key] = base if base not in names else f"{base}#{number}"
+            names.add(labels[key])
         return labels[key]
 
-    def node(path: tuple[Any, ...], carried: tuple) -> Node:
+    def header(carried: tuple):
+        """Read one node line: a finished leaf, or an inner node still waiting for its children."""
         kind = tok.next("word", "a node (p, c or t)")
         tok.next("str", "the node's name")
         if kind == "t":
             pays = outcome_payoffs()
             if pays is None:
                 raise tok.fail("a terminal node needs an outcome with payoffs")
-            return Node("outcome", payoffs=tuple(c + p for c, p in zip(carried, pays)))
+            return Node("outcome", payoffs=pays if carried is None else
+                        tuple(c + p for c, p in zip(carried, pays))), None
         if kind not in ("p", "c"):
             raise tok.fail(f"unknown node type {kind!r} (expected p, c or t)")
         player = tok.integer("a player number") if kind == "p" else 0
@@ -211,14 +213,37 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
             raise tok.fail("a node without actions")
         pays = outcome_payoffs()
         if pays is not None:
-            carried = tuple(c + p for c, p in zip(carried, pays))
-        children = tuple(node(path + (a,), carried) for a in actions)
-        if kind == "c":
-            return Node("chance", actions=actions, children=children, probabilities=probs)
-        return Node("decision", player=players[player - 1], infoset=label(player, number, name),
-                    actions=actions, children=children)
+            carried = pays if carried is None else tuple(c + p for c, p in zip(carried, pays))
+        frame = {"kind": kind, "actions": actions, "probs": probs, "carried": carried,
+                 "player": players[player - 1] if kind == "p" else None,
+                 "infoset": label(player, number, name) if kind == "p" else None, "children": []}
+        return None, frame
 
-    root = node((), tuple(Fraction(0) for _ in players))
+    # the nodes come in depth-first order: an explicit stack of inner nodes awaiting children
+    leaf, frame = header(None)                 # None: no outcome on the path so far
+    stack = [] if frame is None else [frame]
+    root = leaf
+    while stack:
+        top = stack[-1]
+        if len(top["children"]) == len(top["actions"]):
+            stack.pop()
+            children = tuple(top["children"])
+            if top["kind"] == "c":
+                done = Node("chance", actions=top["actions"], children=children,
+                            probabilities=top["probs"])
+            else:
+                done = Node("decision", player=top["player"], infoset=top["infoset"],
+                            actions=top["actions"], children=children)
+            if stack:
+                stack[-1]["children"].append(done)
+            else:
+                root = done
+            continue
+        leaf, frame = header(top["carried"])
+        if frame is None:
+            top["children"].append(leaf)
+        else:
+            stack.append(frame)
     if tok.peek() is not None:
         raise tok.fail(f"unexpected {tok.peek()[1]!r} after the last node of the tree")
     try:
@@ -249,31 +274,32 @@ def format_efg(game: ExtensiveFormGame) -> str:
     numbers: dict[tuple[str, str], int] = {}
     counter = {"chance": 0, "outcome": 0}
 
+    per_player = {p: 0 for p in players}
+    number_of = {p: k + 1 for k, p in enumerate(players)}
+
     def num(x: Any) -> str:
+        if type(x) is int:
+            return str(x)
         return format_number(Fraction(x)) if not isinstance(x, float) else repr(x)
 
-    def walk(node: Node) -> None:
+    for i in range(game.num_nodes):                 # the nodes in depth-first order
+        node = game.node(i)
         if node.kind == "outcome":
             counter["outcome"] += 1
             pays = ", ".join(num(p) for p in node.payoffs)
             lines.append(f't "" {counter["outcome"]} "" {{ {pays} }}')
-            return
-        if node.kind == "chance":
+        elif node.kind == "chance":
             counter["chance"] += 1
             acts = " ".join(f"{_quote(a)} {num(p)}" for a, p in zip(node.actions, node.probabilities))
             lines.append(f'c "" {counter["chance"]} "" {{ {acts} }} 0')
         else:
             key = (node.player, node.infoset)
-            first = key not in numbers
-            if first:
-                numbers[key] = 1 + sum(1 for (p, _) in numbers if p == node.player)
+            if key not in numbers:
+                per_player[node.player] += 1
+                numbers[key] = per_player[node.player]
             acts = " ".join(_quote(a) for a in node.actions)
-            lines.append(f'p "" {players.index(node.player) + 1} {numbers[key]} '
+            lines.append(f'p "" {number_of[node.player]} {numbers[key]} '
                          f'{_quote(node.infoset)} {{ {acts} }} 0')
-        for child in node.children:
-            walk(child)
-
-    walk(game.root)
     return "\n".join(lines) + "\n"
 
 
