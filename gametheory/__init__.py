@@ -22,7 +22,7 @@ from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLarg
 from .behavior import behavior_payoffs, behavior_regrets, behavior_to_mixed, mixed_to_behavior
 from .extensive import (ExtensiveFormGame, SubgamePerfect, backward_induction, chance, decision,
                         outcome, reduced_normal_form)
-from .render import format_tree
+from .render import format_tree, plot_tree
 from .solvers.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
 from .solvers.spe import subgame_perfect_equilibria, subgame_roots
 from .game import NormalFormGame, supports
@@ -46,7 +46,7 @@ __all__ = [
     "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "SubgamePerfect",
     "reduced_normal_form", "read_efg", "write_efg", "parse_efg", "format_efg",
     "subgame_perfect_equilibria", "subgame_roots", "sequence_form_lemke", "sequence_form", "SequenceForm",
-    "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed", "format_tree",
+    "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed", "format_tree", "plot_tree",
     "Equilibrium", "SolverResult", "default_tolerance",
     "solve", "METHODS", "choose_method",
     "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",

@@ -13,7 +13,7 @@ from typing import Any
 from ._numbers import format_number
 from .extensive import CHANCE, OUTCOME, ExtensiveFormGame
 
-__all__ = ["format_tree"]
+__all__ = ["format_tree", "plot_tree", "PLOT_MAX_NODES"]
 
 
 def _num(x: Any) -> str:
@@ -104,3 +104,84 @@ def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | 
         for k in range(len(kids) - 1, -1, -1):
             stack.append((kids[k], inner, k == len(kids) - 1))
     return "\n".join(lines) + "\n"
+
+
+#: Largest tree :func:`plot_tree` draws (a drawing of more nodes is unreadable).
+PLOT_MAX_NODES = 2000
+
+
+def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
+    """Draw the tree with matplotlib (the ``plot`` extra): nodes top-down, leaves evenly spaced.
+
+    Decision nodes show their mover, leaves their payoffs; edges show the action (and its
+    chance probability, or with ``behavior`` the probability the mover gives it); the nodes
+    of an information set with several nodes are joined by a dashed line.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    GameTooLargeError
+        Beyond :data:`PLOT_MAX_NODES` nodes.
+    ImportError
+        When matplotlib is not installed (``pip install 'crisis-gametheory[plot]'``).
+    """
+    from .errors import GameTooLargeError
+    if game.num_nodes > PLOT_MAX_NODES:
+        raise GameTooLargeError(f"the tree has {game.num_nodes} nodes; plot_tree draws at most "
+                                f"{PLOT_MAX_NODES} (format_tree prints any tree)")
+    import matplotlib.pyplot as plt
+    f = game.flat
+    if ax is None:
+        width = max(4.0, min(24.0, 0.9 * len(f.leaves)))
+        _, ax = plt.subplots(figsize=(width, 1.4 * (game.depth + 1) + 0.5))
+    x = [0.0] * f.n
+    for k, leaf in enumerate(f.leaves.tolist()):
+        x[leaf] = float(k)
+    for i in range(f.n - 1, -1, -1):                   # children come after their parent
+        kids = f.child_idx[f.child_ptr[i]:f.child_ptr[i + 1]]
+        if len(kids):
+            x[i] = (x[int(kids[0])] + x[int(kids[-1])]) / 2
+    y = (-f.depth).astype(float).tolist()
+    probs: dict[tuple[str, str], tuple] = {}
+    if behavior is not None:
+        for p, sets in zip(game.players, behavior):
+            for name, row in zip(game.player_infosets(p), sets):
+                probs[(p, name)] = tuple(row)
+    for i in range(1, f.n):
+        par = int(f.parent[i])
+        node, a = game.node(par), int(f.action[i])
+        ax.plot([x[par], x[i]], [y[par], y[i]], color="0.3", lw=1, zorder=1)
+        text = node.actions[a]
+        if f.kind[par] == CHANCE:
+            text += f" ({_num(node.probabilities[a])})"
+        elif behavior is not None:
+            text += f" [{_num(probs[(node.player, node.infoset)][a])}]"
+        ax.text(x[par] + 0.62 * (x[i] - x[par]), y[par] + 0.62 * (y[i] - y[par]), text, fontsize=8,
+                ha="center",
+                va="center", bbox={"fc": "white", "ec": "none", "pad": 0.5}, zorder=3)
+    members: dict[int, list[int]] = {}
+    for i in range(f.n):
+        if f.kind[i] == OUTCOME:
+            pays = ", ".join(_num(v) for v in game.node(i).payoffs)
+            ax.text(x[i], y[i] - 0.15, f"({pays})", fontsize=8, ha="center", va="top")
+            ax.plot(x[i], y[i], "s", color="0.2", ms=4, zorder=2)
+        elif f.kind[i] == CHANCE:
+            ax.plot(x[i], y[i], "o", color="white", mec="0.2", ms=9, zorder=2)
+            ax.text(x[i], y[i] + 0.12, "chance", fontsize=8, ha="center", va="bottom")
+        else:
+            members.setdefault(int(f.infoset[i]), []).append(i)
+            ax.plot(x[i], y[i], "o", color="0.2", ms=7, zorder=2)
+            ax.text(x[i], y[i] + 0.12, game.node(i).player, fontsize=9, ha="center", va="bottom")
+    for s, nodes in members.items():
+        if len(nodes) > 1:
+            xs = [x[i] for i in nodes]
+            ax.plot(xs, [y[i] for i in nodes], ls="--", color="tab:blue", lw=1, zorder=0)
+            ax.text(max(xs) + 0.2, y[nodes[-1]], game.infoset_keys[s][1], fontsize=8,
+                    color="tab:blue", va="center")
+    ax.set_title(game.title or "game tree")
+    ax.set_axis_off()
+    ax.set_ylim(-game.depth - 0.7, 0.5)
+    return ax

@@ -273,3 +273,21 @@ def test_large_perfect_information_tree_is_solved_without_recursion():
     [eq] = res.equilibria
     assert res.complete and eq.payoffs == (2, 0)
     assert all(probs == (1, 0) for sets in eq.behavior for probs in sets)
+
+
+def test_plot_tree_draws_every_node_and_refuses_huge_trees(tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+    matplotlib.use("Agg")
+    game = gt.read_game(FIXTURES / "efg" / "selten-horse.efg")
+    ax = gt.plot_tree(game, behavior=gt.solve(game).equilibria[0].behavior)
+    texts = [t.get_text() for t in ax.texts]
+    assert "(4, 4, 0)" in texts and "L [1/4]" in texts           # a leaf, a behaviour probability
+    assert len(ax.lines) >= game.num_nodes                          # an edge or marker per node
+    ax.figure.savefig(tmp_path / "horse.png")
+    assert (tmp_path / "horse.png").stat().st_size > 0
+    node = outcome(0)
+    for t in range(1100):
+        node = decision("A", f"s{t}", {"stop": outcome(t), "go": node})
+    with pytest.raises(gt.GameTooLargeError, match="at most"):
+        gt.plot_tree(gt.ExtensiveFormGame(node, ["A"]))
