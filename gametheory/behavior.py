@@ -46,7 +46,7 @@ from .errors import InvalidGameError
 from .extensive import CHANCE, DECISION, OUTCOME, ExtensiveFormGame, _plain, plan_consistency, reduced_plans
 
 __all__ = ["behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
-           "realization_plan", "Behavior"]
+           "realization_plan", "reach_probabilities", "Behavior"]
 
 #: ``behavior[player][infoset][action]``: probabilities, exact (Fraction) or float.
 Behavior = tuple[tuple[tuple[Any, ...], ...], ...]
@@ -202,6 +202,21 @@ def evaluate(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, root: int
         regret = value - payoffs[p]
         regrets.append(_plain(regret) if exact else max(float(regret), 0.0))
     return payoffs, tuple(regrets), best
+
+
+def reach_probabilities(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
+                        exact: bool | None = None) -> np.ndarray:
+    """The probability of reaching each node (depth-first order) under a behaviour profile."""
+    from .extensive import top_down_product
+    exact = _exact_default(game, exact, behavior)
+    vector = as_vector(game, behavior, exact)
+    f = game.flat
+    edge = (f.prob_exact if exact else f.prob).copy()
+    kids = np.arange(1, f.n)
+    dec = f.kind[f.parent[kids]] == DECISION
+    par = f.parent[kids][dec]
+    edge[kids[dec]] = vector[f.slot_offset[f.infoset[par]] + f.action[kids[dec]]]
+    return top_down_product(f, edge)
 
 
 def _sum(values: np.ndarray, exact: bool) -> Any:

@@ -165,41 +165,26 @@ def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], boo
     from .solvers.spe import subgame_perfect_equilibria
     tree = model.tree(weights)
     res = subgame_perfect_equilibria(tree, distinct_payoffs=True)
+    from .behavior import reach_probabilities
     movers = model.players
-    names = [p.name for p in movers]
     parties = [p.name for p in model.parties]
     bad = [a.name for a in model.attributes if a.bad]
-    timing = model.timing
-    order = list(timing.order) if timing else names
-    observes = timing.observes if timing else {}
-    scenarios = [(sc.name, sc.probability) for sc in model.scenarios] or [(None, Fraction(1))]
-    sets = {p: {name: j for j, name in enumerate(tree.player_infosets(p))} for p in names}
     outcomes = []
     for k, eq in enumerate(res.equilibria, 1):
-        behavior = dict(zip(names, eq.behavior))
+        reach = reach_probabilities(tree, eq.behavior, exact=True)
         mu = np.zeros(tuple(len(p.actions) for p in movers), dtype=object)
         payoffs = {p: Fraction(0) for p in parties}
         risks = {a: Fraction(0) for a in bad}
-        for scenario, prob in scenarios:
-            for idx in itertools.product(*(range(len(p.actions)) for p in movers)):
-                chosen = {p.name: p.actions[a] for p, a in zip(movers, idx)}
-                weight = prob
-                for party in order:
-                    seen = [f"{q}={chosen[q]}" for q in observes.get(party, ())]
-                    label = "; ".join(([scenario] if scenario else []) + seen) or "start"
-                    mover = movers[names.index(party)]
-                    weight *= behavior[party][sets[party][label]][mover.actions.index(chosen[party])]
-                    if weight == 0:
-                        break
-                if weight == 0:
-                    continue
-                mu[idx] += weight
-                profile = [chosen[n] for n in names]
-                values = model._values_in(profile, scenario)
-                for p in parties:
-                    payoffs[p] += weight * model.payoff_in(p, profile, scenario, weights)
-                for a in bad:
-                    risks[a] += weight * values[a][0]
+        for leaf, (scenario, profile) in tree.leaf_outcomes.items():
+            weight = reach[leaf]
+            if weight == 0:
+                continue
+            mu[tuple(p.actions.index(a) for p, a in zip(movers, profile))] += weight
+            values = model._values_in(profile, scenario)
+            for p in parties:
+                payoffs[p] += weight * model.payoff_in(p, profile, scenario, weights)
+            for a in bad:
+                risks[a] += weight * values[a][0]
         outcomes.append(Outcome(kind=f"subgame-perfect {k}", distribution=mu, payoffs=payoffs,
                                 welfare=sum(payoffs.values(), Fraction(0)), risks=risks, exact=True))
     return tuple(outcomes), res.complete

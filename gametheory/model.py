@@ -282,7 +282,8 @@ class Model:
         Returns
         -------
         ExtensiveFormGame
-            Players: the moving parties.
+            Players: the moving parties.  Its ``leaf_outcomes`` maps each leaf
+            (depth-first number) to ``(scenario, profile)``.
         """
         from .extensive import ExtensiveFormGame, chance, decision, outcome
         movers = {p.name: p for p in self.players}
@@ -290,11 +291,14 @@ class Model:
             raise InvalidGameError(f"{self.path}: no party has actions, so there is no game")
         timing = self.timing or Timing(order=tuple(movers), observes={})
         names = [p.name for p in self.players]
+        reached: dict[int, tuple[str | None, tuple[str, ...]]] = {}
 
         def respond(scenario: str | None, k: int, chosen: dict[str, str]):
             if k == len(timing.order):
                 profile = [chosen[n] for n in names]
-                return outcome(*(self.payoff_in(n, profile, scenario, weights) for n in names))
+                leaf = outcome(*(self.payoff_in(n, profile, scenario, weights) for n in names))
+                reached[id(leaf)] = (scenario, tuple(profile))
+                return leaf
             party = timing.order[k]
             seen = [f"{q}={chosen[q]}" for q in timing.observes.get(party, ())]
             label = "; ".join(([scenario] if scenario else []) + seen) or "start"
@@ -305,7 +309,10 @@ class Model:
             root = chance({sc.name: (sc.probability, respond(sc.name, 0, {})) for sc in self.scenarios})
         else:
             root = respond(None, 0, {})
-        return ExtensiveFormGame(root, players=names, title=f"{self.title} (game tree)")
+        tree = ExtensiveFormGame(root, players=names, title=f"{self.title} (game tree)")
+        # what each leaf stands for, by depth-first number: (scenario, movers' actions)
+        tree.leaf_outcomes = {int(i): reached[id(tree.node(int(i)))] for i in tree.flat.leaves}
+        return tree
 
     def game(self, weights: Mapping[tuple[str, str], Any] | None = None) -> NormalFormGame:
         """The normal-form game among the moving parties (exact payoffs)."""

@@ -79,6 +79,12 @@ def test_compare_shows_the_tree_and_coordination_removes_the_clash_risk():
     assert max(o.risks["clash"] for o in coo.tree_outcomes) == 0
     for o in uni.tree_outcomes + coo.tree_outcomes:
         assert o.welfare == sum(o.payoffs.values()) and "Japan" in o.payoffs
+        assert sum(o.distribution.ravel()) == 1
+    # the movers' expected payoffs are those of the tree's subgame-perfect equilibria
+    model = gt.load_model("succession").with_understandings(None)
+    spe = gt.subgame_perfect_equilibria(model.tree(), distinct_payoffs=True)
+    assert sorted(tuple(eq.payoffs) for eq in spe.equilibria) == \
+        sorted(tuple(o.payoffs[p] for p in ("US", "ROK", "PRC")) for o in coo.tree_outcomes)
     # the models without scenarios or timing have no tree section
     assert not compare(gt.load_model("coordinated")).regimes[0].tree_outcomes
 
