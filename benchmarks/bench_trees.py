@@ -172,13 +172,13 @@ def sequence_vs_reduced(quick: bool) -> None:
     print("| tree | nodes | reduced form | ours: sequence-form | ours: reduced + lemke-howson | "
           "pygambit lcp (tree) | pygambit lcp (strategic) |")
     print("|---|---|---|---|---|---|---|")
-    cases = [(2, 3), (3, 3)] if quick else [(2, 3), (3, 3), (4, 3), (5, 3)]
+    cases = [(2, 3), (3, 3)] if quick else [(2, 3), (3, 3), (4, 3), (5, 3), (6, 4), (8, 4)]
     for types, messages in cases:
         game = signalling(types, messages, seed=types)
         shape = (messages ** types, 3 ** messages)
         t_seq, res = timed(gt.solve, game, method="sequence-form")
         assert res.equilibria[0].regret == 0
-        if shape[0] * shape[1] <= 200_000:
+        if shape[0] * shape[1] <= 20_000:
             t_red, _ = timed(gt.solve, game, method="lemke-howson")
             red = f"{t_red:.3g} s"
         else:
@@ -192,9 +192,13 @@ def sequence_vs_reduced(quick: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
+    parser.add_argument("--only", choices=["backward-induction", "sequence-form"],
+                        help="run one of the two measurements")
     args = parser.parse_args()
-    perfect_information(args.quick)
-    sequence_vs_reduced(args.quick)
+    if args.only != "sequence-form":
+        perfect_information(args.quick)
+    if args.only != "backward-induction":
+        sequence_vs_reduced(args.quick)
 
 
 if __name__ == "__main__":

@@ -98,10 +98,11 @@ def _probability(q: Any, exact: bool, player: str, infoset: str) -> Any:
 def as_behavior(game: ExtensiveFormGame, vector: np.ndarray) -> Behavior:
     """The nested form of a slot vector."""
     f = game.flat
+    values, offsets = vector.tolist(), f.slot_offset.tolist()
     out = []
     for p in range(len(game.players)):
         sets = np.flatnonzero(f.set_player == p).tolist()
-        out.append(tuple(tuple(vector[f.slot_offset[s]:f.slot_offset[s + 1]].tolist()) for s in sets))
+        out.append(tuple(tuple(values[offsets[s]:offsets[s + 1]]) for s in sets))
     return tuple(out)
 
 

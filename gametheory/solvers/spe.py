@@ -213,7 +213,9 @@ def tree_equilibrium(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, t
         raise VerificationError(f"internal error: a profile with regret {regret} in the tree is "
                                 "not an equilibrium")
     number = Fraction if exact else float
-    behavior = tuple(tuple(tuple(number(q) for q in probs) for probs in sets)
+    known = {0: number(0), 1: number(1)}            # most entries of pure profiles
+    behavior = tuple(tuple(tuple(known[q] if q in known and type(q) is int else number(q)
+                                 for q in probs) for probs in sets)
                      for sets in as_behavior(game, vector))
     payoffs = tuple(number(v) for v in payoffs)
     regret = Fraction(0) if exact else float(regret)
