@@ -35,7 +35,7 @@ def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | 
     max_depth : int, optional
         Draw nodes down to this depth only (deeper subtrees are elided).
     max_lines : int
-        Stop after this many lines and say how many nodes are left out.
+        At most this many lines: the last one then says how many nodes are left out.
 
     Examples
     --------
@@ -86,17 +86,16 @@ def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | 
     shown = 1
     while stack:
         i, prefix, last = stack.pop()
-        if len(lines) >= max_lines:
+        kids = f.child_idx[f.child_ptr[i]:f.child_ptr[i + 1]].tolist()
+        cut = bool(kids) and max_depth is not None and f.depth[i] >= max_depth
+        if len(lines) + (2 if cut else 1) > max_lines - 1:     # keep a line for the count
             rest = f.n - shown
             lines.append(f"... ({rest} more node{'s' if rest != 1 else ''} not shown)")
             break
         shown += 1
         lines.append(f"{prefix}{'└── ' if last else '├── '}{edge(i)}: {label(i)}")
-        kids = f.child_idx[f.child_ptr[i]:f.child_ptr[i + 1]].tolist()
-        if not kids:
-            continue
         inner = prefix + ("    " if last else "│   ")
-        if max_depth is not None and f.depth[i] >= max_depth:
+        if cut:
             hidden = int(f.end[i] - i - 1)
             lines.append(f"{inner}└── ... ({hidden} node{'s' if hidden != 1 else ''} below)")
             shown += hidden
