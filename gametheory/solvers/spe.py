@@ -286,9 +286,10 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
     SolverResult
         ``method`` is ``"spe"``; each equilibrium carries ``behavior``.
         ``complete`` is True when the list holds every SPE: no tied best
-        actions (mixing between tied actions gives further SPE) and every
-        subgame solver complete (for ``vertex``: every extreme equilibrium of
-        each subgame).
+        actions (mixing between tied actions gives further SPE), every
+        subgame solver complete and no truncated subgame degenerate (a
+        degenerate one may have a continuum of equilibria, of which only the
+        extreme ones are listed).
 
     Examples
     --------
@@ -424,7 +425,8 @@ def _by_subgames(game: ExtensiveFormGame, exact: bool, method: str, tol: float,
                 found, sub_complete, sub_degenerate, name = _solve_truncated(sub, method, exact, tie_tol)
                 if name:
                     used.add(name)
-                complete = complete and sub_complete
+                # a degenerate subgame may have a continuum, of which only extreme points are listed
+                complete = complete and sub_complete and not sub_degenerate
                 degenerate = degenerate or sub_degenerate
                 for payoffs, behavior in found:
                     assign = dict(merged)
