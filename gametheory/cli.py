@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from .errors import GameError, SolverError
+from .errors import GameError, GameFileError, SolverError
 from .io import bundled_games, load_model, read_game
 from .compare import compare, format_comparison
 from .sweep import format_sweep, sweep
@@ -123,6 +123,23 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-lines", type=int, default=500, metavar="N",
                    help="stop after N lines (default: 500)")
     _output(t)
+    k = sub.add_parser("coop", help="cooperative analysis: core, Shapley value, nucleolus",
+                       description="Analyse a transferable-utility game: the Shapley and Banzhaf "
+                                   "values, the core (empty or not, a point, its vertices for small "
+                                   "games), the least core and the nucleolus, exactly where the "
+                                   "worths are rational.  GAME is a TU game file (TOML with "
+                                   "[values]), or a strategic-form game or crisis model whose "
+                                   "characteristic function is derived (--characteristic).")
+    k.add_argument("game", metavar="GAME",
+                   help="a TU game (.toml with [values]), a model file or name, or a .nfg/.efg file")
+    k.add_argument("--characteristic", default="alpha", choices=["alpha", "beta", "equilibrium"],
+                   help="for a strategic-form game or model: what a coalition can secure "
+                        "(default: alpha, its max-min total)")
+    k.add_argument("--pure", action="store_true",
+                   help="coalitions may not randomise (alpha and beta then differ)")
+    k.add_argument("--format", default="table", choices=["table", "json"],
+                   help="output format (default: table)")
+    _output(k)
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
@@ -190,12 +207,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 behavior = result.equilibria[0].behavior if result.equilibria else None
             return _emit(format_tree(game, behavior, max_depth=args.max_depth,
                                      max_lines=max(args.max_lines, 2)), args.output)
+        if args.command == "coop":
+            from .coop import format_coop
+            return _emit(format_coop(_tu_game(args.game, args.characteristic, not args.pure),
+                                     args.format), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
-        raise _UsageError("a command is required: solve, dominance, qre, show, compare, sweep, tree or "
-                          "models "
+        raise _UsageError("a command is required: solve, dominance, qre, show, compare, sweep, tree, "
+                          "coop or models "
                           "(see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)
@@ -225,6 +246,35 @@ def _tree(source: str):
         raise InvalidGameError(f"{source}: a game in strategic form has no tree; give a .efg file "
                                "or a model")
     return game
+
+
+def _tu_game(source: str, kind: str, mixed: bool):
+    """A TU game: a TOML file with [values], or derived from a model or a strategic-form game."""
+    from pathlib import Path
+    from .coop import characteristic_function, parse_tu
+    from .io import bundled_models
+    path = Path(source)
+    if path.suffix.lower() == ".toml":
+        if not path.is_file():
+            raise GameFileError(source, "no such file")
+        text = path.read_text(encoding="utf-8")
+        import sys
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise GameFileError(source, f"TOML syntax error: {exc}") from None
+        if "values" in data or "model" not in data:
+            return parse_tu(text, source=source)
+        game = load_model(source).game()
+    elif not path.suffix and source in bundled_models():
+        game = load_model(source).game()
+    else:
+        game = _strategic(read_game(source))
+    return characteristic_function(game, kind, mixed=mixed)
 
 
 def _strategic(game):

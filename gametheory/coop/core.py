@@ -1,0 +1,195 @@
+"""The core, the least core and the nucleolus of TU games, by certified linear programs.
+
+- The *core* (Gillies 1959): allocations ``x`` with ``x(N) = v(N)`` that no
+  coalition can improve on, ``x(S) >= v(S)``.  It is non-empty exactly when
+  the game is balanced (Bondareva 1963; Shapley 1967), i.e. when the least
+  core's ``epsilon`` is at most 0.
+- The *least core* (Maschler, Peleg and Shapley 1979): the smallest
+  ``epsilon`` such that ``x(S) >= v(S) - epsilon`` for every proper coalition
+  can be met, and the allocations that meet it.
+- The *nucleolus* (Schmeidler 1969): the imputation that minimises the
+  largest excess ``v(S) - x(S)``, then the next largest, and so on.  Computed
+  by a sequence of LPs (Maschler, Peleg and Shapley 1979): each minimises the
+  largest excess of the coalitions not yet fixed; the coalitions with a
+  positive dual multiplier are tight at every optimum and are fixed at that
+  level; this repeats until the fixed coalitions determine ``x``.
+
+Every LP is solved by HiGHS and certified in rational arithmetic when the game
+is exact (:mod:`gametheory._exactlp`), so the results are exact.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+from .._exactlp import solve_lp
+from ..errors import GameTooLargeError, InvalidGameError, SolverError
+from .tu import TUGame
+
+__all__ = ["least_core", "core_is_empty", "core_point", "in_core", "core_vertices", "nucleolus"]
+
+
+def _plain(q: Any) -> Any:
+    return q.numerator if isinstance(q, Fraction) and q.denominator == 1 else q
+
+
+def _proper(game: TUGame) -> np.ndarray:
+    return game.masks[1:game.grand]
+
+
+def least_core(game: TUGame) -> tuple[Any, tuple]:
+    """``(epsilon, x)``: the least-core value and an allocation in the least core.
+
+    ``minimize epsilon  s.t.  x(S) + epsilon >= v(S)`` for every coalition
+    other than the empty and the grand one, ``x(N) = v(N)``.
+
+    Examples
+    --------
+    >>> from gametheory.coop import TUGame
+    >>> majority = TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> eps, x = least_core(majority)
+    >>> str(eps), [str(v) for v in x]
+    ('1/3', ['1/3', '1/3', '1/3'])
+    """
+    n = game.n
+    if n == 1:
+        return 0, (_plain(game.v[1]) if game.exact else float(game.v[1]),)
+    masks = _proper(game)
+    inc = game.incidence(masks)
+    # variables (x_1..x_n, eps): -x(S) - eps <= -v(S)
+    A_ub = np.hstack([-inc, -np.ones((len(masks), 1), dtype=np.int64)]).astype(object)
+    b_ub = [-w for w in game.v[masks].tolist()]
+    A_eq = np.array([[1] * n + [0]], dtype=object)
+    b_eq = [game.v[game.grand]]
+    sol = _solve(game, [0] * n + [1], A_ub, b_ub, A_eq, b_eq)
+    x = tuple(_plain(v) if game.exact else v for v in sol.x[:n])
+    return (_plain(sol.x[n]) if game.exact else sol.x[n]), x
+
+
+def _solve(game: TUGame, c, A_ub, b_ub, A_eq, b_eq):
+    try:
+        sol = solve_lp(c, A_ub, b_ub, A_eq, b_eq, exact=game.exact)
+    except ArithmeticError as exc:
+        raise SolverError(f"{exc}; solve the game in floating point") from None
+    if sol is None:
+        raise SolverError("the linear program has no optimal solution")
+    return sol
+
+
+def core_is_empty(game: TUGame) -> bool:
+    """True when no allocation satisfies every coalition (least-core epsilon > 0)."""
+    return bool(least_core(game)[0] > (0 if game.exact else 1e-9 * _scale(game)))
+
+
+def _scale(game: TUGame) -> float:
+    return max(1.0, float(np.max(np.abs(game.v.astype(float)))))
+
+
+def core_point(game: TUGame) -> tuple | None:
+    """An allocation in the core (the least-core one), or None when the core is empty."""
+    eps, x = least_core(game)
+    return None if eps > (0 if game.exact else 1e-9 * _scale(game)) else x
+
+
+def in_core(game: TUGame, x: Sequence[Any], tol: float = 0.0) -> bool:
+    """Whether ``x`` is efficient and no coalition gets less than its worth (exact for exact
+    input; ``tol`` allows a float shortfall)."""
+    if len(x) != game.n:
+        raise InvalidGameError(f"an allocation needs {game.n} amounts, got {len(x)}")
+    exact = game.exact and not any(isinstance(v, float) for v in x)
+    xs = [Fraction(v) for v in x] if exact else [float(v) for v in x]
+    total = sum(xs)
+    if (total != game.v[game.grand]) if exact else abs(total - float(game.v[game.grand])) > tol:
+        return False
+    if exact:
+        excess = game.excess(xs)
+        return bool(np.all(excess <= 0))
+    excess = game.v.astype(float) - game.incidence().astype(float) @ np.array(xs)
+    return bool(np.all(excess <= tol))
+
+
+#: Largest game whose core vertices are enumerated (choices of n - 1 tight coalitions).
+CORE_VERTICES_MAX_PLAYERS = 5
+
+
+def core_vertices(game: TUGame) -> list[tuple]:
+    """Every vertex of the core, exactly (small games: at most 5 players).
+
+    A vertex is the unique solution of ``x(N) = v(N)`` and ``n - 1`` tight
+    coalition constraints; each choice is solved exactly and kept when it
+    lies in the core.
+    """
+    n = game.n
+    if n > CORE_VERTICES_MAX_PLAYERS:
+        raise GameTooLargeError(f"core vertices are enumerated for at most "
+                                f"{CORE_VERTICES_MAX_PLAYERS} players")
+    if not game.exact:
+        raise InvalidGameError("core vertices are computed exactly; give integer or rational worths")
+    from .._exactlp import _solve as solve_square
+    masks = _proper(game).tolist()
+    rows = {m: [Fraction((m >> i) & 1) for i in range(n)] for m in masks}
+    found = set()
+    for combo in itertools.combinations(masks, n - 1):
+        system = [[Fraction(1)] * n] + [rows[m] for m in combo]
+        rhs = [Fraction(game.v[game.grand])] + [Fraction(game.v[m]) for m in combo]
+        x = solve_square(system, rhs)
+        if x is not None and in_core(game, x):
+            found.add(tuple(_plain(v) for v in x))
+    return sorted(found)
+
+
+def nucleolus(game: TUGame) -> tuple:
+    """The nucleolus (Schmeidler 1969), by sequential linear programs; exact for exact games.
+
+    Raises
+    ------
+    InvalidGameError
+        When there is no imputation (``sum_i v({i}) > v(N)``).
+
+    Examples
+    --------
+    >>> from gametheory.coop import TUGame
+    >>> glove = TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+    >>> [str(x) for x in nucleolus(glove)]
+    ['1', '0', '0']
+    """
+    n = game.n
+    v = game.v
+    singles = [v[1 << i] for i in range(n)]
+    if sum(singles) > v[game.grand]:
+        raise InvalidGameError("the game has no imputation (the players' worths alone add up to "
+                               "more than v(N)), so no nucleolus")
+    if n == 1:
+        return (_plain(v[1]) if game.exact else float(v[1]),)
+    free = [m for m in _proper(game).tolist() if m & (m - 1)]   # coalitions of 2 or more
+    free += [1 << i for i in range(n)]
+    fixed: list[tuple[int, Any]] = []                           # (coalition, its excess level)
+    # the players' own constraints: x_i >= v({i}) (imputations)
+    ind = np.eye(n, dtype=np.int64)
+    while True:
+        rows_ub = [[-((m >> i) & 1) for i in range(n)] + [-1] for m in free]
+        b_ub = [-v[m] for m in free]
+        rows_ub += [[-int(ind[i, j]) for j in range(n)] + [0] for i in range(n)]
+        b_ub += [-s for s in singles]
+        rows_eq = [[1] * n + [0]]
+        b_eq = [v[game.grand]]
+        for m, level in fixed:
+            rows_eq.append([-((m >> i) & 1) for i in range(n)] + [0])
+            b_eq.append(level - v[m])
+        sol = _solve(game, [0] * n + [1], np.array(rows_ub, dtype=object),
+                     b_ub, np.array(rows_eq, dtype=object), b_eq)
+        eps = sol.x[n]
+        positive = [m for m, y in zip(free, sol.dual_ub[:len(free)])
+                    if (y > 0 if game.exact else y > 1e-9)]
+        if not positive:
+            raise SolverError("internal error: no coalition was fixed at a nucleolus stage")
+        fixed.extend((m, eps) for m in positive)
+        free = [m for m in free if m not in set(positive)]
+        basis = np.array([[1] * n] + [[(m >> i) & 1 for i in range(n)] for m, _ in fixed], dtype=float)
+        if not free or np.linalg.matrix_rank(basis) == n:
+            x = tuple(_plain(val) if game.exact else float(val) for val in sol.x[:n])
+            return x

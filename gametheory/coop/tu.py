@@ -1,0 +1,232 @@
+"""Transferable-utility (TU) games: a characteristic function on coalitions.
+
+A TU game gives each coalition ``S`` of the players a worth ``v(S)`` that its
+members can share as they like (von Neumann and Morgenstern 1944, ch. 6).
+Here ``v`` is stored as one array over all ``2^n`` coalitions, indexed by the
+bitmask of its members (bit ``i`` for player ``i``), so that the solution
+concepts are vectorised numpy expressions; ``v(empty) = 0``.  Values are exact
+(integers or fractions, in an object array) when every worth is rational.
+"""
+
+from __future__ import annotations
+
+import sys
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .._numbers import parse_rational
+from ..errors import GameFileError, GameTooLargeError, InvalidGameError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["TUGame", "read_tu", "parse_tu", "MAX_PLAYERS", "popcount"]
+
+#: Most players of a TU game (2^n coalitions are stored).
+MAX_PLAYERS = 24
+
+
+def popcount(masks: np.ndarray) -> np.ndarray:
+    """The number of members of each coalition bitmask."""
+    masks = np.asarray(masks, dtype=np.int64)
+    count = np.zeros(masks.shape, dtype=np.int64)
+    m = masks.copy()
+    while np.any(m):
+        count += m & 1
+        m >>= 1
+    return count
+
+
+class TUGame:
+    """A TU game: players and the worth of every coalition.
+
+    Parameters
+    ----------
+    players : sequence of str
+        Distinct names, at most :data:`MAX_PLAYERS`.
+    values : mapping or array
+        Either a mapping from coalitions (iterables of player names, or
+        comma-separated strings ``"US,ROK"``) to worths, unlisted coalitions
+        worth 0; or an array of length ``2^n`` indexed by bitmask.
+    title : str
+
+    Examples
+    --------
+    >>> from gametheory.coop import TUGame
+    >>> g = TUGame(["A", "B", "C"], {"A,B": 60, "A,C": 60, "B,C": 60, "A,B,C": 90})
+    >>> g.value("B,A"), g.value(["A", "B", "C"]), g.exact
+    (60, 90, True)
+    """
+
+    def __init__(self, players: Sequence[str], values: Mapping[Any, Any] | Sequence[Any] | np.ndarray,
+                 title: str = "") -> None:
+        self.players = tuple(str(p) for p in players)
+        n = len(self.players)
+        if not n:
+            raise InvalidGameError("a TU game needs at least one player")
+        if len(set(self.players)) != n:
+            dup = next(p for p in self.players if self.players.count(p) > 1)
+            raise InvalidGameError(f"duplicate player {dup!r}")
+        if n > MAX_PLAYERS:
+            raise GameTooLargeError(f"{n} players: a TU game stores 2^n coalition worths; at most "
+                                    f"{MAX_PLAYERS} players")
+        self.title = title
+        self.index = {p: i for i, p in enumerate(self.players)}
+        size = 1 << n
+        if isinstance(values, Mapping):
+            raw: list[Any] = [0] * size
+            seen: dict[int, Any] = {}
+            for key, worth in values.items():
+                mask = self.mask(key)
+                if mask == 0:
+                    raise InvalidGameError("the empty coalition is worth 0 and cannot be given a value")
+                if mask in seen:
+                    raise InvalidGameError(f"coalition {self.name(mask)} is given twice")
+                seen[mask] = worth
+                raw[mask] = worth
+        else:
+            raw = list(np.asarray(values, dtype=object).ravel())
+            if len(raw) != size:
+                raise InvalidGameError(f"{len(raw)} worths for {size} coalitions of {n} players")
+            if raw[0] != 0:
+                raise InvalidGameError("the empty coalition must be worth 0")
+        checked = [_number(w, self, mask) for mask, w in enumerate(raw)]
+        self.exact = all(not isinstance(w, float) for w in checked)
+        if self.exact:
+            self.v = np.array(checked, dtype=object)
+        else:
+            self.v = np.array([float(w) for w in checked], dtype=float)
+        self.n = n
+        self.grand = size - 1
+
+    # -- coalitions ------------------------------------------------------------------------
+    def mask(self, coalition: Any) -> int:
+        """The bitmask of a coalition given as names, a ``"A,B"`` string, or a mask."""
+        if isinstance(coalition, (int, np.integer)) and not isinstance(coalition, bool):
+            if not 0 <= coalition < (1 << len(self.players)):
+                raise InvalidGameError(f"coalition mask {coalition} out of range")
+            return int(coalition)
+        names = [s.strip() for s in coalition.split(",")] if isinstance(coalition, str) else list(coalition)
+        mask = 0
+        for name in names:
+            if name not in self.index:
+                raise InvalidGameError(f"unknown player {name!r} in coalition {coalition!r}")
+            bit = 1 << self.index[name]
+            if mask & bit:
+                raise InvalidGameError(f"player {name!r} appears twice in coalition {coalition!r}")
+            mask |= bit
+        return mask
+
+    def members(self, mask: int) -> tuple[str, ...]:
+        return tuple(p for i, p in enumerate(self.players) if mask >> i & 1)
+
+    def name(self, mask: int) -> str:
+        return ",".join(self.members(mask)) or "(empty)"
+
+    def value(self, coalition: Any) -> Any:
+        """``v(S)``."""
+        w = self.v[self.mask(coalition)]
+        return w if self.exact else float(w)
+
+    @property
+    def masks(self) -> np.ndarray:
+        return np.arange(1 << self.n, dtype=np.int64)
+
+    def incidence(self, masks: Iterable[int] | None = None) -> np.ndarray:
+        """0/1 matrix (coalitions x players): row ``S`` is the indicator vector of ``S``."""
+        m = self.masks if masks is None else np.asarray(list(masks), dtype=np.int64)
+        return ((m[:, None] >> np.arange(self.n)) & 1).astype(np.int64)
+
+    def excess(self, x: Sequence[Any], masks: Iterable[int] | None = None) -> np.ndarray:
+        """``e(S, x) = v(S) - x(S)`` for each coalition (all of them by default)."""
+        m = self.masks if masks is None else np.asarray(list(masks), dtype=np.int64)
+        xs = np.array(list(x), dtype=object if self.exact else float)
+        return self.v[m] - self.incidence(m).astype(xs.dtype).dot(xs)
+
+    @classmethod
+    def from_function(cls, players: Sequence[str], worth: Callable[[tuple[str, ...]], Any],
+                      title: str = "") -> "TUGame":
+        """A game from a function of the coalition (a tuple of names, in player order)."""
+        players = tuple(players)
+        n = len(players)
+        if n > MAX_PLAYERS:
+            raise GameTooLargeError(f"{n} players: at most {MAX_PLAYERS}")
+        values = [0] + [worth(tuple(p for i, p in enumerate(players) if m >> i & 1))
+                        for m in range(1, 1 << n)]
+        return cls(players, values, title=title)
+
+    def __repr__(self) -> str:
+        return f"TUGame({self.title!r}, players={list(self.players)})"
+
+
+def _number(w: Any, game: TUGame, mask: int) -> Any:
+    where = f"coalition {game.name(mask)}" if mask else "the empty coalition"
+    if isinstance(w, bool):
+        raise InvalidGameError(f"{where}: {w!r} is not a number")
+    if isinstance(w, (int, np.integer)):
+        return int(w)
+    if isinstance(w, Fraction):
+        return w.numerator if w.denominator == 1 else w
+    if isinstance(w, str):
+        try:
+            q = parse_rational(w)
+        except (ValueError, ZeroDivisionError):
+            raise InvalidGameError(f"{where}: {w!r} is not a number") from None
+        return q.numerator if q.denominator == 1 else q
+    try:
+        x = float(w)
+    except (TypeError, ValueError):
+        raise InvalidGameError(f"{where}: {w!r} is not a number") from None
+    if not np.isfinite(x):
+        raise InvalidGameError(f"{where}: worths must be finite, got {w!r}")
+    return x
+
+
+def parse_tu(text: str, source: str = "<string>") -> TUGame:
+    """A TU game from TOML text in the contract's form (``title``, ``players``, ``[values]``).
+
+    Worths are integers, decimals (read exactly) or strings such as ``"1/3"``;
+    unlisted coalitions are worth 0.  Errors name the file and the key.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GameFileError(source, f"TOML syntax error: {exc}") from None
+    extra = sorted(set(data) - {"title", "players", "values", "description"})
+    if extra:
+        raise GameFileError(source, f"unknown key {extra[0]!r} (a TU game has title, players, values)")
+    players = data.get("players")
+    if not isinstance(players, list) or not players or not all(isinstance(p, str) for p in players):
+        raise GameFileError(source, "'players' must be a non-empty list of names")
+    values = data.get("values", {})
+    if not isinstance(values, dict):
+        raise GameFileError(source, "[values] must be a table: \"A,B\" = worth")
+    converted = {}
+    for key, worth in values.items():
+        if isinstance(worth, float):
+            if worth != worth or worth in (float("inf"), float("-inf")):
+                raise GameFileError(source, f"[values] {key!r}: worths must be finite")
+            worth = Fraction(repr(worth))
+        converted[key] = worth
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        raise GameFileError(source, "'title' must be a string")
+    try:
+        return TUGame(players, converted, title=title)
+    except (InvalidGameError, GameTooLargeError) as exc:
+        raise GameFileError(source, f"[values]: {exc}" if "coalition" in str(exc) else str(exc)) from None
+
+
+def read_tu(path: str | Path) -> TUGame:
+    """Read a TU game from a TOML file (see :func:`parse_tu`)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    return parse_tu(text, source=str(path))

@@ -1,0 +1,130 @@
+"""Values of TU games (Shapley, Banzhaf) and their properties, vectorised over coalitions.
+
+Shapley (1953): player ``i`` receives its marginal contribution
+``v(S + i) - v(S)`` averaged over the orders in which the players may
+arrive, i.e. weighted by ``|S|! (n - |S| - 1)! / n!``.  Banzhaf (1965; Penrose
+1946): the plain average over the ``2^(n-1)`` coalitions without ``i``.  Both
+are computed by one numpy pass over the coalitions per player, grouping the
+marginal contributions by coalition size; exact games are scaled to integers
+first, so the sums stay in machine integers where they fit, and the result is
+exact.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from math import factorial
+from typing import Any
+
+import numpy as np
+
+from .._numbers import integer_scale
+from ..errors import GameTooLargeError
+from .tu import TUGame, popcount
+
+__all__ = ["shapley_value", "banzhaf_value", "is_superadditive", "is_convex", "is_essential",
+           "marginal_sums"]
+
+
+def _plain(q: Fraction) -> Any:
+    return q.numerator if q.denominator == 1 else q
+
+
+def marginal_sums(game: TUGame) -> tuple[list[list[Any]], int]:
+    """For each player and coalition size ``s``, the sum of ``v(S + i) - v(S)`` over the
+    coalitions ``S`` of size ``s`` without ``i``; and the integer scale used (exact games)."""
+    n = game.n
+    masks = game.masks
+    sizes = popcount(masks)
+    if game.exact:
+        scale = integer_scale(game.v.tolist())
+        ints = [int(w * scale) for w in game.v.tolist()]
+        big = max(abs(w) for w in ints)
+        v = np.array(ints, dtype=np.int64) if big < 2 ** 40 else np.array(ints, dtype=object)
+    else:
+        scale, v = 1, game.v
+    out = []
+    for i in range(n):
+        bit = 1 << i
+        without = masks[(masks & bit) == 0]
+        delta = v[without | bit] - v[without]
+        acc = np.zeros(n, dtype=v.dtype)
+        np.add.at(acc, sizes[without], delta)
+        out.append(acc.tolist())
+    return out, scale
+
+
+def shapley_value(game: TUGame) -> tuple:
+    """The Shapley value, exact for exact games.
+
+    Examples
+    --------
+    >>> from gametheory.coop import TUGame
+    >>> glove = TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+    >>> [str(x) for x in shapley_value(glove)]
+    ['2/3', '1/6', '1/6']
+    """
+    n = game.n
+    sums, scale = marginal_sums(game)
+    if game.exact:
+        weights = [Fraction(factorial(s) * factorial(n - s - 1), factorial(n) * scale) for s in range(n)]
+        return tuple(_plain(sum((w * int(t) for w, t in zip(weights, row)), Fraction(0))) for row in sums)
+    weights = [factorial(s) * factorial(n - s - 1) / factorial(n) for s in range(n)]
+    return tuple(float(sum(w * t for w, t in zip(weights, row))) for row in sums)
+
+
+def banzhaf_value(game: TUGame, normalized: bool = False) -> tuple:
+    """The Banzhaf value: each player's marginal contribution averaged over the ``2^(n-1)``
+    coalitions without it; ``normalized=True`` scales the values to sum to ``v(N)``."""
+    sums, scale = marginal_sums(game)
+    if game.exact:
+        raw = [Fraction(sum(int(t) for t in row), scale * 2 ** (game.n - 1)) for row in sums]
+        if normalized:
+            total = sum(raw)
+            raw = [q * Fraction(game.v[game.grand]) / total if total else q for q in raw]
+        return tuple(_plain(q) for q in raw)
+    raw = [float(sum(row)) / 2 ** (game.n - 1) for row in sums]
+    if normalized:
+        total = sum(raw)
+        raw = [q * float(game.v[game.grand]) / total if total else q for q in raw]
+    return tuple(raw)
+
+
+def is_essential(game: TUGame) -> bool:
+    """``v(N) > sum_i v({i})``: cooperation creates something to share."""
+    singles = sum((game.v[1 << i] for i in range(game.n)), 0)
+    return bool(game.v[game.grand] > singles)
+
+
+#: Largest game whose superadditivity is checked (all 3^n pairs of disjoint coalitions).
+SUPERADDITIVE_MAX_PLAYERS = 14
+
+
+def is_superadditive(game: TUGame) -> bool:
+    """``v(S + T) >= v(S) + v(T)`` for all disjoint ``S, T`` (exact comparisons)."""
+    n = game.n
+    if n > SUPERADDITIVE_MAX_PLAYERS:
+        raise GameTooLargeError(f"superadditivity checks 3^n pairs; at most "
+                                f"{SUPERADDITIVE_MAX_PLAYERS} players")
+    v = game.v
+    masks = game.masks
+    for s in range(1, 1 << n):
+        rest = masks[(masks & s) == 0]
+        rest = rest[rest > s]                       # each unordered pair once
+        if len(rest) and np.any(v[s | rest] < v[s] + v[rest]):
+            return False
+    return True
+
+
+def is_convex(game: TUGame) -> bool:
+    """Supermodular: ``v(S + i) - v(S)`` grows with ``S`` (Shapley 1971), checked on every
+    ``S`` and pair ``i, j`` outside it."""
+    v = game.v
+    masks = game.masks
+    for i in range(game.n):
+        for j in range(i + 1, game.n):
+            bi, bj = 1 << i, 1 << j
+            s = masks[(masks & (bi | bj)) == 0]
+            if np.any(v[s | bi | bj] - v[s | bj] < v[s | bi] - v[s]):
+                return False
+    return True
