@@ -132,8 +132,19 @@ def core_vertices(game: TUGame) -> list[tuple]:
     from .._exactlp import _solve as solve_square
     masks = _proper(game).tolist()
     rows = {m: [Fraction((m >> i) & 1) for i in range(n)] for m in masks}
+    inc = game.incidence().astype(float)
+    vf = game.v.astype(float)
+    slack_tol = 1e-7 * max(1.0, float(np.max(np.abs(vf))))
     found = set()
     for combo in itertools.combinations(masks, n - 1):
+        # a float solve screens out singular and infeasible choices; the rest are solved exactly
+        system_f = np.vstack([np.ones(n), inc[list(combo)]])
+        try:
+            xf = np.linalg.solve(system_f, np.concatenate([[vf[game.grand]], vf[list(combo)]]))
+        except np.linalg.LinAlgError:
+            continue
+        if np.max(vf - inc @ xf) > slack_tol:
+            continue
         system = [[Fraction(1)] * n] + [rows[m] for m in combo]
         rhs = [Fraction(game.v[game.grand])] + [Fraction(game.v[m]) for m in combo]
         x = solve_square(system, rhs)

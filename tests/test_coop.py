@@ -1,0 +1,272 @@
+"""Cooperative games: textbook values, the axioms on random games, and independent checks."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from fractions import Fraction
+from math import factorial
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.optimize import linprog
+
+import gametheory as gt
+from gametheory.cli import main
+from gametheory.coop import (TUGame, banzhaf_value, characteristic_function, core_is_empty, core_point,
+                             core_vertices, in_core, is_convex, is_essential, is_superadditive,
+                             least_core, nucleolus, parse_tu, shapley_value)
+from gametheory.coop.tu import popcount
+
+F = Fraction
+
+
+def glove():
+    return TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1}, title="glove")
+
+
+def airport(costs):
+    names = [f"p{i}" for i in range(len(costs))]
+    return TUGame.from_function(names, lambda S: -max(costs[names.index(p)] for p in S))
+
+
+def majority():
+    return TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+
+
+def test_glove_game():
+    g = glove()
+    assert shapley_value(g) == (F(2, 3), F(1, 6), F(1, 6))
+    assert nucleolus(g) == (1, 0, 0)
+    assert core_vertices(g) == [(1, 0, 0)]                    # the core is one point
+    assert least_core(g)[0] == 0 and not core_is_empty(g)
+    assert not in_core(g, shapley_value(g))                   # Shapley is not in the core here
+
+
+def test_airport_game_shapley_is_the_sequential_split():
+    """Littlechild and Owen (1973): each segment's cost is shared equally by those who use it."""
+    costs = [1, 3, 6]
+    g = airport(costs)
+    assert shapley_value(g) == (F(-1, 3), F(-1, 3) - 1, F(-1, 3) - 1 - 3)
+    # the cost game is concave, so the core is not empty and holds the nucleolus
+    assert not core_is_empty(g) and in_core(g, nucleolus(g)) and in_core(g, shapley_value(g))
+    # Littlechild (1974): the nucleolus equalises the gains of the smallest players in turn
+    assert nucleolus(g) == (F(-1, 2), F(-5, 4), F(-17, 4))
+
+
+def test_majority_game_has_an_empty_core():
+    g = majority()
+    eps, x = least_core(g)
+    assert eps == F(1, 3) and x == (F(1, 3),) * 3
+    assert core_is_empty(g) and core_point(g) is None and core_vertices(g) == []
+    assert nucleolus(g) == (F(1, 3),) * 3 and shapley_value(g) == (F(1, 3),) * 3
+    assert is_superadditive(g) and is_essential(g) and not is_convex(g)
+
+
+def test_convex_game_shapley_in_core():
+    n = 4
+    g = TUGame.from_function([f"p{i}" for i in range(n)], lambda S: len(S) ** 2)
+    assert is_convex(g) and in_core(g, shapley_value(g))
+    # convex: the core's vertices are the marginal vectors (Shapley 1971)
+    marginals = set()
+    for order in itertools.permutations(range(n)):
+        x, have = [0] * n, 0
+        for i in order:
+            x[i] = g.v[have | 1 << i] - g.v[have]
+            have |= 1 << i
+        marginals.add(tuple(x))
+    assert set(core_vertices(g)) == marginals
+
+
+# -- random games: the axioms and independent checks --------------------------------------------
+
+@st.composite
+def tu_games(draw, max_players=5, low=-5, high=20):
+    n = draw(st.integers(2, max_players))
+    worths = draw(st.lists(st.integers(low, high), min_size=2 ** n - 1, max_size=2 ** n - 1))
+    return TUGame([f"p{i}" for i in range(n)], [0] + worths)
+
+
+@given(tu_games())
+@settings(max_examples=60, deadline=None)
+def test_shapley_axioms(g):
+    phi = shapley_value(g)
+    assert sum(phi) == g.v[g.grand]                               # efficiency
+    # against the definition: average marginal contribution over all orders
+    n = g.n
+    if n <= 4:
+        total = [F(0)] * n
+        for order in itertools.permutations(range(n)):
+            have = 0
+            for i in order:
+                total[i] += g.v[have | 1 << i] - g.v[have]
+                have |= 1 << i
+        assert tuple(t / factorial(n) for t in total) == phi
+
+
+@given(tu_games(max_players=4), tu_games(max_players=4))
+@settings(max_examples=40, deadline=None)
+def test_shapley_additive_and_dummy(g, h):
+    if g.n != h.n:
+        return
+    both = TUGame(g.players, g.v + h.v)
+    assert shapley_value(both) == tuple(a + b for a, b in zip(shapley_value(g), shapley_value(h)))
+    # a dummy player (adds exactly its own worth everywhere) gets its worth
+    n = g.n
+    dummy = TUGame(list(g.players) + ["d"], [g.v[m & ~(1 << n)] + (7 if m >> n & 1 else 0)
+                                             for m in range(1 << (n + 1))])
+    assert shapley_value(dummy)[-1] == 7 and banzhaf_value(dummy)[-1] == 7
+
+
+@given(tu_games(max_players=4))
+@settings(max_examples=40, deadline=None)
+def test_symmetric_players_get_the_same(g):
+    # make players 0 and 1 symmetric: v(S + 0) = v(S + 1) for S without both
+    v = g.v.copy()
+    for m in range(1 << g.n):
+        if m & 2 and not m & 1:
+            v[m] = v[(m & ~2) | 1]
+    s = TUGame(g.players, v)
+    phi, beta = shapley_value(s), banzhaf_value(s)
+    assert phi[0] == phi[1] and beta[0] == beta[1]
+    try:
+        nu = nucleolus(s)
+    except gt.InvalidGameError:
+        return
+    assert nu[0] == nu[1]
+
+
+@given(tu_games())
+@settings(max_examples=60, deadline=None)
+def test_core_least_core_and_nucleolus(g):
+    eps, x = least_core(g)
+    vertices = core_vertices(g)
+    # the least-core value is <= 0 exactly when the core has a vertex (independent enumeration)
+    assert (eps <= 0) == bool(vertices)
+    if eps <= 0:
+        assert in_core(g, x) and all(in_core(g, v) for v in vertices)
+    # the least-core allocation leaves no coalition worse than eps, exactly
+    assert max(g.excess(x)[1:g.grand]) <= eps
+    try:
+        nu = nucleolus(g)
+    except gt.InvalidGameError:
+        assert sum(g.v[1 << i] for i in range(g.n)) > g.v[g.grand]
+        return
+    assert sum(nu) == g.v[g.grand] and all(nu[i] >= g.v[1 << i] for i in range(g.n))
+    if eps <= 0:
+        assert in_core(g, nu)                                      # nucleolus in a non-empty core
+        _kohlberg(g, nu)
+
+
+def _balanced(g: TUGame, masks) -> bool:
+    """Kohlberg's balancedness: positive weights on the coalitions summing to 1 on every player."""
+    if not masks:
+        return True
+    inc = g.incidence(masks).T.astype(float)                       # players x coalitions
+    k = len(masks)
+    # find delta >= 1 and lam with inc @ delta = lam * 1
+    A_eq = np.hstack([inc, -np.ones((g.n, 1))])
+    res = linprog(np.zeros(k + 1), A_eq=A_eq, b_eq=np.zeros(g.n),
+                  bounds=[(1, None)] * k + [(0, None)], method="highs")
+    return res.status == 0
+
+
+def _kohlberg(g: TUGame, x):
+    """Kohlberg (1971): x is the prenucleolus iff every set {S : e(S, x) >= t}, joined by the
+    grand coalition, is balanced.  In a non-empty core the nucleolus is the prenucleolus."""
+    excess = g.excess(x)
+    proper = list(range(1, g.grand))
+    for t in sorted(set(excess[proper].tolist()), reverse=True):
+        top = [m for m in proper if excess[m] >= t] + [g.grand]
+        assert _balanced(g, top), (t, x)
+
+
+def test_float_games():
+    g = TUGame(["a", "b", "c"], [0, 0.0, 0, 0.5, 0, 0.5, 0.5, 1.0])
+    assert not g.exact
+    assert shapley_value(g) == pytest.approx((1 / 3,) * 3)
+    assert nucleolus(g) == pytest.approx((1 / 3,) * 3)
+    eps, _ = least_core(g)
+    assert eps == pytest.approx(-1 / 6)
+
+
+def test_shapley_for_20_players_is_vectorised():
+    n = 20
+    g = TUGame([f"p{i}" for i in range(n)], popcount(np.arange(1 << n)) ** 2)
+    phi = shapley_value(g)
+    assert phi == (n,) * n                                        # symmetric: v(N) / n = 400 / 20
+
+
+# -- derived games, files, command line -------------------------------------------------------------
+
+def test_characteristic_functions_of_the_prisoners_dilemma():
+    pd = gt.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=["A", "B"])
+    for kind in ("alpha", "beta"):
+        v = characteristic_function(pd, kind)
+        assert (v.value("A"), v.value("B"), v.value("A,B")) == (1, 1, 6)
+    eq = characteristic_function(pd, "equilibrium")
+    assert eq.value("A") == 1                                      # mutual defection
+    # pure alpha <= mixed value <= pure beta, on a game without a pure saddle point
+    mp = gt.read_game("matching-pennies")
+    lo = characteristic_function(mp, "alpha", mixed=False).value("Matcher")
+    mid = characteristic_function(mp, "alpha").value("Matcher")
+    hi = characteristic_function(mp, "beta", mixed=False).value("Matcher")
+    assert (lo, mid, hi) == (-1, 0, 1)
+
+
+def test_the_article_models_coalitions():
+    v = characteristic_function(gt.load_model("unilateral").game())
+    assert v.players == ("US", "ROK", "PRC")
+    assert is_superadditive(v) and not core_is_empty(v)
+    assert in_core(v, nucleolus(v))
+
+
+@pytest.mark.parametrize("text, message", [
+    ('players = ["A", "A"]\n[values]\n"A" = 1\n', "duplicate player 'A'"),
+    ('players = ["A", "B"]\n[values]\n"A,C" = 1\n', "unknown player 'C'"),
+    ('players = ["A", "B"]\n[values]\n"A,B" = 1\n"B,A" = 2\n', "given twice"),
+    ('players = ["A", "B"]\n[values]\n"A,B" = "x"\n', "not a number"),
+    ('players = ["A", "B"]\n[values]\n"A,B" = nan\n', "finite"),
+    ('players = []\n', "non-empty list"),
+    ('players = ["A"]\ncolour = 1\n', "unknown key 'colour'"),
+    ('players = ["A"\n', "TOML syntax error"),
+])
+def test_bad_tu_files_name_the_problem(text, message):
+    with pytest.raises(gt.GameFileError, match=message):
+        parse_tu(text, source="t.toml")
+
+
+CONTRACT = '''title = "Three parties"
+players = ["US", "ROK", "PRC"]
+[values]            # worth of each coalition; players joined by commas; unlisted coalitions are 0
+"US" = 10
+"US,ROK" = 60
+"US,ROK,PRC" = 120
+'''
+
+
+def test_coop_json_follows_the_contract(tmp_path, capsys):
+    path = tmp_path / "three.toml"
+    path.write_text(CONTRACT)
+    assert main(["coop", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "gametheory.coop/1" and data["exact"] is True
+    assert data["players"] == ["US", "ROK", "PRC"]
+    assert data["shapley"] == ["160/3", "145/3", "55/3"]
+    assert data["nucleolus"] == ["50", "40", "30"]
+    assert data["core_empty"] is False and data["least_core_epsilon"] == "-30"
+    assert sum(F(v) for v in data["core_point"]) == 120
+    assert all(isinstance(v, str) for v in data["banzhaf"])
+
+
+def test_coop_command_on_models_and_games(capsys):
+    assert main(["coop", "unilateral"]) == 0
+    out = capsys.readouterr().out
+    assert "Shapley value" in out and "core: not empty" in out
+    assert main(["coop", "chicken", "--characteristic", "equilibrium", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["shapley"] == ["3", "3"]
+    assert main(["coop", "no-such-game"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gametheory: error: ") and err.count("\n") == 1
