@@ -14,6 +14,11 @@ Examples
 """
 
 from .compare import Comparison, compare, comparison_to_dict, format_comparison
+from .coop import (BargainingSolution, TUGame, banzhaf_value, characteristic_function, coop_to_dict,
+                   core_is_empty, core_point, core_vertices, disagreement_point, format_coop,
+                   in_core, is_convex, is_essential, is_superadditive, kalai_smorodinsky,
+                   least_core, nash_bargaining, nucleolus, pareto_frontier, parse_tu, read_tu,
+                   shapley_value)
 from .correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
                          is_correlated_equilibrium)
 from .dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
@@ -61,6 +66,10 @@ __all__ = [
     "compare", "Comparison", "format_comparison", "comparison_to_dict",
     "sweep", "SweepResult", "format_sweep", "sweep_to_dict",
     "correlated_equilibrium", "is_correlated_equilibrium", "correlated_gains", "CorrelatedEquilibrium",
+    "TUGame", "read_tu", "parse_tu", "characteristic_function", "shapley_value", "banzhaf_value",
+    "least_core", "core_is_empty", "core_point", "in_core", "core_vertices", "nucleolus",
+    "is_superadditive", "is_convex", "is_essential", "nash_bargaining", "kalai_smorodinsky",
+    "disagreement_point", "pareto_frontier", "BargainingSolution", "format_coop", "coop_to_dict",
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError",
 ]

@@ -13,6 +13,7 @@ say) the caller gets None and decides what to do.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Sequence
@@ -85,25 +86,49 @@ def exact_lp(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, x_float: np.ndar
     tight = [k for k in range(len(Aub)) if slack[k] <= 1e-7 * scale * size]
     # equalities first, then tight inequalities with the largest multipliers first
     tight.sort(key=lambda k: -float(dual_float[k]) if len(dual_float) else 0)
-    candidates = [("eq", k) for k in range(len(Aeq))] + [("ub", k) for k in tight]
-    chosen: list[tuple[str, int]] = []
+    eq_rows: list[tuple[str, int]] = []
     echelon: list[list[Fraction]] = []
-    for kind, k in candidates:
-        row = Aeq[k] if kind == "eq" else Aub[k]
-        reduced = _reduce(row, echelon)
+    for k in range(len(Aeq)):
+        reduced = _reduce(Aeq[k], echelon)
         if any(reduced):
             echelon.append(reduced)
-            chosen.append((kind, k))
-        if len(chosen) == n:
+            eq_rows.append(("eq", k))
+    greedy = list(eq_rows)
+    greedy_echelon = list(echelon)
+    for k in tight:
+        if len(greedy) == n:
             break
-    if len(chosen) != n:
+        reduced = _reduce(Aub[k], greedy_echelon)
+        if any(reduced):
+            greedy_echelon.append(reduced)
+            greedy.append(("ub", k))
+    if len(greedy) != n:
         return None
+    certified = _certify(greedy, c, Aub, bub, Aeq, beq)
+    if certified is not None:
+        return certified
+    # a degenerate vertex: try other bases among its tight rows
+    need = n - len(eq_rows)
+    for combo in itertools.islice(itertools.combinations(tight, need), MAX_BASES):
+        rows = eq_rows + [("ub", k) for k in combo]
+        certified = _certify(rows, c, Aub, bub, Aeq, beq)
+        if certified is not None:
+            return certified
+    return None
+
+
+#: Most alternative bases tried at a degenerate vertex.
+MAX_BASES = 5000
+
+
+def _certify(chosen, c, Aub, bub, Aeq, beq) -> LPSolution | None:
+    """The vertex and dual of one basis, if both are valid (exact)."""
+    n = len(c)
     rows = [Aeq[k] if kind == "eq" else Aub[k] for kind, k in chosen]
     rhs = [beq[k] if kind == "eq" else bub[k] for kind, k in chosen]
     x = _solve(rows, rhs)
     if x is None:
         return None
-    # primal feasibility, exactly
     for row, b in zip(Aub, bub):
         if sum(a * v for a, v in zip(row, x)) > b:
             return None

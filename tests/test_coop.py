@@ -270,3 +270,79 @@ def test_coop_command_on_models_and_games(capsys):
     assert main(["coop", "no-such-game"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("gametheory: error: ") and err.count("\n") == 1
+
+
+# -- bargaining ---------------------------------------------------------------------------------------
+
+def _feasible(game, weights):
+    pts = np.array([[float(a[idx]) for a in game.payoffs]
+                    for idx in itertools.product(*(range(m) for m in game.shape))])
+    return pts.T @ weights
+
+
+def test_two_player_nash_bargaining_is_exact_and_maximal():
+    g = gt.read_game("battle-of-the-sexes")
+    nbs = gt.nash_bargaining(g)
+    assert nbs.exact and nbs.payoffs == (F(5, 2), F(5, 2))
+    assert sum(nbs.distribution.values()) == 1
+    # no point of the frontier gives a larger Nash product
+    d = [float(x) for x in nbs.disagreement]
+    front = [tuple(map(float, p)) for p in gt.pareto_frontier(g)]
+    best = (2.5 - d[0]) * (2.5 - d[1])
+    for a, b in zip(front, front[1:]):
+        for t in np.linspace(0, 1, 201):
+            u = [a[k] + t * (b[k] - a[k]) for k in range(2)]
+            assert (u[0] - d[0]) * (u[1] - d[1]) <= best + 1e-12
+
+
+@given(st.lists(st.integers(-5, 9), min_size=8, max_size=8))
+@settings(max_examples=40, deadline=None)
+def test_bargaining_points_are_feasible_efficient_and_rational(values):
+    A = np.array(values[:4]).reshape(2, 2)
+    B = np.array(values[4:]).reshape(2, 2)
+    g = gt.NormalFormGame.from_bimatrix(A, B)
+    for solve in (gt.nash_bargaining, gt.kalai_smorodinsky):
+        sol = solve(g)
+        u = sol.payoffs
+        assert all(x >= y for x, y in zip(u, sol.disagreement))          # individually rational
+        # the distribution gives the point exactly
+        total = [F(0), F(0)]
+        for prof, w in sol.distribution.items():
+            idx = tuple(g.actions[i].index(a) for i, a in enumerate(prof))
+            total = [t + w * g.payoffs[i][idx] for i, t in enumerate(total)]
+        assert tuple(total) == tuple(u)
+        # Pareto efficient: no feasible point is better for both (LP over the profiles)
+        pts = np.array([[float(g.payoffs[0][i, j]), float(g.payoffs[1][i, j])]
+                        for i in range(2) for j in range(2)])
+        res = linprog(-pts.sum(axis=1), A_ub=-pts.T, b_ub=-np.array([float(x) for x in u]),
+                      A_eq=np.ones((1, 4)), b_eq=[1], bounds=[(0, None)] * 4, method="highs")
+        assert -res.fun <= float(sum(u)) + 1e-9
+
+
+def test_n_player_nash_bargaining_beats_other_feasible_points():
+    g = gt.read_game("coordinated")
+    nbs = gt.nash_bargaining(g)
+    ks = gt.kalai_smorodinsky(g)
+    d = np.array([float(x) for x in nbs.disagreement])
+
+    def product(u):
+        return float(np.prod(np.array(u, dtype=float) - d))
+
+    assert product(nbs.payoffs) >= product(ks.payoffs) - 1e-9
+    rng = np.random.default_rng(3)
+    n_profiles = int(np.prod(g.shape))
+    for _ in range(200):
+        u = _feasible(g, rng.dirichlet(np.ones(n_profiles) * 0.3))
+        if np.all(u >= d):
+            assert product(u) <= product(nbs.payoffs) + 1e-7
+    # the KS point is on the segment from d to the ideal point, exactly
+    assert ks.exact
+
+
+def test_disagreement_points():
+    g = gt.read_game("chicken")
+    assert gt.disagreement_point(g) == (1, 1)                       # security levels
+    assert gt.disagreement_point(g, "nash") in {(1, 4), (4, 1), (2, 2)}
+    assert gt.disagreement_point(g, [0, 0]) == (0, 0)
+    with pytest.raises(gt.InvalidGameError, match="unknown disagreement"):
+        gt.disagreement_point(g, "threat")

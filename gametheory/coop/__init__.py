@@ -10,6 +10,8 @@
   equilibrium characteristic functions).
 """
 
+from .bargaining import (BargainingSolution, disagreement_point, kalai_smorodinsky,
+                         nash_bargaining, pareto_frontier)
 from .derive import KINDS, characteristic_function
 from .core import core_is_empty, core_point, core_vertices, in_core, least_core, nucleolus
 from .report import coop_analysis, coop_to_dict, format_coop
@@ -19,4 +21,5 @@ from .values import banzhaf_value, is_convex, is_essential, is_superadditive, sh
 __all__ = ["TUGame", "read_tu", "parse_tu", "MAX_PLAYERS", "shapley_value", "banzhaf_value",
            "is_superadditive", "is_convex", "is_essential", "least_core", "core_is_empty",
            "core_point", "in_core", "core_vertices", "nucleolus", "characteristic_function", "KINDS",
-           "coop_analysis", "coop_to_dict", "format_coop"]
+           "coop_analysis", "coop_to_dict", "format_coop", "nash_bargaining", "kalai_smorodinsky",
+           "disagreement_point", "pareto_frontier", "BargainingSolution"]
