@@ -63,6 +63,9 @@ class Regime:
     pareto_profiles: tuple[tuple[str, ...], ...] = ()   # pure profiles no other pure one dominates
     tree_outcomes: tuple[Outcome, ...] = ()     # subgame-perfect outcomes of the model as a tree
     tree_complete: bool = False
+    bargaining: tuple[Outcome, ...] = ()        # Nash and Kalai-Smorodinsky bargaining outcomes
+    disagreement: tuple = ()                    # the movers' security levels used for bargaining
+    transferable: dict | None = None            # the TU benchmark (models that allow transfers)
 
     def _totals(self, prefix: str) -> list[Any]:
         return [o.welfare for o in self.outcomes if o.kind.startswith(prefix)]
@@ -190,7 +193,38 @@ def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], boo
     return tuple(outcomes), res.complete
 
 
-def _regime(model: Model, name: str, weights=None) -> Regime:
+def _bargaining(model: Model, game, weights=None) -> tuple[tuple[Outcome, ...], tuple]:
+    """The Nash and Kalai-Smorodinsky bargaining outcomes of the movers' game (no transfers),
+    from each mover's security level, described like the equilibria (Japan and risks included)."""
+    from .coop import kalai_smorodinsky, nash_bargaining
+    out = []
+    disagreement: tuple = ()
+    for solve_it, kind in ((nash_bargaining, "bargaining (Nash)"),
+                           (kalai_smorodinsky, "bargaining (Kalai-Smorodinsky)")):
+        sol = solve_it(game, "maxmin")
+        disagreement = sol.disagreement
+        mu = np.zeros(game.shape, dtype=object if sol.exact else float)
+        for prof, w in sol.distribution.items():
+            mu[tuple(game.actions[i].index(a) for i, a in enumerate(prof))] += w
+        out.append(_describe(model, kind, mu, sol.exact, weights))
+    return tuple(out), disagreement
+
+
+def _transferable(game) -> dict:
+    """The TU benchmark: what coalitions of movers secure (alpha) and how it may be shared."""
+    from .coop import characteristic_function, least_core, nucleolus, shapley_value
+    v = characteristic_function(game, "alpha")
+    eps, point = least_core(v)
+    try:
+        nuc = nucleolus(v)
+    except Exception:                       # no imputation
+        nuc = None
+    return {"worth": v.value(v.grand), "shapley": shapley_value(v), "nucleolus": nuc,
+            "least_core_epsilon": eps, "core_empty": eps > 0, "core_point": None if eps > 0 else point,
+            "players": v.players}
+
+
+def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regime:
     game = model.game(weights)
     res = solve(game)
     outcomes = []
@@ -210,19 +244,31 @@ def _regime(model: Model, name: str, weights=None) -> Regime:
                       if not any(all(a >= b for a, b in zip(other, row)) and other != row
                                  for other in table))
     tree_outcomes, tree_complete = ((), False)
-    if model.scenarios or model.timing:
-        tree_outcomes, tree_complete = _tree_outcomes(model, weights)
+    bargaining, disagreement, transferable = (), (), None
+    if extras:
+        if model.scenarios or model.timing:
+            tree_outcomes, tree_complete = _tree_outcomes(model, weights)
+        bargaining, disagreement = _bargaining(model, game, weights)
+        if model.transfers:
+            transferable = _transferable(game)
     return Regime(name=name, in_force=model.in_force, method=res.method, complete=res.complete,
                   notes=res.notes, outcomes=tuple(outcomes), optimum=totals[best],
                   optimum_profile=tuple(profiles[best]), pareto_profiles=efficient,
-                  tree_outcomes=tree_outcomes, tree_complete=tree_complete)
+                  tree_outcomes=tree_outcomes, tree_complete=tree_complete, bargaining=bargaining,
+                  disagreement=disagreement, transferable=transferable)
 
 
-def compare(model: Model, weights=None) -> Comparison:
+def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     """The model's game without and with its prior understandings, side by side.
 
     ``weights`` (``(party, attribute) -> weight``) replaces the model's
-    default weights where given.
+    default weights where given.  With ``extras`` (the default), each regime
+    also has the bargaining outcomes without transfers (Nash and
+    Kalai-Smorodinsky, from each mover's security level), the subgame-perfect
+    outcomes of the model as a game tree (models with scenarios or a
+    ``[timing]`` table), and, for models that allow transfers
+    (``transfers = true``), the cooperative benchmark: the worth of the grand
+    coalition, the Shapley value, the nucleolus and the core.
 
     Examples
     --------
@@ -236,9 +282,9 @@ def compare(model: Model, weights=None) -> Comparison:
     if weights is not None:
         weights = {**model.default_weights(), **weights}
     if not model.understandings:
-        return Comparison(model, (_regime(model, "as given", weights),))
-    return Comparison(model, (_regime(model.with_understandings([]), "unilateral", weights),
-                              _regime(model.with_understandings(None), "coordinated", weights)))
+        return Comparison(model, (_regime(model, "as given", weights, extras),))
+    return Comparison(model, (_regime(model.with_understandings([]), "unilateral", weights, extras),
+                              _regime(model.with_understandings(None), "coordinated", weights, extras)))
 
 
 def _num(x: Any, exact: bool) -> Any:
@@ -270,6 +316,28 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                           "risks": {a: _num(v, o.exact) for a, v in o.risks.items()},
                           "support": [[a for a in prof] for prof in _support(c.model, o)]}
                          for o in r.outcomes]})
+        if r.bargaining:
+            out["regimes"][-1]["bargaining"] = {
+                "disagreement": {p.name: _num(v, isinstance(v, (int, Fraction)))
+                                 for p, v in zip(c.model.players, r.disagreement)},
+                "outcomes": [{"kind": o.kind, "exact": o.exact,
+                              "payoffs": {p: _num(v, o.exact) for p, v in o.payoffs.items()},
+                              "welfare": _num(o.welfare, o.exact),
+                              "risks": {a: _num(v, o.exact) for a, v in o.risks.items()},
+                              "support": [list(prof) for prof in _support(c.model, o)]}
+                             for o in r.bargaining]}
+        if r.transferable is not None:
+            t = r.transferable
+            ex = all(isinstance(x, (int, Fraction)) for x in t["shapley"])
+
+            def vec(values, ex=ex):
+                return None if values is None else [_num(x, ex) for x in values]
+
+            out["regimes"][-1]["transferable"] = {
+                "players": list(t["players"]), "worth": _num(t["worth"], ex),
+                "shapley": vec(t["shapley"]), "nucleolus": vec(t["nucleolus"]),
+                "core_empty": bool(t["core_empty"]), "core_point": vec(t["core_point"]),
+                "least_core_epsilon": _num(t["least_core_epsilon"], ex)}
         if r.tree_outcomes:
             out["regimes"][-1]["subgame_perfect"] = {
                 "complete": r.tree_complete, "timing": _timing_text(c.model),
@@ -384,6 +452,18 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
                      + (", ".join(dominated) if dominated else "none"))
         if not r.complete:
             lines.append("  note: some equilibria form a continuum and are not all listed")
+        if r.bargaining:
+            lines.extend(_bargaining_lines(c, r, parties, bad))
+        if r.transferable is not None:
+            t = r.transferable
+            lines.append(f"  with transfers (the movers' alpha characteristic function): the grand "
+                         f"coalition secures {_short(t['worth'])}; core "
+                         f"{'empty' if t['core_empty'] else 'not empty'}")
+            for label, values in (("Shapley value", t["shapley"]), ("nucleolus", t["nucleolus"]),
+                                  ("core point", t["core_point"])):
+                if values is not None:
+                    lines.append(f"    {label}: " + ", ".join(f"{p} {_short(x)}"
+                                                          for p, x in zip(t["players"], values)))
         if r.tree_outcomes:
             lines.extend(_tree_lines(c, r, parties, bad))
         lines.append("")
@@ -400,6 +480,21 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
                 a, b = c.tree_range(uni, p), c.tree_range(coo, p)
                 lines.append(f"  {p}: {_span(a)} -> {_span(b)}")
     return "\n".join(lines) + "\n"
+
+
+def _bargaining_lines(c: Comparison, r: Regime, parties: list[str], bad: list[str]) -> list[str]:
+    """The bargaining outcomes without transfers, as a small table."""
+    d = ", ".join(f"{p.name} {_short(v)}" for p, v in zip(c.model.players, r.disagreement))
+    lines = [f"  bargaining over joint plans, without transfers (disagreement: each mover's "
+             f"security level, {d}):"]
+    head = ["outcome"] + parties + ["total"] + bad
+    rows = [[o.kind.replace("bargaining ", "")] + [_short(o.payoffs[p]) for p in parties]
+            + [_short(o.welfare)] + [_short(o.risks[a]) for a in bad] for o in r.bargaining]
+    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
+    for row in [head] + rows:
+        lines.append("    " + "  ".join(x.ljust(w) if k == 0 else x.rjust(w)
+                                        for k, (x, w) in enumerate(zip(row, widths))))
+    return lines
 
 
 def _tree_lines(c: Comparison, r: Regime, parties: list[str], bad: list[str]) -> list[str]:

@@ -167,6 +167,7 @@ class Model:
     in_force: tuple[str, ...] = ()
     scenarios: tuple[Scenario, ...] = ()
     timing: Timing | None = None
+    transfers: bool = False                 # may the movers pass payoff between them?
 
     def with_probabilities(self, probabilities: Mapping[str, Any]) -> "Model":
         """The same model with other scenario probabilities (they must sum to 1)."""
@@ -418,7 +419,8 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         base = parse_model(base_path.read_text(encoding="utf-8"), str(base_path), folder,
                            _chain + (base_name, Path(source).name))
         reader = _Reader(data, source)
-        reader.keys(head, {"title", "description", "source", "extends", "in_force"}, "[model]")
+        reader.keys(head, {"title", "description", "source", "extends", "in_force", "transfers"},
+                    "[model]")
         model = replace(base, title=reader.text(head, "title", "[model]"),
                         description=reader.text(head, "description", "[model]", False) or base.description,
                         source=reader.text(head, "source", "[model]", False) or base.source, path=source)
@@ -486,7 +488,7 @@ class _Reader:
         head = self.data.get("model", {})
         if not isinstance(head, dict):
             raise self.fail("model", "must be a table")
-        self.keys(head, {"title", "description", "source", "in_force"}, "[model]")
+        self.keys(head, {"title", "description", "source", "in_force", "transfers"}, "[model]")
         title = self.text(head, "title", "[model]")
         parties = self.parties()
         attributes = self.attributes()
@@ -510,6 +512,10 @@ class _Reader:
         return self.in_force(model, head)
 
     def in_force(self, model: Model, head: Mapping) -> Model:
+        if "transfers" in head:
+            if not isinstance(head["transfers"], bool):
+                raise self.fail("[model]", "'transfers' must be true or false")
+            model = replace(model, transfers=head["transfers"])
         names = head.get("in_force", [])
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise self.fail("[model]", "'in_force' must be a list of understanding names")

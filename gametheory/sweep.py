@@ -103,7 +103,7 @@ def _draw(model: Model, seed: int, k: int) -> tuple[dict, int]:
 def _sample(args: tuple[Model, int, int]) -> tuple[tuple[bool, ...], int]:
     model, seed, k = args
     weights, rejected = _draw(model, seed, k)
-    comparison = compare(model, weights)
+    comparison = compare(model, weights, extras=False)
     return tuple(bool(c.test(comparison)) for c in conclusions(model)), rejected
 
 
@@ -133,7 +133,7 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
     if not isinstance(samples, int) or samples < 1:
         raise InvalidGameError(f"sweep: samples must be a positive integer, got {samples!r}")
     checks = conclusions(model)
-    default = compare(model)
+    default = compare(model, extras=False)
     at_default = tuple(bool(c.test(default)) for c in checks)
     jobs = [(model, seed, k) for k in range(samples)]
     workers = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
