@@ -53,7 +53,7 @@ def main() -> None:
         g = game(n, n, True)
         t = median_time(lambda g=g: gt.banzhaf_value(g))
         print(f"| Banzhaf value | {n} | {1 << n:,} | True | {t:.2f} s |")
-    for n in (8, 10, 12):
+    for n in (8, 10, 12, 16):
         for exact in (True, False):
             g = game(n, n, exact)
             t_lc = median_time(lambda g=g: gt.least_core(g))

@@ -346,3 +346,30 @@ def test_disagreement_points():
     assert gt.disagreement_point(g, [0, 0]) == (0, 0)
     with pytest.raises(gt.InvalidGameError, match="unknown disagreement"):
         gt.disagreement_point(g, "threat")
+
+
+@given(tu_games(max_players=6, low=0, high=30))
+@settings(max_examples=25, deadline=None)
+def test_constraint_generation_gives_the_same_nucleolus(g, monkeypatch_free=None):
+    from gametheory.coop import core
+    try:
+        full = nucleolus(g)
+    except gt.InvalidGameError:
+        return
+    old = core.GENERATION_FROM
+    core.GENERATION_FROM = 4                     # every game: constraint generation
+    try:
+        assert nucleolus(g) == full
+    finally:
+        core.GENERATION_FROM = old
+
+
+def test_nucleolus_of_a_16_player_game_by_constraint_generation():
+    n = 16
+    rng = np.random.default_rng(16)
+    sizes = popcount(np.arange(1 << n))
+    values = sizes ** 2 * 5 + rng.integers(0, 20, size=1 << n)
+    values[0] = 0
+    g = TUGame([f"p{i}" for i in range(n)], values)
+    nu = nucleolus(g)
+    assert sum(nu) == g.v[g.grand] and in_core(g, nu)

@@ -153,8 +153,21 @@ def core_vertices(game: TUGame) -> list[tuple]:
     return sorted(found)
 
 
+#: Games with more coalitions than this solve each nucleolus stage by constraint generation.
+GENERATION_FROM = 512
+
+
 def nucleolus(game: TUGame) -> tuple:
     """The nucleolus (Schmeidler 1969), by sequential linear programs; exact for exact games.
+
+    Each stage minimises the largest excess ``epsilon`` of the coalitions not
+    yet fixed; the coalitions with a positive dual multiplier are tight at
+    every optimum and are fixed at that level (Maschler, Peleg and Shapley
+    1979).  For games with more than :data:`GENERATION_FROM` coalitions each
+    stage is solved by constraint generation: an LP over a few coalitions,
+    then one vectorised pass over all of them for the ones whose excess
+    exceeds ``epsilon``, which join the LP, until none does -- so the LPs stay
+    small while the answer is the same.
 
     Raises
     ------
@@ -176,31 +189,86 @@ def nucleolus(game: TUGame) -> tuple:
                                "more than v(N)), so no nucleolus")
     if n == 1:
         return (_plain(v[1]) if game.exact else float(v[1]),)
-    free = [m for m in _proper(game).tolist() if m & (m - 1)]   # coalitions of 2 or more
-    free += [1 << i for i in range(n)]
+    free = np.zeros(game.grand + 1, dtype=bool)
+    free[1:game.grand] = True
     fixed: list[tuple[int, Any]] = []                           # (coalition, its excess level)
-    # the players' own constraints: x_i >= v({i}) (imputations)
-    ind = np.eye(n, dtype=np.int64)
+    generate = game.grand + 1 > GENERATION_FROM
+    active: set[int] = set(np.flatnonzero(free).tolist()) if not generate else set(
+        _largest_excess(game, free, _equal_split(game), 4 * n))
     while True:
-        rows_ub = [[-((m >> i) & 1) for i in range(n)] + [-1] for m in free]
-        b_ub = [-v[m] for m in free]
-        rows_ub += [[-int(ind[i, j]) for j in range(n)] + [0] for i in range(n)]
-        b_ub += [-s for s in singles]
-        rows_eq = [[1] * n + [0]]
-        b_eq = [v[game.grand]]
-        for m, level in fixed:
-            rows_eq.append([-((m >> i) & 1) for i in range(n)] + [0])
-            b_eq.append(level - v[m])
-        sol = _solve(game, [0] * n + [1], np.array(rows_ub, dtype=object),
-                     b_ub, np.array(rows_eq, dtype=object), b_eq)
-        eps = sol.x[n]
-        positive = [m for m, y in zip(free, sol.dual_ub[:len(free)])
+        while True:
+            sol = _stage(game, sorted(active), fixed, singles)
+            eps = sol.x[n]
+            if not generate:
+                break
+            worse = _violations(game, free, sol.x[:n], eps, 2 * n)
+            if not worse:
+                break
+            active.update(worse)
+        members = sorted(active)
+        positive = [m for m, y in zip(members, sol.dual_ub[:len(members)])
                     if (y > 0 if game.exact else y > 1e-9)]
         if not positive:
             raise SolverError("internal error: no coalition was fixed at a nucleolus stage")
         fixed.extend((m, eps) for m in positive)
-        free = [m for m in free if m not in set(positive)]
+        free[positive] = False
+        active.difference_update(positive)
         basis = np.array([[1] * n] + [[(m >> i) & 1 for i in range(n)] for m, _ in fixed], dtype=float)
-        if not free or np.linalg.matrix_rank(basis) == n:
-            x = tuple(_plain(val) if game.exact else float(val) for val in sol.x[:n])
-            return x
+        if not free.any() or np.linalg.matrix_rank(basis) == n:
+            return tuple(_plain(val) if game.exact else float(val) for val in sol.x[:n])
+
+
+def _stage(game: TUGame, active: list[int], fixed: list[tuple[int, Any]], singles: list[Any]):
+    """min eps: v(S) - x(S) <= eps on the active coalitions, fixed ones at their levels,
+    x(N) = v(N), x_i >= v({i})."""
+    n, v = game.n, game.v
+    rows_ub = [[-((m >> i) & 1) for i in range(n)] + [-1] for m in active]
+    b_ub = [-v[m] for m in active]
+    rows_ub += [[-1 if j == i else 0 for j in range(n)] + [0] for i in range(n)]
+    b_ub += [-s for s in singles]
+    rows_eq = [[1] * n + [0]]
+    b_eq = [v[game.grand]]
+    for m, level in fixed:
+        rows_eq.append([-((m >> i) & 1) for i in range(n)] + [0])
+        b_eq.append(level - v[m])
+    return _solve(game, [0] * n + [1], np.array(rows_ub, dtype=object), b_ub,
+                  np.array(rows_eq, dtype=object), b_eq)
+
+
+def _equal_split(game: TUGame) -> list[Any]:
+    share = game.v[game.grand] / game.n if not game.exact else Fraction(game.v[game.grand], game.n)
+    return [share] * game.n
+
+
+def _largest_excess(game: TUGame, free: np.ndarray, x: Sequence[Any], k: int) -> list[int]:
+    masks = np.flatnonzero(free)
+    excess = game.excess(x, masks).astype(float)
+    top = np.argsort(-excess, kind="stable")[:k]
+    return masks[top].tolist()
+
+
+def _violations(game: TUGame, free: np.ndarray, x: Sequence[Any], eps: Any, k: int) -> list[int]:
+    """Up to ``k`` free coalitions whose excess at ``x`` exceeds ``eps`` (exact for exact games),
+    the largest first: one vectorised pass over every coalition."""
+    masks = np.flatnonzero(free)
+    if game.exact:
+        # in integers: scale the worths, x and eps by their common denominator
+        from .._numbers import integer_scale
+        scale = integer_scale(list(x) + [eps] + game.v.tolist())
+        ints = [int(w * scale) for w in game.v.tolist()]
+        xs = [int(q * scale) for q in x]
+        big = max(abs(w) for w in ints) + sum(abs(q) for q in xs)
+        if big < 2 ** 62:
+            worth = np.array(ints, dtype=np.int64)[masks]
+            excess_int = worth - game.incidence(masks) @ np.array(xs, dtype=np.int64)
+            over = np.flatnonzero(excess_int > int(eps * scale))
+            order = over[np.argsort(-excess_int[over], kind="stable")][:k]
+            return masks[order].tolist()
+    excess = game.excess(list(x), masks)
+    tol = 0 if game.exact else 1e-9 * max(1.0, float(np.max(np.abs(game.v.astype(float)))))
+    over = np.flatnonzero(excess > eps + tol) if game.exact else \
+        np.flatnonzero(excess.astype(float) > float(eps) + tol)
+    if not len(over):
+        return []
+    order = over[np.argsort(-excess[over].astype(float), kind="stable")][:k]
+    return masks[order].tolist()
