@@ -350,7 +350,7 @@ def test_disagreement_points():
 
 @given(tu_games(max_players=6, low=0, high=30))
 @settings(max_examples=25, deadline=None)
-def test_constraint_generation_gives_the_same_nucleolus(g, monkeypatch_free=None):
+def test_constraint_generation_gives_the_same_nucleolus(g):
     from gametheory.coop import core
     try:
         full = nucleolus(g)
