@@ -373,3 +373,10 @@ def test_nucleolus_of_a_16_player_game_by_constraint_generation():
     g = TUGame([f"p{i}" for i in range(n)], values)
     nu = nucleolus(g)
     assert sum(nu) == g.v[g.grand] and in_core(g, nu)
+
+
+def test_epsilon_core_membership():
+    g = majority()
+    third = (F(1, 3),) * 3
+    assert not in_core(g, third)
+    assert in_core(g, third, epsilon=F(1, 3)) and not in_core(g, third, epsilon=F(1, 4))

@@ -95,9 +95,11 @@ def core_point(game: TUGame) -> tuple | None:
     return None if eps > (0 if game.exact else 1e-9 * _scale(game)) else x
 
 
-def in_core(game: TUGame, x: Sequence[Any], tol: float = 0.0) -> bool:
+def in_core(game: TUGame, x: Sequence[Any], tol: float = 0.0, epsilon: Any = 0) -> bool:
     """Whether ``x`` is efficient and no coalition gets less than its worth (exact for exact
-    input; ``tol`` allows a float shortfall)."""
+    input; ``tol`` allows a float shortfall).  With ``epsilon``, membership of the
+    epsilon-core: every proper coalition gets at least ``v(S) - epsilon`` (Shapley and Shubik
+    1966); the least core is the smallest non-empty one (:func:`least_core`)."""
     if len(x) != game.n:
         raise InvalidGameError(f"an allocation needs {game.n} amounts, got {len(x)}")
     exact = game.exact and not any(isinstance(v, float) for v in x)
@@ -105,11 +107,12 @@ def in_core(game: TUGame, x: Sequence[Any], tol: float = 0.0) -> bool:
     total = sum(xs)
     if (total != game.v[game.grand]) if exact else abs(total - float(game.v[game.grand])) > tol:
         return False
+    proper = game.masks[1:game.grand]
     if exact:
-        excess = game.excess(xs)
-        return bool(np.all(excess <= 0))
-    excess = game.v.astype(float) - game.incidence().astype(float) @ np.array(xs)
-    return bool(np.all(excess <= tol))
+        excess = game.excess(xs, proper)
+        return bool(np.all(excess <= Fraction(epsilon)))
+    excess = game.v.astype(float)[proper] - game.incidence(proper).astype(float) @ np.array(xs)
+    return bool(np.all(excess <= float(epsilon) + tol))
 
 
 #: Largest game whose core vertices are enumerated (choices of n - 1 tight coalitions).
