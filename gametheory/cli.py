@@ -132,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
                                    "characteristic function is derived (--characteristic).")
     k.add_argument("game", metavar="GAME",
                    help="a TU game (.toml with [values]), a model file or name, or a .nfg/.efg file")
-    k.add_argument("--characteristic", default="alpha", choices=["alpha", "beta", "equilibrium"],
+    k.add_argument("--characteristic", default=None, choices=["alpha", "beta", "equilibrium"],
                    help="for a strategic-form game or model: what a coalition can secure "
                         "(default: alpha, its max-min total)")
     k.add_argument("--pure", action="store_true",
@@ -209,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      max_lines=max(args.max_lines, 2)), args.output)
         if args.command == "coop":
             from .coop import format_coop
-            return _emit(format_coop(_tu_game(args.game, args.characteristic, not args.pure),
+            return _emit(format_coop(_tu_game(args.game, args.characteristic, args.pure),
                                      args.format), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
@@ -248,8 +248,9 @@ def _tree(source: str):
     return game
 
 
-def _tu_game(source: str, kind: str, mixed: bool):
-    """A TU game: a TOML file with [values], or derived from a model or a strategic-form game."""
+def _tu_game(source: str, kind: str | None, pure: bool):
+    """A TU game: a TOML file with [values], or derived from a model or a strategic-form game
+    (``kind`` and ``pure`` say how; they do not apply to a TU file)."""
     from pathlib import Path
     from .coop import characteristic_function, parse_tu
     from .io import bundled_models
@@ -268,13 +269,16 @@ def _tu_game(source: str, kind: str, mixed: bool):
         except tomllib.TOMLDecodeError as exc:
             raise GameFileError(source, f"TOML syntax error: {exc}") from None
         if "values" in data or "model" not in data:
+            if kind is not None or pure:
+                raise _UsageError(f"{source} is a TU game: --characteristic and --pure apply only "
+                                  "to strategic-form games and models")
             return parse_tu(text, source=source)
         game = load_model(source).game()
     elif not path.suffix and source in bundled_models():
         game = load_model(source).game()
     else:
         game = _strategic(read_game(source))
-    return characteristic_function(game, kind, mixed=mixed)
+    return characteristic_function(game, kind or "alpha", mixed=not pure)
 
 
 def _strategic(game):

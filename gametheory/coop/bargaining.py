@@ -82,11 +82,13 @@ def disagreement_point(game: NormalFormGame, kind: Any = "maxmin", exact: bool |
 
 
 def _distribution(profiles, weights, exact: bool) -> dict:
-    out = {}
-    for prof, w in zip(profiles, weights):
-        if (w != 0) if exact else w > 1e-12:
-            out[tuple(prof)] = w
-    return out
+    """The profiles with positive weight; in floating point, weights below 1e-9 (optimiser
+    noise) are dropped and the rest renormalised."""
+    if exact:
+        return {tuple(prof): w for prof, w in zip(profiles, weights) if w != 0}
+    kept = {tuple(prof): float(w) for prof, w in zip(profiles, weights) if w > 1e-9}
+    total = sum(kept.values())
+    return {prof: w / total for prof, w in kept.items()}
 
 
 def _lp(c, A_ub, b_ub, A_eq, b_eq, exact: bool):

@@ -3,8 +3,7 @@
 For a coalition ``S`` the game becomes a two-sided contest: ``S`` chooses a
 joint action of its members and earns the sum of their payoffs; the others,
 ``N - S``, choose theirs.  Three standard readings of "what ``S`` can get"
-(von Neumann and Morgenstern 1944; Aumann and Peleg 1960; Chander and Tulkens
-1997):
+(von Neumann and Morgenstern 1944; Aumann and Peleg 1960):
 
 - ``alpha``: the most ``S`` can guarantee whatever the others do,
   ``max_{sigma_S} min_{sigma_-S}`` of its total -- the others are assumed to
@@ -16,7 +15,9 @@ joint action of its members and earns the sum of their payoffs; the others,
 - ``equilibrium``: ``S``'s total at a Nash equilibrium of the game between
   ``S`` and ``N - S``, each maximising its own members' total (the others
   pursue their interest instead of punishing ``S``); among several
-  equilibria, the one worst for ``S``.
+  equilibria, the one worst for ``S``.  (Chander and Tulkens 1997, the
+  gamma characteristic function, let the outsiders act as individuals; here
+  they act as one block.)
 
 In every reading ``v(N)`` is the largest total payoff of any action profile.
 Utility is assumed transferable: payoffs are in a common unit that the
@@ -112,7 +113,8 @@ def _secure(mine: np.ndarray, theirs: np.ndarray, kind: str, mixed: bool, exact:
     if not mixed:
         res = solve(bimatrix, method="pure", exact=exact)
         if not res.equilibria:
-            raise InvalidGameError("a coalition's contest has no pure equilibrium; use mixed=True")
+            raise InvalidGameError("a coalition's contest has no pure equilibrium; allow mixed "
+                                   "strategies")
     else:
         res = solve(bimatrix, exact=exact)
     return min(eq.payoffs[0] for eq in res.equilibria)

@@ -95,7 +95,9 @@ def format_coop(game: TUGame, fmt: str = "table") -> str:
     head = "  " + " " * 16 + "  ".join(p.rjust(max(width, 8)) for p in game.players)
     lines += ["", head]
     for label, vec in rows:
-        cells = [(_text(v, ex) if vec is not None else "-").rjust(max(width, 8))
+        # one row, one format: fractions unless one of them is unwieldy
+        plain = ex and vec is not None and all(Fraction(v).denominator <= 1000 for v in vec)
+        cells = [(_text(v, plain) if vec is not None else "-").rjust(max(width, 8))
                  for v in (vec if vec is not None else [None] * game.n)]
         lines.append(f"  {label:<16}" + "  ".join(cells))
     lines.append("")

@@ -199,7 +199,8 @@ def parse_tu(text: str, source: str = "<string>") -> TUGame:
         raise GameFileError(source, f"TOML syntax error: {exc}") from None
     extra = sorted(set(data) - {"title", "players", "values", "description"})
     if extra:
-        raise GameFileError(source, f"unknown key {extra[0]!r} (a TU game has title, players, values)")
+        raise GameFileError(source, f"unknown key {extra[0]!r} (a TU game has title, description, "
+                                    "players, values)")
     players = data.get("players")
     if not isinstance(players, list) or not players or not all(isinstance(p, str) for p in players):
         raise GameFileError(source, "'players' must be a non-empty list of names")
