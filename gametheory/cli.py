@@ -140,6 +140,20 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--format", default="table", choices=["table", "json"],
                    help="output format (default: table)")
     _output(k)
+    f = sub.add_parser("conflict", help="graph-model conflict analysis: stability of every state",
+                       description="Analyse a conflict in option form (the Graph Model for Conflict "
+                                   "Resolution): for every feasible state and decision maker, Nash, "
+                                   "GMR, SMR and SEQ stability, and the equilibria; with --coalition, "
+                                   "the same when decision makers move jointly; with --from, the "
+                                   "states reachable from a status quo by unilateral improvements.")
+    f.add_argument("game", metavar="FILE", help="a conflict model (TOML)")
+    f.add_argument("--coalition", metavar="GROUPS",
+                   help='a grouping such as "US+PRC,ROK" (members joined by +, coalitions by commas)')
+    f.add_argument("--from", dest="start", metavar="STATE",
+                   help="a status quo state as Y/N letters, one per option")
+    f.add_argument("--format", default="table", choices=["table", "json"],
+                   help="output format (default: table)")
+    _output(f)
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")
     return p
@@ -211,12 +225,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .coop import format_coop
             return _emit(format_coop(_tu_game(args.game, args.characteristic, args.pure),
                                      args.format), args.output)
+        if args.command == "conflict":
+            from .conflict import format_conflict, read_conflict
+            from pathlib import Path
+            if not Path(args.game).is_file():
+                raise GameFileError(args.game, "no such file")
+            model = read_conflict(args.game)
+            return _emit(format_conflict(model, args.coalition, args.start, args.format), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
             return 0
         raise _UsageError("a command is required: solve, dominance, qre, show, compare, sweep, tree, "
-                          "coop or models "
+                          "coop, conflict or models "
                           "(see 'gametheory --help')")
     except _UsageError as exc:
         return _fail(str(exc), 2)

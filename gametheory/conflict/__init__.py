@@ -1,0 +1,15 @@
+"""Conflict analysis with the Graph Model for Conflict Resolution (ordinal preferences).
+
+- :mod:`~gametheory.conflict.model`: conflict models in option form (decision makers,
+  options, infeasible states, irreversible options, rankings), from Python or TOML;
+- :mod:`~gametheory.conflict.stability`: Nash, GMR, SMR and SEQ stability for decision
+  makers and coalitions, equilibria, and status-quo analysis.
+"""
+
+from .model import MAX_OPTIONS, ConflictModel, DecisionMaker, parse_conflict, read_conflict
+from .report import conflict_to_dict, format_conflict, to_normal_form
+from .stability import CONCEPTS, Analysis, analyse, parse_grouping
+
+__all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "MAX_OPTIONS",
+           "Analysis", "analyse", "CONCEPTS", "parse_grouping", "conflict_to_dict", "format_conflict",
+           "to_normal_form"]

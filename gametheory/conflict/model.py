@@ -1,0 +1,211 @@
+"""Conflict models in option form (the Graph Model for Conflict Resolution).
+
+Decision makers (DMs) control options; a *state* says which options are
+taken (``Y``) and which are not (``N``), one letter per option in model order
+(Fang, Hipel and Kilgour 1993, "Interactive Decision Making: The Graph Model
+for Conflict Resolution").  Some states are infeasible (patterns with ``-``
+for "either"); some options are irreversible (``forward``: can be taken,
+never undone; ``backward``: can be undone, never taken).  Each DM ranks the
+feasible states in tiers, most preferred first; a state falls in the first
+tier with a pattern that matches it.
+
+Internally a state is an integer bitmask (bit ``k`` for option ``k``).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from ..errors import GameFileError, GameTooLargeError, InvalidGameError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+__all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "MAX_OPTIONS"]
+
+#: Most options of a conflict model (2^options states are enumerated).
+MAX_OPTIONS = 20
+
+
+@dataclass(frozen=True)
+class DecisionMaker:
+    name: str
+    options: tuple[str, ...]
+
+
+def _match(pattern: str, state: str) -> bool:
+    return all(p == "-" or p == c for p, c in zip(pattern, state))
+
+
+class ConflictModel:
+    """A conflict: decision makers, their options, feasibility, irreversibility and rankings.
+
+    Parameters
+    ----------
+    decision_makers : sequence of (name, options)
+    infeasible : sequence of patterns (``Y``/``N``/``-``, one letter per option)
+    irreversible : mapping option -> ``"forward"`` or ``"backward"``
+    ranking : mapping DM name -> list of tiers (lists of patterns), most preferred first
+    title : str
+
+    Attributes
+    ----------
+    options : tuple of str
+        Every option, in DM order.
+    states : list of int
+        The feasible states (bitmasks), ascending.
+    rank : dict
+        DM name -> integer array over :attr:`states`: higher is more preferred
+        (the number of tiers below the state's tier).
+
+    Examples
+    --------
+    >>> pd = ConflictModel([("A", ["defect A"]), ("B", ["defect B"])],
+    ...                    ranking={"A": [["YN"], ["NN"], ["YY"], ["NY"]],
+    ...                             "B": [["NY"], ["NN"], ["YY"], ["YN"]]})
+    >>> [pd.state_name(s) for s in pd.states]
+    ['NN', 'YN', 'NY', 'YY']
+    """
+
+    def __init__(self, decision_makers: Sequence[tuple[str, Sequence[str]]],
+                 ranking: Mapping[str, Sequence[Sequence[str]]],
+                 infeasible: Sequence[str] = (), irreversible: Mapping[str, str] | None = None,
+                 title: str = "") -> None:
+        self.title = title
+        dms = [DecisionMaker(str(n), tuple(str(o) for o in opts)) for n, opts in decision_makers]
+        if not dms:
+            raise InvalidGameError("a conflict needs at least one decision maker")
+        names = [d.name for d in dms]
+        for d in dms:
+            if names.count(d.name) > 1:
+                raise InvalidGameError(f"duplicate decision maker {d.name!r}")
+            if not d.options:
+                raise InvalidGameError(f"decision maker {d.name!r} controls no option")
+        self.decision_makers = tuple(dms)
+        self.options = tuple(o for d in dms for o in d.options)
+        for o in self.options:
+            if self.options.count(o) > 1:
+                raise InvalidGameError(f"duplicate option {o!r}")
+        m = len(self.options)
+        if m > MAX_OPTIONS:
+            raise GameTooLargeError(f"{m} options: at most {MAX_OPTIONS} (2^{m} states)")
+        self.owner_mask = {}
+        k = 0
+        for d in dms:
+            mask = 0
+            for _ in d.options:
+                mask |= 1 << k
+                k += 1
+            self.owner_mask[d.name] = mask
+        for p in infeasible:
+            self._check_pattern(p, "infeasible")
+        self.infeasible = tuple(infeasible)
+        self.irreversible: dict[int, str] = {}
+        for option, way in (irreversible or {}).items():
+            if option not in self.options:
+                raise InvalidGameError(f"irreversible: unknown option {option!r}")
+            if way not in ("forward", "backward"):
+                raise InvalidGameError(f"irreversible: {option!r} must be 'forward' or 'backward', "
+                                       f"got {way!r}")
+            self.irreversible[self.options.index(option)] = way
+        self.states = [s for s in range(1 << m)
+                       if not any(_match(p, self.state_name(s)) for p in self.infeasible)]
+        if not self.states:
+            raise InvalidGameError("every state is infeasible")
+        self.index = {s: k for k, s in enumerate(self.states)}
+        self.rank: dict[str, np.ndarray] = {}
+        for d in dms:
+            tiers = ranking.get(d.name)
+            if tiers is None:
+                raise InvalidGameError(f"ranking: no ranking for {d.name!r}")
+            ranks = np.full(len(self.states), -1, dtype=np.int64)
+            for t, tier in enumerate(tiers):
+                if isinstance(tier, str):
+                    raise InvalidGameError(f"ranking.{d.name}: each tier is a list of patterns")
+                for p in tier:
+                    self._check_pattern(p, f"ranking.{d.name}")
+                    for k, s in enumerate(self.states):
+                        if ranks[k] < 0 and _match(p, self.state_name(s)):
+                            ranks[k] = len(tiers) - t
+            missing = np.flatnonzero(ranks < 0)
+            if len(missing):
+                raise InvalidGameError(f"ranking.{d.name}: state {self.state_name(self.states[missing[0]])} "
+                                       "matches no tier (end with a catch-all tier such as \"" +
+                                       "-" * m + "\")")
+            self.rank[d.name] = ranks
+        unknown = set(ranking) - set(names)
+        if unknown:
+            raise InvalidGameError(f"ranking: unknown decision maker {sorted(unknown)[0]!r}")
+
+    def _check_pattern(self, p: Any, where: str) -> None:
+        if not isinstance(p, str) or len(p) != len(self.options) or set(p) - set("YN-"):
+            raise InvalidGameError(f"{where}: pattern {p!r} must have one letter Y, N or - per option "
+                                   f"({len(self.options)} options)")
+
+    def state_name(self, state: int) -> str:
+        """The state as Y/N letters, one per option in model order."""
+        return "".join("Y" if state >> k & 1 else "N" for k in range(len(self.options)))
+
+    def state_of(self, name: str) -> int:
+        """The bitmask of a state written as Y/N letters (it must be feasible)."""
+        if not isinstance(name, str) or len(name) != len(self.options) or set(name) - set("YN"):
+            raise InvalidGameError(f"state {name!r} must have one letter Y or N per option "
+                                   f"({len(self.options)} options)")
+        s = sum(1 << k for k, c in enumerate(name) if c == "Y")
+        if s not in self.index:
+            raise InvalidGameError(f"state {name} is infeasible")
+        return s
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(d.name for d in self.decision_makers)
+
+    def __repr__(self) -> str:
+        return (f"ConflictModel({self.title!r}, decision makers={list(self.names)}, "
+                f"options={len(self.options)}, feasible states={len(self.states)})")
+
+
+def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
+    """A conflict model from TOML text in the contract's form (see the module notes)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise GameFileError(source, f"TOML syntax error: {exc}") from None
+    extra = sorted(set(data) - {"title", "description", "decision_makers", "infeasible",
+                                "irreversible", "ranking"})
+    if extra:
+        raise GameFileError(source, f"unknown key {extra[0]!r}")
+    dms = data.get("decision_makers")
+    if not isinstance(dms, list) or not dms or not all(isinstance(d, dict) for d in dms):
+        raise GameFileError(source, "write each decision maker as a [[decision_makers]] table")
+    pairs = []
+    for k, d in enumerate(dms, 1):
+        if set(d) - {"name", "options"} or not isinstance(d.get("name"), str) or \
+                not isinstance(d.get("options"), list):
+            raise GameFileError(source, f"decision_makers {k}: give 'name' and a list of 'options'")
+        pairs.append((d["name"], d["options"]))
+    ranking = data.get("ranking", {})
+    if not isinstance(ranking, dict):
+        raise GameFileError(source, "[ranking] must be a table: DM = [[patterns], ...]")
+    try:
+        return ConflictModel(pairs, ranking, infeasible=data.get("infeasible", []),
+                             irreversible=data.get("irreversible", {}), title=data.get("title", ""))
+    except (InvalidGameError, GameTooLargeError) as exc:
+        raise GameFileError(source, str(exc)) from None
+
+
+def read_conflict(path: str | Path) -> ConflictModel:
+    """Read a conflict model from a TOML file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    return parse_conflict(text, source=str(path))

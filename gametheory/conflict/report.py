@@ -1,0 +1,121 @@
+"""Conflict analyses for people (table) and programs (JSON ``gametheory.conflict/1``), and the
+conversion of a conflict to a game in strategic form (payoff = rank)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+import numpy as np
+
+from ..game import NormalFormGame
+from .model import ConflictModel
+from .stability import CONCEPTS, Analysis, analyse
+
+__all__ = ["conflict_to_dict", "format_conflict", "to_normal_form"]
+
+
+def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
+                     start: str | None = None) -> dict[str, Any]:
+    """The analysis as the contract's JSON object: ``options``, feasible ``states`` (Y/N),
+    ``stable`` (per concept, the equilibria for the decision makers as given), and, with a
+    grouping, ``coalitions`` and ``stable_coalitions`` for it; with ``start``, the states
+    reachable from it by unilateral improvements, each with a path."""
+    base = analyse(model)
+    name = model.state_name
+    out: dict[str, Any] = {
+        "schema": "gametheory.conflict/1",
+        "title": model.title,
+        "decision_makers": [{"name": d.name, "options": list(d.options)} for d in model.decision_makers],
+        "options": list(model.options),
+        "states": [name(s) for s in model.states],
+        "stable": {c: [name(s) for s in base.equilibria[c]] for c in CONCEPTS},
+        "stability": {d: {c: [name(s) for k, s in enumerate(model.states) if base.stable[c][g][k]]
+                          for c in CONCEPTS} for g, d in enumerate(model.names)},
+    }
+    if grouping:
+        grouped = analyse(model, grouping)
+        out["coalitions"] = [list(g) for g in grouped.groups]
+        out["stable_coalitions"] = {c: [name(s) for s in grouped.equilibria[c]] for c in CONCEPTS}
+    if start:
+        s0 = model.state_of(start)
+        paths = base.status_quo(s0)
+        out["from"] = {"state": start, "reachable": {name(t): [name(u) for u in path]
+                                                     for t, path in sorted(paths.items())}}
+    return out
+
+
+def format_conflict(model: ConflictModel, grouping: str | None = None, start: str | None = None,
+                    fmt: str = "table") -> str:
+    """The analysis as a table (default) or JSON."""
+    if fmt == "json":
+        return json.dumps(conflict_to_dict(model, grouping, start), indent=2) + "\n"
+    if fmt != "table":
+        raise ValueError(f"format {fmt!r} is not available for conflict; choose table or json")
+    base = analyse(model)
+    lines = [f"{model.title or 'conflict'}: {len(model.decision_makers)} decision makers, "
+             f"{len(model.options)} options, {len(model.states)} feasible states",
+             "options: " + "; ".join(f"{k + 1}. {o} ({d.name})" for k, (o, d) in enumerate(
+                 (o, d) for d in model.decision_makers for o in d.options)), ""]
+    lines.extend(_table(model, base))
+    if grouping:
+        grouped = analyse(model, grouping)
+        lines.append("")
+        lines.append("coalitions: " + ", ".join("+".join(g) for g in grouped.groups))
+        lines.extend(_table(model, grouped))
+        for c in CONCEPTS:
+            before = set(base.equilibria[c])
+            after = set(grouped.equilibria[c])
+            gone = sorted(model.state_name(s) for s in before - after)
+            new = sorted(model.state_name(s) for s in after - before)
+            if gone or new:
+                lines.append(f"  {c}: coordination removes {', '.join(gone) or 'none'}; "
+                             f"adds {', '.join(new) or 'none'}")
+    if start:
+        s0 = model.state_of(start)
+        paths = base.status_quo(s0)
+        eq = {c: set(base.equilibria[c]) for c in CONCEPTS}
+        lines.append("")
+        lines.append(f"from {start}, by unilateral improvements:")
+        for t, path in sorted(paths.items()):
+            marks = [c for c in CONCEPTS if t in eq[c]]
+            if marks:
+                lines.append(f"  {model.state_name(t)} ({', '.join(marks)} equilibrium): "
+                             + " -> ".join(model.state_name(u) for u in path))
+    return "\n".join(lines) + "\n"
+
+
+def _table(model: ConflictModel, a: Analysis) -> list[str]:
+    letters = {"nash": "R", "gmr": "G", "smr": "S", "seq": "Q"}
+    head = "state".ljust(max(5, len(model.options))) + "  " + "  ".join(
+        "+".join(g).ljust(8) for g in a.groups) + "  equilibrium"
+    lines = [head]
+    for k, s in enumerate(model.states):
+        cells = []
+        for g in range(len(a.groups)):
+            cells.append("".join(letters[c] for c in CONCEPTS if a.stable[c][g][k]).ljust(8) or "-".ljust(8))
+        eq = [c for c in CONCEPTS if s in a.equilibria[c]]
+        lines.append(model.state_name(s).ljust(max(5, len(model.options))) + "  " +
+                     "  ".join(c if c.strip() else "-".ljust(8) for c in cells) + "  " + (", ".join(eq) or "-"))
+    lines.append("(R Nash, G general metarationality, S symmetric metarationality, "
+                 "Q sequential stability)")
+    return lines
+
+
+def to_normal_form(model: ConflictModel) -> NormalFormGame:
+    """The conflict as a game in strategic form: each decision maker chooses which of its
+    options to take (Y/N letters for its options), and its payoff is the rank of the resulting
+    state (higher is better).  An infeasible combination gives every player 0, below every
+    feasible state."""
+    dms = model.decision_makers
+    actions = [["".join(c) for c in itertools.product("NY", repeat=len(d.options))] for d in dms]
+    arrays = [np.zeros([len(a) for a in actions], dtype=np.int64) for _ in dms]
+    for idx in itertools.product(*(range(len(a)) for a in actions)):
+        text = "".join(actions[p][i] for p, i in enumerate(idx))
+        s = sum(1 << k for k, ch in enumerate(text) if ch == "Y")
+        if s in model.index:
+            for p, d in enumerate(dms):
+                arrays[p][idx] = int(model.rank[d.name][model.index[s]])
+    return NormalFormGame(arrays, players=list(model.names), actions=actions,
+                          title=model.title or "conflict")

@@ -1,0 +1,225 @@
+"""Stability in the graph model: Nash, GMR, SMR, SEQ, for decision makers and for coalitions.
+
+For a decision maker ``i`` (or a coalition moving jointly) at state ``s``
+(Fang, Hipel and Kilgour 1993, ch. 3; Kilgour, Hipel and Fang 1987):
+
+- **Nash (R)**: ``i`` has no unilateral improvement (a move to a state it
+  prefers).
+- **GMR** (general metarationality; Howard 1971): every unilateral
+  improvement of ``i`` can be *sanctioned*: the others, by a legal sequence
+  of their unilateral moves (no one moving twice in a row), can reach a state
+  that ``i`` does not prefer to ``s``.
+- **SMR** (symmetric metarationality): as GMR, and ``i`` cannot escape the
+  sanction: from the sanctioning state, none of ``i``'s own moves reaches a
+  state it prefers to ``s``.
+- **SEQ** (sequential stability; Fraser and Hipel 1979): as GMR with credible
+  sanctions: the others' sequence is made of unilateral *improvements* for
+  whoever moves.
+
+A state stable for every decision maker under a concept is an *equilibrium*
+of that concept.  Every Nash-stable state is GMR-, SMR- and SEQ-stable, and
+SMR- and SEQ-stable states are GMR-stable.  With a *grouping* of the decision
+makers into coalitions (Inohara and Hipel 2008), a coalition moves by
+changing any of its members' options at once; a coalition *improvement* makes
+every member strictly better off, and a sanction deters the coalition when
+some member does not prefer the resulting state to ``s``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import InvalidGameError
+from .model import ConflictModel
+
+__all__ = ["Analysis", "analyse", "CONCEPTS", "parse_grouping"]
+
+#: The stability concepts, in order.
+CONCEPTS = ("nash", "gmr", "smr", "seq")
+
+
+def parse_grouping(model: ConflictModel, text: str) -> list[tuple[str, ...]]:
+    """A grouping written ``"US+PRC,ROK"``: coalitions separated by commas, members by ``+``.
+    Decision makers not named stay alone."""
+    groups, seen = [], set()
+    for part in text.split(","):
+        members = tuple(m.strip() for m in part.split("+") if m.strip())
+        if not members:
+            raise InvalidGameError(f"coalition grouping {text!r}: an empty coalition")
+        for m in members:
+            if m not in model.names:
+                raise InvalidGameError(f"coalition grouping {text!r}: unknown decision maker {m!r}")
+            if m in seen:
+                raise InvalidGameError(f"coalition grouping {text!r}: {m!r} appears twice")
+            seen.add(m)
+        groups.append(members)
+    groups += [(n,) for n in model.names if n not in seen]
+    return groups
+
+
+class Analysis:
+    """Stability of every feasible state for each group (a decision maker or a coalition).
+
+    Attributes
+    ----------
+    groups : list of tuple of str
+    stable : dict
+        ``stable[concept][g]``: boolean array over ``model.states``, for group ``g``.
+    equilibria : dict
+        ``equilibria[concept]``: the states (bitmasks) stable for every group.
+    """
+
+    def __init__(self, model: ConflictModel, groups: Sequence[Sequence[str]]) -> None:
+        self.model = model
+        self.groups = [tuple(g) for g in groups]
+        n_states = len(model.states)
+        self.masks = [sum(model.owner_mask[m] for m in g) for g in self.groups]
+        self.moves = [self._moves(mask) for mask in self.masks]
+        self.ranks = [np.array([model.rank[m] for m in g]) for g in self.groups]   # members x states
+        self._reach: dict[tuple[int, int, bool], set[int]] = {}
+        self.stable = {c: [np.zeros(n_states, dtype=bool) for _ in self.groups] for c in CONCEPTS}
+        self.reasons: dict[tuple[int, int], str] = {}
+        for g in range(len(self.groups)):
+            for k in range(n_states):
+                self._classify(g, k)
+        self.equilibria = {c: [model.states[k] for k in range(n_states)
+                               if all(self.stable[c][g][k] for g in range(len(self.groups)))]
+                           for c in CONCEPTS}
+
+    # -- moves ------------------------------------------------------------------------------
+    def _moves(self, mask: int) -> list[list[int]]:
+        """For each state index, the indices of the states the group can move to in one step."""
+        model = self.model
+        forward = sum(1 << k for k, w in model.irreversible.items() if w == "forward")
+        backward = sum(1 << k for k, w in model.irreversible.items() if w == "backward")
+        states = np.array(model.states, dtype=np.int64)
+        blocks: dict[int, list[int]] = {}
+        for k, s in enumerate(model.states):
+            blocks.setdefault(s & ~mask, []).append(k)
+        out: list[list[int]] = [[] for _ in model.states]
+        for members in blocks.values():
+            idx = np.array(members)
+            S = states[idx][:, None]
+            T = states[idx][None, :]
+            legal = (S != T) & (((S & ~T) & forward) == 0) & (((T & ~S) & backward) == 0)
+            for a, row in zip(members, legal):
+                out[a] = idx[row].tolist()
+        return out
+
+    def better(self, g: int, t: int, s: int) -> bool:
+        """Every member of group ``g`` strictly prefers state index ``t`` to ``s``."""
+        r = self.ranks[g]
+        return bool(np.all(r[:, t] > r[:, s]))
+
+    def deterred(self, g: int, u: int, s: int) -> bool:
+        """Some member of group ``g`` does not prefer ``u`` to ``s`` (a sanction works)."""
+        r = self.ranks[g]
+        return bool(np.any(r[:, u] <= r[:, s]))
+
+    def improvements(self, g: int, s: int) -> list[int]:
+        return [t for t in self.moves[g][s] if self.better(g, t, s)]
+
+    def reachable(self, g: int, t: int, improving: bool) -> set[int]:
+        """States the other groups reach from ``t`` by legal sequences of their moves (no group
+        twice in a row), improvements for the mover only when ``improving``."""
+        key = (g, t, improving)
+        if key in self._reach:
+            return self._reach[key]
+        others = [h for h in range(len(self.groups)) if h != g]
+        seen: set[tuple[int, int]] = set()
+        reached: set[int] = set()
+        queue = deque([(t, -1)])
+        while queue:
+            s, last = queue.popleft()
+            for h in others:
+                if h == last:
+                    continue
+                for u in self.moves[h][s]:
+                    if improving and not self.better(h, u, s):
+                        continue
+                    if (u, h) not in seen:
+                        seen.add((u, h))
+                        reached.add(u)
+                        queue.append((u, h))
+        self._reach[key] = reached
+        return reached
+
+    # -- stability --------------------------------------------------------------------------
+    def _classify(self, g: int, s: int) -> None:
+        ui = self.improvements(g, s)
+        name = self.model.state_name
+        st = self.model.states
+        if not ui:
+            for c in CONCEPTS:
+                self.stable[c][g][s] = True
+            self.reasons[(g, s)] = "no unilateral improvement"
+            return
+        gmr = smr = seq = True
+        why = []
+        for t in ui:
+            any_sanction = [u for u in self.reachable(g, t, False) if self.deterred(g, u, s)]
+            if not any_sanction:
+                gmr = smr = seq = False
+                why.append(f"improves to {name(st[t])}, which the others cannot sanction")
+                continue
+            if not any(all(not self.better(g, w, s) for w in self.moves[g][u]) for u in any_sanction):
+                smr = False
+                why.append(f"improves to {name(st[t])}; every sanction can be escaped")
+            credible = [u for u in self.reachable(g, t, True) if self.deterred(g, u, s)]
+            if not credible:
+                seq = False
+                why.append(f"improves to {name(st[t])}; no sanction is an improvement for the others")
+            else:
+                why.append(f"improvement to {name(st[t])} sanctioned, e.g. by a move to {name(st[credible[0]])}")
+        self.stable["nash"][g][s] = False
+        self.stable["gmr"][g][s] = gmr
+        self.stable["smr"][g][s] = gmr and smr
+        self.stable["seq"][g][s] = gmr and seq
+        self.reasons[(g, s)] = "; ".join(why)
+
+    def status_quo(self, start: int) -> dict[int, list[int]]:
+        """From state bitmask ``start``: every state reachable by a sequence of unilateral
+        (or coalition) improvements, with one shortest path (as state bitmasks)."""
+        s0 = self.model.index[start]
+        parent = {s0: None}
+        queue = deque([s0])
+        while queue:
+            s = queue.popleft()
+            for g in range(len(self.groups)):
+                for t in self.improvements(g, s):
+                    if t not in parent:
+                        parent[t] = s
+                        queue.append(t)
+        paths = {}
+        for t in parent:
+            path, u = [], t
+            while u is not None:
+                path.append(self.model.states[u])
+                u = parent[u]
+            paths[self.model.states[t]] = path[::-1]
+        return paths
+
+
+def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None = None) -> Analysis:
+    """Stability of every state for each decision maker, or for the coalitions of ``grouping``.
+
+    Examples
+    --------
+    >>> from gametheory.conflict import ConflictModel, analyse
+    >>> pd = ConflictModel([("A", ["defect A"]), ("B", ["defect B"])],
+    ...                    ranking={"A": [["YN"], ["NN"], ["YY"], ["NY"]],
+    ...                             "B": [["NY"], ["NN"], ["YY"], ["YN"]]})
+    >>> a = analyse(pd)
+    >>> {c: [pd.state_name(s) for s in a.equilibria[c]] for c in ("nash", "gmr", "seq")}
+    {'nash': ['YY'], 'gmr': ['NN', 'YY'], 'seq': ['NN', 'YY']}
+    """
+    if grouping is None:
+        groups = [(n,) for n in model.names]
+    elif isinstance(grouping, str):
+        groups = parse_grouping(model, grouping)
+    else:
+        groups = [tuple(g) for g in grouping]
+    return Analysis(model, groups)
