@@ -14,6 +14,9 @@ Examples
 """
 
 from .compare import Comparison, compare, comparison_to_dict, format_comparison
+from .conflict import ConflictModel, conflict_to_dict, format_conflict, parse_conflict, read_conflict
+from .conflict import analyse as analyse_conflict
+from .conflict import to_normal_form as conflict_to_normal_form
 from .coop import (BargainingSolution, TUGame, banzhaf_value, characteristic_function, coop_to_dict,
                    core_is_empty, core_point, core_vertices, disagreement_point, format_coop,
                    in_core, is_convex, is_essential, is_superadditive, kalai_smorodinsky,
@@ -70,6 +73,8 @@ __all__ = [
     "least_core", "core_is_empty", "core_point", "in_core", "core_vertices", "nucleolus",
     "is_superadditive", "is_convex", "is_essential", "nash_bargaining", "kalai_smorodinsky",
     "disagreement_point", "pareto_frontier", "BargainingSolution", "format_coop", "coop_to_dict",
+    "ConflictModel", "read_conflict", "parse_conflict", "analyse_conflict", "format_conflict",
+    "conflict_to_dict", "conflict_to_normal_form",
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError",
 ]

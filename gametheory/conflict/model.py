@@ -186,11 +186,27 @@ def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
     if not isinstance(dms, list) or not dms or not all(isinstance(d, dict) for d in dms):
         raise GameFileError(source, "write each decision maker as a [[decision_makers]] table")
     pairs = []
+    lifted = {}
     for k, d in enumerate(dms, 1):
-        if set(d) - {"name", "options"} or not isinstance(d.get("name"), str) or \
-                not isinstance(d.get("options"), list):
+        # keys written after the last [[decision_makers]] table belong to it in TOML; the
+        # contract's form puts 'infeasible' and 'irreversible' there, so they are lifted
+        for key in ("infeasible", "irreversible"):
+            if key in d:
+                if key in data or key in lifted:
+                    raise GameFileError(source, f"'{key}' is given twice")
+                lifted[key] = d[key]
+        extra = sorted(set(d) - {"name", "options", "infeasible", "irreversible"})
+        if extra:
+            raise GameFileError(source, f"decision_makers {k}: unknown key {extra[0]!r}")
+        if not isinstance(d.get("name"), str) or not isinstance(d.get("options"), list):
             raise GameFileError(source, f"decision_makers {k}: give 'name' and a list of 'options'")
         pairs.append((d["name"], d["options"]))
+    data = {**data, **lifted}
+    if not isinstance(data.get("infeasible", []), list) or \
+            not all(isinstance(p, str) for p in data.get("infeasible", [])):
+        raise GameFileError(source, "'infeasible' must be a list of patterns such as \"-YN\"")
+    if not isinstance(data.get("irreversible", {}), dict):
+        raise GameFileError(source, "'irreversible' must be a table option = \"forward\" or \"backward\"")
     ranking = data.get("ranking", {})
     if not isinstance(ranking, dict):
         raise GameFileError(source, "[ranking] must be a table: DM = [[patterns], ...]")

@@ -1,0 +1,165 @@
+"""Graph-model conflict analysis: the Prisoner's Dilemma, the contract's example, properties."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gametheory as gt
+from gametheory.cli import main
+from gametheory.conflict import (CONCEPTS, ConflictModel, analyse, conflict_to_dict, parse_conflict,
+                                 to_normal_form)
+
+PD = """title = "Prisoner's Dilemma"
+[[decision_makers]]
+name = "A"
+options = ["A defects"]
+[[decision_makers]]
+name = "B"
+options = ["B defects"]
+[ranking]
+A = [["YN"], ["NN"], ["YY"], ["NY"]]
+B = [["NY"], ["NN"], ["YY"], ["YN"]]
+"""
+
+CONTRACT = """title = "Example"
+[[decision_makers]]
+name = "US"
+options = ["Secure WMD sites", "Send troops"]     # options this decision maker controls, in order
+[[decision_makers]]
+name = "PRC"
+options = ["Seal border"]
+infeasible = ["-YN"]                               # optional
+irreversible = {"Secure WMD sites" = "forward"}    # optional
+[ranking]           # most preferred first; each entry a tier of equally preferred patterns
+US = [["YNY"], ["YN-", "NNY"], ["---"]]
+PRC = [["N-Y"], ["---"]]
+"""
+
+
+def names(model, states):
+    return sorted(model.state_name(s) for s in states)
+
+
+def test_prisoners_dilemma_in_graph_form():
+    pd = parse_conflict(PD)
+    a = analyse(pd)
+    assert names(pd, a.equilibria["nash"]) == ["YY"]
+    for c in ("gmr", "smr", "seq"):
+        assert names(pd, a.equilibria[c]) == ["NN", "YY"]
+    # jointly, mutual defection is no longer stable: both prefer mutual cooperation
+    joint = analyse(pd, "A+B")
+    assert "YY" not in names(pd, joint.equilibria["nash"]) and "NN" in names(pd, joint.equilibria["nash"])
+    # from mutual cooperation, unilateral improvements lead to mutual defection
+    paths = a.status_quo(pd.state_of("NN"))
+    assert [pd.state_name(s) for s in paths[pd.state_of("YY")]] == ["NN", "YN", "YY"]
+
+
+def test_the_contract_example_and_its_json(tmp_path, capsys):
+    model = parse_conflict(CONTRACT)
+    assert model.options == ("Secure WMD sites", "Send troops", "Seal border")
+    assert "NYN" not in [model.state_name(s) for s in model.states]       # infeasible pattern -YN
+    a = analyse(model)
+    # "Secure WMD sites" cannot be undone: from Y-- the US never moves back to N--
+    for k, s in enumerate(model.states):
+        for t in a.moves[0][k]:
+            assert not (s & 1 and not model.states[t] & 1)
+    path = tmp_path / "c.toml"
+    path.write_text(CONTRACT)
+    assert main(["conflict", str(path), "--format", "json", "--coalition", "US+PRC"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "gametheory.conflict/1"
+    assert data["options"] == list(model.options)
+    assert data["states"] == [model.state_name(s) for s in model.states]
+    assert set(data["stable"]) == set(CONCEPTS) and "stable_coalitions" in data
+    assert all(set(s) <= set("YN") and len(s) == 3 for c in CONCEPTS for s in data["stable"][c])
+
+
+@pytest.mark.parametrize("change, message", [
+    (('infeasible = ["-YN"]', 'infeasible = ["-Y"]'), "one letter Y, N or -"),
+    (('"forward"', '"sideways"'), "'forward' or 'backward'"),
+    (('PRC = [["N-Y"], ["---"]]', 'PRC = [["N-Y"]]'), "matches no tier"),
+    (('name = "PRC"', 'name = "US"'), "duplicate decision maker"),
+])
+def test_bad_conflict_files(change, message):
+    old, new = change
+    with pytest.raises(gt.GameFileError, match=message):
+        parse_conflict(CONTRACT.replace(old, new), source="c.toml")
+
+
+def test_command_line_errors(capsys, tmp_path):
+    path = tmp_path / "pd.toml"
+    path.write_text(PD)
+    assert main(["conflict", str(path), "--from", "NX"]) == 2
+    assert main(["conflict", str(path), "--coalition", "A+C"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown decision maker 'C'" in err
+    assert main(["conflict", str(tmp_path / "none.toml")]) == 2
+
+
+@st.composite
+def conflicts(draw):
+    n_dm = draw(st.integers(2, 3))
+    sizes = [draw(st.integers(1, 2)) for _ in range(n_dm)]
+    m = sum(sizes)
+    dms = []
+    k = 0
+    for i, size in enumerate(sizes):
+        dms.append((f"D{i}", [f"o{k + j}" for j in range(size)]))
+        k += size
+    states = ["".join(p) for p in itertools.product("NY", repeat=m)]
+    ranking = {}
+    for name, _ in dms:
+        tiers = draw(st.permutations(states))
+        cut = draw(st.integers(1, len(states)))
+        ranking[name] = [[s] for s in tiers[:cut]] + ([["-" * m]] if cut < len(states) else [])
+    infeasible = [s for s in states if draw(st.integers(0, 9)) == 0][:len(states) - 1]
+    return ConflictModel(dms, ranking, infeasible=infeasible)
+
+
+@given(conflicts())
+@settings(max_examples=60, deadline=None)
+def test_stability_implications(model):
+    a = analyse(model)
+    for g in range(len(a.groups)):
+        nash, gmr, smr, seq = (a.stable[c][g] for c in CONCEPTS)
+        assert not (nash & ~gmr).any() and not (nash & ~smr).any() and not (nash & ~seq).any()
+        assert not (smr & ~gmr).any() and not (seq & ~gmr).any()
+
+
+@given(conflicts())
+@settings(max_examples=40, deadline=None)
+def test_nash_equilibria_match_the_strategic_form(model):
+    """Without irreversible options, the Nash (R) equilibria are the pure Nash equilibria of the
+    strategic form (payoff = rank) at feasible states."""
+    game = to_normal_form(model)
+    pure = gt.solve(game, method="pure")
+    feasible = set(model.state_name(s) for s in model.states)
+    found = set()
+    for eq in pure.equilibria:
+        text = "".join(game.actions[p][s.index(1)] for p, s in enumerate(eq.strategies))
+        if text in feasible:
+            found.add(text)
+    assert found == set(names(model, analyse(model).equilibria["nash"]))
+
+
+@given(conflicts())
+@settings(max_examples=40, deadline=None)
+def test_the_grand_coalition_keeps_the_states_no_joint_move_improves(model):
+    grand = "+".join(model.names)
+    a = analyse(model, grand)
+    ranks = [model.rank[n] for n in model.names]
+    expected = [model.state_name(s) for k, s in enumerate(model.states)
+                if not any(all(r[j] > r[k] for r in ranks) for j in range(len(model.states)) if j != k)]
+    for c in CONCEPTS:
+        assert names(model, a.equilibria[c]) == sorted(expected)
+
+
+def test_conflict_to_dict_with_a_status_quo():
+    model = parse_conflict(PD)
+    data = conflict_to_dict(model, start="NN")
+    assert data["from"]["reachable"]["YY"] == ["NN", "YN", "YY"]
