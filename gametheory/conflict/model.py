@@ -40,8 +40,12 @@ class DecisionMaker:
     options: tuple[str, ...]
 
 
-def _match(pattern: str, state: str) -> bool:
-    return all(p == "-" or p == c for p, c in zip(pattern, state))
+def _pattern_bits(pattern: str) -> tuple[int, int]:
+    """A pattern as (bits it fixes, their values): a state matches when
+    ``state & fixed == value``."""
+    fixed = sum(1 << k for k, c in enumerate(pattern) if c != "-")
+    value = sum(1 << k for k, c in enumerate(pattern) if c == "Y")
+    return fixed, value
 
 
 class ConflictModel:
@@ -115,8 +119,12 @@ class ConflictModel:
                 raise InvalidGameError(f"irreversible: {option!r} must be 'forward' or 'backward', "
                                        f"got {way!r}")
             self.irreversible[self.options.index(option)] = way
-        self.states = [s for s in range(1 << m)
-                       if not any(_match(p, self.state_name(s)) for p in self.infeasible)]
+        every = np.arange(1 << m, dtype=np.int64)
+        feasible = np.ones(1 << m, dtype=bool)
+        for p in self.infeasible:
+            fixed, value = _pattern_bits(p)
+            feasible &= (every & fixed) != value
+        self.states = every[feasible].tolist()
         if not self.states:
             raise InvalidGameError("every state is infeasible")
         self.index = {s: k for k, s in enumerate(self.states)}
@@ -126,14 +134,15 @@ class ConflictModel:
             if tiers is None:
                 raise InvalidGameError(f"ranking: no ranking for {d.name!r}")
             ranks = np.full(len(self.states), -1, dtype=np.int64)
+            feasible_states = np.array(self.states, dtype=np.int64)
             for t, tier in enumerate(tiers):
                 if isinstance(tier, str):
                     raise InvalidGameError(f"ranking.{d.name}: each tier is a list of patterns")
                 for p in tier:
                     self._check_pattern(p, f"ranking.{d.name}")
-                    for k, s in enumerate(self.states):
-                        if ranks[k] < 0 and _match(p, self.state_name(s)):
-                            ranks[k] = len(tiers) - t
+                    fixed, value = _pattern_bits(p)
+                    hit = ((feasible_states & fixed) == value) & (ranks < 0)
+                    ranks[hit] = len(tiers) - t
             missing = np.flatnonzero(ranks < 0)
             if len(missing):
                 raise InvalidGameError(f"ranking.{d.name}: state {self.state_name(self.states[missing[0]])} "
