@@ -163,3 +163,32 @@ def test_conflict_to_dict_with_a_status_quo():
     model = parse_conflict(PD)
     data = conflict_to_dict(model, start="NN")
     assert data["from"]["reachable"]["YY"] == ["NN", "YN", "YY"]
+
+
+def test_prioritised_statements_rank_lexicographically():
+    import numpy as np
+    from gametheory.conflict.statements import rank_by_statements, statement_truth
+    options = ["a", "b c", "d"]
+    states = np.arange(8)
+    bit = [(states >> k & 1).astype(bool) for k in range(3)]
+    assert (statement_truth("a & -b c", options, states) == (bit[0] & ~bit[1])).all()
+    assert (statement_truth("a | b c & d", options, states) == (bit[0] | (bit[1] & bit[2]))).all()
+    assert (statement_truth("a -> d", options, states) == (~bit[0] | bit[2])).all()
+    assert (statement_truth("(a <-> d)", options, states) == (bit[0] == bit[2])).all()
+    assert (statement_truth("-(a | d)", options, states) == ~(bit[0] | bit[2])).all()
+    rank = rank_by_statements(["a", "d"], options, states)
+    assert rank.tolist() == [2 * b0 + b2 for b0, b2 in zip(bit[0].astype(int), bit[2].astype(int))]
+    for bad, message in [("a & e", "unknown option 'e'"), ("(a", "never closed"), ("", "empty"),
+                         ("a d", "unknown option"), ("a &", "ends too early")]:
+        with pytest.raises(gt.InvalidGameError, match=message):
+            statement_truth(bad, options, states)
+
+
+def test_the_prisoners_dilemma_by_statements_equals_the_ranking():
+    text = PD.replace('[ranking]\nA = [["YN"], ["NN"], ["YY"], ["NY"]]\nB = [["NY"], ["NN"], ["YY"], ["YN"]]\n',
+                      '[statements]\nA = ["-B defects", "A defects"]\nB = ["-A defects", "B defects"]\n')
+    by_statements, by_ranking = parse_conflict(text), parse_conflict(PD)
+    a, b = analyse(by_statements), analyse(by_ranking)
+    assert a.equilibria == b.equilibria
+    with pytest.raises(gt.GameFileError, match="both a ranking and statements"):
+        parse_conflict(text + '[ranking]\nA = [["----"]]\n'.replace("----", "--"))

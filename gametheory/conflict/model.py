@@ -79,9 +79,9 @@ class ConflictModel:
     """
 
     def __init__(self, decision_makers: Sequence[tuple[str, Sequence[str]]],
-                 ranking: Mapping[str, Sequence[Sequence[str]]],
+                 ranking: Mapping[str, Sequence[Sequence[str]]] | None = None,
                  infeasible: Sequence[str] = (), irreversible: Mapping[str, str] | None = None,
-                 title: str = "") -> None:
+                 title: str = "", statements: Mapping[str, Sequence[str]] | None = None) -> None:
         self.title = title
         dms = [DecisionMaker(str(n), tuple(str(o) for o in opts)) for n, opts in decision_makers]
         if not dms:
@@ -129,10 +129,22 @@ class ConflictModel:
             raise InvalidGameError("every state is infeasible")
         self.index = {s: k for k, s in enumerate(self.states)}
         self.rank: dict[str, np.ndarray] = {}
+        ranking = dict(ranking or {})
+        statements = dict(statements or {})
         for d in dms:
+            if d.name in statements:
+                if d.name in ranking:
+                    raise InvalidGameError(f"{d.name!r} has both a ranking and statements; give one")
+                from .statements import rank_by_statements
+                try:
+                    self.rank[d.name] = rank_by_statements(statements[d.name], self.options,
+                                                           np.array(self.states, dtype=np.int64))
+                except InvalidGameError as exc:
+                    raise InvalidGameError(f"statements.{d.name}: {exc}") from None
+                continue
             tiers = ranking.get(d.name)
             if tiers is None:
-                raise InvalidGameError(f"ranking: no ranking for {d.name!r}")
+                raise InvalidGameError(f"ranking: no ranking (or statements) for {d.name!r}")
             ranks = np.full(len(self.states), -1, dtype=np.int64)
             feasible_states = np.array(self.states, dtype=np.int64)
             for t, tier in enumerate(tiers):
@@ -149,7 +161,7 @@ class ConflictModel:
                                        "matches no tier (end with a catch-all tier such as \"" +
                                        "-" * m + "\")")
             self.rank[d.name] = ranks
-        unknown = set(ranking) - set(names)
+        unknown = (set(ranking) | set(statements)) - set(names)
         if unknown:
             raise InvalidGameError(f"ranking: unknown decision maker {sorted(unknown)[0]!r}")
 
@@ -188,7 +200,7 @@ def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
     except tomllib.TOMLDecodeError as exc:
         raise GameFileError(source, f"TOML syntax error: {exc}") from None
     extra = sorted(set(data) - {"title", "description", "decision_makers", "infeasible",
-                                "irreversible", "ranking"})
+                                "irreversible", "ranking", "statements"})
     if extra:
         raise GameFileError(source, f"unknown key {extra[0]!r}")
     dms = data.get("decision_makers")
@@ -219,9 +231,13 @@ def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
     ranking = data.get("ranking", {})
     if not isinstance(ranking, dict):
         raise GameFileError(source, "[ranking] must be a table: DM = [[patterns], ...]")
+    statements = data.get("statements", {})
+    if not isinstance(statements, dict) or not all(isinstance(v, list) for v in statements.values()):
+        raise GameFileError(source, "[statements] must be a table: DM = [\"statement\", ...]")
     try:
         return ConflictModel(pairs, ranking, infeasible=data.get("infeasible", []),
-                             irreversible=data.get("irreversible", {}), title=data.get("title", ""))
+                             irreversible=data.get("irreversible", {}), title=data.get("title", ""),
+                             statements=statements)
     except (InvalidGameError, GameTooLargeError) as exc:
         raise GameFileError(source, str(exc)) from None
 
