@@ -192,3 +192,30 @@ def test_the_prisoners_dilemma_by_statements_equals_the_ranking():
     assert a.equilibria == b.equilibria
     with pytest.raises(gt.GameFileError, match="both a ranking and statements"):
         parse_conflict(text + '[ranking]\nA = [["----"]]\n'.replace("----", "--"))
+
+
+@given(conflicts(), st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_graph_method_agrees_with_the_search(model, irreversible):
+    if irreversible:
+        model = ConflictModel([(d.name, d.options) for d in model.decision_makers],
+                              {n: [[model.state_name(s)] for s in
+                                   sorted(model.states, key=lambda s, n=n: -model.rank[n][model.index[s]])]
+                               for n in model.names},
+                              infeasible=model.infeasible,
+                              irreversible={model.options[0]: "forward", model.options[-1]: "backward"})
+    fast, slow = analyse(model), analyse(model, method="search")
+    for c in CONCEPTS:
+        for g in range(len(fast.groups)):
+            assert (fast.stable[c][g] == slow.stable[c][g]).all(), (c, g)
+    assert isinstance(fast.reason(0, 0), str)
+
+
+@given(conflicts())
+@settings(max_examples=40, deadline=None)
+def test_graph_method_agrees_with_the_search_for_coalitions(model):
+    grouping = "+".join(model.names[:2])
+    fast, slow = analyse(model, grouping), analyse(model, grouping, method="search")
+    for c in CONCEPTS:
+        for g in range(len(fast.groups)):
+            assert (fast.stable[c][g] == slow.stable[c][g]).all(), (c, g)

@@ -72,7 +72,10 @@ class Analysis:
         ``equilibria[concept]``: the states (bitmasks) stable for every group.
     """
 
-    def __init__(self, model: ConflictModel, groups: Sequence[Sequence[str]]) -> None:
+    def __init__(self, model: ConflictModel, groups: Sequence[Sequence[str]],
+                 method: str = "auto") -> None:
+        if method not in ("auto", "search"):
+            raise InvalidGameError(f"unknown method {method!r}; use 'auto' or 'search'")
         self.model = model
         self.groups = [tuple(g) for g in groups]
         n_states = len(model.states)
@@ -82,9 +85,13 @@ class Analysis:
         self._reach: dict[tuple[int, int, bool], set[int]] = {}
         self.stable = {c: [np.zeros(n_states, dtype=bool) for _ in self.groups] for c in CONCEPTS}
         self.reasons: dict[tuple[int, int], str] = {}
+        edges = [self._edges(g) for g in range(len(self.groups))]
         for g in range(len(self.groups)):
-            for k in range(n_states):
-                self._classify(g, k)
+            if method == "auto":
+                self._classify_graph(g, edges)
+            else:
+                for k in range(n_states):
+                    self._classify(g, k)
         self.equilibria = {c: [model.states[k] for k in range(n_states)
                                if all(self.stable[c][g][k] for g in range(len(self.groups)))]
                            for c in CONCEPTS}
@@ -108,6 +115,66 @@ class Analysis:
             for a, row in zip(members, legal):
                 out[a] = idx[row].tolist()
         return out
+
+    def _edges(self, g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The group's moves as arrays (from, to) and whether each improves for every member."""
+        counts = [len(m) for m in self.moves[g]]
+        src = np.repeat(np.arange(len(self.moves[g]), dtype=np.int64), counts)
+        dst = np.array([t for m in self.moves[g] for t in m], dtype=np.int64)
+        r = self.ranks[g]
+        improves = np.all(r[:, dst] > r[:, src], axis=0) if len(src) else np.zeros(0, dtype=bool)
+        return src, dst, improves
+
+    def _classify_graph(self, g: int, edges) -> None:
+        """All states at once (see :mod:`.reach`).  For a coalition, a sanction works when some
+        member does not prefer the result, so the least reachable value is kept per member;
+        SMR of a coalition is then decided by search, on the states GMR leaves open."""
+        from .reach import min_reachable
+        n = len(self.model.states)
+        R = self.ranks[g].T                              # states x members
+        src, dst, imp = edges[g]
+        others = [h for h in range(len(self.groups)) if h != g]
+        o_src = np.concatenate([edges[h][0] for h in others]) if others else np.zeros(0, np.int64)
+        o_dst = np.concatenate([edges[h][1] for h in others]) if others else np.zeros(0, np.int64)
+        o_imp = np.concatenate([edges[h][2] for h in others]) if others else np.zeros(0, bool)
+        # the worst the others can make it for g after its improvement, by any moves / improvements
+        low_any = min_reachable(n, o_src, o_dst, R)
+        low_imp = min_reachable(n, o_src[o_imp], o_dst[o_imp], R)
+        ui_s, ui_t = src[imp], dst[imp]
+
+        def holds(low: np.ndarray) -> np.ndarray:
+            sanctioned = np.any(low[ui_t] <= R[ui_s], axis=1)      # some member deterred
+            fail = np.zeros(n, dtype=bool)
+            fail[ui_s[~sanctioned]] = True
+            return ~fail
+
+        nash = np.ones(n, dtype=bool)
+        nash[ui_s] = False
+        gmr = holds(low_any)
+        self.stable["nash"][g][:] = nash
+        self.stable["gmr"][g][:] = gmr
+        self.stable["seq"][g][:] = holds(low_imp)
+        if R.shape[1] == 1:
+            # SMR: a sanctioning state u g cannot escape: max(r[u], r over g's moves from u)
+            r = R[:, 0]
+            escape = r.copy()
+            np.maximum.at(escape, src, r[dst])
+            low_esc = min_reachable(n, o_src, o_dst, escape)
+            self.stable["smr"][g][:] = holds(low_esc[:, None])
+            return
+        self.stable["smr"][g][:] = nash
+        for k in np.flatnonzero(gmr & ~nash).tolist():
+            self._classify(g, k)
+
+    def reason(self, g: int, k: int) -> str:
+        """Why state ``k`` (an index into ``model.states``) is or is not stable for group ``g``:
+        its improvements and how each is sanctioned, or not."""
+        if (g, k) not in self.reasons:
+            saved = {c: self.stable[c][g][k] for c in CONCEPTS}
+            self._classify(g, k)
+            for c in CONCEPTS:
+                self.stable[c][g][k] = saved[c]
+        return self.reasons[(g, k)]
 
     def better(self, g: int, t: int, s: int) -> bool:
         """Every member of group ``g`` strictly prefers state index ``t`` to ``s``."""
@@ -203,8 +270,15 @@ class Analysis:
         return paths
 
 
-def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None = None) -> Analysis:
+def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None = None,
+            method: str = "auto") -> Analysis:
     """Stability of every state for each decision maker, or for the coalitions of ``grouping``.
+
+    ``method="auto"`` decides every state at once on the move graphs
+    (:mod:`gametheory.conflict.reach`), except SMR for coalitions of several
+    members, decided by search on the states GMR leaves open;
+    ``method="search"`` examines each state and improvement with a
+    breadth-first search of the others' moves.
 
     Examples
     --------
@@ -222,4 +296,4 @@ def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None
         groups = parse_grouping(model, grouping)
     else:
         groups = [tuple(g) for g in grouping]
-    return Analysis(model, groups)
+    return Analysis(model, groups, method)
