@@ -146,7 +146,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "GMR, SMR and SEQ stability, and the equilibria; with --coalition, "
                                    "the same when decision makers move jointly; with --from, the "
                                    "states reachable from a status quo by unilateral improvements.")
-    f.add_argument("game", metavar="FILE", help="a conflict model (TOML)")
+    f.add_argument("game", metavar="FILE",
+                   help="a conflict model (TOML), or the name of a bundled one (crisis)")
     f.add_argument("--coalition", metavar="GROUPS",
                    help='a grouping such as "US+PRC,ROK" (members joined by +, coalitions by commas)')
     f.add_argument("--from", dest="start", metavar="STATE",
@@ -228,9 +229,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "conflict":
             from .conflict import format_conflict, read_conflict
             from pathlib import Path
-            if not Path(args.game).is_file():
-                raise GameFileError(args.game, "no such file")
-            model = read_conflict(args.game)
+            path = Path(args.game)
+            if not path.is_file():
+                from importlib import resources
+                bundled = resources.files("gametheory") / "data" / "models" / "conflicts" / \
+                    f"{args.game}.toml"
+                if "/" in args.game or not bundled.is_file():
+                    raise GameFileError(args.game, "no such file, and not the name of a bundled "
+                                                   "conflict (bundled: crisis)")
+                path = Path(str(bundled))
+            model = read_conflict(path)
             return _emit(format_conflict(model, args.coalition, args.start, args.format), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():

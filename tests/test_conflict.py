@@ -219,3 +219,30 @@ def test_graph_method_agrees_with_the_search_for_coalitions(model):
     for c in CONCEPTS:
         for g in range(len(fast.groups)):
             assert (fast.stable[c][g] == slow.stable[c][g]).all(), (c, g)
+
+
+def test_the_article_conflict_model():
+    from pathlib import Path
+    path = Path(__file__).parents[1] / "models" / "conflicts" / "crisis.toml"
+    model = gt.read_conflict(path)
+    assert model.names == ("US", "ROK", "PRC") and len(model.options) == 6
+    article = Path(__file__).parents[2] / "shared" / "seed" / "article.txt"
+    if article.is_file():
+        text = " ".join(article.read_text(encoding="utf-8").split())
+        for dm, quotes in model.quotes.items():
+            assert all(quotes), dm                                   # every statement cites
+            for q in quotes:
+                assert " ".join(q.split()) in text, q
+    a = analyse(model)
+    nash = names(model, a.equilibria["nash"])
+    # acting alone, the US secures WMD sites with its forces and the PRC sends forces too
+    assert nash and all(s[0] == "Y" and s[1] == "Y" and s[4] == "Y" for s in nash)
+    # all three together: states without both foreign forces become stable
+    joint = names(model, analyse(model, "US+ROK+PRC").equilibria["nash"])
+    assert any(s[0] == "Y" and s[4] == "N" for s in joint)
+
+
+def test_bundled_conflict_by_name(capsys):
+    assert main(["conflict", "crisis", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"] == "gametheory.conflict/1"
+    assert main(["conflict", "no-such-conflict"]) == 2

@@ -234,12 +234,32 @@ def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
     statements = data.get("statements", {})
     if not isinstance(statements, dict) or not all(isinstance(v, list) for v in statements.values()):
         raise GameFileError(source, "[statements] must be a table: DM = [\"statement\", ...]")
+    # each statement is text, or a table {statement = "...", quote = "..."} citing its source
+    quotes: dict[str, list[str]] = {}
+    plain: dict[str, list[str]] = {}
+    for dm, items in statements.items():
+        plain[dm], quotes[dm] = [], []
+        for k, item in enumerate(items, 1):
+            if isinstance(item, dict):
+                if set(item) - {"statement", "quote", "note"} or not isinstance(item.get("statement"), str):
+                    raise GameFileError(source, f"statements.{dm} {k}: give 'statement' (and "
+                                                "optionally 'quote', 'note')")
+                plain[dm].append(item["statement"])
+                quotes[dm].append(str(item.get("quote", "")))
+            else:
+                plain[dm].append(item)
+                quotes[dm].append("")
+    statements = plain
     try:
-        return ConflictModel(pairs, ranking, infeasible=data.get("infeasible", []),
-                             irreversible=data.get("irreversible", {}), title=data.get("title", ""),
-                             statements=statements)
+        model = ConflictModel(pairs, ranking, infeasible=data.get("infeasible", []),
+                              irreversible=data.get("irreversible", {}), title=data.get("title", ""),
+                              statements=statements)
     except (InvalidGameError, GameTooLargeError) as exc:
         raise GameFileError(source, str(exc)) from None
+    model.statements = statements
+    model.quotes = quotes
+    model.description = str(data.get("description", ""))
+    return model
 
 
 def read_conflict(path: str | Path) -> ConflictModel:
