@@ -88,16 +88,19 @@ def format_conflict(model: ConflictModel, grouping: str | None = None, start: st
 
 def _table(model: ConflictModel, a: Analysis) -> list[str]:
     letters = {"nash": "R", "gmr": "G", "smr": "S", "seq": "Q"}
-    head = "state".ljust(max(5, len(model.options))) + "  " + "  ".join(
-        "+".join(g).ljust(8) for g in a.groups) + "  equilibrium"
+    widths = [max(8, len("+".join(g))) for g in a.groups]
+    first = max(5, len(model.options))
+    head = "state".ljust(first) + "  " + "  ".join(
+        "+".join(g).ljust(w) for g, w in zip(a.groups, widths)) + "  equilibrium"
     lines = [head]
     for k, s in enumerate(model.states):
         cells = []
-        for g in range(len(a.groups)):
-            cells.append("".join(letters[c] for c in CONCEPTS if a.stable[c][g][k]).ljust(8) or "-".ljust(8))
+        for g, w in enumerate(widths):
+            text = "".join(letters[c] for c in CONCEPTS if a.stable[c][g][k]) or "-"
+            cells.append(text.ljust(w))
         eq = [c for c in CONCEPTS if s in a.equilibria[c]]
-        lines.append(model.state_name(s).ljust(max(5, len(model.options))) + "  " +
-                     "  ".join(c if c.strip() else "-".ljust(8) for c in cells) + "  " + (", ".join(eq) or "-"))
+        lines.append(model.state_name(s).ljust(first) + "  " + "  ".join(cells) + "  "
+                     + (", ".join(eq) or "-"))
     lines.append("(R Nash, G general metarationality, S symmetric metarationality, "
                  "Q sequential stability)")
     return lines
@@ -105,9 +108,9 @@ def _table(model: ConflictModel, a: Analysis) -> list[str]:
 
 def to_normal_form(model: ConflictModel) -> NormalFormGame:
     """The conflict as a game in strategic form: each decision maker chooses which of its
-    options to take (Y/N letters for its options), and its payoff is the rank of the resulting
-    state (higher is better).  An infeasible combination gives every player 0, below every
-    feasible state."""
+    options to take (Y/N letters for its options), and its payoff is one more than the rank of
+    the resulting state (higher is better).  An infeasible combination gives every player 0,
+    strictly below every feasible state."""
     dms = model.decision_makers
     actions = [["".join(c) for c in itertools.product("NY", repeat=len(d.options))] for d in dms]
     arrays = [np.zeros([len(a) for a in actions], dtype=np.int64) for _ in dms]
@@ -116,6 +119,6 @@ def to_normal_form(model: ConflictModel) -> NormalFormGame:
         s = sum(1 << k for k, ch in enumerate(text) if ch == "Y")
         if s in model.index:
             for p, d in enumerate(dms):
-                arrays[p][idx] = int(model.rank[d.name][model.index[s]])
+                arrays[p][idx] = 1 + int(model.rank[d.name][model.index[s]])
     return NormalFormGame(arrays, players=list(model.names), actions=actions,
                           title=model.title or "conflict")
