@@ -12,7 +12,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from .errors import GameError, GameFileError, SolverError
+from .errors import GameError, SolverError
 from .io import bundled_games, load_model, read_game
 from .compare import compare, format_comparison
 from .sweep import format_sweep, sweep
@@ -223,23 +223,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _emit(format_tree(game, behavior, max_depth=args.max_depth,
                                      max_lines=max(args.max_lines, 2)), args.output)
         if args.command == "coop":
-            from .coop import format_coop
-            return _emit(format_coop(_tu_game(args.game, args.characteristic, args.pure),
+            from .coop import format_coop, load_tu
+            return _emit(format_coop(load_tu(args.game, args.characteristic, args.pure),
                                      args.format), args.output)
         if args.command == "conflict":
-            from .conflict import format_conflict, read_conflict
-            from pathlib import Path
-            path = Path(args.game)
-            if not path.is_file():
-                from importlib import resources
-                bundled = resources.files("gametheory") / "data" / "models" / "conflicts" / \
-                    f"{args.game}.toml"
-                if "/" in args.game or not bundled.is_file():
-                    raise GameFileError(args.game, "no such file, and not the name of a bundled "
-                                                   "conflict (bundled: crisis)")
-                path = Path(str(bundled))
-            model = read_conflict(path)
-            return _emit(format_conflict(model, args.coalition, args.start, args.format), args.output)
+            from .conflict import format_conflict, load_conflict
+            return _emit(format_conflict(load_conflict(args.game), args.coalition, args.start,
+                                         args.format), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")
@@ -275,39 +265,6 @@ def _tree(source: str):
         raise InvalidGameError(f"{source}: a game in strategic form has no tree; give a .efg file "
                                "or a model")
     return game
-
-
-def _tu_game(source: str, kind: str | None, pure: bool):
-    """A TU game: a TOML file with [values], or derived from a model or a strategic-form game
-    (``kind`` and ``pure`` say how; they do not apply to a TU file)."""
-    from pathlib import Path
-    from .coop import characteristic_function, parse_tu
-    from .io import bundled_models
-    path = Path(source)
-    if path.suffix.lower() == ".toml":
-        if not path.is_file():
-            raise GameFileError(source, "no such file")
-        text = path.read_text(encoding="utf-8")
-        import sys
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:  # pragma: no cover
-            import tomli as tomllib
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise GameFileError(source, f"TOML syntax error: {exc}") from None
-        if "values" in data or "model" not in data:
-            if kind is not None or pure:
-                raise _UsageError(f"{source} is a TU game: --characteristic and --pure apply only "
-                                  "to strategic-form games and models")
-            return parse_tu(text, source=source)
-        game = load_model(source).game()
-    elif not path.suffix and source in bundled_models():
-        game = load_model(source).game()
-    else:
-        game = _strategic(read_game(source))
-    return characteristic_function(game, kind or "alpha", mixed=not pure)
 
 
 def _strategic(game):

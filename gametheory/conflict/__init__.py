@@ -6,10 +6,12 @@
   makers and coalitions, equilibria, and status-quo analysis.
 """
 
-from .model import MAX_OPTIONS, ConflictModel, DecisionMaker, parse_conflict, read_conflict
+from .model import (MAX_OPTIONS, ConflictModel, DecisionMaker, bundled_conflicts, load_conflict,
+                    parse_conflict, read_conflict)
 from .report import conflict_to_dict, format_conflict, to_normal_form
 from .stability import CONCEPTS, Analysis, analyse, parse_grouping
 
-__all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "MAX_OPTIONS",
+__all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "load_conflict",
+           "bundled_conflicts", "MAX_OPTIONS",
            "Analysis", "analyse", "CONCEPTS", "parse_grouping", "conflict_to_dict", "format_conflict",
            "to_normal_form"]

@@ -28,7 +28,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "MAX_OPTIONS"]
+__all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "load_conflict",
+           "bundled_conflicts", "MAX_OPTIONS"]
 
 #: Most options of a conflict model (2^options states are enumerated).
 MAX_OPTIONS = 20
@@ -270,3 +271,26 @@ def read_conflict(path: str | Path) -> ConflictModel:
     except UnicodeDecodeError as exc:
         raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
     return parse_conflict(text, source=str(path))
+
+
+def bundled_conflicts() -> list[str]:
+    """Names of the bundled conflict models (``models/conflicts/*.toml``)."""
+    from importlib import resources
+    folder = resources.files("gametheory") / "data" / "models" / "conflicts"
+    if not folder.is_dir():
+        return []
+    return sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".toml"))
+
+
+def load_conflict(source: str | Path) -> ConflictModel:
+    """A conflict model from a TOML file, or a bundled one by name (see :func:`bundled_conflicts`)."""
+    path = Path(source)
+    if path.is_file():
+        return read_conflict(path)
+    name = str(source)
+    if "/" not in name and name in bundled_conflicts():
+        from importlib import resources
+        entry = resources.files("gametheory") / "data" / "models" / "conflicts" / f"{name}.toml"
+        return parse_conflict(entry.read_text(encoding="utf-8"), source=f"models/conflicts/{name}.toml")
+    raise GameFileError(name, "no such file, and not the name of a bundled conflict (bundled: "
+                        + ", ".join(bundled_conflicts()) + ")")

@@ -15,10 +15,10 @@ from .bargaining import (BargainingSolution, disagreement_point, kalai_smorodins
 from .derive import KINDS, characteristic_function
 from .core import core_is_empty, core_point, core_vertices, in_core, least_core, nucleolus
 from .report import coop_analysis, coop_to_dict, format_coop
-from .tu import MAX_PLAYERS, TUGame, parse_tu, read_tu
+from .tu import MAX_PLAYERS, TUGame, load_tu, parse_tu, read_tu
 from .values import banzhaf_value, is_convex, is_essential, is_superadditive, shapley_value
 
-__all__ = ["TUGame", "read_tu", "parse_tu", "MAX_PLAYERS", "shapley_value", "banzhaf_value",
+__all__ = ["TUGame", "read_tu", "parse_tu", "load_tu", "MAX_PLAYERS", "shapley_value", "banzhaf_value",
            "is_superadditive", "is_convex", "is_essential", "least_core", "core_is_empty",
            "core_point", "in_core", "core_vertices", "nucleolus", "characteristic_function", "KINDS",
            "coop_analysis", "coop_to_dict", "format_coop", "nash_bargaining", "kalai_smorodinsky",

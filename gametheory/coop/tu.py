@@ -25,7 +25,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-__all__ = ["TUGame", "read_tu", "parse_tu", "MAX_PLAYERS", "popcount"]
+__all__ = ["TUGame", "read_tu", "parse_tu", "load_tu", "MAX_PLAYERS", "popcount"]
 
 #: Most players of a TU game (2^n coalitions are stored).
 MAX_PLAYERS = 24
@@ -231,3 +231,36 @@ def read_tu(path: str | Path) -> TUGame:
     except UnicodeDecodeError as exc:
         raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
     return parse_tu(text, source=str(path))
+
+
+def load_tu(source: str | Path, characteristic: str | None = None, pure: bool = False) -> TUGame:
+    """A TU game from a TOML file with ``[values]``, or derived from a crisis model (file or
+    bundled name) or a strategic-form game (``.nfg``, ``.efg``, bundled name) by
+    :func:`~gametheory.coop.derive.characteristic_function` (``characteristic``, default
+    alpha; ``pure``: no randomising).  ``characteristic`` and ``pure`` do not apply to a TU file.
+    """
+    from ..extensive import ExtensiveFormGame, reduced_normal_form
+    from ..io import bundled_models, load_model, read_game
+    from .derive import characteristic_function
+    path = Path(source)
+    if path.suffix.lower() == ".toml":
+        if not path.is_file():
+            raise GameFileError(str(source), "no such file")
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise GameFileError(str(source), f"TOML syntax error: {exc}") from None
+        if "values" in data or "model" not in data:
+            if characteristic is not None or pure:
+                raise InvalidGameError(f"{source} is a TU game: a characteristic function and "
+                                       "pure strategies apply only to strategic-form games and models")
+            return parse_tu(text, source=str(source))
+        game = load_model(path).game()
+    elif not path.suffix and str(source) in bundled_models():
+        game = load_model(str(source)).game()
+    else:
+        game = read_game(source)
+        if isinstance(game, ExtensiveFormGame):
+            game = reduced_normal_form(game)
+    return characteristic_function(game, characteristic or "alpha", mixed=not pure)
