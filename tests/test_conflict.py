@@ -246,3 +246,11 @@ def test_bundled_conflict_by_name(capsys):
     assert main(["conflict", "crisis", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["schema"] == "gametheory.conflict/1"
     assert main(["conflict", "no-such-conflict"]) == 2
+
+
+def test_status_quo_with_coalition_moves():
+    model = parse_conflict(PD)
+    data = conflict_to_dict(model, grouping="A+B", start="YY")
+    # jointly, the pair moves from mutual defection straight to mutual cooperation
+    assert data["from_coalitions"]["reachable"]["NN"] == ["YY", "NN"]
+    assert "NN" not in data["from"]["reachable"]          # alone, no one improves from YY

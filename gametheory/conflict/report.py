@@ -43,6 +43,11 @@ def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
         paths = base.status_quo(s0)
         out["from"] = {"state": start, "reachable": {name(t): [name(u) for u in path]
                                                      for t, path in sorted(paths.items())}}
+        if grouping:
+            joint = analyse(model, grouping).status_quo(s0)
+            out["from_coalitions"] = {"state": start,
+                                      "reachable": {name(t): [name(u) for u in path]
+                                                    for t, path in sorted(joint.items())}}
     return out
 
 
@@ -74,15 +79,19 @@ def format_conflict(model: ConflictModel, grouping: str | None = None, start: st
                              f"adds {', '.join(new) or 'none'}")
     if start:
         s0 = model.state_of(start)
-        paths = base.status_quo(s0)
-        eq = {c: set(base.equilibria[c]) for c in CONCEPTS}
-        lines.append("")
-        lines.append(f"from {start}, by unilateral improvements:")
-        for t, path in sorted(paths.items()):
-            marks = [c for c in CONCEPTS if t in eq[c]]
-            if marks:
-                lines.append(f"  {model.state_name(t)} ({', '.join(marks)} equilibrium): "
-                             + " -> ".join(model.state_name(u) for u in path))
+        runs = [("unilateral improvements", base)]
+        if grouping:
+            runs.append(("coalition improvements", analyse(model, grouping)))
+        for label, analysis in runs:
+            paths = analysis.status_quo(s0)
+            eq = {c: set(analysis.equilibria[c]) for c in CONCEPTS}
+            lines.append("")
+            lines.append(f"from {start}, by {label}:")
+            for t, path in sorted(paths.items()):
+                marks = [c for c in CONCEPTS if t in eq[c]]
+                if marks:
+                    lines.append(f"  {model.state_name(t)} ({', '.join(marks)} equilibrium): "
+                                 + " -> ".join(model.state_name(u) for u in path))
     return "\n".join(lines) + "\n"
 
 
