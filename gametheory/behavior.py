@@ -276,37 +276,29 @@ def realization_plan(game: ExtensiveFormGame, player: int, vector: np.ndarray) -
     return out
 
 
-def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
-                      exact: bool | None = None) -> Behavior:
-    """Behaviour strategies equivalent to mixed strategies over the reduced plans (Kuhn 1953).
+def plans_to_vector(game: ExtensiveFormGame, plans: Sequence[np.ndarray], exact: bool) -> np.ndarray:
+    """Behaviour strategies (as a slot vector) from each player's realization plan.
 
-    ``mixed[p]`` holds player ``p``'s probabilities over its reduced plans, in
-    the order of :func:`~gametheory.extensive.reduced_normal_form`.  At an
-    information set reached with positive probability by the player's own
-    plan, an action's probability is the realization probability of the
-    sequence through it divided by that of the set.  At a set the player's
-    own moves rule out, the behaviour is irrelevant to every payoff; it is set
-    to a pure best response there, so the result reads as a plan.
+    At an information set the player's own plan reaches, an action's
+    probability is the realization probability of the sequence through it
+    over the sum for the set's actions (that of the set itself, for an exact
+    plan).  At a set the player's own moves rule out, the behaviour is
+    irrelevant to every payoff; it is set to a pure best response, so the
+    result reads as a plan.
     """
-    exact = _exact_default(game, exact, mixed)
     f = game.flat
     vector = np.zeros(int(f.slot_offset[-1]), dtype=object if exact else float)
     undefined = []
-    for p in range(len(game.players)):
-        plans = reduced_plans(game, p)
-        mix = np.array([_plain(Fraction(q)) if exact else float(q) for q in mixed[p]],
-                       dtype=object if exact else float)
-        if len(mix) != len(plans):
-            raise InvalidGameError(f"{game.players[p]} has {len(plans)} reduced strategies, "
-                                   f"the mixed strategy gives {len(mix)} probabilities")
-        plan = plan_consistency(game, p, plans).T.astype(object if exact else float).dot(mix)
+    for p, x in enumerate(plans):
+        if not exact:
+            x = np.clip(np.asarray(x, dtype=float), 0.0, None)
         for s in np.flatnonzero(f.set_player == p).tolist():
             a0 = 1 + int(f.seq_offset[s])
-            here = plan[int(f.set_memory[s])]
-            size = int(f.set_size[s])
-            if here > 0:
-                vector[f.slot_offset[s]:f.slot_offset[s + 1]] = [_plain(q / here) if exact else q / here
-                                                                  for q in plan[a0:a0 + size]]
+            probs = x[a0:a0 + int(f.set_size[s])]
+            total = sum(probs) if exact else float(np.sum(probs))
+            if x[int(f.set_memory[s])] > (0 if exact else 1e-12) and total > 0:
+                vector[f.slot_offset[s]:f.slot_offset[s + 1]] = [_plain(q / total) if exact else q / total
+                                                                  for q in probs]
             else:
                 vector[f.slot_offset[s]] = 1
                 undefined.append(s)
@@ -315,7 +307,36 @@ def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
         for s in undefined:
             vector[f.slot_offset[s]:f.slot_offset[s + 1]] = 0
             vector[f.slot_offset[s] + best.get(s, 0)] = 1
-    return as_behavior(game, vector)
+    return vector
+
+
+def mixed_to_vector(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]], exact: bool) -> np.ndarray:
+    """:func:`mixed_to_behavior` as a slot vector."""
+    plans = []
+    for p in range(len(game.players)):
+        reduced = reduced_plans(game, p)
+        mix = np.array([_plain(Fraction(q)) if exact else float(q) for q in mixed[p]],
+                       dtype=object if exact else float)
+        if len(mix) != len(reduced):
+            raise InvalidGameError(f"{game.players[p]} has {len(reduced)} reduced strategies, "
+                                   f"the mixed strategy gives {len(mix)} probabilities")
+        plans.append(plan_consistency(game, p, reduced).T.astype(object if exact else float).dot(mix))
+    return plans_to_vector(game, plans, exact)
+
+
+def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
+                      exact: bool | None = None) -> Behavior:
+    """Behaviour strategies equivalent to mixed strategies over the reduced plans (Kuhn 1953).
+
+    ``mixed[p]`` holds player ``p``'s probabilities over its reduced plans, in
+    the order of :func:`~gametheory.extensive.reduced_normal_form`.  Each
+    player's realization plan (the probability of each of its sequences) is
+    the sum over the plans consistent with the sequence; behaviour follows by
+    :func:`plans_to_vector`: at a set the player's own moves rule out, a pure
+    best response.
+    """
+    exact = _exact_default(game, exact, mixed)
+    return as_behavior(game, mixed_to_vector(game, mixed, exact))
 
 
 def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],

@@ -420,19 +420,11 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
     parties = [p.name for p in c.model.parties]
     bad = [a.name for a in c.model.attributes if a.bad]
     lines = [c.model.title, ""]
-    head = ["outcome"] + parties + ["total"] + bad
     for r in c.regimes:
         forced = ", ".join(r.in_force) or "none"
         lines.append(f"{r.name} (understandings in force: {forced}; method {r.method}, "
                      f"{'complete' if r.complete else 'not complete'})")
-        rows = [[o.kind] + [_short(o.payoffs[p]) for p in parties] + [_short(o.welfare)]
-                + [_short(o.risks[a]) for a in bad] for o in r.outcomes]
-        widths = [max(len(x) for x in col) for col in zip(head, *rows)]
-        lines.append("  " + "  ".join(h.ljust(w) if k == 0 else h.rjust(w)
-                                      for k, (h, w) in enumerate(zip(head, widths))))
-        for row in rows:
-            lines.append("  " + "  ".join(x.ljust(w) if k == 0 else x.rjust(w)
-                                          for k, (x, w) in enumerate(zip(row, widths))))
+        lines.extend(_outcome_table([o.kind for o in r.outcomes], r.outcomes, parties, bad, "  "))
         for o in r.outcomes:
             lines.append(f"  {o.kind}: " + "; ".join(
                 f"{'/'.join(prof)}" + ("" if len(_support(c.model, o)) == 1 else
@@ -487,14 +479,20 @@ def _bargaining_lines(c: Comparison, r: Regime, parties: list[str], bad: list[st
     d = ", ".join(f"{p.name} {_short(v)}" for p, v in zip(c.model.players, r.disagreement))
     lines = [f"  bargaining over joint plans, without transfers (disagreement: each mover's "
              f"security level, {d}):"]
-    head = ["outcome"] + parties + ["total"] + bad
-    rows = [[o.kind.replace("bargaining ", "")] + [_short(o.payoffs[p]) for p in parties]
-            + [_short(o.welfare)] + [_short(o.risks[a]) for a in bad] for o in r.bargaining]
-    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
-    for row in [head] + rows:
-        lines.append("    " + "  ".join(x.ljust(w) if k == 0 else x.rjust(w)
-                                        for k, (x, w) in enumerate(zip(row, widths))))
+    lines.extend(_outcome_table([o.kind.replace("bargaining ", "") for o in r.bargaining],
+                                r.bargaining, parties, bad, "    "))
     return lines
+
+
+def _outcome_table(labels: list[str], outcomes, parties: list[str], bad: list[str],
+                   indent: str) -> list[str]:
+    """Outcomes as aligned rows: label, each party's payoff, the total, each risk."""
+    head = ["outcome"] + parties + ["total"] + bad
+    rows = [[label] + [_short(o.payoffs[p]) for p in parties] + [_short(o.welfare)]
+            + [_short(o.risks[a]) for a in bad] for label, o in zip(labels, outcomes)]
+    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
+    return [indent + "  ".join(x.ljust(w) if k == 0 else x.rjust(w)
+                               for k, (x, w) in enumerate(zip(row, widths))) for row in [head] + rows]
 
 
 def _tree_lines(c: Comparison, r: Regime, parties: list[str], bad: list[str]) -> list[str]:
@@ -505,13 +503,7 @@ def _tree_lines(c: Comparison, r: Regime, parties: list[str], bad: list[str]) ->
              f"{'' if r.tree_complete else '; ties or continua: not every SPE is listed'}):"]
     shown = outs if len(outs) <= 6 else [outs[0], outs[-1]]
     labels = [o.kind for o in shown] if len(outs) <= 6 else ["best total SPE", "worst total SPE"]
-    head = ["outcome"] + parties + ["total"] + bad
-    rows = [[label] + [_short(o.payoffs[p]) for p in parties] + [_short(o.welfare)]
-            + [_short(o.risks[a]) for a in bad] for label, o in zip(labels, shown)]
-    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
-    for row in [head] + rows:
-        lines.append("    " + "  ".join(x.ljust(w) if k == 0 else x.rjust(w)
-                                        for k, (x, w) in enumerate(zip(row, widths))))
+    lines.extend(_outcome_table(labels, shown, parties, bad, "    "))
     for a in bad:
         lo, hi = min(o.risks[a] for o in outs), max(o.risks[a] for o in outs)
         lines.append(f"    {a} over all SPE outcomes: {_span((lo, hi))}")

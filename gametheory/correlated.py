@@ -32,6 +32,7 @@ from typing import Any, Sequence
 import numpy as np
 from scipy.optimize import linprog
 
+from ._exactlp import _reduce, _solve
 from .errors import InvalidGameError, SolverError, VerificationError
 from .game import NormalFormGame
 from .result import default_tolerance
@@ -328,7 +329,7 @@ def _exact_vertex(A_ub: np.ndarray, A_eq: np.ndarray, z: np.ndarray, P: int, ext
             break
     if len(rows) != len(cols):
         return None
-    sol = _solve_fractions(rows, rhs)
+    sol = _solve(rows, rhs)
     if sol is None:
         return None
     mu = np.array([Fraction(0)] * P, dtype=object)
@@ -338,32 +339,3 @@ def _exact_vertex(A_ub: np.ndarray, A_eq: np.ndarray, z: np.ndarray, P: int, ext
     if any(v < 0 for v in mu) or sum(mu) != 1:
         return None
     return mu
-
-
-def _reduce(vec: list[Fraction], basis: list[list[Fraction]]) -> list[Fraction]:
-    """``vec`` minus its components along the echelon ``basis`` (exact)."""
-    vec = list(vec)
-    for b in basis:
-        p = next(k for k, v in enumerate(b) if v != 0)
-        if vec[p] != 0:
-            f = vec[p] / b[p]
-            vec = [x - f * y for x, y in zip(vec, b)]
-    return vec
-
-
-def _solve_fractions(M: list[list[Fraction]], b: list[Fraction]) -> list[Fraction] | None:
-    """Gauss-Jordan elimination in fractions; None when singular."""
-    n = len(M)
-    a = [row[:] + [rhs] for row, rhs in zip(M, b)]
-    for k in range(n):
-        piv = next((i for i in range(k, n) if a[i][k] != 0), None)
-        if piv is None:
-            return None
-        a[k], a[piv] = a[piv], a[k]
-        inv = 1 / a[k][k]
-        a[k] = [v * inv for v in a[k]]
-        for i in range(n):
-            if i != k and a[i][k] != 0:
-                f = a[i][k]
-                a[i] = [x - f * y for x, y in zip(a[i], a[k])]
-    return [a[i][n] for i in range(n)]

@@ -154,7 +154,7 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
                 options: dict[str, Any]) -> SolverResult:
     """A tree: the tree methods directly, the others on the reduced normal form, whose mixed
     equilibria become behaviour strategies (Kuhn 1953) and are verified again in the tree."""
-    from .behavior import as_vector, mixed_to_behavior
+    from .behavior import mixed_to_vector
     from .solvers.spe import default_tree_tolerance, tree_equilibrium
     name = "spe" if method == "auto" else method
     if name in TREE_METHODS:
@@ -167,7 +167,7 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
     tol = 0.0 if inner.exact else (inner.parameters.get("tolerance") or default_tree_tolerance(game))
     equilibria = []
     for eq in inner.equilibria:
-        vector = as_vector(game, mixed_to_behavior(game, eq.strategies, inner.exact), inner.exact)
+        vector = mixed_to_vector(game, eq.strategies, inner.exact)
         equilibria.append(tree_equilibrium(game, vector, inner.exact, max(tol, float(eq.regret)),
                                            strategies=eq.strategies))
     return SolverResult(game=game, method=inner.method, exact=inner.exact, equilibria=tuple(equilibria),

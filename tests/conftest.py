@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from fractions import Fraction
 
 import numpy as np
@@ -11,6 +12,12 @@ from hypothesis import strategies as st
 # scripts that need optional peers (pygambit): run by hand, not collected
 collect_ignore_glob = ["fixtures/make_*.py"]
 
+
+# Property tests draw the same examples on every run (a fresh clone in CI included), so a
+# result does not depend on luck; HYPOTHESIS_PROFILE=random explores new examples instead.
+settings.register_profile("fixed", derandomize=True)
+settings.register_profile("random", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fixed"))
 
 #: Hypothesis settings shared by the property tests.
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

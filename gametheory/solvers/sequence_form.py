@@ -30,11 +30,12 @@ then verified in the tree.
 from __future__ import annotations
 
 from fractions import Fraction
+
 import numpy as np
 
-from ..behavior import evaluate
+from ..behavior import plans_to_vector
 from ..errors import InvalidGameError, SolverError
-from ..extensive import ExtensiveFormGame, _plain, top_down_product
+from ..extensive import ExtensiveFormGame, top_down_product
 from .._numbers import integer_scale
 from ..result import SolverResult
 from .spe import _resolve_exact, default_tree_tolerance, tree_equilibrium
@@ -262,7 +263,7 @@ def sequence_form_lemke(game: ExtensiveFormGame, exact: bool | None = None,
     M, q = _lcp(sf, exact)
     z = lemke(M, q, exact)
     s1, s2 = sf.A.shape
-    vector = _behavior_from_plans(game, [z[:s1], z[s1:s1 + s2]], exact)
+    vector = plans_to_vector(game, [z[:s1], z[s1:s1 + s2]], exact)
     notes: list[str] = []
     try:
         eq = tree_equilibrium(game, vector, exact, tol)
@@ -276,32 +277,3 @@ def sequence_form_lemke(game: ExtensiveFormGame, exact: bool | None = None,
                         parameters={"sequences": [int(s1), int(s2)],
                                     **({"tolerance": tol} if not exact else {})},
                         notes=tuple(notes))
-
-
-def _behavior_from_plans(game: ExtensiveFormGame, plans: list[np.ndarray], exact: bool) -> np.ndarray:
-    """Behaviour strategies from realization plans; own-unreachable sets get a best response."""
-    f = game.flat
-    vector = np.zeros(int(f.slot_offset[-1]), dtype=object if exact else float)
-    undefined = []
-    for p, x in enumerate(plans):
-        if not exact:
-            x = np.clip(np.asarray(x, dtype=float), 0.0, None)
-        for s in np.flatnonzero(f.set_player == p).tolist():
-            here = x[int(f.set_memory[s])]
-            a0 = 1 + int(f.seq_offset[s])
-            size = int(f.set_size[s])
-            probs = x[a0:a0 + size]
-            total = sum(probs) if exact else float(np.sum(probs))
-            if here > (0 if exact else 1e-12) and total > 0:
-                vector[f.slot_offset[s]:f.slot_offset[s + 1]] = [_plain(v / total) if exact else v / total
-                                                                  for v in probs]
-            else:
-                vector[f.slot_offset[s]] = 1
-                undefined.append(s)
-    if undefined:
-        _, _, best = evaluate(game, vector, exact)
-        for s in undefined:
-            vector[f.slot_offset[s]:f.slot_offset[s + 1]] = 0
-            vector[f.slot_offset[s] + best.get(s, 0)] = 1
-    return vector
-
