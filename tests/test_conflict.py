@@ -194,16 +194,21 @@ def test_the_prisoners_dilemma_by_statements_equals_the_ranking():
         parse_conflict(text + '[ranking]\nA = [["----"]]\n'.replace("----", "--"))
 
 
+def with_irreversible(model):
+    """The same conflict, with its first option irreversible forward and its last backward."""
+    return ConflictModel([(d.name, d.options) for d in model.decision_makers],
+                         {n: [[model.state_name(s)] for s in
+                              sorted(model.states, key=lambda s, n=n: -model.rank[n][model.index[s]])]
+                          for n in model.names},
+                         infeasible=model.infeasible,
+                         irreversible={model.options[0]: "forward", model.options[-1]: "backward"})
+
+
 @given(conflicts(), st.booleans())
 @settings(max_examples=60, deadline=None)
 def test_graph_method_agrees_with_the_search(model, irreversible):
     if irreversible:
-        model = ConflictModel([(d.name, d.options) for d in model.decision_makers],
-                              {n: [[model.state_name(s)] for s in
-                                   sorted(model.states, key=lambda s, n=n: -model.rank[n][model.index[s]])]
-                               for n in model.names},
-                              infeasible=model.infeasible,
-                              irreversible={model.options[0]: "forward", model.options[-1]: "backward"})
+        model = with_irreversible(model)
     fast, slow = analyse(model), analyse(model, method="search")
     for c in CONCEPTS:
         for g in range(len(fast.groups)):
@@ -211,14 +216,39 @@ def test_graph_method_agrees_with_the_search(model, irreversible):
     assert isinstance(fast.reason(0, 0), str)
 
 
-@given(conflicts())
-@settings(max_examples=40, deadline=None)
-def test_graph_method_agrees_with_the_search_for_coalitions(model):
+@given(conflicts(), st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_graph_method_agrees_with_the_search_for_coalitions(model, irreversible):
+    if irreversible:
+        model = with_irreversible(model)
     grouping = "+".join(model.names[:2])
     fast, slow = analyse(model, grouping), analyse(model, grouping, method="search")
     for c in CONCEPTS:
         for g in range(len(fast.groups)):
             assert (fast.stable[c][g] == slow.stable[c][g]).all(), (c, g)
+
+
+@given(conflicts(), st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_move_graph_is_every_legal_change_of_the_groups_options(model, irreversible):
+    if irreversible:
+        model = with_irreversible(model)
+    a = analyse(model, "+".join(model.names[:2]))
+    forward = {k for k, w in model.irreversible.items() if w == "forward"}
+    backward = {k for k, w in model.irreversible.items() if w == "backward"}
+    for g, mask in enumerate(a.masks):
+        for k, s in enumerate(model.states):
+            expected = []
+            for j, t in enumerate(model.states):
+                changed = s ^ t
+                if not changed or changed & ~mask:
+                    continue
+                if any((s >> o) & 1 and not (t >> o) & 1 for o in forward):
+                    continue                       # a forward option, once taken, stays
+                if any(not (s >> o) & 1 and (t >> o) & 1 for o in backward):
+                    continue                       # a backward option, once dropped, stays
+                expected.append(j)
+            assert a.moves[g][k] == expected, (g, model.state_name(s))
 
 
 def test_the_article_conflict_model():

@@ -11,6 +11,11 @@ one pass (Tarjan 1972 for the components).  Consecutive moves by one
 decision maker never reach more than a single move does (moves within a
 decision maker's options compose, irreversibility included), so the graph
 model's rule that no one moves twice in a row does not change ``low``.
+
+When the test is not a threshold on one value (SMR for a coalition, where a
+sanction must deter some member *and* leave the coalition no joint escape),
+:func:`reach_sets` gives the whole reachable set of every state as rows of a
+packed bit matrix, built over the same condensation.
 """
 
 from __future__ import annotations
@@ -19,64 +24,113 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-__all__ = ["min_reachable"]
+__all__ = ["Condensation", "min_reachable", "reach_sets"]
+
+#: Largest number of states for which :func:`reach_sets` builds its n x n bit matrices
+#: (three of 128 MiB at this size).
+MAX_REACH_SET_STATES = 1 << 15
+
+
+class Condensation:
+    """The strongly connected components of the graph ``src -> dst`` on ``n`` nodes and their
+    DAG, in post-order (every component after all of its successors).  Built once, it answers
+    :meth:`min_reachable` for any values and :meth:`reach_sets`."""
+
+    def __init__(self, n: int, src: np.ndarray, dst: np.ndarray) -> None:
+        graph = csr_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
+        self.n_comp, self.label = connected_components(graph, directed=True, connection="strong")
+        n_comp, label = self.n_comp, self.label
+        size = np.bincount(label, minlength=n_comp)
+        self_loop = np.zeros(n_comp, dtype=bool)
+        self_loop[label[src[src == dst]]] = True
+        self.cyclic = (size > 1) | self_loop          # a node of the component reaches itself
+        cs, cd = label[src], label[dst]
+        keep = cs != cd
+        cs, cd = cs[keep], cd[keep]
+        order = np.argsort(cs, kind="stable")
+        self.succ = cd[order]
+        ptr = np.zeros(n_comp + 1, dtype=np.int64)
+        np.cumsum(np.bincount(cs, minlength=n_comp), out=ptr[1:])
+        self.ptr = ptr
+        self.post = self._post_order()
+
+    def _post_order(self) -> list[int]:
+        """A DFS post-order of the DAG, without recursion."""
+        n_comp = self.n_comp
+        indeg = np.bincount(self.succ, minlength=n_comp)
+        done = np.zeros(n_comp, dtype=bool)
+        post: list[int] = []
+        succ = self.succ.tolist()
+        ptr = self.ptr.tolist()
+        for root in np.flatnonzero(indeg == 0).tolist() + list(range(n_comp)):
+            if done[root]:
+                continue
+            stack = [(root, ptr[root])]
+            done[root] = True
+            while stack:
+                c, i = stack[-1]
+                if i < ptr[c + 1]:
+                    stack[-1] = (c, i + 1)
+                    d = succ[i]
+                    if not done[d]:
+                        done[d] = True
+                        stack.append((d, ptr[d]))
+                else:
+                    stack.pop()
+                    post.append(c)
+        return post
+
+    def min_reachable(self, values: np.ndarray) -> np.ndarray:
+        """For each node, the least ``values[u]`` over nodes ``u`` reachable in >= 1 step
+        (``np.iinfo(int64).max`` when nothing is); one column per column of ``values``."""
+        values = np.asarray(values, dtype=np.int64)
+        if values.ndim == 1:
+            return self.min_reachable(values[:, None])[:, 0]
+        big = np.iinfo(np.int64).max
+        k = values.shape[1]
+        comp_min = np.full((self.n_comp, k), big, dtype=np.int64)
+        np.minimum.at(comp_min, self.label, values)
+        best = np.full((self.n_comp, k), big, dtype=np.int64)
+        best[self.cyclic] = comp_min[self.cyclic]
+        ptr = self.ptr.tolist()
+        for c in self.post:                          # successors come first in post-order
+            a, b = ptr[c], ptr[c + 1]
+            if a < b:
+                nxt = self.succ[a:b]
+                best[c] = np.minimum(best[c], np.minimum(comp_min[nxt], best[nxt]).min(axis=0))
+        return best[self.label]
+
+    def reach_sets(self) -> np.ndarray:
+        """The nodes reachable from each node in >= 1 step, as an ``(n, ceil(n / 8))`` array of
+        bits packed as :func:`numpy.packbits` packs them (row ``t``, bit ``u``).
+
+        One OR of bit rows per edge of the condensed DAG: O(n * (n + e) / 8) bytes of work."""
+        n = len(self.label)
+        if n > MAX_REACH_SET_STATES:
+            raise ValueError(f"reach_sets: {n} states is over {MAX_REACH_SET_STATES}")
+        width = (n + 7) // 8
+        own = np.zeros((self.n_comp, width), dtype=np.uint8)  # each component's nodes
+        idx = np.arange(n)
+        np.bitwise_or.at(own, (self.label, idx >> 3), (128 >> (idx & 7)).astype(np.uint8))
+        below = np.zeros((self.n_comp, width), dtype=np.uint8)   # reachable from the component
+        below[self.cyclic] = own[self.cyclic]
+        ptr = self.ptr.tolist()
+        for c in self.post:
+            a, b = ptr[c], ptr[c + 1]
+            if a < b:
+                nxt = self.succ[a:b]
+                below[c] |= np.bitwise_or.reduce(own[nxt] | below[nxt], axis=0)
+        return below[self.label]
 
 
 def min_reachable(n: int, src: np.ndarray, dst: np.ndarray, values: np.ndarray) -> np.ndarray:
     """For each node, the least ``values[u]`` over nodes ``u`` reachable in >= 1 step along the
     edges ``src -> dst`` (``+inf`` as ``np.iinfo(int64).max`` when nothing is reachable).
     ``values`` may have several columns (one per decision maker): each is handled separately."""
-    values = np.asarray(values, dtype=np.int64)
-    if values.ndim == 1:
-        return min_reachable(n, src, dst, values[:, None])[:, 0]
-    big = np.iinfo(np.int64).max
-    k = values.shape[1]
-    if not len(src):
-        return np.full((n, k), big, dtype=np.int64)
-    graph = csr_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
-    n_comp, label = connected_components(graph, directed=True, connection="strong")
-    # each component's own minimum, and whether it is cyclic (a node reaches itself)
-    comp_min = np.full((n_comp, k), big, dtype=np.int64)
-    np.minimum.at(comp_min, label, values)
-    size = np.bincount(label, minlength=n_comp)
-    self_loop = np.zeros(n_comp, dtype=bool)
-    self_loop[label[src[src == dst]]] = True
-    cyclic = (size > 1) | self_loop
-    # the condensed DAG
-    cs, cd = label[src], label[dst]
-    keep = cs != cd
-    cs, cd = cs[keep], cd[keep]
-    order = np.argsort(cs, kind="stable")
-    cs, cd = cs[order], cd[order]
-    ptr = np.zeros(n_comp + 1, dtype=np.int64)
-    np.cumsum(np.bincount(cs, minlength=n_comp), out=ptr[1:])
-    # reverse topological order: a DFS post-order on the DAG, without recursion
-    indeg = np.bincount(cd, minlength=n_comp)
-    best = np.full((n_comp, k), big, dtype=np.int64)
-    best[cyclic] = comp_min[cyclic]
-    done = np.zeros(n_comp, dtype=bool)
-    post: list[int] = []
-    succ = cd.tolist()
-    ptr_l = ptr.tolist()
-    for root in np.flatnonzero(indeg == 0).tolist() + list(range(n_comp)):
-        if done[root]:
-            continue
-        stack = [(root, ptr_l[root])]
-        done[root] = True
-        while stack:
-            c, i = stack[-1]
-            if i < ptr_l[c + 1]:
-                stack[-1] = (c, i + 1)
-                d = succ[i]
-                if not done[d]:
-                    done[d] = True
-                    stack.append((d, ptr_l[d]))
-            else:
-                stack.pop()
-                post.append(c)
-    for c in post:                                   # successors come first in post-order
-        a, b = ptr_l[c], ptr_l[c + 1]
-        if a < b:
-            nxt = cd[a:b]
-            best[c] = np.minimum(best[c], np.minimum(comp_min[nxt], best[nxt]).min(axis=0))
-    return best[label]
+    return Condensation(n, src, dst).min_reachable(values)
+
+
+def reach_sets(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
+    """The states reachable from each state in >= 1 step along ``src -> dst``, as packed bit
+    rows (see :meth:`Condensation.reach_sets`)."""
+    return Condensation(n, src, dst).reach_sets()

@@ -35,7 +35,7 @@ import numpy as np
 from ..errors import InvalidGameError
 from .model import ConflictModel
 
-__all__ = ["Analysis", "analyse", "CONCEPTS", "parse_grouping"]
+__all__ = ["Analysis", "MoveGraph", "analyse", "CONCEPTS", "parse_grouping"]
 
 #: The stability concepts, in order.
 CONCEPTS = ("nash", "gmr", "smr", "seq")
@@ -58,6 +58,53 @@ def parse_grouping(model: ConflictModel, text: str) -> list[tuple[str, ...]]:
         groups.append(members)
     groups += [(n,) for n in model.names if n not in seen]
     return groups
+
+
+class MoveGraph:
+    """One group's moves, in compressed sparse rows: ``dst[ptr[k]:ptr[k + 1]]`` are the state
+    indices the group can move to from state index ``k``, ascending; ``src`` repeats ``k``.
+
+    A group moves by changing any of its own options at once, so it moves within the *block*
+    of feasible states that agree with the current one outside its options.  The rows are laid
+    out block by block with numpy (no per-state Python loop): O(n * block size) time and memory.
+    """
+
+    def __init__(self, model: ConflictModel, mask: int) -> None:
+        states = np.array(model.states, dtype=np.int64)
+        n = len(states)
+        forward = sum(1 << k for k, w in model.irreversible.items() if w == "forward")
+        backward = sum(1 << k for k, w in model.irreversible.items() if w == "backward")
+        order = np.argsort(states & ~mask, kind="stable")        # blocks, ascending inside
+        key = (states & ~mask)[order]
+        first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        size = np.diff(np.r_[first, n])
+        start = np.empty(n, dtype=np.int64)                      # block start of each state
+        start[order] = np.repeat(first, size)
+        width = np.empty(n, dtype=np.int64)
+        width[order] = np.repeat(size, size)
+        rows = []
+        counts = np.zeros(n, dtype=np.int64)
+        for b in np.unique(size).tolist():
+            if b < 2:
+                continue
+            who = np.flatnonzero(width == b)                       # states in blocks of size b
+            to = order[start[who][:, None] + np.arange(b)]         # their blocks' states
+            legal = to != who[:, None]
+            if (forward | backward) & mask:
+                S, T = states[who][:, None], states[to]
+                legal &= (((S & ~T) & forward) == 0) & (((T & ~S) & backward) == 0)
+            counts[who] = legal.sum(axis=1)
+            rows.append((who, to, legal))
+        self.ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.ptr[1:])
+        self.dst = np.empty(self.ptr[-1], dtype=np.int64)
+        for who, to, legal in rows:
+            place = self.ptr[who][:, None] + np.cumsum(legal, axis=1) - 1
+            self.dst[place[legal]] = to[legal]
+        self.src = np.repeat(np.arange(n, dtype=np.int64), counts)
+
+    def __getitem__(self, k: int) -> list[int]:
+        return self.dst[self.ptr[k]:self.ptr[k + 1]].tolist()
 
 
 class Analysis:
@@ -97,30 +144,14 @@ class Analysis:
                            for c in CONCEPTS}
 
     # -- moves ------------------------------------------------------------------------------
-    def _moves(self, mask: int) -> list[list[int]]:
-        """For each state index, the indices of the states the group can move to in one step."""
-        model = self.model
-        forward = sum(1 << k for k, w in model.irreversible.items() if w == "forward")
-        backward = sum(1 << k for k, w in model.irreversible.items() if w == "backward")
-        states = np.array(model.states, dtype=np.int64)
-        blocks: dict[int, list[int]] = {}
-        for k, s in enumerate(model.states):
-            blocks.setdefault(s & ~mask, []).append(k)
-        out: list[list[int]] = [[] for _ in model.states]
-        for members in blocks.values():
-            idx = np.array(members)
-            S = states[idx][:, None]
-            T = states[idx][None, :]
-            legal = (S != T) & (((S & ~T) & forward) == 0) & (((T & ~S) & backward) == 0)
-            for a, row in zip(members, legal):
-                out[a] = idx[row].tolist()
-        return out
+    def _moves(self, mask: int) -> "MoveGraph":
+        """The states the group can reach in one move from each state: every other feasible
+        state that agrees outside the group's options, within the irreversibility rules."""
+        return MoveGraph(self.model, mask)
 
     def _edges(self, g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The group's moves as arrays (from, to) and whether each improves for every member."""
-        counts = [len(m) for m in self.moves[g]]
-        src = np.repeat(np.arange(len(self.moves[g]), dtype=np.int64), counts)
-        dst = np.array([t for m in self.moves[g] for t in m], dtype=np.int64)
+        src, dst = self.moves[g].src, self.moves[g].dst
         r = self.ranks[g]
         improves = np.all(r[:, dst] > r[:, src], axis=0) if len(src) else np.zeros(0, dtype=bool)
         return src, dst, improves
@@ -128,8 +159,8 @@ class Analysis:
     def _classify_graph(self, g: int, edges) -> None:
         """All states at once (see :mod:`.reach`).  For a coalition, a sanction works when some
         member does not prefer the result, so the least reachable value is kept per member;
-        SMR of a coalition is then decided by search, on the states GMR leaves open."""
-        from .reach import min_reachable
+        SMR of a coalition is decided on the others' whole reachable sets."""
+        from .reach import Condensation
         n = len(self.model.states)
         R = self.ranks[g].T                              # states x members
         src, dst, imp = edges[g]
@@ -138,8 +169,17 @@ class Analysis:
         o_dst = np.concatenate([edges[h][1] for h in others]) if others else np.zeros(0, np.int64)
         o_imp = np.concatenate([edges[h][2] for h in others]) if others else np.zeros(0, bool)
         # the worst the others can make it for g after its improvement, by any moves / improvements
-        low_any = min_reachable(n, o_src, o_dst, R)
-        low_imp = min_reachable(n, o_src[o_imp], o_dst[o_imp], R)
+        by_moves = Condensation(n, o_src, o_dst)
+        single = R.shape[1] == 1
+        if single:
+            # SMR: a sanctioning state u g cannot escape: max(r[u], r over g's moves from u)
+            escape = R[:, 0].copy()
+            np.maximum.at(escape, src, R[dst, 0])
+            low_any, low_esc = by_moves.min_reachable(np.column_stack([R[:, 0], escape])).T
+            low_any, low_esc = low_any[:, None], low_esc[:, None]
+        else:
+            low_any = by_moves.min_reachable(R)
+        low_imp = Condensation(n, o_src[o_imp], o_dst[o_imp]).min_reachable(R)
         ui_s, ui_t = src[imp], dst[imp]
 
         def holds(low: np.ndarray) -> np.ndarray:
@@ -154,17 +194,57 @@ class Analysis:
         self.stable["nash"][g][:] = nash
         self.stable["gmr"][g][:] = gmr
         self.stable["seq"][g][:] = holds(low_imp)
-        if R.shape[1] == 1:
-            # SMR: a sanctioning state u g cannot escape: max(r[u], r over g's moves from u)
-            r = R[:, 0]
-            escape = r.copy()
-            np.maximum.at(escape, src, r[dst])
-            low_esc = min_reachable(n, o_src, o_dst, escape)
-            self.stable["smr"][g][:] = holds(low_esc[:, None])
-            return
-        self.stable["smr"][g][:] = nash
-        for k in np.flatnonzero(gmr & ~nash).tolist():
-            self._classify(g, k)
+        if single:
+            self.stable["smr"][g][:] = holds(low_esc)
+        else:
+            self.stable["smr"][g][:] = nash | self._coalition_smr(g, gmr & ~nash, (src, dst),
+                                                                  by_moves, (ui_s, ui_t))
+
+    def _coalition_smr(self, g: int, open_: np.ndarray, own: tuple, by_others,
+                       improvements: tuple) -> np.ndarray:
+        """SMR of a coalition at the states in ``open_`` (GMR-stable, not Nash-stable).
+
+        At ``s``, a state ``u`` is a sanction that holds when some member does not prefer ``u``
+        to ``s`` and no joint move of the coalition from ``u`` makes every member better off than
+        at ``s``.  That is not a threshold on one value, so the others' reachable sets are taken
+        whole (:meth:`.reach.Condensation.reach_sets`, bit rows) and, per open state, the holding sanctions
+        form one bit row to intersect with the row of each improvement."""
+        from .reach import MAX_REACH_SET_STATES
+        n = len(self.model.states)
+        out = np.zeros(n, dtype=bool)
+        todo = np.flatnonzero(open_)
+        if not len(todo):
+            return out
+        if n > MAX_REACH_SET_STATES:
+            for k in todo.tolist():
+                self._classify(g, k)
+                out[k] = self.stable["smr"][g][k]
+            return out
+        src, dst = own
+        ui_s, ui_t = improvements
+        sets = by_others.reach_sets()
+        R = self.ranks[g].T
+        mask = self.masks[g]
+        fixed = sum(1 << k for k in self.model.irreversible)
+        states = np.array(self.model.states, dtype=np.int64)
+        # without irreversible options of its own, the coalition moves from u to every other
+        # state that agrees with u outside the coalition's options: count per block
+        by_block = not (fixed & mask)
+        if by_block:
+            _, block = np.unique(states & ~mask, return_inverse=True)
+        lo = np.searchsorted(ui_s, todo, side="left")
+        hi = np.searchsorted(ui_s, todo, side="right")
+        for s, a, b in zip(todo.tolist(), lo.tolist(), hi.tolist()):
+            better = np.all(R > R[s], axis=1)        # every member prefers it to s
+            if by_block:
+                count = np.bincount(block, weights=better)
+                escape = count[block] - better > 0
+            else:
+                escape = np.zeros(n, dtype=bool)
+                escape[src[better[dst]]] = True
+            holding = np.packbits(~better & ~escape)
+            out[s] = bool(np.all(np.any(sets[ui_t[a:b]] & holding, axis=1)))
+        return out
 
     def reason(self, g: int, k: int) -> str:
         """Why state ``k`` (an index into ``model.states``) is or is not stable for group ``g``:
@@ -275,8 +355,7 @@ def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None
     """Stability of every state for each decision maker, or for the coalitions of ``grouping``.
 
     ``method="auto"`` decides every state at once on the move graphs
-    (:mod:`gametheory.conflict.reach`), except SMR for coalitions of several
-    members, decided by search on the states GMR leaves open;
+    (:mod:`gametheory.conflict.reach`);
     ``method="search"`` examines each state and improvement with a
     breadth-first search of the others' moves.
 
