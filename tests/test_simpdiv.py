@@ -335,3 +335,17 @@ def test_near_tie_float_payoffs_still_give_a_certified_equilibrium():
     res = simplicial_subdivision(game)
     eq = res.equilibria[0]
     assert not res.exact and game.max_regret([np.array(s) for s in eq.strategies]) <= res.parameters["tolerance"]
+
+
+def test_an_action_played_with_tiny_probability_is_found():
+    """A float game (drawn by Hypothesis) whose equilibrium at the end of the path plays one
+    action with probability 1.06e-8.  The first support guess leaves that action out, its
+    equations have no root, and the certificate needs the support one action larger."""
+    data = json.loads((Path(__file__).parent / "data" / "simpdiv_tiny_probability.json").read_text())
+    shape = tuple(data["shape"])
+    game = gt.NormalFormGame([np.array(u, dtype=float).reshape(shape) for u in data["payoffs"]])
+    res = simplicial_subdivision(game)
+    eq = assert_certified(game, res)
+    assert res.parameters["grid"] == F(1, 4)          # certified on the first grid
+    tiny = [p for s in eq.strategies for p in s if 0 < p < 1e-6]
+    assert len(tiny) == 1 and 1e-9 < tiny[0] < 1e-7

@@ -625,6 +625,17 @@ def _support_guesses(game: NormalFormGame, labels: _Labels, blocks: list[np.ndar
     return out[:limit]
 
 
+def _neighbour_supports(S: list[list[int]], shape: Sequence[int]):
+    """The support profiles one action away from ``S``: one player's support with one action
+    removed (the player keeps at least one) or one action added."""
+    for i, s in enumerate(S):
+        for a in range(shape[i]):
+            if a in s and len(s) == 1:
+                continue
+            t = sorted(b for b in s if b != a) if a in s else sorted(s + [a])
+            yield [t if k == i else list(u) for k, u in enumerate(S)]
+
+
 def _certify(game: NormalFormGame, labels: _Labels, x: np.ndarray, T: list[list[int]], exact: bool,
              tol: float | None) -> Equilibrium | None:
     """A certified equilibrium near the end of a path, or None.
@@ -633,12 +644,18 @@ def _certify(game: NormalFormGame, labels: _Labels, x: np.ndarray, T: list[list[
     :func:`_polish`; the first profile found is certified by
     :func:`~gametheory.solvers._support_system.refine_equilibrium`, in
     floating point first (cheap), then exactly once the support is right.
-    The end point itself is the last resort.
+    Then the end point itself, and last the supports one action away from the first guess.
     """
     blocks = _split(game, x)
     rounds = 2 * int(sum(game.shape))
-    profiles = (_polish(labels, x, S, rounds) for S in _support_guesses(game, labels, blocks, T, 6))
-    for profile in itertools.chain(profiles, [blocks]):
+    guesses = _support_guesses(game, labels, blocks, T, 6)
+    profiles = (_polish(labels, x, S, rounds) for S in guesses)
+    # Payoff differences finer than the grid can leave the first guess one action off a
+    # support whose equations have a root (an action played with probability 1e-8, say); its
+    # own equations then have none, Newton's method fails and the active set never moves.
+    # So the supports one action away are tried too.
+    nearby = (_polish(labels, x, S, rounds) for S in _neighbour_supports(guesses[0], game.shape))
+    for profile in itertools.chain(profiles, [blocks], nearby):
         if profile is None:
             continue
         eq = refine_equilibrium(game, profile, exact=False, tol=tol)
