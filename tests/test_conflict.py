@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -284,3 +285,25 @@ def test_status_quo_with_coalition_moves():
     # jointly, the pair moves from mutual defection straight to mutual cooperation
     assert data["from_coalitions"]["reachable"]["NN"] == ["YY", "NN"]
     assert "NN" not in data["from"]["reachable"]          # alone, no one improves from YY
+
+
+@given(st.integers(1, 24).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n),
+    st.lists(st.integers(-5, 5), min_size=n, max_size=n))))
+@settings(max_examples=80, deadline=None)
+def test_condensation_reaches_what_the_transitive_closure_reaches(case):
+    from gametheory.conflict.reach import Condensation
+    n, edges, values = case
+    src = np.array([a for a, _ in edges], dtype=np.int64)
+    dst = np.array([b for _, b in edges], dtype=np.int64)
+    closure = np.zeros((n, n), dtype=bool)                 # reachable in one or more steps
+    closure[src, dst] = True
+    for k in range(n):                                     # Warshall
+        closure |= closure[:, [k]] & closure[[k], :]
+    dag = Condensation(n, src, dst)
+    sets = np.unpackbits(dag.reach_sets(), axis=1)[:, :n].astype(bool)
+    assert (sets == closure).all()
+    big = np.iinfo(np.int64).max
+    low = dag.min_reachable(np.array(values))
+    assert low.tolist() == [min((values[u] for u in np.flatnonzero(closure[t])), default=big)
+                            for t in range(n)]

@@ -14,7 +14,7 @@ model's rule that no one moves twice in a row does not change ``low``.
 
 When the test is not a threshold on one value (SMR for a coalition, where a
 sanction must deter some member *and* leave the coalition no joint escape),
-:func:`reach_sets` gives the whole reachable set of every state as rows of a
+:meth:`Condensation.reach_sets` gives the whole reachable set of every state as rows of a
 packed bit matrix, built over the same condensation.
 """
 
@@ -24,9 +24,9 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-__all__ = ["Condensation", "min_reachable", "reach_sets"]
+__all__ = ["Condensation"]
 
-#: Largest number of states for which :func:`reach_sets` builds its n x n bit matrices
+#: Largest number of states for which :meth:`Condensation.reach_sets` builds its n x n bit matrices
 #: (three of 128 MiB at this size).
 MAX_REACH_SET_STATES = 1 << 15
 
@@ -122,15 +122,3 @@ class Condensation:
                 below[c] |= np.bitwise_or.reduce(own[nxt] | below[nxt], axis=0)
         return below[self.label]
 
-
-def min_reachable(n: int, src: np.ndarray, dst: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """For each node, the least ``values[u]`` over nodes ``u`` reachable in >= 1 step along the
-    edges ``src -> dst`` (``+inf`` as ``np.iinfo(int64).max`` when nothing is reachable).
-    ``values`` may have several columns (one per decision maker): each is handled separately."""
-    return Condensation(n, src, dst).min_reachable(values)
-
-
-def reach_sets(n: int, src: np.ndarray, dst: np.ndarray) -> np.ndarray:
-    """The states reachable from each state in >= 1 step along ``src -> dst``, as packed bit
-    rows (see :meth:`Condensation.reach_sets`)."""
-    return Condensation(n, src, dst).reach_sets()
