@@ -97,11 +97,11 @@ class MoveGraph:
             rows.append((who, to, legal))
         self.ptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(counts, out=self.ptr[1:])
-        self.dst = np.empty(self.ptr[-1], dtype=np.int64)
+        self.dst = np.empty(self.ptr[-1], dtype=np.int32)          # at most 2**20 states
         for who, to, legal in rows:
             place = self.ptr[who][:, None] + np.cumsum(legal, axis=1) - 1
             self.dst[place[legal]] = to[legal]
-        self.src = np.repeat(np.arange(n, dtype=np.int64), counts)
+        self.src = np.repeat(np.arange(n, dtype=np.int32), counts)
 
     def __getitem__(self, k: int) -> list[int]:
         return self.dst[self.ptr[k]:self.ptr[k + 1]].tolist()
@@ -152,8 +152,9 @@ class Analysis:
     def _edges(self, g: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The group's moves as arrays (from, to) and whether each improves for every member."""
         src, dst = self.moves[g].src, self.moves[g].dst
-        r = self.ranks[g]
-        improves = np.all(r[:, dst] > r[:, src], axis=0) if len(src) else np.zeros(0, dtype=bool)
+        improves = np.ones(len(src), dtype=bool)
+        for r in self.ranks[g]:                        # member by member: no members x moves copy
+            improves &= r[dst] > r[src]
         return src, dst, improves
 
     def _classify_graph(self, g: int, edges) -> None:
@@ -165,8 +166,8 @@ class Analysis:
         R = self.ranks[g].T                              # states x members
         src, dst, imp = edges[g]
         others = [h for h in range(len(self.groups)) if h != g]
-        o_src = np.concatenate([edges[h][0] for h in others]) if others else np.zeros(0, np.int64)
-        o_dst = np.concatenate([edges[h][1] for h in others]) if others else np.zeros(0, np.int64)
+        o_src = np.concatenate([edges[h][0] for h in others]) if others else np.zeros(0, np.int32)
+        o_dst = np.concatenate([edges[h][1] for h in others]) if others else np.zeros(0, np.int32)
         o_imp = np.concatenate([edges[h][2] for h in others]) if others else np.zeros(0, bool)
         # the worst the others can make it for g after its improvement, by any moves / improvements
         by_moves = Condensation(n, o_src, o_dst)
