@@ -14,7 +14,8 @@ Examples
 """
 
 from .compare import Comparison, compare, comparison_to_dict, format_comparison
-from .conflict import ConflictModel, conflict_to_dict, format_conflict, parse_conflict, read_conflict
+from .conflict import (CoalitionalStability, ConflictModel, coalitional_stability, conflict_to_dict,
+                       format_conflict, parse_conflict, read_conflict)
 from .conflict import analyse as analyse_conflict
 from .conflict import to_normal_form as conflict_to_normal_form
 from .coop import (BargainingSolution, TUGame, banzhaf_value, characteristic_function, coop_to_dict,
@@ -74,7 +75,7 @@ __all__ = [
     "is_superadditive", "is_convex", "is_essential", "nash_bargaining", "kalai_smorodinsky",
     "disagreement_point", "pareto_frontier", "BargainingSolution", "format_coop", "coop_to_dict",
     "ConflictModel", "read_conflict", "parse_conflict", "analyse_conflict", "format_conflict",
-    "conflict_to_dict", "conflict_to_normal_form",
+    "conflict_to_dict", "conflict_to_normal_form", "coalitional_stability", "CoalitionalStability",
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError",
 ]

@@ -145,13 +145,18 @@ def _parser() -> argparse.ArgumentParser:
                                    "Resolution): for every feasible state and decision maker, Nash, "
                                    "GMR, SMR and SEQ stability, and the equilibria; with --coalition, "
                                    "the same when decision makers move jointly; with --from, the "
-                                   "states reachable from a status quo by unilateral improvements.")
+                                   "states reachable from a status quo by unilateral improvements; "
+                                   "with --every-coalition, which equilibria every coalition "
+                                   "leaves stable.")
     f.add_argument("game", metavar="FILE",
                    help="a conflict model (TOML), or the name of a bundled one (crisis)")
     f.add_argument("--coalition", metavar="GROUPS",
                    help='a grouping such as "US+PRC,ROK" (members joined by +, coalitions by commas)')
     f.add_argument("--from", dest="start", metavar="STATE",
                    help="a status quo state as Y/N letters, one per option")
+    f.add_argument("--every-coalition", action="store_true",
+                   help="also test each equilibrium against every coalition of two or more: "
+                        "which stay stable, and which coalitions break the others")
     f.add_argument("--format", default="table", choices=["table", "json"],
                    help="output format (default: table)")
     _output(f)
@@ -229,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "conflict":
             from .conflict import format_conflict, load_conflict
             return _emit(format_conflict(load_conflict(args.game), args.coalition, args.start,
-                                         args.format), args.output)
+                                         args.format, args.every_coalition), args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")

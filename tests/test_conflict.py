@@ -307,3 +307,35 @@ def test_condensation_reaches_what_the_transitive_closure_reaches(case):
     low = dag.min_reachable(np.array(values))
     assert low.tolist() == [min((values[u] for u in np.flatnonzero(closure[t])), default=big)
                             for t in range(n)]
+
+
+@given(conflicts())
+@settings(max_examples=30, deadline=None)
+def test_coalitional_stability_is_stability_for_each_grouping(model):
+    cs = gt.coalitional_stability(model)
+    n = len(model.names)
+    assert len(cs.coalitions) == 2 ** n - n - 1
+    for c in CONCEPTS:
+        assert set(cs.equilibria[c]) <= set(cs.base.equilibria[c])
+        for h in cs.coalitions:
+            rest = [(d,) for d in model.names if d not in h]
+            assert (cs.stable[c][h] == analyse(model, [h] + rest).stable[c][0]).all()
+        for s in cs.base.equilibria[c]:
+            assert (s in cs.equilibria[c]) == (not cs.broken_by(c, s))
+
+
+def test_every_coalition_on_the_command_line(capsys, tmp_path):
+    assert main(["conflict", "crisis", "--every-coalition", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["coalitional"]
+    assert data["coalitions"] == ["US+ROK", "US+PRC", "ROK+PRC", "US+ROK+PRC"]
+    assert data["stable"]["nash"] == ["YYNYYY", "YYYYYY"] and data["broken_by"]["nash"] == {}
+    assert main(["conflict", "--every-coalition"]) == 2
+    capsys.readouterr()
+    # the Prisoner's Dilemma: the two together break mutual defection
+    (tmp_path / "pd.toml").write_text(PD)
+    assert main(["conflict", str(tmp_path / "pd.toml"), "--every-coalition"]) == 0
+    assert "nash: stable none; broken YY (by A+B)" in capsys.readouterr().out
+    many = ConflictModel([(f"D{i}", [f"o{i}"]) for i in range(9)],
+                         {f"D{i}": [["-" * 9]] for i in range(9)})
+    with pytest.raises(gt.InvalidGameError, match="at most 8 decision makers"):
+        gt.coalitional_stability(many)

@@ -158,3 +158,15 @@ def test_a_coalition_of_the_ministry_and_uniroyal_moves_the_conflict_to_state_8(
     together = joint.status_quo(model.state_of(PATTERN[1]))
     assert [model.state_name(s) for s in together[model.state_of(PATTERN[8])]] == \
         [PATTERN[1], PATTERN[5], PATTERN[8]]
+
+
+def test_against_every_coalition_only_the_ministry_and_uniroyal_break_an_equilibrium(elmira):
+    model, _ = elmira
+    cs = gt.coalitional_stability(model)
+    assert cs.coalitions == (("MoE", "U"), ("MoE", "L"), ("U", "L"), ("MoE", "U", "L"))
+    s5 = model.state_of(PATTERN[5])
+    for c in CONCEPTS:
+        assert cs.broken_by(c, s5) == [("MoE", "U")]
+        assert s5 not in cs.equilibria[c]
+        # every other equilibrium survives every coalition
+        assert sorted(cs.equilibria[c]) == sorted(s for s in cs.base.equilibria[c] if s != s5)

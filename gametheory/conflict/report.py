@@ -11,17 +11,20 @@ import numpy as np
 
 from ..game import NormalFormGame
 from .model import ConflictModel
+from .coalitions import coalitional_stability
 from .stability import CONCEPTS, Analysis, analyse
 
 __all__ = ["conflict_to_dict", "format_conflict", "to_normal_form"]
 
 
 def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
-                     start: str | None = None) -> dict[str, Any]:
+                     start: str | None = None, every_coalition: bool = False) -> dict[str, Any]:
     """The analysis as the contract's JSON object: ``options``, feasible ``states`` (Y/N),
     ``stable`` (per concept, the equilibria for the decision makers as given), and, with a
     grouping, ``coalitions`` and ``stable_coalitions`` for it; with ``start``, the states
-    reachable from it by unilateral improvements, each with a path."""
+    reachable from it by unilateral improvements, each with a path; with ``every_coalition``,
+    ``coalitional``: the equilibria no coalition breaks, and which coalitions break the others
+    (:func:`~gametheory.conflict.coalitions.coalitional_stability`)."""
     base = analyse(model)
     name = model.state_name
     out: dict[str, Any] = {
@@ -34,54 +37,75 @@ def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
         "stability": {d: {c: [name(s) for k, s in enumerate(model.states) if base.stable[c][g][k]]
                           for c in CONCEPTS} for g, d in enumerate(model.names)},
     }
-    if grouping:
-        grouped = analyse(model, grouping)
+    grouped = analyse(model, grouping) if grouping else None
+    if grouped is not None:
         out["coalitions"] = [list(g) for g in grouped.groups]
         out["stable_coalitions"] = {c: [name(s) for s in grouped.equilibria[c]] for c in CONCEPTS}
     if start:
         s0 = model.state_of(start)
-        paths = base.status_quo(s0)
-        out["from"] = {"state": start, "reachable": {name(t): [name(u) for u in path]
-                                                     for t, path in sorted(paths.items())}}
-        if grouping:
-            joint = analyse(model, grouping).status_quo(s0)
-            out["from_coalitions"] = {"state": start,
-                                      "reachable": {name(t): [name(u) for u in path]
-                                                    for t, path in sorted(joint.items())}}
+        out["from"] = _reachable(model, base, start, s0)
+        if grouped is not None:
+            out["from_coalitions"] = _reachable(model, grouped, start, s0)
+    if every_coalition:
+        cs = coalitional_stability(model)
+        out["coalitional"] = {
+            "coalitions": ["+".join(h) for h in cs.coalitions],
+            "stable": {c: [name(s) for s in cs.equilibria[c]] for c in CONCEPTS},
+            "broken_by": {c: {name(s): ["+".join(h) for h in cs.broken_by(c, s)]
+                              for s in base.equilibria[c] if s not in cs.equilibria[c]}
+                          for c in CONCEPTS},
+        }
     return out
 
 
+def _reachable(model: ConflictModel, analysis: Analysis, start: str, s0: int) -> dict[str, Any]:
+    paths = analysis.status_quo(s0)
+    return {"state": start, "reachable": {model.state_name(t): [model.state_name(u) for u in path]
+                                          for t, path in sorted(paths.items())}}
+
+
 def format_conflict(model: ConflictModel, grouping: str | None = None, start: str | None = None,
-                    fmt: str = "table") -> str:
+                    fmt: str = "table", every_coalition: bool = False) -> str:
     """The analysis as a table (default) or JSON."""
     if fmt == "json":
-        return json.dumps(conflict_to_dict(model, grouping, start), indent=2) + "\n"
+        return json.dumps(conflict_to_dict(model, grouping, start, every_coalition), indent=2) + "\n"
     if fmt != "table":
         raise ValueError(f"format {fmt!r} is not available for conflict; choose table or json")
     base = analyse(model)
+    name = model.state_name
     lines = [f"{model.title or 'conflict'}: {len(model.decision_makers)} decision makers, "
              f"{len(model.options)} options, {len(model.states)} feasible states",
              "options: " + "; ".join(f"{k + 1}. {o} ({d.name})" for k, (o, d) in enumerate(
                  (o, d) for d in model.decision_makers for o in d.options)), ""]
     lines.extend(_table(model, base))
-    if grouping:
-        grouped = analyse(model, grouping)
+    grouped = analyse(model, grouping) if grouping else None
+    if grouped is not None:
         lines.append("")
         lines.append("coalitions: " + ", ".join("+".join(g) for g in grouped.groups))
         lines.extend(_table(model, grouped))
         for c in CONCEPTS:
             before = set(base.equilibria[c])
             after = set(grouped.equilibria[c])
-            gone = sorted(model.state_name(s) for s in before - after)
-            new = sorted(model.state_name(s) for s in after - before)
+            gone = sorted(name(s) for s in before - after)
+            new = sorted(name(s) for s in after - before)
             if gone or new:
                 lines.append(f"  {c}: coordination removes {', '.join(gone) or 'none'}; "
                              f"adds {', '.join(new) or 'none'}")
+    if every_coalition:
+        cs = coalitional_stability(model)
+        lines.append("")
+        lines.append(f"against every coalition of two or more ({len(cs.coalitions)}):")
+        for c in CONCEPTS:
+            safe = [name(s) for s in cs.equilibria[c]]
+            broken = [f"{name(s)} (by {', '.join('+'.join(h) for h in cs.broken_by(c, s))})"
+                      for s in base.equilibria[c] if s not in cs.equilibria[c]]
+            lines.append(f"  {c}: stable {', '.join(safe) or 'none'}; "
+                         f"broken {', '.join(broken) or 'none'}")
     if start:
         s0 = model.state_of(start)
         runs = [("unilateral improvements", base)]
-        if grouping:
-            runs.append(("coalition improvements", analyse(model, grouping)))
+        if grouped is not None:
+            runs.append(("coalition improvements", grouped))
         for label, analysis in runs:
             paths = analysis.status_quo(s0)
             eq = {c: set(analysis.equilibria[c]) for c in CONCEPTS}
@@ -90,8 +114,8 @@ def format_conflict(model: ConflictModel, grouping: str | None = None, start: st
             for t, path in sorted(paths.items()):
                 marks = [c for c in CONCEPTS if t in eq[c]]
                 if marks:
-                    lines.append(f"  {model.state_name(t)} ({', '.join(marks)} equilibrium): "
-                                 + " -> ".join(model.state_name(u) for u in path))
+                    lines.append(f"  {name(t)} ({', '.join(marks)} equilibrium): "
+                                 + " -> ".join(name(u) for u in path))
     return "\n".join(lines) + "\n"
 
 
