@@ -43,11 +43,8 @@ import gc
 import json
 import math
 import multiprocessing
-import os
-import platform
 import signal
 import statistics
-import subprocess
 import sys
 import time
 import warnings
@@ -64,6 +61,9 @@ except ImportError:  # pragma: no cover - not on POSIX
     resource = None
 
 import gametheory as gt
+
+from _report import (HAVE_ALARM, CallTimeout, environment_lines, fmt_ratio, fmt_time, heading,
+                     on_alarm, render_table)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_PATH = ROOT / "tests" / "fixtures" / "gambit_nplayer.json"
@@ -277,15 +277,6 @@ PAIRS = [("gt-polynomial", "gambit-enumpoly"), ("gt-polynomial", "gambit-gnm"),
 
 # --------------------------------------------------------------------------- timing
 
-class CallTimeout(BaseException):
-    """Raised by SIGALRM in an in-process call (BaseException: not swallowed by the solver)."""
-
-
-def _on_alarm(signum, frame):
-    raise CallTimeout()
-
-
-HAVE_ALARM = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
 HAVE_FORK = "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -452,84 +443,6 @@ def fmt_profile(p: Profile) -> str:
     return "(" + ", ".join(one(s) for s in p) + ")"
 
 
-# --------------------------------------------------------------------------- formatting
-
-def fmt_time(t: float | None) -> str:
-    if t is None:
-        return "—"
-    if t < 1e-3:
-        return f"{t * 1e6:.0f} µs"
-    if t < 1:
-        return f"{t * 1e3:.3g} ms"
-    return f"{t:.3g} s"
-
-
-def fmt_ratio(r: float | None, bound: str = "") -> str:
-    if r is None or not math.isfinite(r) or r <= 0:
-        return "—"
-    s = f"{r:.3g}×" if r < 100 else f"{r:.0f}×"
-    return bound + s
-
-
-def render_table(header: list[str], rows: list[list[str]], markdown: bool, left: int = 1) -> str:
-    if markdown:
-        esc = [[c.replace("|", "\\|") for c in r] for r in [header] + rows]
-        lines = ["| " + " | ".join(esc[0]) + " |",
-                 "|" + "|".join("-" * (len(h) + 2) for h in esc[0]) + "|"]
-        lines += ["| " + " | ".join(r) + " |" for r in esc[1:]]
-        return "\n".join(lines)
-    widths = [max(len(r[j]) for r in [header] + rows) for j in range(len(header))]
-
-    def line(r):
-        return "  ".join(c.ljust(widths[j]) if j < left else c.rjust(widths[j]) for j, c in enumerate(r))
-    return "\n".join([line(header), "  ".join("-" * w for w in widths)] + [line(r) for r in rows])
-
-
-def heading(text: str, markdown: bool, level: int = 2) -> str:
-    return ("#" * level + " " + text) if markdown else f"\n{text}\n{'=' * len(text)}"
-
-
-# --------------------------------------------------------------------------- environment
-
-def _git_state(path: str) -> str:
-    try:
-        sha = subprocess.run(["git", "-C", path, "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "-C", path, "status", "--porcelain"],
-                               capture_output=True, text=True, timeout=10).stdout.strip()
-        return f"{sha}{' + uncommitted changes' if dirty else ''}" if sha else "not a git checkout"
-    except Exception:  # noqa: BLE001
-        return "unknown"
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.lower().startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-def environment_lines() -> list[str]:
-    import scipy
-    import sympy
-    src = os.path.dirname(os.path.dirname(os.path.abspath(gt.__file__)))
-    lines = [
-        f"Python {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}",
-        f"CPU: {_cpu_model()}; os.cpu_count() = {os.cpu_count()}"
-        + (f", usable = {len(os.sched_getaffinity(0))}" if hasattr(os, "sched_getaffinity") else ""),
-    ]
-    if hasattr(os, "getloadavg"):
-        lines.append("load average at start: " + ", ".join(f"{v:.2f}" for v in os.getloadavg()))
-    lines.append(f"numpy {np.__version__}, scipy {scipy.__version__}, sympy {sympy.__version__}")
-    lines.append(f"gametheory {gt.__version__} from {src} (git {_git_state(src)})")
-    lines.append(f"pygambit {gbt.__version__}" if gbt is not None else "pygambit: not installed")
-    return lines
-
-
 # --------------------------------------------------------------------------- main
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -607,7 +520,7 @@ def main(argv=None) -> int:  # noqa: C901 - a report, section by section
         except (ValueError, OSError) as exc:
             NOTES.append(f"could not set the memory limit: {exc}")
     if HAVE_ALARM:
-        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.signal(signal.SIGALRM, on_alarm)
 
     out: list[str] = []
 
@@ -657,7 +570,7 @@ def main(argv=None) -> int:  # noqa: C901 - a report, section by section
 
     emit(heading("n-player solver benchmark", md, 1))
     emit()
-    for line in environment_lines():
+    for line in environment_lines({"pygambit": gbt}):
         emit(("- " if md else "  ") + line)
     for note in NOTES:
         emit(("- " if md else "  ") + "NOTE: " + note)

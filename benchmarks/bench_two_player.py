@@ -24,12 +24,8 @@ from __future__ import annotations
 
 import argparse
 import gc
-import math
-import os
-import platform
 import signal
 import statistics
-import subprocess
 import sys
 import time
 import warnings
@@ -44,6 +40,9 @@ except ImportError:  # pragma: no cover - not on POSIX
     resource = None
 
 import gametheory as gt
+
+from _report import (HAVE_ALARM, CallTimeout, environment_lines, fmt_ratio, fmt_time, heading,
+                     on_alarm, render_table)
 
 # --------------------------------------------------------------------------- peers
 
@@ -196,17 +195,6 @@ def build_solvers() -> list[Solver]:
 
 # --------------------------------------------------------------------------- timing
 
-class CallTimeout(BaseException):
-    """Raised by SIGALRM when one call exceeds its budget (BaseException: not swallowed)."""
-
-
-def _on_alarm(signum, frame):
-    raise CallTimeout()
-
-
-HAVE_ALARM = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
-
-
 def call_with_timeout(fn: Callable[[], Any], timeout: float) -> tuple[float, Any]:
     """Run ``fn`` once and return (seconds, result).
 
@@ -326,95 +314,6 @@ def fmt_profile(p: Profile) -> str:
     return f"({one(p[0])}, {one(p[1])})"
 
 
-# --------------------------------------------------------------------------- formatting
-
-def fmt_time(t: float | None) -> str:
-    if t is None:
-        return "—"
-    if t < 1e-3:
-        return f"{t * 1e6:.0f} µs"
-    if t < 1:
-        return f"{t * 1e3:.3g} ms"
-    return f"{t:.3g} s"
-
-
-def fmt_ratio(r: float | None, lower_bound: bool = False) -> str:
-    if r is None or not math.isfinite(r):
-        return "—"
-    s = f"{r:.3g}×" if r < 100 else f"{r:.0f}×"
-    return ("≥" + s) if lower_bound else s
-
-
-def render_table(header: list[str], rows: list[list[str]], markdown: bool, left: int = 1) -> str:
-    """A table as Markdown or as aligned text (the first ``left`` columns left-aligned)."""
-    if markdown:
-        esc = [[c.replace("|", "\\|") for c in r] for r in [header] + rows]
-        lines = ["| " + " | ".join(esc[0]) + " |",
-                 "|" + "|".join("-" * (len(h) + 2) for h in esc[0]) + "|"]
-        lines += ["| " + " | ".join(r) + " |" for r in esc[1:]]
-        return "\n".join(lines)
-    widths = [max(len(r[j]) for r in [header] + rows) for j in range(len(header))]
-    def line(r):
-        return "  ".join(c.ljust(widths[j]) if j < left else c.rjust(widths[j]) for j, c in enumerate(r))
-    return "\n".join([line(header), "  ".join("-" * w for w in widths)] + [line(r) for r in rows])
-
-
-def heading(text: str, markdown: bool, level: int = 2) -> str:
-    return ("#" * level + " " + text) if markdown else f"\n{text}\n{'=' * len(text)}"
-
-
-# --------------------------------------------------------------------------- environment
-
-def _git_state(path: str) -> str:
-    try:
-        sha = subprocess.run(["git", "-C", path, "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "-C", path, "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True, timeout=10).stdout.strip()
-        return f"{sha}{' + uncommitted changes' if dirty else ''}" if sha else "not a git checkout"
-    except Exception:  # noqa: BLE001
-        return "unknown"
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.lower().startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-def environment_lines() -> list[str]:
-    import scipy
-    src = os.path.dirname(os.path.dirname(os.path.abspath(gt.__file__)))
-    lines = [
-        f"Python {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}",
-        f"CPU: {_cpu_model()}; os.cpu_count() = {os.cpu_count()}"
-        + (f", usable = {len(os.sched_getaffinity(0))}" if hasattr(os, "sched_getaffinity") else ""),
-    ]
-    if hasattr(os, "getloadavg"):
-        lines.append("load average at start: " + ", ".join(f"{v:.2f}" for v in os.getloadavg()))
-    lines.append(f"numpy {np.__version__}, scipy {scipy.__version__}")
-    lines.append(f"gametheory {gt.__version__} from {src} (git {_git_state(src)})")
-    for name in ("nashpy", "pygambit", "quantecon"):
-        if name in PEERS:
-            lines.append(f"{name} {getattr(PEERS[name], '__version__', '?')}")
-        else:
-            lines.append(f"{name}: not installed")
-    if "quantecon" in PEERS:
-        try:
-            import numba
-            lines.append(f"numba {numba.__version__}")
-        except Exception:  # noqa: BLE001
-            pass
-    if os.environ.get("OPENBLAS_CORETYPE"):
-        lines.append(f"OPENBLAS_CORETYPE={os.environ['OPENBLAS_CORETYPE']}")
-    return lines
-
-
 # --------------------------------------------------------------------------- main
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -487,7 +386,7 @@ def main(argv=None) -> int:
             PEER_NOTES.append(f"could not set the memory limit: {exc}")
 
     if HAVE_ALARM:
-        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.signal(signal.SIGALRM, on_alarm)
 
     out: list[str] = []
     def emit(s: str = "") -> None:
@@ -496,7 +395,14 @@ def main(argv=None) -> int:
 
     emit(heading("Two-player solver benchmark", md, 1))
     emit()
-    for line in environment_lines():
+    peers = {name: PEERS.get(name) for name in ("nashpy", "pygambit", "quantecon")}
+    if "quantecon" in PEERS:
+        try:
+            import numba
+            peers["numba"] = numba
+        except Exception:  # noqa: BLE001
+            pass
+    for line in environment_lines(peers):
         emit(("- " if md else "  ") + line)
     for note in PEER_NOTES:
         emit(("- " if md else "  ") + "NOTE: " + note)
@@ -635,7 +541,7 @@ def main(argv=None) -> int:
                 if mo and mp:
                     row.append(fmt_ratio(mp / mo))
                 elif mo and all_timed_out(p, n):
-                    row.append(fmt_ratio(tmo(p) / mo, lower_bound=True))
+                    row.append(fmt_ratio(tmo(p) / mo, "≥"))
                 else:
                     row.append("—")
             rows.append(row)
