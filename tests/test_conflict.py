@@ -177,10 +177,17 @@ def test_prioritised_statements_rank_lexicographically():
     assert (statement_truth("a -> d", options, states) == (~bit[0] | bit[2])).all()
     assert (statement_truth("(a <-> d)", options, states) == (bit[0] == bit[2])).all()
     assert (statement_truth("-(a | d)", options, states) == ~(bit[0] | bit[2])).all()
+    # option names may contain the operators' symbols: the longest name wins, or quote it
+    hyphen = ["Self-defence", "Self", "defence"]
+    assert (statement_truth("-Self-defence", hyphen, states) == ~bit[0]).all()
+    assert (statement_truth("Self-defence->defence", hyphen, states) == (~bit[0] | bit[2])).all()
+    assert (statement_truth('"Self" & -defence', hyphen, states) == (bit[1] & ~bit[2])).all()
     rank = rank_by_statements(["a", "d"], options, states)
     assert rank.tolist() == [2 * b0 + b2 for b0, b2 in zip(bit[0].astype(int), bit[2].astype(int))]
     for bad, message in [("a & e", "unknown option 'e'"), ("(a", "never closed"), ("", "empty"),
-                         ("a d", "unknown option"), ("a &", "ends too early")]:
+                         ("a d", "an operator before 'd'"), ("a &", "ends too early"),
+                         ("a & b", "unknown option 'b'"), ("b x", "unknown option 'b x'"),
+                         ('"a', "never closed")]:
         with pytest.raises(gt.InvalidGameError, match=message):
             statement_truth(bad, options, states)
 

@@ -7,6 +7,8 @@ statement or not, and states are ranked lexicographically by the statements they
 with ``-`` (not), ``&`` (and), ``|`` (or), ``->`` (if ... then) and ``<->`` (if and only if),
 and parentheses; ``-`` binds tightest, then ``&``, ``|``, ``->``, ``<->``.  For example
 ``"-US sends forces & -PRC sends forces"`` or ``"PRC sends forces -> US secures WMD"``.
+Option names are matched longest first, so they may contain these symbols themselves
+(``"-Self-defence"`` is "not Self-defence"); a name may also be put in double quotes.
 Statements are parsed, never evaluated as code.
 """
 
@@ -21,32 +23,62 @@ from ..errors import InvalidGameError
 
 __all__ = ["statement_truth", "rank_by_statements"]
 
-_TOKEN = re.compile(r"\s*(<->|->|[-&|()])\s*")
+_OPERATOR = re.compile(r"<->|->|[-&|()]")
 
 
-def _tokens(text: str) -> list[str]:
-    parts = [p for p in _TOKEN.split(text) if p is not None]
-    out = []
-    for p in parts:
-        p = p.strip()
-        if p:
-            out.append(p)
+def _tokens(text: str, options: Sequence[str]) -> list[tuple[str, str]]:
+    """``("op", symbol)`` and ``("name", option)`` tokens.  At each position the longest option
+    name that starts there (and ends at a space, an operator or the end) wins over operators, so
+    names may contain ``-`` and the like ("Self-defence"); a name may also be written in double
+    quotes."""
+    names = sorted(options, key=len, reverse=True)
+    out: list[tuple[str, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        if text[i] == '"':
+            j = text.find('"', i + 1)
+            if j < 0:
+                raise InvalidGameError(f"statement {text!r}: a quoted option name is never closed")
+            out.append(("name", text[i + 1:j]))
+            i = j + 1
+            continue
+        for name in names:
+            end = i + len(name)
+            if name and text.startswith(name, i) and (
+                    end == n or text[end].isspace() or _OPERATOR.match(text, end)):
+                out.append(("name", name))
+                i = end
+                break
+        else:
+            m = _OPERATOR.match(text, i)
+            if m:
+                out.append(("op", m.group()))
+                i = m.end()
+                continue
+            j = i
+            while j < n and not _OPERATOR.match(text, j) and text[j] != '"':
+                j += 1
+            out.append(("name", text[i:j].strip()))    # not an option: reported by the parser
+            i = j
     return out
 
 
 def statement_truth(statement: str, options: Sequence[str], states: np.ndarray) -> np.ndarray:
     """Whether each state (bitmask, bit ``k`` for option ``k``) satisfies the statement."""
-    tokens = _tokens(statement)
+    tokens = _tokens(statement, options)
     pos = 0
-    ops = {"<->", "->", "-", "&", "|", "(", ")"}
 
     def fail(message: str) -> InvalidGameError:
         return InvalidGameError(f"statement {statement!r}: {message}")
 
     def peek() -> str | None:
-        return tokens[pos] if pos < len(tokens) else None
+        """The next operator, or None (at a name or the end)."""
+        return tokens[pos][1] if pos < len(tokens) and tokens[pos][0] == "op" else None
 
-    def take() -> str:
+    def take() -> tuple[str, str]:
         nonlocal pos
         if pos >= len(tokens):
             raise fail("ends too early")
@@ -54,16 +86,16 @@ def statement_truth(statement: str, options: Sequence[str], states: np.ndarray) 
         return tokens[pos - 1]
 
     def unary() -> np.ndarray:
-        tok = take()
-        if tok == "-":
+        kind, tok = take()
+        if kind == "op" and tok == "-":
             return ~unary()
-        if tok == "(":
+        if kind == "op" and tok == "(":
             value = iff()
             if peek() != ")":
                 raise fail("a '(' is never closed")
             take()
             return value
-        if tok in ops:
+        if kind == "op":
             raise fail(f"unexpected {tok!r}")
         if tok not in options:
             raise fail(f"unknown option {tok!r}")
@@ -101,7 +133,8 @@ def statement_truth(statement: str, options: Sequence[str], states: np.ndarray) 
         raise fail("is empty")
     result = iff()
     if pos != len(tokens):
-        raise fail(f"unexpected {tokens[pos]!r}")
+        kind, tok = tokens[pos]
+        raise fail(f"expected an operator before {tok!r}" if kind == "name" else f"unexpected {tok!r}")
     return result
 
 
