@@ -100,6 +100,8 @@ def test_command_line_errors(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "unknown decision maker 'C'" in err
     assert main(["conflict", str(tmp_path / "none.toml")]) == 2
+    assert main(["conflict", str(path), "--coalition", ""]) == 2
+    assert "an empty coalition" in capsys.readouterr().err
 
 
 @st.composite

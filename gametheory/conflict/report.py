@@ -37,7 +37,7 @@ def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
         "stability": {d: {c: [name(s) for k, s in enumerate(model.states) if base.stable[c][g][k]]
                           for c in CONCEPTS} for g, d in enumerate(model.names)},
     }
-    grouped = analyse(model, grouping) if grouping else None
+    grouped = analyse(model, grouping) if grouping is not None else None
     if grouped is not None:
         out["coalitions"] = [list(g) for g in grouped.groups]
         out["stable_coalitions"] = {c: [name(s) for s in grouped.equilibria[c]] for c in CONCEPTS}
@@ -78,7 +78,7 @@ def format_conflict(model: ConflictModel, grouping: str | None = None, start: st
              "options: " + "; ".join(f"{k + 1}. {o} ({d.name})" for k, (o, d) in enumerate(
                  (o, d) for d in model.decision_makers for o in d.options)), ""]
     lines.extend(_table(model, base))
-    grouped = analyse(model, grouping) if grouping else None
+    grouped = analyse(model, grouping) if grouping is not None else None
     if grouped is not None:
         lines.append("")
         lines.append("coalitions: " + ", ".join("+".join(g) for g in grouped.groups))
