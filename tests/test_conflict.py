@@ -348,3 +348,19 @@ def test_every_coalition_on_the_command_line(capsys, tmp_path):
                          {f"D{i}": [["-" * 9]] for i in range(9)})
     with pytest.raises(gt.InvalidGameError, match="at most 8 decision makers"):
         gt.coalitional_stability(many)
+
+
+def test_a_conflict_too_large_for_memory_is_refused(capsys, tmp_path):
+    from gametheory.conflict.stability import MAX_MOVES, move_count
+    dms = [("D0", [f"o{i}" for i in range(10)]), ("D1", [f"o{i}" for i in range(10, 20)])]
+    model = ConflictModel(dms, statements={"D0": ["o0 & -o11"], "D1": ["o12 | o1"]})
+    assert move_count(model, model.owner_mask["D0"]) == 2 ** 10 * (2 ** 10 - 1) * 2 ** 10 > MAX_MOVES
+    with pytest.raises(gt.GameTooLargeError, match="one-step moves over 1,048,576 states"):
+        analyse(model)
+    path = tmp_path / "big.toml"
+    path.write_text('[[decision_makers]]\nname = "D0"\noptions = [' + ", ".join(f'"o{i}"' for i in range(10))
+                    + ']\n[[decision_makers]]\nname = "D1"\noptions = ['
+                    + ", ".join(f'"o{i}"' for i in range(10, 20)) + ']\n'
+                    + '[statements]\nD0 = ["o0"]\nD1 = ["o12"]\n')
+    assert main(["conflict", str(path)]) == 2
+    assert "fit in memory" in capsys.readouterr().err

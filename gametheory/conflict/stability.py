@@ -32,10 +32,14 @@ from typing import Sequence
 
 import numpy as np
 
-from ..errors import InvalidGameError
+from ..errors import GameTooLargeError, InvalidGameError
 from .model import ConflictModel
 
 __all__ = ["Analysis", "MoveGraph", "analyse", "CONCEPTS", "parse_grouping"]
+
+#: Most one-step moves of all groups together (about 35 bytes each at the peak of an analysis:
+#: 200 million is about 7 GB).
+MAX_MOVES = 200_000_000
 
 #: The stability concepts, in order.
 CONCEPTS = ("nash", "gmr", "smr", "seq")
@@ -58,6 +62,13 @@ def parse_grouping(model: ConflictModel, text: str) -> list[tuple[str, ...]]:
         groups.append(members)
     groups += [(n,) for n in model.names if n not in seen]
     return groups
+
+
+def move_count(model: ConflictModel, mask: int) -> int:
+    """How many one-step moves a group controlling the options in ``mask`` has in all, before
+    irreversibility removes any: sum over blocks of size b of b * (b - 1)."""
+    _, size = np.unique(np.array(model.states, dtype=np.int64) & ~mask, return_counts=True)
+    return int(np.sum(size * (size - 1)))
 
 
 class MoveGraph:
@@ -127,6 +138,12 @@ class Analysis:
         self.groups = [tuple(g) for g in groups]
         n_states = len(model.states)
         self.masks = [sum(model.owner_mask[m] for m in g) for g in self.groups]
+        total = sum(move_count(model, mask) for mask in self.masks)
+        if total > MAX_MOVES:
+            raise GameTooLargeError(
+                f"conflict: {total:,} one-step moves over {n_states:,} states, more than the "
+                f"{MAX_MOVES:,} that fit in memory (fewer options, or options spread over more "
+                "decision makers, give fewer moves)")
         self.moves = [self._moves(mask) for mask in self.masks]
         self.ranks = [np.array([model.rank[m] for m in g]) for g in self.groups]   # members x states
         self._reach: dict[tuple[int, int, bool], set[int]] = {}
