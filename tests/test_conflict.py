@@ -364,3 +364,16 @@ def test_a_conflict_too_large_for_memory_is_refused(capsys, tmp_path):
                     + '[statements]\nD0 = ["o0"]\nD1 = ["o12"]\n')
     assert main(["conflict", str(path)]) == 2
     assert "fit in memory" in capsys.readouterr().err
+
+
+def test_coalition_smr_beyond_the_reachable_set_limit_is_refused(monkeypatch):
+    from pathlib import Path
+
+    import gametheory.conflict.reach as reach
+    model = gt.read_conflict(Path(__file__).parent / "data" / "conflicts" / "elmira.toml")
+    monkeypatch.setattr(reach, "MAX_REACH_SET_STATES", 2)
+    with pytest.raises(gt.GameTooLargeError, match="method='search'"):
+        analyse(model, "MoE+L")
+    search = analyse(model, "MoE+L", method="search")          # still possible, state by state
+    monkeypatch.undo()
+    assert all((search.stable[c][0] == analyse(model, "MoE+L").stable[c][0]).all() for c in CONCEPTS)

@@ -27,8 +27,8 @@ from scipy.sparse.csgraph import connected_components
 __all__ = ["Condensation"]
 
 #: Largest number of states for which :meth:`Condensation.reach_sets` builds its n x n bit matrices
-#: (three of 128 MiB at this size).
-MAX_REACH_SET_STATES = 1 << 15
+#: (three of 512 MiB at this size).
+MAX_REACH_SET_STATES = 1 << 16
 
 
 class Condensation:

@@ -234,10 +234,10 @@ class Analysis:
         if not len(todo):
             return out
         if n > MAX_REACH_SET_STATES:
-            for k in todo.tolist():
-                self._classify(g, k)
-                out[k] = self.stable["smr"][g][k]
-            return out
+            raise GameTooLargeError(
+                f"conflict: SMR for the coalition {'+'.join(self.groups[g])} needs the others' "
+                f"reachable sets, {n:,} x {n:,} bits, over the limit of {MAX_REACH_SET_STATES:,} "
+                "states (method='search' decides state by state, very slowly)")
         src, dst = own
         ui_s, ui_t = improvements
         sets = by_others.reach_sets()
