@@ -319,3 +319,21 @@ risk = -0.25
     (tmp_path / "loop2.toml").write_text('[model]\nextends = "loop1.toml"\ntitle = "y"\n')
     with pytest.raises(gt.GameFileError, match="round in a circle"):
         load_model(tmp_path / "loop1.toml")
+
+
+def test_every_bundled_model_file_is_package_data():
+    """A wheel carries what pyproject's package-data lists: every model file must match it
+    (an installed, non-editable package would otherwise miss it)."""
+    from fnmatch import fnmatch
+    from pathlib import Path
+
+    from gametheory.model import tomllib
+    root = Path(__file__).parents[1]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-data"]["gametheory"]
+    files = [p.relative_to(root / "models") for p in (root / "models").rglob("*.toml")]
+    assert files
+    for f in files:
+        # fnmatch's '*' crosses '/', so match folder by folder
+        assert any(fnmatch(f"data/models/{f.as_posix()}", pat) and
+                   pat.count("/") == f"data/models/{f.as_posix()}".count("/") for pat in patterns), f
