@@ -96,6 +96,7 @@ class Regime:
 class Comparison:
     model: Model
     regimes: tuple[Regime, ...]
+    conflict: dict | None = None        # the graph-model view (models with a conflict file)
 
     def nash_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
         """Worst and best payoff of ``party`` over the regime's Nash equilibria."""
@@ -268,7 +269,9 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     outcomes of the model as a game tree (models with scenarios or a
     ``[timing]`` table), and, for models that allow transfers
     (``transfers = true``), the cooperative benchmark: the worth of the grand
-    coalition, the Shapley value, the nucleolus and the core.
+    coalition, the Shapley value, the nucleolus and the core; and, for models that name a
+    graph-model version of the case (``[model] conflict``), its stability analysis alone and
+    in coalition (:func:`~gametheory.conflict.report.conflict_summary`).
 
     Examples
     --------
@@ -281,10 +284,15 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     """
     if weights is not None:
         weights = {**model.default_weights(), **weights}
+    conflict = None
+    if extras and model.conflict is not None:
+        from .conflict import conflict_summary
+        conflict = conflict_summary(model.conflict)
     if not model.understandings:
-        return Comparison(model, (_regime(model, "as given", weights, extras),))
+        return Comparison(model, (_regime(model, "as given", weights, extras),), conflict)
     return Comparison(model, (_regime(model.with_understandings([]), "unilateral", weights, extras),
-                              _regime(model.with_understandings(None), "coordinated", weights, extras)))
+                              _regime(model.with_understandings(None), "coordinated", weights, extras)),
+                      conflict)
 
 
 def _num(x: Any, exact: bool) -> Any:
@@ -345,6 +353,8 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
                               "welfare": _num(o.welfare, o.exact),
                               "risks": {a: _num(v, o.exact) for a, v in o.risks.items()}}
                              for o in r.tree_outcomes]}
+    if c.conflict is not None:
+        out["conflict"] = c.conflict
     return out
 
 
@@ -471,6 +481,11 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
             for p in parties:
                 a, b = c.tree_range(uni, p), c.tree_range(coo, p)
                 lines.append(f"  {p}: {_span(a)} -> {_span(b)}")
+    if c.conflict is not None:
+        from .conflict import format_conflict_summary
+        lines.append("")
+        lines.append("the same case in the graph model (ordinal preferences only):")
+        lines.extend(format_conflict_summary(c.conflict))
     return "\n".join(lines) + "\n"
 
 

@@ -168,6 +168,7 @@ class Model:
     scenarios: tuple[Scenario, ...] = ()
     timing: Timing | None = None
     transfers: bool = False                 # may the movers pass payoff between them?
+    conflict: Any = None                    # the same case as a graph-model ConflictModel
 
     def with_probabilities(self, probabilities: Mapping[str, Any]) -> "Model":
         """The same model with other scenario probabilities (they must sum to 1)."""
@@ -418,9 +419,9 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
             raise GameFileError(source, f"[model]: 'extends' goes round in a circle through {base_name}")
         base = parse_model(base_path.read_text(encoding="utf-8"), str(base_path), folder,
                            _chain + (base_name, Path(source).name))
-        reader = _Reader(data, source)
-        reader.keys(head, {"title", "description", "source", "extends", "in_force", "transfers"},
-                    "[model]")
+        reader = _Reader(data, source, folder)
+        reader.keys(head, {"title", "description", "source", "extends", "in_force", "transfers",
+                           "conflict"}, "[model]")
         model = replace(base, title=reader.text(head, "title", "[model]"),
                         description=reader.text(head, "description", "[model]", False) or base.description,
                         source=reader.text(head, "source", "[model]", False) or base.source, path=source)
@@ -435,13 +436,14 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         if "timing" in data:
             model = replace(model, timing=reader.timing(model.parties))
         return reader.in_force(model, head)
-    return _Reader(data, source).model()
+    return _Reader(data, source, folder).model()
 
 
 class _Reader:
-    def __init__(self, data: dict, source: str):
+    def __init__(self, data: dict, source: str, folder: Path | None = None):
         self.data = data
         self.source = source
+        self.folder = folder
 
     def fail(self, where: str, message: str) -> GameFileError:
         return GameFileError(self.source, f"{where}: {message}")
@@ -488,7 +490,8 @@ class _Reader:
         head = self.data.get("model", {})
         if not isinstance(head, dict):
             raise self.fail("model", "must be a table")
-        self.keys(head, {"title", "description", "source", "in_force", "transfers"}, "[model]")
+        self.keys(head, {"title", "description", "source", "in_force", "transfers", "conflict"},
+                  "[model]")
         title = self.text(head, "title", "[model]")
         parties = self.parties()
         attributes = self.attributes()
@@ -511,7 +514,28 @@ class _Reader:
             raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
         return self.in_force(model, head)
 
+    def conflict(self, model: Model, value: Any) -> Model:
+        """``conflict = "conflicts/crisis.toml"``: the same case as a graph-model conflict, a
+        file below the model's folder, whose decision makers are parties of the model."""
+        from .conflict import read_conflict
+        if not isinstance(value, str) or not value.endswith(".toml") or value.startswith("/") \
+                or ".." in Path(value).parts or "\\" in value:
+            raise self.fail("[model]", "'conflict' must name a .toml file below the model's folder, "
+                                       "e.g. \"conflicts/crisis.toml\"")
+        path = (self.folder or Path(".")) / value
+        if not path.is_file():
+            raise self.fail("[model]", f"the conflict model {value} is not there")
+        conflict = read_conflict(path)
+        parties = {p.name for p in model.parties}
+        strangers = [d for d in conflict.names if d not in parties]
+        if strangers:
+            raise self.fail("[model]", f"the conflict model {value} has decision maker "
+                                       f"{strangers[0]!r}, not a party of this model")
+        return replace(model, conflict=conflict)
+
     def in_force(self, model: Model, head: Mapping) -> Model:
+        if "conflict" in head:
+            model = self.conflict(model, head["conflict"])
         if "transfers" in head:
             if not isinstance(head["transfers"], bool):
                 raise self.fail("[model]", "'transfers' must be true or false")

@@ -103,3 +103,26 @@ def test_csv_and_latex(capsys):
     assert main(["compare", "loose-nukes", "--format", "latex"]) == 0
     tex = capsys.readouterr().out
     assert "\\begin{tabular}{lrrrrr}" in tex and "loose\\_nukes" in tex and "$-\\frac{7}{5}$" in tex
+
+
+def test_the_graph_model_view_of_the_same_case(capsys):
+    model = gt.load_model("coordinated")
+    c = compare(model)
+    summary = c.conflict
+    analysis = gt.analyse_conflict(model.conflict)
+    names = [model.conflict.state_name(s) for s in analysis.equilibria["nash"]]
+    assert summary["alone"]["nash"] == names == ["YYNYYY", "YYYYYY"]
+    together = gt.analyse_conflict(model.conflict, "US+ROK+PRC")
+    assert len(summary["together"]["nash"]) == len(together.equilibria["nash"]) == 25
+    assert summary["removed"]["nash"] == [] and len(summary["added"]["nash"]) == 23
+    assert summary["broken_by"] == {c: {} for c in gt.conflict.CONCEPTS}
+    sq = summary["status_quo"]
+    assert sq["state"] == "NNNNNN" and sorted(sq["alone"]) == ["YYNYYY", "YYYYYY"]
+    assert sq["together"]["NNNYNY"] == ["NNNNNN", "NNNYNY"]
+    assert comparison_to_dict(c)["conflict"] == summary
+    text = format_comparison(c)
+    assert "the same case in the graph model" in text
+    assert "equilibria acting alone: YYNYYY, YYYYYY (under every concept)" in text
+    # the sweep skips it, and a model without a conflict file has none
+    assert compare(model, extras=False).conflict is None
+    assert compare(gt.load_model("loose-nukes")).conflict is None

@@ -337,3 +337,44 @@ def test_every_bundled_model_file_is_package_data():
         # fnmatch's '*' crosses '/', so match folder by folder
         assert any(fnmatch(f"data/models/{f.as_posix()}", pat) and
                    pat.count("/") == f"data/models/{f.as_posix()}".count("/") for pat in patterns), f
+
+
+AB_CONFLICT = """title = "A and B"
+[[decision_makers]]
+name = "A"
+options = ["A acts"]
+[[decision_makers]]
+name = "B"
+options = ["B acts"]
+[ranking]
+A = [["YN"], ["NN"], ["YY"], ["NY"]]
+B = [["NY"], ["NN"], ["YY"], ["YN"]]
+"""
+
+
+@pytest.mark.parametrize("value, message", [
+    ('"/etc/x.toml"', "below the model's folder"),
+    ('"../x.toml"', "below the model's folder"),
+    ('"conflicts/x.txt"', "below the model's folder"),
+    ("3", "below the model's folder"),
+    ('"conflicts/none.toml"', "conflicts/none.toml is not there"),
+    ('"conflicts/stranger.toml"', "decision maker 'C', not a party"),
+    ('"conflicts/broken.toml"', "broken.toml"),
+])
+def test_a_models_conflict_file(value, message, tmp_path):
+    (tmp_path / "conflicts").mkdir()
+    (tmp_path / "conflicts" / "ab.toml").write_text(AB_CONFLICT)
+    (tmp_path / "conflicts" / "stranger.toml").write_text(AB_CONFLICT.replace('"B"', '"C"')
+                                                           .replace("\nB = ", "\nC = "))
+    (tmp_path / "conflicts" / "broken.toml").write_text(AB_CONFLICT.replace("[ranking]", "[ranking"))
+    good = tmp_path / "good.toml"
+    good.write_text(SMALL.replace('title = "Two parties"', 'title = "Two parties"\nconflict = "conflicts/ab.toml"'))
+    model = load_model(good)
+    assert model.conflict.names == ("A", "B")
+    # a model that extends it keeps the conflict
+    (tmp_path / "ext.toml").write_text('[model]\nextends = "good.toml"\ntitle = "Extended"\n')
+    assert load_model(tmp_path / "ext.toml").conflict.names == ("A", "B")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SMALL.replace('title = "Two parties"', f'title = "Two parties"\nconflict = {value}'))
+    with pytest.raises(gt.GameFileError, match=message):
+        load_model(bad)

@@ -11,10 +11,11 @@ import numpy as np
 
 from ..game import NormalFormGame
 from .model import ConflictModel
-from .coalitions import coalitional_stability
+from .coalitions import MAX_DECISION_MAKERS, coalitional_stability
 from .stability import CONCEPTS, Analysis, analyse
 
-__all__ = ["conflict_to_dict", "format_conflict", "to_normal_form"]
+__all__ = ["conflict_to_dict", "format_conflict", "to_normal_form", "conflict_summary",
+           "format_conflict_summary"]
 
 
 def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
@@ -56,6 +57,85 @@ def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
                           for c in CONCEPTS},
         }
     return out
+
+
+def conflict_summary(model: ConflictModel) -> dict[str, Any]:
+    """What coordination changes in the graph model, in brief (``gametheory compare`` shows it
+    beside the payoff results): the equilibria of the decision makers acting alone and of all of
+    them moving as one coalition, per concept; the acting-alone equilibria some coalition breaks
+    (:func:`~gametheory.conflict.coalitions.coalitional_stability`, up to 8 decision makers);
+    and, from the state where no option is taken (when feasible), the Nash equilibria reached by
+    unilateral and by joint improvements, each with a shortest path.
+
+    Examples
+    --------
+    >>> from gametheory.conflict import ConflictModel, conflict_summary
+    >>> pd = ConflictModel([("A", ["defect A"]), ("B", ["defect B"])],
+    ...                    ranking={"A": [["YN"], ["NN"], ["YY"], ["NY"]],
+    ...                             "B": [["NY"], ["NN"], ["YY"], ["YN"]]})
+    >>> s = conflict_summary(pd)
+    >>> s["alone"]["nash"], s["together"]["nash"], s["broken_by"]["nash"]
+    (['YY'], ['NN', 'YN', 'NY'], {'YY': ['A+B']})
+    >>> s["status_quo"]["alone"]
+    {'YY': ['NN', 'YN', 'YY']}
+    """
+    name = model.state_name
+    base = analyse(model)
+    together = analyse(model, [tuple(model.names)])
+    out: dict[str, Any] = {
+        "title": model.title, "options": list(model.options),
+        "alone": {c: [name(s) for s in base.equilibria[c]] for c in CONCEPTS},
+        "together": {c: [name(s) for s in together.equilibria[c]] for c in CONCEPTS},
+        "added": {c: [name(s) for s in together.equilibria[c] if s not in base.equilibria[c]]
+                  for c in CONCEPTS},
+        "removed": {c: [name(s) for s in base.equilibria[c] if s not in together.equilibria[c]]
+                    for c in CONCEPTS},
+    }
+    if len(model.names) <= MAX_DECISION_MAKERS:
+        cs = coalitional_stability(model)
+        out["broken_by"] = {c: {name(s): ["+".join(h) for h in cs.broken_by(c, s)]
+                                for s in base.equilibria[c] if s not in cs.equilibria[c]}
+                            for c in CONCEPTS}
+    nothing = 0
+    if nothing in model.index:
+        def reached(analysis: Analysis) -> dict[str, list[str]]:
+            eq = set(analysis.equilibria["nash"])
+            return {name(t): [name(u) for u in path]
+                    for t, path in analysis.status_quo(nothing).items() if t in eq}
+        out["status_quo"] = {"state": name(nothing), "alone": reached(base),
+                             "together": reached(together)}
+    return out
+
+
+def format_conflict_summary(summary: dict[str, Any], indent: str = "  ") -> list[str]:
+    """The lines of :func:`conflict_summary` for people."""
+    def by_concept(lists: dict[str, list[str]]) -> str:
+        first = lists["nash"]
+        if all(lists[c] == first for c in CONCEPTS):
+            return (", ".join(first) or "none") + " (under every concept)"
+        return "; ".join(f"{c} {', '.join(lists[c]) or 'none'}" for c in CONCEPTS)
+
+    lines = [f"{indent}options (a state has Y or N for each, in this order): "
+             + ", ".join(summary["options"]),
+             f"{indent}equilibria acting alone: {by_concept(summary['alone'])}"]
+    added, removed = summary["added"], summary["removed"]
+    together = summary["together"]["nash"]
+    lines.append(f"{indent}all moving as one coalition: {len(together)} Nash-stable states "
+                 f"({len(added['nash'])} added, "
+                 f"{'none' if not removed['nash'] else ', '.join(removed['nash'])} removed)")
+    if "broken_by" in summary:
+        broken = summary["broken_by"]["nash"]
+        lines.append(f"{indent}coalitions of two or more: " + (
+            "none breaks an equilibrium of the parties acting alone" if not broken else
+            "; ".join(f"{s} broken by {', '.join(h)}" for s, h in broken.items())))
+    if "status_quo" in summary:
+        sq = summary["status_quo"]
+        alone = ", ".join(sq["alone"]) or "none"
+        joint = sq["together"]
+        shown = ", ".join(list(joint)[:4]) + (f" and {len(joint) - 4} more" if len(joint) > 4 else "")
+        lines.append(f"{indent}from {sq['state']} (no option taken): improvements acting alone "
+                     f"lead to {alone}; joint improvements to {shown or 'none'}")
+    return lines
 
 
 def _reachable(model: ConflictModel, analysis: Analysis, start: str, s0: int) -> dict[str, Any]:
