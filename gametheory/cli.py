@@ -154,6 +154,9 @@ def _parser() -> argparse.ArgumentParser:
                    help='a grouping such as "US+PRC,ROK" (members joined by +, coalitions by commas)')
     f.add_argument("--from", dest="start", metavar="STATE",
                    help="a status quo state as Y/N letters, one per option")
+    f.add_argument("--explain", metavar="STATE",
+                   help="say why this state (Y/N letters) is or is not stable for each decision "
+                        "maker (and each coalition): its improvements and their sanctions")
     f.add_argument("--every-coalition", action="store_true",
                    help="also test each equilibrium against every coalition of two or more: "
                         "which stay stable, and which coalitions break the others")
@@ -234,7 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "conflict":
             from .conflict import format_conflict, load_conflict
             return _emit(format_conflict(load_conflict(args.game), args.coalition, args.start,
-                                         args.format, args.every_coalition), args.output)
+                                         args.format, args.every_coalition, args.explain),
+                         args.output)
         if args.command == "models":
             for name, title in bundled_games().items():
                 sys.stdout.write(f"{name}\t{title}\n")

@@ -377,3 +377,22 @@ def test_coalition_smr_beyond_the_reachable_set_limit_is_refused(monkeypatch):
     search = analyse(model, "MoE+L", method="search")          # still possible, state by state
     monkeypatch.undo()
     assert all((search.stable[c][0] == analyse(model, "MoE+L").stable[c][0]).all() for c in CONCEPTS)
+
+
+def test_explain_a_state_on_the_command_line(capsys, tmp_path):
+    path = tmp_path / "pd.toml"
+    path.write_text(PD)
+    assert main(["conflict", str(path), "--explain", "NN", "--coalition", "A+B"]) == 0
+    out = capsys.readouterr().out
+    assert "why NN is or is not stable (the concepts under which it is):" in out
+    assert "  A (gmr, smr, seq): improvement to YN sanctioned, e.g. by a move to YY" in out
+    assert "    A+B (nash, gmr, smr, seq): no joint move makes every member better off" in out
+    assert main(["conflict", str(path), "--explain", "YY", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)["explain"]
+    assert data["state"] == "YY" and data["decision_makers"]["B"] == {
+        "stable": ["nash", "gmr", "smr", "seq"], "reason": "no unilateral improvement"}
+    assert main(["conflict", str(path), "--explain", "NX"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "one letter Y or N per option" in captured.err
+    with pytest.raises(gt.InvalidGameError, match="no state index 9"):
+        analyse(parse_conflict(PD)).reason(0, 9)

@@ -19,13 +19,16 @@ __all__ = ["conflict_to_dict", "format_conflict", "to_normal_form", "conflict_su
 
 
 def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
-                     start: str | None = None, every_coalition: bool = False) -> dict[str, Any]:
+                     start: str | None = None, every_coalition: bool = False,
+                     explain: str | None = None) -> dict[str, Any]:
     """The analysis as the contract's JSON object: ``options``, feasible ``states`` (Y/N),
     ``stable`` (per concept, the equilibria for the decision makers as given), and, with a
     grouping, ``coalitions`` and ``stable_coalitions`` for it; with ``start``, the states
     reachable from it by unilateral improvements, each with a path; with ``every_coalition``,
     ``coalitional``: the equilibria no coalition breaks, and which coalitions break the others
-    (:func:`~gametheory.conflict.coalitions.coalitional_stability`)."""
+    (:func:`~gametheory.conflict.coalitions.coalitional_stability`); with ``explain`` (a
+    state), ``explain``: for each decision maker (and each group of the grouping) the concepts
+    under which that state is stable and why (its improvements and their sanctions)."""
     base = analyse(model)
     name = model.state_name
     out: dict[str, Any] = {
@@ -47,6 +50,10 @@ def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
         out["from"] = _reachable(model, base, start, s0)
         if grouped is not None:
             out["from_coalitions"] = _reachable(model, grouped, start, s0)
+    if explain:
+        out["explain"] = {"state": explain, "decision_makers": _explain(model, base, explain)}
+        if grouped is not None:
+            out["explain"]["coalitions"] = _explain(model, grouped, explain)
     if every_coalition:
         cs = coalitional_stability(model)
         out["coalitional"] = {
@@ -138,6 +145,14 @@ def format_conflict_summary(summary: dict[str, Any], indent: str = "  ") -> list
     return lines
 
 
+def _explain(model: ConflictModel, analysis: Analysis, state: str) -> dict[str, dict[str, Any]]:
+    """Per group: the concepts under which ``state`` is stable for it, and why."""
+    k = model.index[model.state_of(state)]
+    return {"+".join(grp): {"stable": [c for c in CONCEPTS if analysis.stable[c][g][k]],
+                            "reason": analysis.reason(g, k)}
+            for g, grp in enumerate(analysis.groups)}
+
+
 def _reachable(model: ConflictModel, analysis: Analysis, start: str, s0: int) -> dict[str, Any]:
     paths = analysis.status_quo(s0)
     return {"state": start, "reachable": {model.state_name(t): [model.state_name(u) for u in path]
@@ -145,10 +160,12 @@ def _reachable(model: ConflictModel, analysis: Analysis, start: str, s0: int) ->
 
 
 def format_conflict(model: ConflictModel, grouping: str | None = None, start: str | None = None,
-                    fmt: str = "table", every_coalition: bool = False) -> str:
+                    fmt: str = "table", every_coalition: bool = False,
+                    explain: str | None = None) -> str:
     """The analysis as a table (default) or JSON."""
     if fmt == "json":
-        return json.dumps(conflict_to_dict(model, grouping, start, every_coalition), indent=2) + "\n"
+        return json.dumps(conflict_to_dict(model, grouping, start, every_coalition, explain),
+                          indent=2) + "\n"
     if fmt != "table":
         raise ValueError(f"format {fmt!r} is not available for conflict; choose table or json")
     base = analyse(model)
@@ -181,6 +198,19 @@ def format_conflict(model: ConflictModel, grouping: str | None = None, start: st
                       for s in base.equilibria[c] if s not in cs.equilibria[c]]
             lines.append(f"  {c}: stable {', '.join(safe) or 'none'}; "
                          f"broken {', '.join(broken) or 'none'}")
+    if explain:
+        lines.append("")
+        lines.append(f"why {explain} is or is not stable (the concepts under which it is):")
+        runs = [("  ", base)]
+        if grouped is not None:
+            runs.append(("    ", grouped))
+        for indent, analysis in runs:
+            if analysis is grouped:
+                lines.append("  with the coalitions "
+                             + ", ".join("+".join(g) for g in grouped.groups) + ":")
+            for grp, entry in _explain(model, analysis, explain).items():
+                concepts = ", ".join(entry["stable"]) or "unstable"
+                lines.append(f"{indent}{grp} ({concepts}): {entry['reason']}")
     if start:
         s0 = model.state_of(start)
         runs = [("unilateral improvements", base)]

@@ -267,6 +267,8 @@ class Analysis:
     def reason(self, g: int, k: int) -> str:
         """Why state ``k`` (an index into ``model.states``) is or is not stable for group ``g``:
         its improvements and how each is sanctioned, or not."""
+        if not 0 <= k < len(self.model.states):
+            raise InvalidGameError(f"no state index {k} (there are {len(self.model.states)} states)")
         if (g, k) not in self.reasons:
             saved = {c: self.stable[c][g][k] for c in CONCEPTS}
             self._classify(g, k)
@@ -320,7 +322,8 @@ class Analysis:
         if not ui:
             for c in CONCEPTS:
                 self.stable[c][g][s] = True
-            self.reasons[(g, s)] = "no unilateral improvement"
+            self.reasons[(g, s)] = ("no unilateral improvement" if len(self.groups[g]) == 1 else
+                                    "no joint move makes every member better off")
             return
         gmr = smr = seq = True
         why = []
