@@ -160,8 +160,9 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--every-coalition", action="store_true",
                    help="also test each equilibrium against every coalition of two or more: "
                         "which stay stable, and which coalitions break the others")
-    f.add_argument("--format", default="table", choices=["table", "json"],
-                   help="output format (default: table)")
+    f.add_argument("--format", default="table", choices=["table", "json", "dot"],
+                   help="output format (default: table; dot: the graph of improvements for "
+                        "Graphviz)")
     _output(f)
     sub.add_parser("models", help="list the bundled games",
                    description="List the bundled games that GAME may name.")

@@ -396,3 +396,25 @@ def test_explain_a_state_on_the_command_line(capsys, tmp_path):
     assert captured.out == "" and "one letter Y or N per option" in captured.err
     with pytest.raises(gt.InvalidGameError, match="no state index 9"):
         analyse(parse_conflict(PD)).reason(0, 9)
+
+
+def test_the_graph_of_improvements_in_dot(capsys):
+    import re
+    model = gt.load_model("coordinated").conflict
+    assert main(["conflict", "crisis", "--format", "dot", "--coalition", "US+PRC"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("digraph conflict {\n") and text.endswith("}\n")
+    nodes = re.findall(r'^  "([YN]+)"( \[.*\])?;$', text, re.M)
+    arcs = re.findall(r'^  "([YN]+)" -> "([YN]+)" \[label="([^"]+)"\];$', text, re.M)
+    assert sorted(s for s, _ in nodes) == sorted(model.state_name(s) for s in model.states)
+    a = analyse(model, "US+PRC")
+    expected = sorted((model.state_name(s), model.state_name(model.states[t]), "+".join(grp))
+                      for k, s in enumerate(model.states) for g, grp in enumerate(a.groups)
+                      for t in a.improvements(g, k))
+    assert sorted(arcs) == expected and expected
+    every = set.intersection(*(set(a.equilibria[c]) for c in CONCEPTS))
+    assert sorted(s for s, style in nodes if "peripheries=2" in style) == \
+        sorted(model.state_name(s) for s in every)
+    # names with quotes are escaped
+    odd = parse_conflict(PD.replace('"Prisoner\'s Dilemma"', "'The \"dilemma\"'"))
+    assert 'label="The \\"dilemma\\": improvements' in gt.conflict.conflict_to_dot(odd)

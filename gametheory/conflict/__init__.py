@@ -10,12 +10,12 @@
 from .model import (MAX_OPTIONS, ConflictModel, DecisionMaker, bundled_conflicts, load_conflict,
                     parse_conflict, read_conflict)
 from .coalitions import CoalitionalStability, coalitional_stability
-from .report import (conflict_summary, conflict_to_dict, format_conflict, format_conflict_summary,
-                     to_normal_form)
+from .report import (conflict_summary, conflict_to_dict, conflict_to_dot, format_conflict,
+                     format_conflict_summary, to_normal_form)
 from .stability import CONCEPTS, Analysis, analyse, parse_grouping
 
 __all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "load_conflict",
            "bundled_conflicts", "MAX_OPTIONS",
            "Analysis", "analyse", "CONCEPTS", "parse_grouping", "conflict_to_dict", "format_conflict",
            "to_normal_form", "CoalitionalStability", "coalitional_stability", "conflict_summary",
-           "format_conflict_summary"]
+           "format_conflict_summary", "conflict_to_dot"]

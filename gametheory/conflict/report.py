@@ -15,7 +15,7 @@ from .coalitions import MAX_DECISION_MAKERS, coalitional_stability
 from .stability import CONCEPTS, Analysis, analyse
 
 __all__ = ["conflict_to_dict", "format_conflict", "to_normal_form", "conflict_summary",
-           "format_conflict_summary"]
+           "format_conflict_summary", "conflict_to_dot"]
 
 
 def conflict_to_dict(model: ConflictModel, grouping: str | None = None,
@@ -166,8 +166,10 @@ def format_conflict(model: ConflictModel, grouping: str | None = None, start: st
     if fmt == "json":
         return json.dumps(conflict_to_dict(model, grouping, start, every_coalition, explain),
                           indent=2) + "\n"
+    if fmt == "dot":
+        return conflict_to_dot(model, grouping)
     if fmt != "table":
-        raise ValueError(f"format {fmt!r} is not available for conflict; choose table or json")
+        raise ValueError(f"format {fmt!r} is not available for conflict; choose table, json or dot")
     base = analyse(model)
     name = model.state_name
     lines = [f"{model.title or 'conflict'}: {len(model.decision_makers)} decision makers, "
@@ -226,6 +228,56 @@ def format_conflict(model: ConflictModel, grouping: str | None = None, start: st
                 if marks:
                     lines.append(f"  {name(t)} ({', '.join(marks)} equilibrium): "
                                  + " -> ".join(name(u) for u in path))
+    return "\n".join(lines) + "\n"
+
+
+def conflict_to_dot(model: ConflictModel, grouping: str | None = None) -> str:
+    """The graph of unilateral improvements in Graphviz's DOT language: a node per feasible
+    state (its Y/N letters; equilibria under every concept drawn double, under some concept
+    bold), an arc per improvement labelled with the decision maker (or coalition of
+    ``grouping``) that makes it.  Render with ``dot -Tsvg``.
+
+    Examples
+    --------
+    >>> from gametheory.conflict import ConflictModel, conflict_to_dot
+    >>> pd = ConflictModel([("A", ["defect A"]), ("B", ["defect B"])],
+    ...                    ranking={"A": [["YN"], ["NN"], ["YY"], ["NY"]],
+    ...                             "B": [["NY"], ["NN"], ["YY"], ["YN"]]})
+    >>> print(conflict_to_dot(pd), end="")
+    digraph conflict {
+      label="conflict: improvements (arcs) and equilibria (double: every concept; bold: some)";
+      node [shape=ellipse];
+      "NN" [style=bold];
+      "YN";
+      "NY";
+      "YY" [peripheries=2];
+      "NN" -> "YN" [label="A"];
+      "NN" -> "NY" [label="B"];
+      "YN" -> "YY" [label="B"];
+      "NY" -> "YY" [label="A"];
+    }
+    """
+    a = analyse(model, grouping) if grouping is not None else analyse(model)
+    name = model.state_name
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    title = model.title or "conflict"
+    lines = ["digraph conflict {",
+             f"  label={quoted(title + ': improvements (arcs) and equilibria (double: every concept; bold: some)')};",
+             "  node [shape=ellipse];"]
+    every = set.intersection(*(set(a.equilibria[c]) for c in CONCEPTS))
+    some = set.union(*(set(a.equilibria[c]) for c in CONCEPTS))
+    for s in model.states:
+        style = " [peripheries=2]" if s in every else " [style=bold]" if s in some else ""
+        lines.append(f"  {quoted(name(s))}{style};")
+    for k, s in enumerate(model.states):
+        for g, grp in enumerate(a.groups):
+            for t in a.improvements(g, k):
+                lines.append(f"  {quoted(name(s))} -> {quoted(name(model.states[t]))} "
+                             f"[label={quoted('+'.join(grp))}];")
+    lines.append("}")
     return "\n".join(lines) + "\n"
 
 
