@@ -11,14 +11,16 @@ import math
 import os
 import platform
 import signal
+import statistics
 import subprocess
+import time
 from typing import Any
 
 import numpy as np
 
 import gametheory as gt
 
-__all__ = ["CallTimeout", "on_alarm", "HAVE_ALARM", "fmt_time", "fmt_ratio", "render_table",
+__all__ = ["CallTimeout", "on_alarm", "HAVE_ALARM", "median_time", "fmt_time", "fmt_ratio", "render_table",
            "heading", "environment_lines"]
 
 
@@ -32,6 +34,16 @@ def on_alarm(signum, frame):
 
 
 HAVE_ALARM = hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM")
+
+
+def median_time(func, repeat: int = 3) -> float:
+    """The median wall time of ``repeat`` calls of ``func()``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def fmt_time(t: float | None) -> str:

@@ -12,22 +12,13 @@ Usage::
 
 from __future__ import annotations
 
-import statistics
-import time
 
 import numpy as np
 
 import gametheory as gt
+
+from _report import median_time
 from gametheory.coop.tu import popcount
-
-
-def median_time(func, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def game(n: int, seed: int, exact: bool) -> gt.TUGame:

@@ -13,21 +13,12 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 
 import numpy as np
 
 import gametheory as gt
 
-
-def _median_time(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from _report import median_time
 
 
 def main() -> None:
@@ -44,9 +35,9 @@ def main() -> None:
           f"payoffs 0..99, seed {args.seed}; median of {args.repeat} runs")
     for label, game in (("exact", gt.NormalFormGame(arrays)),
                         ("float", gt.NormalFormGame([a.astype(float) for a in arrays]))):
-        base = _median_time(lambda: [u.max(axis=i) for i, u in enumerate(game.payoffs)], args.repeat)
+        base = median_time(lambda: [u.max(axis=i) for i, u in enumerate(game.payoffs)], args.repeat)
         gt.pure_equilibria(game)                     # warm the cached arrays
-        ours = _median_time(lambda: gt.pure_equilibria(game), args.repeat)
+        ours = median_time(lambda: gt.pure_equilibria(game), args.repeat)
         found = len(gt.pure_equilibria(game).equilibria)
         print(f"  {label}: pure {ours * 1e3:.1f} ms ({found} equilibria), one numpy max pass "
               f"{base * 1e3:.1f} ms, ratio {ours / base:.2f} (target <= 3)")

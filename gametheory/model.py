@@ -37,6 +37,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from ._numbers import parse_rational
+from ._files import read_text
 from .errors import GameFileError, InvalidGameError
 from .game import NormalFormGame
 
@@ -383,10 +384,7 @@ _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "prio
 def read_model(path: str | Path) -> Model:
     """Read and validate a model file; errors name the file and the offending key."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    text = read_text(path)
     return parse_model(text, source=str(path), folder=path.parent)
 
 

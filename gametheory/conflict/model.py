@@ -21,6 +21,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from .._files import read_text
 from ..errors import GameFileError, GameTooLargeError, InvalidGameError
 
 if sys.version_info >= (3, 11):
@@ -266,10 +267,7 @@ def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
 def read_conflict(path: str | Path) -> ConflictModel:
     """Read a conflict model from a TOML file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    text = read_text(path)
     return parse_conflict(text, source=str(path))
 
 

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from .._numbers import parse_rational
+from .._files import read_text
 from ..errors import GameFileError, GameTooLargeError, InvalidGameError
 
 if sys.version_info >= (3, 11):
@@ -226,10 +227,7 @@ def parse_tu(text: str, source: str = "<string>") -> TUGame:
 def read_tu(path: str | Path) -> TUGame:
     """Read a TU game from a TOML file (see :func:`parse_tu`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    text = read_text(path)
     return parse_tu(text, source=str(path))
 
 

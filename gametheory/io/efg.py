@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .._numbers import format_number, parse_rational
+from .._files import read_text
 from ..errors import GameFileError, InvalidGameError
 from ..extensive import ExtensiveFormGame, Node
 
@@ -255,10 +256,7 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
 def read_efg(path: str | Path) -> ExtensiveFormGame:
     """Read a ``.efg`` file (see :func:`parse_efg`)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    text = read_text(path)
     return parse_efg(text, source=str(path))
 
 
