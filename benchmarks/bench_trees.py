@@ -32,7 +32,7 @@ from fractions import Fraction
 import numpy as np
 
 import gametheory as gt
-from gametheory.extensive import backward_induction, chance, decision, outcome
+from gametheory.games.tree import backward_induction, chance, decision, outcome
 
 
 def binary_tree(depth: int, seed: int):

@@ -13,7 +13,7 @@ Examples
 ['1/2', '1/2']
 """
 
-from .compare import Comparison, compare, comparison_to_dict, format_comparison
+from .crisis.compare import Comparison, compare, comparison_to_dict, format_comparison
 from .conflict import (CoalitionalStability, ConflictModel, coalitional_stability, conflict_to_dict,
                        format_conflict, parse_conflict, read_conflict)
 from .conflict import analyse as analyse_conflict
@@ -23,26 +23,26 @@ from .coop import (BargainingSolution, TUGame, banzhaf_value, characteristic_fun
                    in_core, is_convex, is_essential, is_superadditive, kalai_smorodinsky,
                    least_core, nash_bargaining, nucleolus, pareto_frontier, parse_tu, read_tu,
                    shapley_value)
-from .correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
+from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
                          is_correlated_equilibrium)
-from .dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
+from .solvers.dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
-from .behavior import behavior_payoffs, behavior_regrets, behavior_to_mixed, mixed_to_behavior
-from .extensive import (ExtensiveFormGame, SubgamePerfect, backward_induction, chance, decision,
+from .games.behavior import behavior_payoffs, behavior_regrets, behavior_to_mixed, mixed_to_behavior
+from .games.tree import (ExtensiveFormGame, SubgamePerfect, backward_induction, chance, decision,
                         outcome, reduced_normal_form)
-from .render import format_tree, plot_tree
+from .report.tree import format_tree, plot_tree
 from .solvers.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
 from .solvers.spe import subgame_perfect_equilibria, subgame_roots
-from .game import NormalFormGame, supports
+from .games.normal import NormalFormGame, supports
 from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_efg,
                  parse_nfg, read_efg, read_game, read_nfg, write_efg, write_game, write_nfg)
-from .model import Model
-from .output import (elimination_to_dict, format_elimination, format_model, format_qre, format_result,
+from .crisis.model import Model
+from .report.solve import (elimination_to_dict, format_elimination, format_model, format_qre, format_result,
                      qre_to_dict, result_to_dict)
-from .result import Equilibrium, SolverResult, default_tolerance
-from .solve import METHODS, choose_method, solve
-from .sweep import SweepResult, format_sweep, sweep, sweep_to_dict
+from .solvers.result import Equilibrium, SolverResult, default_tolerance
+from .solvers.solve import METHODS, choose_method, solve
+from .crisis.sweep import SweepResult, format_sweep, sweep, sweep_to_dict
 from .solvers import (QRECurve, is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
                       logit_qre, polynomial_equilibria, qre_equilibria, simplicial_subdivision,
                       pure_equilibria, pure_equilibria_gen, support_enumeration,

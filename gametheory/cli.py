@@ -14,14 +14,14 @@ from typing import Sequence
 
 from .errors import GameError, SolverError
 from .io import bundled_games, load_model, read_game
-from .compare import compare, format_comparison
-from .sweep import format_sweep, sweep
-from .dominance import iterated_elimination
-from .output import (FORMATS, format_elimination, format_model, format_qre, format_result,
+from .crisis.compare import compare, format_comparison
+from .crisis.sweep import format_sweep, sweep
+from .solvers.dominance import iterated_elimination
+from .report.solve import (FORMATS, format_elimination, format_model, format_qre, format_result,
                      write_text_atomic)
-from .solve import METHODS, solve
+from .solvers.solve import METHODS, solve
 from .solvers.qre import logit_qre
-from .render import format_tree
+from .report.tree import format_tree
 
 __all__ = ["main"]
 
@@ -265,7 +265,7 @@ def _tree(source: str):
     """A game tree from a .efg file, or a model (file or bundled name) as a tree."""
     from pathlib import Path
     from .errors import InvalidGameError
-    from .extensive import ExtensiveFormGame
+    from .games.tree import ExtensiveFormGame
     from .io import bundled_models
     path = Path(source)
     if path.suffix.lower() == ".toml" or (not path.suffix and source in bundled_models()):
@@ -279,7 +279,7 @@ def _tree(source: str):
 
 def _strategic(game):
     """A game tree's reduced normal form (dominance and qre work in strategic form)."""
-    from .extensive import ExtensiveFormGame, reduced_normal_form
+    from .games.tree import ExtensiveFormGame, reduced_normal_form
     return reduced_normal_form(game) if isinstance(game, ExtensiveFormGame) else game
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 import gametheory as gt
 from gametheory.cli import main
-from gametheory.compare import compare, comparison_to_dict, format_comparison
+from gametheory.crisis.compare import compare, comparison_to_dict, format_comparison
 
 
 def test_article_model_regimes():
@@ -60,7 +60,7 @@ def test_json_and_cli(capsys):
 
 def test_a_model_without_understandings_has_one_regime():
     from test_model import SMALL
-    from gametheory.model import parse_model
+    from gametheory.crisis.model import parse_model
     c = compare(parse_model(SMALL))
     assert [r.name for r in c.regimes] == ["as given"]
     text = format_comparison(c)

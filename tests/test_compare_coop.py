@@ -9,8 +9,8 @@ import pytest
 
 import gametheory as gt
 from gametheory.cli import main
-from gametheory.compare import compare
-from gametheory.model import parse_model
+from gametheory.crisis.compare import compare
+from gametheory.crisis.model import parse_model
 
 from test_model import SMALL
 
@@ -55,7 +55,7 @@ def test_transfers_must_be_a_boolean():
 
 def test_sweep_skips_the_extras(monkeypatch):
     import sys
-    cmp = sys.modules["gametheory.compare"]       # the module; gt.compare is the function
+    cmp = sys.modules["gametheory.crisis.compare"]       # the module; gt.compare is the function
 
     def refuse(*args, **kwargs):
         raise AssertionError("sweep computed an extra it does not report")

@@ -10,7 +10,7 @@ from hypothesis import given
 
 import gametheory as gt
 from conftest import SETTINGS, bimatrices
-from gametheory.correlated import (correlated_equilibrium, correlated_gains,
+from gametheory.analysis.correlated import (correlated_equilibrium, correlated_gains,
                                    is_correlated_equilibrium)
 
 

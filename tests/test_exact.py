@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import sympy
 
-from gametheory.solvers._exact import IntegerTableau, solve_rational
-from gametheory.solvers import _polytope
-from gametheory.solvers._polytope import certified_vertices, exact_vertices
+from gametheory.linalg.exact import IntegerTableau, solve_rational
+from gametheory.linalg import polytope as _polytope
+from gametheory.linalg.polytope import certified_vertices, exact_vertices
 
 
 def test_solve_rational_matches_sympy():

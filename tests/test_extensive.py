@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 import gametheory as gt
-from gametheory.extensive import ExtensiveFormGame, backward_induction, chance, decision, outcome
+from gametheory.games.tree import ExtensiveFormGame, backward_induction, chance, decision, outcome
 
 
 def entry():
@@ -101,7 +101,7 @@ def test_imperfect_information_is_refused_by_backward_induction():
 
 
 def test_reduced_normal_form_and_its_equilibria():
-    from gametheory.extensive import reduced_normal_form
+    from gametheory.games.tree import reduced_normal_form
     game = ExtensiveFormGame(entry(), ["Entrant", "Incumbent"])
     g = reduced_normal_form(game)
     assert g.actions == (("Out", "In"), ("Fight", "Accommodate"))
@@ -116,7 +116,7 @@ def test_reduced_normal_form_and_its_equilibria():
 
 
 def test_reduced_plans_merge_unreachable_choices():
-    from gametheory.extensive import reduced_normal_form
+    from gametheory.games.tree import reduced_normal_form
     # A moves twice; after "Stop" its second information set is unreachable
     tree = decision("A", "first", {
         "Stop": outcome(1, 0),
@@ -128,7 +128,7 @@ def test_reduced_plans_merge_unreachable_choices():
 
 
 def test_reduced_form_with_chance_and_information_sets():
-    from gametheory.extensive import reduced_normal_form
+    from gametheory.games.tree import reduced_normal_form
     # matching pennies where B does not see A's coin; a fair chance move sets the stakes
     def pennies(k):
         return decision("A", "a", {

@@ -13,7 +13,7 @@ import pytest
 import gametheory as gt
 from gametheory.cli import main
 from gametheory.io import bundled_models, load_model
-from gametheory.model import parse_model, tomllib
+from gametheory.crisis.model import parse_model, tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = sorted((ROOT / "models").glob("*.toml"))
@@ -327,7 +327,7 @@ def test_every_bundled_model_file_is_package_data():
     from fnmatch import fnmatch
     from pathlib import Path
 
-    from gametheory.model import tomllib
+    from gametheory.crisis.model import tomllib
     root = Path(__file__).parents[1]
     patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
         "package-data"]["gametheory"]

@@ -10,8 +10,8 @@ import pytest
 
 import gametheory as gt
 from gametheory.cli import main
-from gametheory.compare import compare
-from gametheory.model import parse_model
+from gametheory.crisis.compare import compare
+from gametheory.crisis.model import parse_model
 
 from test_model import SMALL
 

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from gametheory.errors import GameFileError
-from gametheory.game import NormalFormGame
+from gametheory.games.normal import NormalFormGame
 from gametheory.io.nfg import format_nfg, parse_nfg, read_nfg, write_nfg
 
 DATA = pathlib.Path(__file__).parent / "data" / "nfg"

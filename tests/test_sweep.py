@@ -6,9 +6,9 @@ import json
 
 import gametheory as gt
 from gametheory.cli import main
-from gametheory.compare import compare
-from gametheory.model import parse_model
-from gametheory.sweep import _draw, conclusions, sweep, sweep_to_dict
+from gametheory.crisis.compare import compare
+from gametheory.crisis.model import parse_model
+from gametheory.crisis.sweep import _draw, conclusions, sweep, sweep_to_dict
 from test_model import SMALL, WITH_COST
 
 

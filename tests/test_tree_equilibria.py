@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 import gametheory as gt
-from gametheory.behavior import (as_vector, behavior_payoffs, behavior_regrets, behavior_to_mixed,
+from gametheory.games.behavior import (as_vector, behavior_payoffs, behavior_regrets, behavior_to_mixed,
                                  mixed_to_behavior)
-from gametheory.extensive import chance, decision, outcome, reduced_normal_form
+from gametheory.games.tree import chance, decision, outcome, reduced_normal_form
 from gametheory.solvers.sequence_form import sequence_form, sequence_form_lemke
 from gametheory.solvers.spe import subgame_perfect_equilibria, subgame_roots, verify_subgame_perfect
 
@@ -36,7 +36,7 @@ def _own_reachable(game, behavior):
                            for sets in behavior], exact=True)
     out = []
     for p in range(len(game.players)):
-        from gametheory.behavior import realization_plan
+        from gametheory.games.behavior import realization_plan
         plan = realization_plan(game, p, vec)
         out.append([plan[int(f.set_memory[s])] > 0 for s in np.flatnonzero(f.set_player == p)])
     return out
@@ -143,7 +143,7 @@ def test_sequence_form_matches_the_reduced_form_payoffs(case):
         mixed = [[Fraction(int(v), 1) for v in rng.integers(0, 4, size=n)] for n in normal.shape]
         mixed = [[q / sum(m) for q in m] if sum(m) else [Fraction(1, len(m))] * len(m) for m in mixed]
         behavior = mixed_to_behavior(game, mixed)
-        from gametheory.behavior import realization_plan
+        from gametheory.games.behavior import realization_plan
         vec = as_vector(game, behavior, exact=True)
         x, y = (realization_plan(game, p, vec) for p in (0, 1))
         expected, _ = normal.payoffs_and_regrets(normal.as_profile(mixed, exact=True))

@@ -10,7 +10,7 @@
 from .model import (MAX_OPTIONS, ConflictModel, DecisionMaker, bundled_conflicts, load_conflict,
                     parse_conflict, read_conflict)
 from .coalitions import CoalitionalStability, coalitional_stability
-from .report import (conflict_summary, conflict_to_dict, conflict_to_dot, format_conflict,
+from ..report.conflict import (conflict_summary, conflict_to_dict, conflict_to_dot, format_conflict,
                      format_conflict_summary, to_normal_form)
 from .stability import CONCEPTS, Analysis, analyse, parse_grouping
 

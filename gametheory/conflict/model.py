@@ -21,7 +21,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .._files import read_text
+from ..io._files import read_text
 from ..errors import GameFileError, GameTooLargeError, InvalidGameError
 
 if sys.version_info >= (3, 11):

@@ -14,7 +14,7 @@ from .bargaining import (BargainingSolution, disagreement_point, kalai_smorodins
                          nash_bargaining, pareto_frontier)
 from .derive import KINDS, characteristic_function
 from .core import core_is_empty, core_point, core_vertices, in_core, least_core, nucleolus
-from .report import coop_analysis, coop_to_dict, format_coop
+from ..report.coop import coop_analysis, coop_to_dict, format_coop
 from .tu import MAX_PLAYERS, TUGame, load_tu, parse_tu, read_tu
 from .values import banzhaf_value, is_convex, is_essential, is_superadditive, shapley_value
 

@@ -30,9 +30,9 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .._exactlp import solve_lp
+from ..linalg.lp import solve_lp
 from ..errors import InvalidGameError, SolverError
-from ..game import NormalFormGame
+from ..games.normal import NormalFormGame
 
 __all__ = ["BargainingSolution", "nash_bargaining", "kalai_smorodinsky", "disagreement_point",
            "pareto_frontier"]
@@ -73,7 +73,7 @@ def disagreement_point(game: NormalFormGame, kind: Any = "maxmin", exact: bool |
         v = characteristic_function(game, "alpha", exact=exact)
         return tuple(v.value(1 << i) for i in range(game.num_players))
     if kind == "nash":
-        from ..solve import solve
+        from ..solvers.solve import solve
         res = solve(game, exact=exact)
         if not res.equilibria:
             raise SolverError("no Nash equilibrium was found for the disagreement point")

@@ -15,7 +15,7 @@
   level; this repeats until the fixed coalitions determine ``x``.
 
 Every LP is solved by HiGHS and certified in rational arithmetic when the game
-is exact (:mod:`gametheory._exactlp`), so the results are exact.
+is exact (:mod:`gametheory.linalg.lp`), so the results are exact.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .._exactlp import solve_lp
+from ..linalg.lp import solve_lp
 from ..errors import GameTooLargeError, InvalidGameError, SolverError
 from .tu import TUGame
 
@@ -132,7 +132,7 @@ def core_vertices(game: TUGame) -> list[tuple]:
                                 f"{CORE_VERTICES_MAX_PLAYERS} players")
     if not game.exact:
         raise InvalidGameError("core vertices are computed exactly; give integer or rational worths")
-    from .._exactlp import _solve as solve_square
+    from ..linalg.lp import _solve as solve_square
     masks = _proper(game).tolist()
     rows = {m: [Fraction((m >> i) & 1) for i in range(n)] for m in masks}
     inc = game.incidence().astype(float)
@@ -256,7 +256,7 @@ def _violations(game: TUGame, free: np.ndarray, x: Sequence[Any], eps: Any, k: i
     masks = np.flatnonzero(free)
     if game.exact:
         # in integers: scale the worths, x and eps by their common denominator
-        from .._numbers import integer_scale
+        from ..arithmetic import integer_scale
         scale = integer_scale(list(x) + [eps] + game.v.tolist())
         ints = [int(w * scale) for w in game.v.tolist()]
         xs = [int(q * scale) for q in x]

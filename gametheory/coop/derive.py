@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import GameTooLargeError, InvalidGameError
-from ..game import NormalFormGame
+from ..games.normal import NormalFormGame
 from .tu import TUGame
 
 __all__ = ["characteristic_function", "KINDS"]
@@ -102,7 +102,7 @@ def characteristic_function(game: NormalFormGame, kind: str = "alpha", mixed: bo
 
 
 def _secure(mine: np.ndarray, theirs: np.ndarray, kind: str, mixed: bool, exact: bool) -> Any:
-    from ..solve import solve
+    from ..solvers.solve import solve
     if kind in ("alpha", "beta") and not mixed:
         return mine.min(axis=1).max() if kind == "alpha" else mine.max(axis=0).min()
     if kind in ("alpha", "beta"):

@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .._numbers import parse_rational
-from .._files import read_text
+from ..arithmetic import parse_rational
+from ..io._files import read_text
 from ..errors import GameFileError, GameTooLargeError, InvalidGameError
 
 if sys.version_info >= (3, 11):
@@ -237,7 +237,7 @@ def load_tu(source: str | Path, characteristic: str | None = None, pure: bool = 
     :func:`~gametheory.coop.derive.characteristic_function` (``characteristic``, default
     alpha; ``pure``: no randomising).  ``characteristic`` and ``pure`` do not apply to a TU file.
     """
-    from ..extensive import ExtensiveFormGame, reduced_normal_form
+    from ..games.tree import ExtensiveFormGame, reduced_normal_form
     from ..io import bundled_models, load_model, read_game
     from .derive import characteristic_function
     path = Path(source)

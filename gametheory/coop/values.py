@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .._numbers import integer_scale
+from ..arithmetic import integer_scale
 from ..errors import GameTooLargeError
 from .tu import TUGame, popcount
 

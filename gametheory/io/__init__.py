@@ -6,8 +6,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import GameFileError
-from ..extensive import ExtensiveFormGame
-from ..game import NormalFormGame
+from ..games.tree import ExtensiveFormGame
+from ..games.normal import NormalFormGame
 from .efg import format_efg, parse_efg, read_efg, write_efg
 from .nfg import format_nfg, parse_nfg, read_nfg, write_nfg
 
@@ -29,7 +29,7 @@ def bundled_games() -> dict[str, str]:
 
 def bundled_models() -> dict[str, str]:
     """Names of the bundled crisis models (``models/*.toml``) with their titles."""
-    from ..model import parse_model
+    from ..crisis.model import parse_model
     out = {}
     folder = resources.files("gametheory") / "data" / "models"
     if not folder.is_dir():
@@ -43,7 +43,7 @@ def bundled_models() -> dict[str, str]:
 
 def load_model(source: str | Path):
     """A crisis model from a ``.toml`` file or a bundled model's name (see :func:`bundled_models`)."""
-    from ..model import parse_model, read_model
+    from ..crisis.model import parse_model, read_model
     path = Path(source)
     if path.suffix.lower() == ".toml" or path.exists():
         if not path.is_file():
@@ -62,8 +62,8 @@ def read_game(source: str | Path) -> "NormalFormGame | ExtensiveFormGame":
     """Read a game from a ``.nfg`` or ``.efg`` file or a model file (``.toml``), or load a
     bundled one by name.
 
-    A ``.efg`` file gives an :class:`~gametheory.extensive.ExtensiveFormGame`
-    (a tree); the others a :class:`~gametheory.game.NormalFormGame`.  A model
+    A ``.efg`` file gives an :class:`~gametheory.games.tree.ExtensiveFormGame`
+    (a tree); the others a :class:`~gametheory.games.normal.NormalFormGame`.  A model
     file gives the game among its moving parties, with the model's default
     weights.
 

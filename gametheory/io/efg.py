@@ -26,10 +26,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from .._numbers import format_number, parse_rational
-from .._files import read_text
+from ..arithmetic import format_number, parse_rational
+from ._files import read_text
 from ..errors import GameFileError, InvalidGameError
-from ..extensive import ExtensiveFormGame, Node
+from ..games.tree import ExtensiveFormGame, Node
 
 __all__ = ["parse_efg", "read_efg", "format_efg", "write_efg"]
 
@@ -100,7 +100,7 @@ class _Tokens:
 
 
 def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
-    """Parse the text of a ``.efg`` file into an :class:`~gametheory.extensive.ExtensiveFormGame`.
+    """Parse the text of a ``.efg`` file into an :class:`~gametheory.games.tree.ExtensiveFormGame`.
 
     Examples
     --------
@@ -303,5 +303,5 @@ def format_efg(game: ExtensiveFormGame) -> str:
 
 def write_efg(game: ExtensiveFormGame, path: str | Path) -> None:
     """Write the game as a ``.efg`` file, whole or not at all."""
-    from ..output import write_text_atomic
+    from ..report.solve import write_text_atomic
     write_text_atomic(path, format_efg(game))

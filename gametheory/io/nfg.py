@@ -52,9 +52,9 @@ import numpy as np
 
 # Absolute imports: this module must also import cleanly when pytest collects it
 # for doctests while ``gametheory/io`` has no ``__init__.py``.
-from .._numbers import format_number, parse_rational
+from ..arithmetic import format_number, parse_rational
 from ..errors import GameFileError, InvalidGameError
-from ..game import NormalFormGame
+from ..games.normal import NormalFormGame
 
 __all__ = ["read_nfg", "parse_nfg", "write_nfg", "format_nfg"]
 
@@ -564,7 +564,7 @@ def format_nfg(game: NormalFormGame) -> str:
     Examples
     --------
     >>> from fractions import Fraction
-    >>> from gametheory.game import NormalFormGame
+    >>> from gametheory.games.normal import NormalFormGame
     >>> from gametheory.io.nfg import format_nfg, parse_nfg
     >>> g = NormalFormGame.from_bimatrix([[1, Fraction(1, 2)], [0, 2]], [[0, 1], [3, -1]],
     ...                                  players=["Ann", "Bob"],
@@ -625,7 +625,7 @@ def write_nfg(game: NormalFormGame, path: PathLike) -> None:
     Examples
     --------
     >>> import os, tempfile
-    >>> from gametheory.game import NormalFormGame
+    >>> from gametheory.games.normal import NormalFormGame
     >>> from gametheory.io.nfg import read_nfg, write_nfg
     >>> g = NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]], title="RPS")
     >>> with tempfile.TemporaryDirectory() as folder:

@@ -17,7 +17,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..game import NormalFormGame
+from ..games.normal import NormalFormGame
 
 __all__ = ["exact_bimatrix", "positive_bimatrix"]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..errors import ExactArithmeticError, InvalidGameError
-from ..game import NormalFormGame
-from ..result import default_tolerance
+from ..games.normal import NormalFormGame
+from .result import default_tolerance
 
 __all__ = ["require_two_players", "resolve_exact", "resolve_tolerance"]
 

@@ -26,8 +26,8 @@ import mpmath
 import numpy as np
 
 from ..errors import VerificationError
-from ..game import NormalFormGame
-from ..result import Equilibrium, make_equilibrium
+from ..games.normal import NormalFormGame
+from .result import Equilibrium, make_equilibrium
 
 __all__ = ["SupportSystem", "refine_equilibrium", "recover_rational"]
 

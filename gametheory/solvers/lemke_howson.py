@@ -28,17 +28,17 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from ..errors import InvalidGameError, SolverError
-from ..game import NormalFormGame
-from ..result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
+from ..games.normal import NormalFormGame
+from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
 from ._bimatrix import positive_bimatrix
 from ._common import require_two_players, resolve_exact, resolve_tolerance
-from ._exact import IntegerTableau
+from ..linalg.exact import IntegerTableau
 
 __all__ = ["lemke_howson", "lemke_howson_gen", "lemke_howson_path"]
 
 
 class FloatTableau:
-    """The tableau of :class:`~gametheory.solvers._exact.IntegerTableau` in floating point.
+    """The tableau of :class:`~gametheory.linalg.exact.IntegerTableau` in floating point.
 
     Used by float mode; ratio ties are decided within a relative tolerance,
     and every result is checked, with the exact path as the fallback.

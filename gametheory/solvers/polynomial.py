@@ -48,8 +48,8 @@ import numpy as np
 import sympy
 
 from ..errors import GameTooLargeError, VerificationError
-from ..game import NormalFormGame
-from ..result import SolverResult, dedupe_equilibria, make_equilibrium
+from ..games.normal import NormalFormGame
+from .result import SolverResult, dedupe_equilibria, make_equilibrium
 from ._common import resolve_exact, resolve_tolerance
 from ._isolate import isolate_roots
 from ._support_system import SupportSystem

@@ -19,8 +19,8 @@ from typing import Iterator
 
 import numpy as np
 
-from ..game import NormalFormGame
-from ..result import Equilibrium, SolverResult
+from ..games.normal import NormalFormGame
+from .result import Equilibrium, SolverResult
 from ._common import resolve_exact, resolve_tolerance
 
 __all__ = ["pure_equilibria", "pure_equilibria_gen", "pure_equilibrium_mask"]

@@ -88,8 +88,8 @@ import numpy as np
 from scipy.linalg.lapack import dgesv as _dgesv
 
 from ..errors import InvalidGameError, SolverError, VerificationError
-from ..game import NormalFormGame
-from ..result import Equilibrium, SolverResult, make_equilibrium
+from ..games.normal import NormalFormGame
+from .result import Equilibrium, SolverResult, make_equilibrium
 from ._common import resolve_exact, resolve_tolerance
 from ._support_system import SupportSystem, refine_equilibrium
 
@@ -663,7 +663,7 @@ def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: fl
         ``[0, 1]``, log-probabilities); later steps adapt.
     tol : float, optional
         Float-mode regret tolerance of the certified equilibrium
-        (default: :func:`~gametheory.result.default_tolerance`).
+        (default: :func:`~gametheory.solvers.result.default_tolerance`).
     exact : bool or None
         Certify the end point in exact rational arithmetic when it is rational
         (default: when the payoffs are rational).

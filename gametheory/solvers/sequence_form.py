@@ -33,11 +33,11 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..behavior import plans_to_vector
+from ..games.behavior import plans_to_vector
 from ..errors import InvalidGameError, SolverError
-from ..extensive import ExtensiveFormGame, top_down_product
-from .._numbers import integer_scale
-from ..result import SolverResult
+from ..games.tree import ExtensiveFormGame, top_down_product
+from ..arithmetic import integer_scale
+from .result import SolverResult
 from .spe import _resolve_exact, default_tree_tolerance, tree_equilibrium
 
 __all__ = ["sequence_form", "sequence_form_lemke", "SequenceForm"]

@@ -91,8 +91,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import InvalidGameError, SolverError, VerificationError
-from ..game import NormalFormGame
-from ..result import Equilibrium, SolverResult, make_equilibrium
+from ..games.normal import NormalFormGame
+from .result import Equilibrium, SolverResult, make_equilibrium
 from ._common import resolve_exact, resolve_tolerance
 from ._support_system import refine_equilibrium
 
@@ -802,7 +802,7 @@ def simplicial_subdivision(game: NormalFormGame, exact: bool | None = None, tol:
         floating point, with a note.
     tol : float, optional
         Float-mode regret tolerance (default:
-        :func:`~gametheory.result.default_tolerance`).
+        :func:`~gametheory.solvers.result.default_tolerance`).
     start : profile, "uniform" or "first", optional
         The starting profile (one probability vector per player); default
         uniform play; ``"first"`` is each player's first action.

@@ -33,12 +33,12 @@ from typing import Any
 
 import numpy as np
 
-from ..behavior import as_behavior, evaluate, mixed_to_behavior
+from ..games.behavior import as_behavior, evaluate, mixed_to_behavior
 from ..errors import GameTooLargeError, InvalidGameError, VerificationError
-from ..extensive import (CHANCE, DECISION, MAX_EQUILIBRIA, OUTCOME, ExtensiveFormGame, Node,
+from ..games.tree import (CHANCE, DECISION, MAX_EQUILIBRIA, OUTCOME, ExtensiveFormGame, Node,
                          _plain, _segments, all_pure_spe, induction_pass, reduced_normal_form,
                          tie_tolerance)
-from ..result import Equilibrium, SolverResult
+from .result import Equilibrium, SolverResult
 
 __all__ = ["subgame_roots", "subgame_perfect_equilibria", "verify_subgame_perfect", "node_values",
            "tree_equilibrium"]
@@ -339,8 +339,8 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, exact: bool, tie_tol: 
     """Equilibria of a truncated subgame on its reduced normal form, among the players who move
     in it.  Returns ``(found, complete, degenerate, method)`` with ``found`` a list of
     ``(payoffs, behaviour)``."""
-    from ..game import NormalFormGame
-    from ..solve import choose_method, solve
+    from ..games.normal import NormalFormGame
+    from .solve import choose_method, solve
     normal = reduced_normal_form(sub)
     k = len(sub.players)
     active = [p for p in range(k) if normal.shape[p] > 1]

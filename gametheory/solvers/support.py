@@ -34,12 +34,12 @@ from typing import Iterator
 import numpy as np
 
 from ..errors import GameTooLargeError
-from ..game import NormalFormGame
-from ..result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
+from ..games.normal import NormalFormGame
+from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
 from ..errors import VerificationError
 from ._bimatrix import exact_bimatrix
 from ._common import require_two_players, resolve_exact, resolve_tolerance
-from ._exact import solve_rational
+from ..linalg.exact import solve_rational
 
 __all__ = ["support_enumeration", "support_enumeration_gen"]
 

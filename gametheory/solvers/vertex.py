@@ -12,7 +12,7 @@ Algorithmic Game Theory ch. 3, section 3.3):
    combinatorial certificate where that succeeds (nondegenerate,
    well-conditioned polytopes), else by an exact breadth-first search over
    the feasible bases of a fraction-free integer tableau, which also reaches
-   degenerate vertices (see :mod:`gametheory.solvers._polytope`).
+   degenerate vertices (see :mod:`gametheory.linalg.polytope`).
 3. Label each vertex by its tight constraints.  The game is degenerate exactly
    when some vertex has more labels than its dimension.
 4. Every completely labelled pair of vertices other than ``(0, 0)``, normalised,
@@ -33,11 +33,11 @@ from typing import Iterator
 import numpy as np
 
 from ..errors import GameTooLargeError
-from ..game import NormalFormGame
-from ..result import Equilibrium, SolverResult, make_equilibrium
+from ..games.normal import NormalFormGame
+from .result import Equilibrium, SolverResult, make_equilibrium
 from ._bimatrix import positive_bimatrix
 from ._common import require_two_players, resolve_exact, resolve_tolerance
-from ._polytope import VertexSet, certified_vertices, exact_vertices
+from ..linalg.polytope import VertexSet, certified_vertices, exact_vertices
 
 __all__ = ["vertex_enumeration", "vertex_enumeration_gen", "polytope_vertices", "is_degenerate"]
 

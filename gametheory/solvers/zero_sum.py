@@ -21,8 +21,8 @@ import numpy as np
 from scipy.optimize import linprog
 
 from ..errors import InvalidGameError, SolverError
-from ..game import NormalFormGame
-from ..result import SolverResult, make_equilibrium
+from ..games.normal import NormalFormGame
+from .result import SolverResult, make_equilibrium
 from ._bimatrix import exact_bimatrix
 from ._common import require_two_players, resolve_exact, resolve_tolerance
 

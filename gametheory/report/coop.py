@@ -6,11 +6,11 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from .._numbers import format_number
+from ..arithmetic import format_number
 from ..errors import InvalidGameError
-from .core import CORE_VERTICES_MAX_PLAYERS, core_vertices, least_core, nucleolus
-from .tu import TUGame
-from .values import (SUPERADDITIVE_MAX_PLAYERS, banzhaf_value, is_convex, is_essential,
+from ..coop.core import CORE_VERTICES_MAX_PLAYERS, core_vertices, least_core, nucleolus
+from ..coop.tu import TUGame
+from ..coop.values import (SUPERADDITIVE_MAX_PLAYERS, banzhaf_value, is_convex, is_essential,
                      is_superadditive, shapley_value)
 
 __all__ = ["coop_analysis", "coop_to_dict", "format_coop"]

@@ -42,8 +42,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .errors import InvalidGameError
-from .extensive import CHANCE, DECISION, OUTCOME, ExtensiveFormGame, _plain, plan_consistency, reduced_plans
+from ..errors import InvalidGameError
+from .tree import CHANCE, DECISION, OUTCOME, ExtensiveFormGame, _plain, plan_consistency, reduced_plans
 
 __all__ = ["behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
            "realization_plan", "reach_probabilities", "Behavior"]
@@ -208,7 +208,7 @@ def evaluate(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, root: int
 def reach_probabilities(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                         exact: bool | None = None) -> np.ndarray:
     """The probability of reaching each node (depth-first order) under a behaviour profile."""
-    from .extensive import top_down_product
+    from .tree import top_down_product
     exact = _exact_default(game, exact, behavior)
     vector = as_vector(game, behavior, exact)
     f = game.flat
@@ -329,7 +329,7 @@ def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
     """Behaviour strategies equivalent to mixed strategies over the reduced plans (Kuhn 1953).
 
     ``mixed[p]`` holds player ``p``'s probabilities over its reduced plans, in
-    the order of :func:`~gametheory.extensive.reduced_normal_form`.  Each
+    the order of :func:`~gametheory.games.tree.reduced_normal_form`.  Each
     player's realization plan (the probability of each of its sequences) is
     the sum over the plans consistent with the sequence; behaviour follows by
     :func:`plans_to_vector`: at a set the player's own moves rule out, a pure

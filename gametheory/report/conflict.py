@@ -9,10 +9,10 @@ from typing import Any
 
 import numpy as np
 
-from ..game import NormalFormGame
-from .model import ConflictModel
-from .coalitions import MAX_DECISION_MAKERS, coalitional_stability
-from .stability import CONCEPTS, Analysis, analyse
+from ..games.normal import NormalFormGame
+from ..conflict.model import ConflictModel
+from ..conflict.coalitions import MAX_DECISION_MAKERS, coalitional_stability
+from ..conflict.stability import CONCEPTS, Analysis, analyse
 
 __all__ = ["conflict_to_dict", "format_conflict", "to_normal_form", "conflict_summary",
            "format_conflict_summary", "conflict_to_dot"]

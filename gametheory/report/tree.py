@@ -10,8 +10,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from ._numbers import format_number
-from .extensive import CHANCE, OUTCOME, ExtensiveFormGame
+from ..arithmetic import format_number
+from ..games.tree import CHANCE, OUTCOME, ExtensiveFormGame
 
 __all__ = ["format_tree", "plot_tree", "PLOT_MAX_NODES"]
 
@@ -127,7 +127,7 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     ImportError
         When matplotlib is not installed (``pip install 'crisis-gametheory[plot]'``).
     """
-    from .errors import GameTooLargeError
+    from ..errors import GameTooLargeError
     if game.num_nodes > PLOT_MAX_NODES:
         raise GameTooLargeError(f"the tree has {game.num_nodes} nodes; plot_tree draws at most "
                                 f"{PLOT_MAX_NODES} (format_tree prints any tree)")

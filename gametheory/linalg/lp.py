@@ -21,8 +21,8 @@ from typing import Any, Sequence
 import numpy as np
 from scipy.optimize import linprog
 
-from ._numbers import integer_scale
-from .solvers._exact import solve_rational
+from ..arithmetic import integer_scale
+from .exact import solve_rational
 
 __all__ = ["LPSolution", "solve_lp", "exact_lp"]
 

@@ -32,11 +32,11 @@ from typing import Any, Sequence
 import numpy as np
 from scipy.optimize import linprog
 
-from ._exactlp import _reduce, _solve
-from .errors import InvalidGameError, SolverError, VerificationError
-from .game import NormalFormGame
-from .result import default_tolerance
-from .solvers._common import resolve_exact
+from ..linalg.lp import _reduce, _solve
+from ..errors import InvalidGameError, SolverError, VerificationError
+from ..games.normal import NormalFormGame
+from ..solvers.result import default_tolerance
+from ..solvers._common import resolve_exact
 
 __all__ = ["CorrelatedEquilibrium", "correlated_equilibrium", "correlated_gains",
            "is_correlated_equilibrium", "OBJECTIVES"]

@@ -4,7 +4,7 @@ The article states priorities, not numbers, so a model's default weights are
 one cardinalisation among many.  :func:`sweep` draws weights uniformly within
 each preference's admissible range (exact fractions with denominator 1000),
 keeps only draws that respect every stated priority (rejection sampling),
-recomputes :func:`~gametheory.compare.compare` for each draw, and reports
+recomputes :func:`~gametheory.crisis.compare.compare` for each draw, and reports
 how often each headline conclusion holds.  Draw ``k`` uses its own random
 generator, seeded by ``(seed, k)``, so the result is the same whatever the
 number of worker processes.
@@ -22,7 +22,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .compare import Comparison, compare
-from .errors import InvalidGameError, SolverError
+from ..errors import InvalidGameError, SolverError
 from .model import Model
 
 __all__ = ["Conclusion", "SweepResult", "sweep", "conclusions", "format_sweep", "sweep_to_dict"]

@@ -1,6 +1,6 @@
 """What prior coordination changes: a model's game with and without its understandings.
 
-For a crisis model with prior understandings (see :mod:`gametheory.model`),
+For a crisis model with prior understandings (see :mod:`gametheory.crisis.model`),
 the *unilateral* regime has none of them in force and the *coordinated*
 regime all of them.  In each regime the game among the moving parties is
 solved (``auto``: every equilibrium for games this size), and the best
@@ -28,11 +28,11 @@ from typing import Any
 
 import numpy as np
 
-from ._numbers import format_number
-from .correlated import correlated_equilibrium
+from ..arithmetic import format_number
+from ..analysis.correlated import correlated_equilibrium
 from .model import Model
-from .output import _tex_escape, _tex_num
-from .solve import solve
+from ..report.solve import _tex_escape, _tex_num
+from ..solvers.solve import solve
 
 __all__ = ["Outcome", "Regime", "Comparison", "compare", "format_comparison", "comparison_to_dict"]
 
@@ -166,10 +166,10 @@ def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], boo
     """The model as a game tree (chance, then the parties in the model's timing): one outcome
     per distinct subgame-perfect payoff vector, with every party's expected payoff and the
     expected level of each bad attribute over the leaves it reaches."""
-    from .solvers.spe import subgame_perfect_equilibria
+    from ..solvers.spe import subgame_perfect_equilibria
     tree = model.tree(weights)
     res = subgame_perfect_equilibria(tree, distinct_payoffs=True)
-    from .behavior import reach_probabilities
+    from ..games.behavior import reach_probabilities
     movers = model.players
     parties = [p.name for p in model.parties]
     bad = [a.name for a in model.attributes if a.bad]
@@ -197,7 +197,7 @@ def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], boo
 def _bargaining(model: Model, game, weights=None) -> tuple[tuple[Outcome, ...], tuple]:
     """The Nash and Kalai-Smorodinsky bargaining outcomes of the movers' game (no transfers),
     from each mover's security level, described like the equilibria (Japan and risks included)."""
-    from .coop import kalai_smorodinsky, nash_bargaining
+    from ..coop import kalai_smorodinsky, nash_bargaining
     out = []
     disagreement: tuple = ()
     for solve_it, kind in ((nash_bargaining, "bargaining (Nash)"),
@@ -213,7 +213,7 @@ def _bargaining(model: Model, game, weights=None) -> tuple[tuple[Outcome, ...], 
 
 def _transferable(game) -> dict:
     """The TU benchmark: what coalitions of movers secure (alpha) and how it may be shared."""
-    from .coop import characteristic_function, least_core, nucleolus, shapley_value
+    from ..coop import characteristic_function, least_core, nucleolus, shapley_value
     v = characteristic_function(game, "alpha")
     eps, point = least_core(v)
     try:
@@ -271,7 +271,7 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     (``transfers = true``), the cooperative benchmark: the worth of the grand
     coalition, the Shapley value, the nucleolus and the core; and, for models that name a
     graph-model version of the case (``[model] conflict``), its stability analysis alone and
-    in coalition (:func:`~gametheory.conflict.report.conflict_summary`).
+    in coalition (:func:`~gametheory.report.conflict.conflict_summary`).
 
     Examples
     --------
@@ -286,7 +286,7 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
         weights = {**model.default_weights(), **weights}
     conflict = None
     if extras and model.conflict is not None:
-        from .conflict import conflict_summary
+        from ..conflict import conflict_summary
         conflict = conflict_summary(model.conflict)
     if not model.understandings:
         return Comparison(model, (_regime(model, "as given", weights, extras),), conflict)
@@ -482,7 +482,7 @@ def format_comparison(c: Comparison, fmt: str = "table") -> str:
                 a, b = c.tree_range(uni, p), c.tree_range(coo, p)
                 lines.append(f"  {p}: {_span(a)} -> {_span(b)}")
     if c.conflict is not None:
-        from .conflict import format_conflict_summary
+        from ..conflict import format_conflict_summary
         lines.append("")
         lines.append("the same case in the graph model (ordinal preferences only):")
         lines.extend(format_conflict_summary(c.conflict))

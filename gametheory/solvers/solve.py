@@ -6,15 +6,15 @@ from math import prod
 from typing import Any, Callable
 
 from .dominance import iterated_elimination
-from .errors import InvalidGameError, UnknownMethodError
-from .extensive import ExtensiveFormGame, reduced_normal_form
-from .game import NormalFormGame
+from ..errors import InvalidGameError, UnknownMethodError
+from ..games.tree import ExtensiveFormGame, reduced_normal_form
+from ..games.normal import NormalFormGame
 from .result import SolverResult, make_equilibrium
-from .solvers import (is_constant_sum, lemke_howson, polynomial_equilibria, pure_equilibria,
+from . import (is_constant_sum, lemke_howson, polynomial_equilibria, pure_equilibria,
                       qre_equilibria, simplicial_subdivision, support_enumeration,
                       vertex_enumeration, zero_sum)
-from .solvers.sequence_form import sequence_form_lemke
-from .solvers.spe import subgame_perfect_equilibria
+from .sequence_form import sequence_form_lemke
+from .spe import subgame_perfect_equilibria
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
@@ -154,8 +154,8 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
                 options: dict[str, Any]) -> SolverResult:
     """A tree: the tree methods directly, the others on the reduced normal form, whose mixed
     equilibria become behaviour strategies (Kuhn 1953) and are verified again in the tree."""
-    from .behavior import mixed_to_vector
-    from .solvers.spe import default_tree_tolerance, tree_equilibrium
+    from ..games.behavior import mixed_to_vector
+    from .spe import default_tree_tolerance, tree_equilibrium
     name = "spe" if method == "auto" else method
     if name in TREE_METHODS:
         if eliminate:

@@ -16,13 +16,13 @@ arrays rather than on Python objects.  :func:`backward_induction` computes the
 subgame-perfect equilibria of perfect-information games: all of them, when
 ties make several (Kuhn 1953; Selten 1965); :func:`reduced_normal_form` builds
 the strategic form.  Behaviour strategies, Kuhn's conversions and the
-equilibria of imperfect-information trees are in :mod:`gametheory.behavior`
+equilibria of imperfect-information trees are in :mod:`gametheory.games.behavior`
 and :mod:`gametheory.solvers.spe`.
 
 Examples
 --------
 >>> import gametheory as gt
->>> from gametheory.extensive import decision, outcome, ExtensiveFormGame, backward_induction
+>>> from gametheory.games.tree import decision, outcome, ExtensiveFormGame, backward_induction
 >>> tree = decision("Entrant", "e", {
 ...     "Out": outcome(0, 2),
 ...     "In": decision("Incumbent", "i", {"Fight": outcome(-1, -1), "Accommodate": outcome(1, 1)})})
@@ -40,7 +40,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from .errors import GameTooLargeError, InvalidGameError
+from ..errors import GameTooLargeError, InvalidGameError
 
 __all__ = ["Node", "decision", "chance", "outcome", "ExtensiveFormGame", "SubgamePerfect",
            "backward_induction", "reduced_normal_form", "MAX_PROFILES", "MAX_EQUILIBRIA"]
@@ -724,7 +724,7 @@ def reduced_normal_form(game: ExtensiveFormGame):
     times its payoff to every profile of plans that reaches it.  Every
     normal-form solver applies to the result; by Kuhn's theorem, with perfect
     recall, its mixed equilibria are the tree's equilibria in behaviour
-    strategies (see :func:`gametheory.behavior.mixed_to_behavior`).
+    strategies (see :func:`gametheory.games.behavior.mixed_to_behavior`).
 
     Examples
     --------
@@ -737,7 +737,7 @@ def reduced_normal_form(game: ExtensiveFormGame):
     >>> g.actions, g.payoffs[0].tolist()
     ((('Out', 'In'), ('Fight', 'Accommodate')), [[0, 0], [-1, 1]])
     """
-    from .game import NormalFormGame
+    from .normal import NormalFormGame
     f = game.flat
     k = len(game.players)
     plans = [reduced_plans(game, p) for p in range(k)]

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from ._numbers import format_number
-from .result import SolverResult
+from ..arithmetic import format_number
+from ..solvers.result import SolverResult
 
 if TYPE_CHECKING:
-    from .dominance import Elimination
-    from .game import NormalFormGame
-    from .model import Model
-    from .solvers.qre import QRECurve
+    from ..solvers.dominance import Elimination
+    from ..games.normal import NormalFormGame
+    from ..crisis.model import Model
+    from ..solvers.qre import QRECurve
 
 __all__ = ["FORMATS", "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
            "format_qre", "qre_to_dict", "format_model", "write_text_atomic"]
@@ -44,7 +44,7 @@ def _game_dict(g: "NormalFormGame") -> dict[str, Any]:
 
 
 def _is_tree(g: Any) -> bool:
-    from .extensive import ExtensiveFormGame
+    from ..games.tree import ExtensiveFormGame
     return isinstance(g, ExtensiveFormGame)
 
 

@@ -48,7 +48,7 @@ from typing import Callable
 
 import numpy as np
 
-from ._exact import IntegerTableau, solve_rational
+from .exact import IntegerTableau, solve_rational
 
 __all__ = ["VertexSet", "exact_vertices", "certified_vertices"]
 

@@ -9,9 +9,9 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ._numbers import Number
-from .errors import VerificationError
-from .game import NormalFormGame, supports
+from ..arithmetic import Number
+from ..errors import VerificationError
+from ..games.normal import NormalFormGame, supports
 
 __all__ = ["Equilibrium", "SolverResult", "make_equilibrium", "default_tolerance", "dedupe_equilibria"]
 

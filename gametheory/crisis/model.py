@@ -36,10 +36,10 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ._numbers import parse_rational
-from ._files import read_text
-from .errors import GameFileError, InvalidGameError
-from .game import NormalFormGame
+from ..arithmetic import parse_rational
+from ..io._files import read_text
+from ..errors import GameFileError, InvalidGameError
+from ..games.normal import NormalFormGame
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -288,7 +288,7 @@ class Model:
             Players: the moving parties.  Its ``leaf_outcomes`` maps each leaf
             (depth-first number) to ``(scenario, profile)``.
         """
-        from .extensive import ExtensiveFormGame, chance, decision, outcome
+        from ..games.tree import ExtensiveFormGame, chance, decision, outcome
         movers = {p.name: p for p in self.players}
         if not movers:
             raise InvalidGameError(f"{self.path}: no party has actions, so there is no game")
@@ -515,7 +515,7 @@ class _Reader:
     def conflict(self, model: Model, value: Any) -> Model:
         """``conflict = "conflicts/crisis.toml"``: the same case as a graph-model conflict, a
         file below the model's folder, whose decision makers are parties of the model."""
-        from .conflict import read_conflict
+        from ..conflict import read_conflict
         if not isinstance(value, str) or not value.endswith(".toml") or value.startswith("/") \
                 or ".." in Path(value).parts or "\\" in value:
             raise self.fail("[model]", "'conflict' must name a .toml file below the model's folder, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import GameFileError
+from ..errors import GameFileError
 
 __all__ = ["read_text"]
 

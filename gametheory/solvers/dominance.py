@@ -38,10 +38,10 @@ from typing import Any, Mapping
 import numpy as np
 from scipy.optimize import linprog
 
-from ._numbers import Number
-from .errors import InvalidGameError
-from .game import NormalFormGame
-from .solvers._common import resolve_exact
+from ..arithmetic import Number
+from ..errors import InvalidGameError
+from ..games.normal import NormalFormGame
+from ._common import resolve_exact
 
 __all__ = ["Elimination", "EliminationStep", "iterated_elimination", "dominated_actions"]
 

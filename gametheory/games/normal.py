@@ -16,8 +16,8 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from ._numbers import Number, as_exact, integer_scale, is_exact_number
-from .errors import InvalidGameError
+from ..arithmetic import Number, as_exact, integer_scale, is_exact_number
+from ..errors import InvalidGameError
 
 __all__ = ["NormalFormGame"]
 
@@ -403,7 +403,7 @@ def supports(profile: Sequence[Sequence[Any]]) -> tuple[tuple[int, ...], ...]:
 
     Examples
     --------
-    >>> from gametheory.game import supports
+    >>> from gametheory.games.normal import supports
     >>> supports([[0.5, 0, 0.5], [1, 0]])
     ((0, 2), (0,))
     """
