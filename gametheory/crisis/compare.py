@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from ..arithmetic import format_number
+from ..arithmetic import exact_str
 from ..analysis.correlated import correlated_equilibrium
 from .model import Model
 from ..report.solve import _tex_escape, _tex_num
@@ -296,7 +296,7 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
 
 
 def _num(x: Any, exact: bool) -> Any:
-    return format_number(Fraction(x)) if exact else float(x)
+    return exact_str(Fraction(x)) if exact else float(x)
 
 
 def comparison_to_dict(c: Comparison) -> dict[str, Any]:
@@ -310,7 +310,7 @@ def comparison_to_dict(c: Comparison) -> dict[str, Any]:
         out["regimes"].append({
             "name": r.name, "understandings": list(r.in_force), "method": r.method,
             "complete": r.complete, "notes": list(r.notes),
-            "optimum": {"total": format_number(r.optimum), "profile": list(r.optimum_profile)},
+            "optimum": {"total": exact_str(r.optimum), "profile": list(r.optimum_profile)},
             "pareto_efficient_profiles": [list(p) for p in r.pareto_profiles],
             "price_of_anarchy": _num(r.price_of_anarchy, isinstance(r.price_of_anarchy, Fraction)),
             "price_of_stability": _num(r.price_of_stability, isinstance(r.price_of_stability, Fraction)),
@@ -536,5 +536,5 @@ def _span(pair) -> str:
 
 def _short(x: Any) -> str:
     if isinstance(x, Fraction):
-        return f"{float(x):.3g}" if x.denominator > 100 else format_number(x)
+        return f"{float(x):.3g}" if x.denominator > 100 else exact_str(x)
     return f"{float(x):.3g}"

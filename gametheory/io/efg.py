@@ -26,7 +26,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ..arithmetic import format_number, parse_rational
+from ..arithmetic import exact_str, parse_rational
 from ._files import read_text
 from ..errors import GameFileError, InvalidGameError
 from ..games.tree import ExtensiveFormGame, Node
@@ -278,7 +278,7 @@ def format_efg(game: ExtensiveFormGame) -> str:
     def num(x: Any) -> str:
         if type(x) is int:
             return str(x)
-        return format_number(Fraction(x)) if not isinstance(x, float) else repr(x)
+        return exact_str(Fraction(x)) if not isinstance(x, float) else repr(x)
 
     for i in range(game.num_nodes):                 # the nodes in depth-first order
         node = game.node(i)

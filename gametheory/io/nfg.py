@@ -52,7 +52,7 @@ import numpy as np
 
 # Absolute imports: this module must also import cleanly when pytest collects it
 # for doctests while ``gametheory/io`` has no ``__init__.py``.
-from ..arithmetic import format_number, parse_rational
+from ..arithmetic import exact_str, parse_rational
 from ..errors import GameFileError, InvalidGameError
 from ..games.normal import NormalFormGame
 
@@ -590,7 +590,7 @@ def format_nfg(game: NormalFormGame) -> str:
     if game.description:
         lines.append(_quote(game.description))
     lines.append("")
-    fmt = format_number if game.is_exact else (lambda x: repr(float(x)))
+    fmt = exact_str if game.is_exact else (lambda x: repr(float(x)))
     columns = [arr.ravel(order="F") for arr in game.payoffs]  # first player fastest
     for k in range(game.num_profiles):
         lines.append(" ".join(fmt(col[k]) for col in columns))

@@ -6,7 +6,7 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from ..arithmetic import format_number
+from ..arithmetic import exact_str
 from ..errors import InvalidGameError
 from ..coop.core import CORE_VERTICES_MAX_PLAYERS, core_vertices, least_core, nucleolus
 from ..coop.tu import TUGame
@@ -37,7 +37,7 @@ def coop_analysis(game: TUGame) -> dict[str, Any]:
 
 
 def _num(value: Any, exact: bool) -> Any:
-    return format_number(Fraction(value)) if exact else float(value)
+    return exact_str(Fraction(value)) if exact else float(value)
 
 
 def coop_to_dict(game: TUGame, analysis: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def _text(value: Any, exact: bool) -> str:
         return "-"
     if exact:
         q = Fraction(value)
-        return format_number(q) if q.denominator <= 1000 else f"{float(q):.4g}"
+        return exact_str(q) if q.denominator <= 1000 else f"{float(q):.4g}"
     return f"{float(value):.4g}"
 
 

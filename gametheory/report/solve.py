@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from ..arithmetic import format_number
+from ..arithmetic import exact_str
 from ..solvers.result import SolverResult
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ FORMATS = ("table", "json", "csv", "latex")
 def _num(value: Any, exact: bool) -> Any:
     """Exact results: reduced-fraction strings; float results: JSON numbers."""
     if exact:
-        return format_number(Fraction(value))
+        return exact_str(Fraction(value))
     return float(value)
 
 
@@ -110,7 +110,7 @@ def _json_value(value: Any, exact: bool) -> Any:
 
 
 def _text(value: Any, exact: bool) -> str:
-    return format_number(Fraction(value)) if exact else f"{float(value):.6g}"
+    return exact_str(Fraction(value)) if exact else f"{float(value):.6g}"
 
 
 def format_table(result: SolverResult) -> str:
@@ -199,7 +199,7 @@ def format_csv(result: SolverResult) -> str:
 
 
 def _csv_num(v: Any, exact: bool) -> str:
-    return format_number(Fraction(v)) if exact else repr(float(v))
+    return exact_str(Fraction(v)) if exact else repr(float(v))
 
 
 def _tex_escape(text: str) -> str:
@@ -388,7 +388,7 @@ def format_model(model: "Model", cell: "Sequence[str] | None" = None) -> str:
     for profile in itertools.product(*(p.actions for p in movers)):
         pays = [model.payoff(name, profile) for name in names]
         rows.append(("  ".join(a.ljust(w) for a, w in zip(profile, widths)),
-                     [format_number(v) for v in pays]))
+                     [exact_str(v) for v in pays]))
     colw = [max(len(names[k]), *(len(r[1][k]) for r in rows)) for k in range(len(names))]
     lines.append("  " + head + " | " + "  ".join(n.rjust(w) for n, w in zip(names, colw)))
     for left, pays in rows:

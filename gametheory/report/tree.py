@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from ..arithmetic import format_number
+from ..arithmetic import exact_str
 from ..games.tree import CHANCE, OUTCOME, ExtensiveFormGame
 
 __all__ = ["format_tree", "plot_tree", "PLOT_MAX_NODES"]
@@ -19,7 +19,7 @@ __all__ = ["format_tree", "plot_tree", "PLOT_MAX_NODES"]
 def _num(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:.4g}"
-    return format_number(Fraction(x))
+    return exact_str(Fraction(x))
 
 
 def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | None = None,

@@ -1,0 +1,91 @@
+"""The computation context: what every solver and analysis is handed from the top.
+
+One :class:`Context` is made per call by the public entry point (``solve``,
+``compare``, ...) and passed down unchanged: the arithmetic (exact or float,
+with its tolerance), a deadline, a progress callback and a seed.  Code below
+reads these fields; it never re-decides the arithmetic, and time limits,
+progress bars and reproducible parallel runs plug in here without re-plumbing
+every solver.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import numpy as np
+
+from .arithmetic import EXACT, Arithmetic
+from .errors import SolverError
+
+__all__ = ["Context", "Progress", "TimeLimitError"]
+
+#: A progress callback: ``progress(stage, done, total)``; ``total`` None when unknown.
+Progress = Callable[[str, int, "int | None"], None]
+
+
+class TimeLimitError(SolverError):
+    """A computation passed its context's deadline."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The arithmetic, deadline, progress callback and seed of one computation.
+
+    Attributes
+    ----------
+    arithmetic : Arithmetic
+        Exact or float (with tolerance), chosen once at the top.
+    deadline : float or None
+        A :func:`time.monotonic` instant after which :meth:`check` raises
+        :class:`TimeLimitError`; None for no limit.
+    progress : callable or None
+        Called as ``progress(stage, done, total)`` by long computations.
+    seed : int or None
+        Seed for every random choice below (:meth:`rng`).
+
+    Examples
+    --------
+    >>> from gametheory.context import Context
+    >>> ctx = Context.make(time_limit=60, seed=3)
+    >>> ctx.arithmetic.exact, ctx.seed, ctx.expired()
+    (True, 3, False)
+    >>> float(ctx.rng().random()) == float(Context.make(seed=3).rng().random())
+    True
+    """
+
+    arithmetic: Arithmetic = EXACT
+    deadline: float | None = None
+    progress: Progress | None = None
+    seed: int | None = None
+
+    @classmethod
+    def make(cls, arithmetic: Arithmetic = EXACT, time_limit: float | None = None,
+             progress: Progress | None = None, seed: int | None = None) -> "Context":
+        """A context whose deadline is ``time_limit`` seconds from now (None: no limit)."""
+        deadline = None if time_limit is None else time.monotonic() + float(time_limit)
+        return cls(arithmetic=arithmetic, deadline=deadline, progress=progress, seed=seed)
+
+    def with_arithmetic(self, arithmetic: Arithmetic) -> "Context":
+        """The same context in another arithmetic (e.g. a float subproblem)."""
+        return replace(self, arithmetic=arithmetic)
+
+    def expired(self) -> bool:
+        """Whether the deadline has passed."""
+        return self.deadline is not None and time.monotonic() > self.deadline
+
+    def check(self, where: str) -> None:
+        """Raise :class:`TimeLimitError` naming ``where`` once the deadline has passed."""
+        if self.expired():
+            raise TimeLimitError(f"{where}: time limit reached")
+
+    def report(self, stage: str, done: int, total: int | None = None) -> None:
+        """Tell the progress callback, if any, how far ``stage`` has got."""
+        if self.progress is not None:
+            self.progress(stage, done, total)
+
+    def rng(self, *stream: int) -> np.random.Generator:
+        """A random generator from the seed (and an optional stream number, for parallel work)."""
+        return np.random.default_rng([self.seed, *stream] if self.seed is not None and stream
+                                     else self.seed)
