@@ -32,7 +32,8 @@ from fractions import Fraction
 import numpy as np
 
 import gametheory as gt
-from gametheory.games.tree import backward_induction, chance, decision, outcome
+from gametheory.games.tree import chance, decision, outcome
+from gametheory.solvers.spe import backward_induction
 
 
 def binary_tree(depth: int, seed: int):

@@ -28,12 +28,12 @@ from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium,
 from .solvers.dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
-from .games.behavior import behavior_payoffs, behavior_regrets, behavior_to_mixed, mixed_to_behavior
-from .games.tree import (ExtensiveFormGame, SubgamePerfect, backward_induction, chance, decision,
+from .games.behavior import pure_actions, behavior_payoffs, behavior_regrets, behavior_to_mixed, mixed_to_behavior
+from .games.tree import (ExtensiveFormGame, chance, decision,
                         outcome, reduced_normal_form)
 from .report.tree import format_tree, plot_tree
 from .solvers.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
-from .solvers.spe import subgame_perfect_equilibria, subgame_roots
+from .solvers.spe import backward_induction, subgame_perfect_equilibria, subgame_roots
 from .games.normal import NormalFormGame, supports
 from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_efg,
                  parse_nfg, read_efg, read_game, read_nfg, write_efg, write_game, write_nfg)
@@ -52,7 +52,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "NormalFormGame", "supports",
-    "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "SubgamePerfect",
+    "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "pure_actions",
     "reduced_normal_form", "read_efg", "write_efg", "parse_efg", "format_efg",
     "subgame_perfect_equilibria", "subgame_roots", "sequence_form_lemke", "sequence_form", "SequenceForm",
     "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed", "format_tree", "plot_tree",

@@ -7,7 +7,9 @@ from fractions import Fraction
 import pytest
 
 import gametheory as gt
-from gametheory.games.tree import ExtensiveFormGame, backward_induction, chance, decision, outcome
+from gametheory.games.behavior import pure_actions
+from gametheory.games.tree import ExtensiveFormGame, chance, decision, outcome
+from gametheory.solvers.spe import backward_induction
 
 
 def entry():
@@ -20,7 +22,7 @@ def test_entry_deterrence_has_one_spe():
     game = ExtensiveFormGame(entry(), ["Entrant", "Incumbent"], title="Entry")
     assert game.perfect_information and game.num_nodes == 5 and game.exact
     [spe] = backward_induction(game)
-    assert spe.actions == {("Entrant", "e"): "In", ("Incumbent", "i"): "Accommodate"}
+    assert pure_actions(game, spe.behavior) == {("Entrant", "e"): "In", ("Incumbent", "i"): "Accommodate"}
     assert spe.payoffs == (1, 1)
 
 
@@ -37,7 +39,8 @@ def centipede(rounds: int):
 def test_centipede_unravels():
     game = ExtensiveFormGame(centipede(6), ["A", "B"])
     [spe] = backward_induction(game)
-    assert all(a == "Take" for a in spe.actions.values()) and len(spe.actions) == 6
+    actions = pure_actions(game, spe.behavior)
+    assert all(a == "Take" for a in actions.values()) and len(actions) == 6
     assert spe.payoffs == (2, 0)
 
 
@@ -46,8 +49,10 @@ def test_ties_give_every_spe():
     tree = decision("A", "a", {
         "L": decision("B", "b", {"x": outcome(3, 1), "y": outcome(0, 1)}),
         "R": outcome(1, 0)})
-    spes = backward_induction(ExtensiveFormGame(tree, ["A", "B"]))
-    plans = sorted((s.actions[("A", "a")], s.actions[("B", "b")]) for s in spes)
+    game = ExtensiveFormGame(tree, ["A", "B"])
+    spes = backward_induction(game)
+    plans = sorted((pure_actions(game, s.behavior)[("A", "a")], pure_actions(game, s.behavior)[("B", "b")])
+                   for s in spes)
     assert plans == [("L", "x"), ("R", "y")]
     assert sorted(s.payoffs for s in spes) == [(1, 0), (3, 1)]
 
@@ -56,8 +61,9 @@ def test_chance_moves_are_averaged_exactly():
     tree = chance({
         "well": (Fraction(1, 2), decision("US", "calm", {"Hold": outcome(1), "Act": outcome(0)})),
         "crisis": (Fraction(1, 2), decision("US", "crisis", {"Hold": outcome(-4), "Act": outcome(-1)}))})
-    [spe] = backward_induction(ExtensiveFormGame(tree, ["US"]))
-    assert spe.actions == {("US", "calm"): "Hold", ("US", "crisis"): "Act"}
+    game = ExtensiveFormGame(tree, ["US"])
+    [spe] = backward_induction(game)
+    assert pure_actions(game, spe.behavior) == {("US", "calm"): "Hold", ("US", "crisis"): "Act"}
     assert spe.payoffs == (Fraction(0),)
 
 
@@ -172,7 +178,7 @@ def test_efg_entry_game():
     game = parse_efg(ENTRY_EFG, "entry.efg")
     assert game.title == "Entry" and game.players == ("Entrant", "Incumbent")
     [spe] = backward_induction(game)
-    assert spe.actions == {("Entrant", "e"): "In", ("Incumbent", "i"): "Accommodate"}
+    assert pure_actions(game, spe.behavior) == {("Entrant", "e"): "In", ("Incumbent", "i"): "Accommodate"}
 
 
 def test_efg_round_trip(tmp_path):
@@ -236,5 +242,5 @@ def test_deep_trees():
     game = ExtensiveFormGame(tree, ["A", "B"])
     assert game.depth == 3000
     [spe] = backward_induction(game)
-    assert spe.payoffs == (2, 0) and len(spe.actions) == 3000
+    assert spe.payoffs == (2, 0) and len(pure_actions(game, spe.behavior)) == 3000
     assert sys.getrecursionlimit() == limit

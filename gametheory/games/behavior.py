@@ -45,7 +45,7 @@ import numpy as np
 from ..errors import InvalidGameError
 from .tree import CHANCE, DECISION, OUTCOME, ExtensiveFormGame, _plain, plan_consistency, reduced_plans
 
-__all__ = ["behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
+__all__ = ["pure_actions", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
            "realization_plan", "reach_probabilities", "Behavior"]
 
 #: ``behavior[player][infoset][action]``: probabilities, exact (Fraction) or float.
@@ -360,3 +360,46 @@ def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seque
             probs[on] = probs[on] * vector[f.slot_offset[s] + chosen[on]]
         out.append(tuple(_plain(q) for q in probs) if exact else tuple(float(q) for q in probs))
     return tuple(out)
+
+
+def pure_actions(game: ExtensiveFormGame, behavior: Behavior) -> dict[tuple[str, str], str]:
+    """The action taken at each information set by a pure behaviour profile.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+    behavior : nested sequence
+        ``behavior[player][set][action]``, each set's probabilities 0 or 1
+        (e.g. ``Equilibrium.behavior`` of a pure equilibrium).
+
+    Returns
+    -------
+    dict
+        ``{(player, information set): action}`` in the tree's information-set order.
+
+    Raises
+    ------
+    InvalidGameError
+        When some information set is not played purely.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> [eq] = gt.backward_induction(game)
+    >>> pure_actions(game, eq.behavior)
+    {('Entrant', 'e'): 'In', ('Incumbent', 'i'): 'Accommodate'}
+    """
+    chosen: dict[tuple[str, str], str] = {}
+    for p, sets in enumerate(behavior):
+        player = game.players[p]
+        for name, probs in zip(game.player_infosets(p), sets):
+            played = [a for a, q in enumerate(probs) if q != 0]
+            if len(played) != 1 or probs[played[0]] != 1:
+                raise InvalidGameError(f"pure_actions: {player!r} mixes at information set {name!r}")
+            chosen[(player, name)] = game.infosets[(player, name)][played[0]]
+    return {key: chosen[key] for key in game.infoset_keys}

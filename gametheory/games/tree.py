@@ -12,23 +12,21 @@ A tree is built from three kinds of node:
 :class:`ExtensiveFormGame` checks the tree (one-line errors naming the node
 by its path from the root) and stores it as flat arrays in depth-first
 (prefix) order, the order of a ``.efg`` file, so that the solvers work on
-arrays rather than on Python objects.  :func:`backward_induction` computes the
-subgame-perfect equilibria of perfect-information games: all of them, when
-ties make several (Kuhn 1953; Selten 1965); :func:`reduced_normal_form` builds
-the strategic form.  Behaviour strategies, Kuhn's conversions and the
-equilibria of imperfect-information trees are in :mod:`gametheory.games.behavior`
-and :mod:`gametheory.solvers.spe`.
+arrays rather than on Python objects.  :func:`reduced_normal_form` builds the
+strategic form.  Behaviour strategies and Kuhn's conversions are in
+:mod:`gametheory.games.behavior`; backward induction and the subgame-perfect
+equilibria of every tree are solvers, in :mod:`gametheory.solvers.spe`.
 
 Examples
 --------
 >>> import gametheory as gt
->>> from gametheory.games.tree import decision, outcome, ExtensiveFormGame, backward_induction
+>>> from gametheory.games.tree import decision, outcome, ExtensiveFormGame
 >>> tree = decision("Entrant", "e", {
 ...     "Out": outcome(0, 2),
 ...     "In": decision("Incumbent", "i", {"Fight": outcome(-1, -1), "Accommodate": outcome(1, 1)})})
 >>> game = ExtensiveFormGame(tree, players=["Entrant", "Incumbent"], title="Entry deterrence")
->>> [spe.actions for spe in backward_induction(game)]
-[{('Entrant', 'e'): 'In', ('Incumbent', 'i'): 'Accommodate'}]
+>>> game.infoset_keys, game.perfect_information
+([('Entrant', 'e'), ('Incumbent', 'i')], True)
 """
 
 from __future__ import annotations
@@ -42,8 +40,8 @@ import numpy as np
 
 from ..errors import GameTooLargeError, InvalidGameError
 
-__all__ = ["Node", "decision", "chance", "outcome", "ExtensiveFormGame", "SubgamePerfect",
-           "backward_induction", "reduced_normal_form", "MAX_PROFILES", "MAX_EQUILIBRIA"]
+__all__ = ["Node", "decision", "chance", "outcome", "ExtensiveFormGame", "reduced_normal_form",
+           "MAX_PROFILES"]
 
 OUTCOME, CHANCE, DECISION = 0, 1, 2
 _KINDS = {"outcome": OUTCOME, "chance": CHANCE, "decision": DECISION}
@@ -86,14 +84,6 @@ def chance(moves: Mapping[str, tuple[Any, Node]]) -> Node:
 def outcome(*payoffs: Any) -> Node:
     """A leaf with one payoff per player, in player order."""
     return Node("outcome", payoffs=tuple(payoffs))
-
-
-@dataclass(frozen=True)
-class SubgamePerfect:
-    """A pure subgame-perfect equilibrium: an action at every information set, and its payoffs."""
-
-    actions: dict[tuple[str, str], str]
-    payoffs: tuple[Any, ...]
 
 
 class Flat:
@@ -498,176 +488,6 @@ def _segments(flat: Flat, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np
     np.cumsum(counts[:-1], out=offsets[1:])
     pos = np.repeat(starts - offsets, counts) + np.arange(int(counts.sum()))
     return flat.child_idx[pos], offsets, counts
-
-
-def tie_tolerance(game: "ExtensiveFormGame", exact: bool) -> float:
-    """Payoff differences treated as ties: 0 in exact arithmetic, else 1e-12 of the largest payoff."""
-    if exact:
-        return 0
-    leaves = game.flat.payoff[game.flat.leaves]
-    return 1e-12 * max(1.0, float(np.max(np.abs(leaves))) if leaves.size else 1.0)
-
-
-def induction_pass(game: "ExtensiveFormGame", exact: bool, values: np.ndarray | None = None):
-    """One backward-induction pass over a perfect-information tree.
-
-    Returns ``(values, choice, ties)``: each node's payoff vector, the action
-    index chosen at each decision node (the first maximiser; -1 elsewhere),
-    and whether some decision node has several maximisers (within
-    :func:`tie_tolerance`).  Bushy trees are processed one depth level at a
-    time with numpy, deep ones node by node.
-    """
-    f = game.flat
-    if values is None:
-        values = (f.payoff_exact if exact else f.payoff).copy()
-    prob = f.prob_exact if exact else f.prob
-    tol = tie_tolerance(game, exact)
-    choice = np.full(f.n, -1, dtype=np.int64)
-    ties = False
-    if f.vectorise_levels():
-        for level in reversed(f.levels()):
-            for kind in (CHANCE, DECISION):
-                nodes = level[f.kind[level] == kind]
-                if not len(nodes):
-                    continue
-                kids, off, counts = _segments(f, nodes)
-                if kind == CHANCE:
-                    values[nodes] = np.add.reduceat(values[kids] * prob[kids][:, None], off, axis=0)
-                    continue
-                mine = values[kids, np.repeat(f.player[nodes], counts)]
-                best = np.maximum.reduceat(mine, off)
-                top = np.asarray(mine >= np.repeat(best, counts) - tol, dtype=bool)
-                first = np.minimum.reduceat(np.where(top, np.arange(len(kids)), len(kids)), off)
-                ties = ties or bool(np.any(np.add.reduceat(top.astype(np.int64), off) > 1))
-                choice[nodes] = first - off
-                values[nodes] = values[kids[first]]
-        return values, choice, ties
-    rows = values.tolist()
-    kind, player = f.kind.tolist(), f.player.tolist()
-    ptr, idx, probs = f.child_ptr.tolist(), f.child_idx.tolist(), prob.tolist()
-    chosen = choice.tolist()
-    for i in range(f.n - 1, -1, -1):
-        if kind[i] == OUTCOME:
-            continue
-        kids = idx[ptr[i]:ptr[i + 1]]
-        if kind[i] == CHANCE:
-            rows[i] = [sum(probs[c] * rows[c][j] for c in kids) for j in range(len(rows[i]))]
-            continue
-        p = player[i]
-        mine = [rows[c][p] for c in kids]
-        best = max(mine)
-        top = [a for a, v in enumerate(mine) if v >= best - tol]
-        ties = ties or len(top) > 1
-        chosen[i] = top[0]
-        rows[i] = rows[kids[top[0]]]
-    values = np.array(rows, dtype=values.dtype)
-    return values, np.array(chosen, dtype=np.int64), ties
-
-
-#: Most subgame-perfect equilibria :func:`backward_induction` lists before refusing.
-MAX_EQUILIBRIA = 100_000
-
-
-def all_pure_spe(game: "ExtensiveFormGame", exact: bool) -> list[tuple[tuple, np.ndarray]]:
-    """Every pure subgame-perfect equilibrium of a perfect-information tree with ties.
-
-    From the leaves up, each node keeps the list of its subtree's equilibria,
-    one per combination of its children's equilibria (and, at a decision node,
-    per tied best action): an equilibrium is stored as its value, the action
-    taken and the indices of the children's equilibria, and the choices are
-    read off at the end.  Returns ``(payoffs, choice)`` pairs.
-    """
-    f = game.flat
-    tol = tie_tolerance(game, exact)
-    pays = (f.payoff_exact if exact else f.payoff).tolist()
-    prob = (f.prob_exact if exact else f.prob).tolist()
-    kind, player = f.kind.tolist(), f.player.tolist()
-    ptr, idx = f.child_ptr.tolist(), f.child_idx.tolist()
-    k = len(game.players)
-    sols: list[list[tuple[tuple, int, tuple]]] = [[] for _ in range(f.n)]
-    for i in range(f.n - 1, -1, -1):
-        if kind[i] == OUTCOME:
-            sols[i] = [(tuple(pays[i]), -1, ())]
-            continue
-        kids = idx[ptr[i]:ptr[i + 1]]
-        lists = [sols[c] for c in kids]
-        total = 1
-        for sub in lists:
-            total *= len(sub)
-        if total > MAX_EQUILIBRIA:
-            raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
-        out = []
-        for combo in itertools.product(*(range(len(sub)) for sub in lists)):
-            vals = [sub[c][0] for sub, c in zip(lists, combo)]
-            if kind[i] == CHANCE:
-                out.append((tuple(sum(prob[c] * v[j] for c, v in zip(kids, vals)) for j in range(k)),
-                            -1, combo))
-                continue
-            p = player[i]
-            best = max(v[p] for v in vals)
-            out.extend((v, a, combo) for a, v in enumerate(vals) if v[p] >= best - tol)
-            if len(out) > MAX_EQUILIBRIA:
-                raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
-        sols[i] = out
-    found = []
-    for s in range(len(sols[0])):
-        choice = np.full(f.n, -1, dtype=np.int64)
-        stack = [(0, s)]
-        while stack:
-            i, j = stack.pop()
-            _, a, combo = sols[i][j]
-            if a >= 0:
-                choice[i] = a
-            kids = idx[ptr[i]:ptr[i + 1]]
-            stack.extend(zip(kids, combo))
-        found.append((sols[0][s][0], choice))
-    return found
-
-
-def backward_induction(game: ExtensiveFormGame) -> list[SubgamePerfect]:
-    """Every pure subgame-perfect equilibrium of a perfect-information game.
-
-    Backward induction (Kuhn 1953; Selten 1965): at each decision node, from
-    the leaves up, the mover picks an action maximising its payoff given the
-    continuation; chance nodes average.  One pass over the tree's arrays
-    (numpy per depth level for bushy trees) finds an equilibrium; when no
-    decision node has tied best actions it is the only one.  Otherwise every
-    equilibrium is enumerated (ties can change what players earlier in the
-    tree prefer), none twice.  Exact payoffs give exact comparisons; in float
-    arithmetic payoffs within ``1e-12`` of the largest are ties.
-
-    Parameters
-    ----------
-    game : ExtensiveFormGame
-        With perfect information (every information set a single node).
-
-    Returns
-    -------
-    list of SubgamePerfect
-        Each with an action at every information set and the expected payoffs.
-
-    Raises
-    ------
-    InvalidGameError
-        For imperfect information.
-    GameTooLargeError
-        Beyond ``MAX_EQUILIBRIA`` equilibria (e.g. a tree full of ties).
-    """
-    if not game.perfect_information:
-        raise InvalidGameError("backward induction needs perfect information; this game has an "
-                               "information set with several nodes")
-    exact = game.exact
-    values, choice, ties = induction_pass(game, exact)
-    found = all_pure_spe(game, exact) if ties else [(tuple(values[0]), choice)]
-    f = game.flat
-    decisions = np.flatnonzero(f.kind == DECISION)
-    out = []
-    for value, ch in found:
-        actions = {game.infoset_keys[s]: game.infosets[game.infoset_keys[s]][a]
-                   for s, a in zip(f.infoset[decisions].tolist(), ch[decisions].tolist())}
-        out.append(SubgamePerfect(actions=actions, payoffs=tuple(_plain(v) if exact else float(v)
-                                                                 for v in value)))
-    return out
 
 
 #: Largest reduced normal form (number of strategy profiles) :func:`reduced_normal_form` builds.

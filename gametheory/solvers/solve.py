@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from math import prod
 from typing import Any, Callable
 
 from .dominance import iterated_elimination
@@ -10,61 +9,22 @@ from ..errors import InvalidGameError, UnknownMethodError
 from ..games.tree import ExtensiveFormGame, reduced_normal_form
 from ..games.normal import NormalFormGame
 from .result import SolverResult, make_equilibrium
-from . import (is_constant_sum, lemke_howson, polynomial_equilibria, pure_equilibria,
-                      qre_equilibria, simplicial_subdivision, support_enumeration,
-                      vertex_enumeration, zero_sum)
+from ..games.behavior import mixed_to_vector
+from .registry import NORMAL_FORM_METHODS, choose_method
 from .sequence_form import sequence_form_lemke
-from .spe import subgame_perfect_equilibria
+from .spe import default_tree_tolerance, subgame_perfect_equilibria, tree_equilibrium
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
 #: Solver functions by their stable method names (as on the command line).
 METHODS: dict[str, Callable[..., SolverResult]] = {
-    "pure": pure_equilibria,
-    "support": support_enumeration,
-    "vertex": vertex_enumeration,
-    "lemke-howson": lemke_howson,
-    "zero-sum": zero_sum,
-    "polynomial": polynomial_equilibria,
-    "qre": qre_equilibria,
-    "simpdiv": simplicial_subdivision,
+    **NORMAL_FORM_METHODS,
     "spe": subgame_perfect_equilibria,
     "sequence-form": sequence_form_lemke,
 }
 
 #: Methods that work on the tree itself; every other method runs on the reduced normal form.
 TREE_METHODS = ("spe", "sequence-form")
-
-#: Largest two-player game (m * n) for which ``auto`` enumerates all extreme equilibria.
-AUTO_VERTEX_LIMIT = 144
-#: Most support profiles of an n-player game for which ``auto`` finds all equilibria.
-AUTO_POLYNOMIAL_LIMIT = 400
-
-
-def choose_method(game: NormalFormGame) -> str:
-    """The method ``auto`` runs: all equilibria where affordable, else one.
-
-    - two players with ``m * n <= 144``: ``vertex`` (every extreme equilibrium,
-      degenerate games included);
-    - larger two-player games: ``zero-sum`` when the game is constant-sum,
-      else ``lemke-howson``;
-    - three and more players with at most 400 support profiles
-      (``prod (2^m_i - 1)``, e.g. 3x3x3 or 2x2x2x2): ``polynomial`` (every
-      isolated equilibrium);
-    - larger n-player games: ``qre`` (one equilibrium, the limit of the logit
-      QRE branch);
-    - one player: ``pure``.
-    """
-    if game.num_players == 2:
-        m, n = game.shape
-        if m * n <= AUTO_VERTEX_LIMIT:
-            return "vertex"
-        return "zero-sum" if is_constant_sum(game) else "lemke-howson"
-    if game.num_players == 1:
-        return "pure"
-    if prod(2 ** m - 1 for m in game.shape) <= AUTO_POLYNOMIAL_LIMIT:
-        return "polynomial"
-    return "qre"
 
 
 def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact: bool | None = None,
@@ -154,8 +114,6 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
                 options: dict[str, Any]) -> SolverResult:
     """A tree: the tree methods directly, the others on the reduced normal form, whose mixed
     equilibria become behaviour strategies (Kuhn 1953) and are verified again in the tree."""
-    from ..games.behavior import mixed_to_vector
-    from .spe import default_tree_tolerance, tree_equilibrium
     name = "spe" if method == "auto" else method
     if name in TREE_METHODS:
         if eliminate:

@@ -14,9 +14,9 @@ Algorithm (Selten 1965; Kuhn 1953 for perfect information):
    strategies by Kuhn's theorem.  Every combination of the proper subgames'
    equilibria is followed, so the list holds every SPE whenever the
    normal-form solver returns every equilibrium.
-3. Perfect-information trees take a fast path: one vectorised
-   backward-induction pass; only when some decision node has tied best actions
-   is every pure SPE enumerated.
+3. Perfect-information trees take a fast path, backward induction
+   (:func:`backward_induction`): one vectorised pass; only when some decision
+   node has tied best actions is every pure SPE enumerated.
 
 Every profile is then verified to be subgame perfect: in each subgame, with
 the proper subgames replaced by their values under the profile, no player can
@@ -34,25 +34,204 @@ from typing import Any
 import numpy as np
 
 from ..games.behavior import as_behavior, evaluate, mixed_to_behavior
-from ..errors import GameTooLargeError, InvalidGameError, VerificationError
-from ..games.tree import (CHANCE, DECISION, MAX_EQUILIBRIA, OUTCOME, ExtensiveFormGame, Node,
-                         _plain, _segments, all_pure_spe, induction_pass, reduced_normal_form,
-                         tie_tolerance)
+from ..errors import ExactArithmeticError, GameTooLargeError, InvalidGameError, VerificationError
+from ..games.normal import NormalFormGame
+from ..games.tree import (CHANCE, DECISION, OUTCOME, ExtensiveFormGame, Node, _plain, _segments,
+                          reduced_normal_form)
+from .registry import solve_normal_form
 from .result import Equilibrium, SolverResult
 
-__all__ = ["subgame_roots", "subgame_perfect_equilibria", "verify_subgame_perfect", "node_values",
-           "tree_equilibrium"]
+__all__ = ["backward_induction", "subgame_roots", "subgame_perfect_equilibria",
+           "verify_subgame_perfect", "node_values", "tree_equilibrium", "MAX_EQUILIBRIA"]
 
 
 def _resolve_exact(game: ExtensiveFormGame, exact: bool | None) -> bool:
     if exact is None:
         return game.exact
     if exact and not game.exact:
-        from ..errors import ExactArithmeticError
         raise ExactArithmeticError("exact arithmetic needs integer or rational payoffs and "
                                    "probabilities; this tree has floating-point numbers")
     return bool(exact)
 
+
+def tie_tolerance(game: "ExtensiveFormGame", exact: bool) -> float:
+    """Payoff differences treated as ties: 0 in exact arithmetic, else 1e-12 of the largest payoff."""
+    if exact:
+        return 0
+    leaves = game.flat.payoff[game.flat.leaves]
+    return 1e-12 * max(1.0, float(np.max(np.abs(leaves))) if leaves.size else 1.0)
+
+
+def induction_pass(game: "ExtensiveFormGame", exact: bool, values: np.ndarray | None = None):
+    """One backward-induction pass over a perfect-information tree.
+
+    Returns ``(values, choice, ties)``: each node's payoff vector, the action
+    index chosen at each decision node (the first maximiser; -1 elsewhere),
+    and whether some decision node has several maximisers (within
+    :func:`tie_tolerance`).  Bushy trees are processed one depth level at a
+    time with numpy, deep ones node by node.
+    """
+    f = game.flat
+    if values is None:
+        values = (f.payoff_exact if exact else f.payoff).copy()
+    prob = f.prob_exact if exact else f.prob
+    tol = tie_tolerance(game, exact)
+    choice = np.full(f.n, -1, dtype=np.int64)
+    ties = False
+    if f.vectorise_levels():
+        for level in reversed(f.levels()):
+            for kind in (CHANCE, DECISION):
+                nodes = level[f.kind[level] == kind]
+                if not len(nodes):
+                    continue
+                kids, off, counts = _segments(f, nodes)
+                if kind == CHANCE:
+                    values[nodes] = np.add.reduceat(values[kids] * prob[kids][:, None], off, axis=0)
+                    continue
+                mine = values[kids, np.repeat(f.player[nodes], counts)]
+                best = np.maximum.reduceat(mine, off)
+                top = np.asarray(mine >= np.repeat(best, counts) - tol, dtype=bool)
+                first = np.minimum.reduceat(np.where(top, np.arange(len(kids)), len(kids)), off)
+                ties = ties or bool(np.any(np.add.reduceat(top.astype(np.int64), off) > 1))
+                choice[nodes] = first - off
+                values[nodes] = values[kids[first]]
+        return values, choice, ties
+    rows = values.tolist()
+    kind, player = f.kind.tolist(), f.player.tolist()
+    ptr, idx, probs = f.child_ptr.tolist(), f.child_idx.tolist(), prob.tolist()
+    chosen = choice.tolist()
+    for i in range(f.n - 1, -1, -1):
+        if kind[i] == OUTCOME:
+            continue
+        kids = idx[ptr[i]:ptr[i + 1]]
+        if kind[i] == CHANCE:
+            rows[i] = [sum(probs[c] * rows[c][j] for c in kids) for j in range(len(rows[i]))]
+            continue
+        p = player[i]
+        mine = [rows[c][p] for c in kids]
+        best = max(mine)
+        top = [a for a, v in enumerate(mine) if v >= best - tol]
+        ties = ties or len(top) > 1
+        chosen[i] = top[0]
+        rows[i] = rows[kids[top[0]]]
+    values = np.array(rows, dtype=values.dtype)
+    return values, np.array(chosen, dtype=np.int64), ties
+
+
+#: Most subgame-perfect equilibria :func:`backward_induction` lists before refusing.
+MAX_EQUILIBRIA = 100_000
+
+
+def all_pure_spe(game: "ExtensiveFormGame", exact: bool) -> list[tuple[tuple, np.ndarray]]:
+    """Every pure subgame-perfect equilibrium of a perfect-information tree with ties.
+
+    From the leaves up, each node keeps the list of its subtree's equilibria,
+    one per combination of its children's equilibria (and, at a decision node,
+    per tied best action): an equilibrium is stored as its value, the action
+    taken and the indices of the children's equilibria, and the choices are
+    read off at the end.  Returns ``(payoffs, choice)`` pairs.
+    """
+    f = game.flat
+    tol = tie_tolerance(game, exact)
+    pays = (f.payoff_exact if exact else f.payoff).tolist()
+    prob = (f.prob_exact if exact else f.prob).tolist()
+    kind, player = f.kind.tolist(), f.player.tolist()
+    ptr, idx = f.child_ptr.tolist(), f.child_idx.tolist()
+    k = len(game.players)
+    sols: list[list[tuple[tuple, int, tuple]]] = [[] for _ in range(f.n)]
+    for i in range(f.n - 1, -1, -1):
+        if kind[i] == OUTCOME:
+            sols[i] = [(tuple(pays[i]), -1, ())]
+            continue
+        kids = idx[ptr[i]:ptr[i + 1]]
+        lists = [sols[c] for c in kids]
+        total = 1
+        for sub in lists:
+            total *= len(sub)
+        if total > MAX_EQUILIBRIA:
+            raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
+        out = []
+        for combo in itertools.product(*(range(len(sub)) for sub in lists)):
+            vals = [sub[c][0] for sub, c in zip(lists, combo)]
+            if kind[i] == CHANCE:
+                out.append((tuple(sum(prob[c] * v[j] for c, v in zip(kids, vals)) for j in range(k)),
+                            -1, combo))
+                continue
+            p = player[i]
+            best = max(v[p] for v in vals)
+            out.extend((v, a, combo) for a, v in enumerate(vals) if v[p] >= best - tol)
+            if len(out) > MAX_EQUILIBRIA:
+                raise GameTooLargeError(f"more than {MAX_EQUILIBRIA} subgame-perfect equilibria")
+        sols[i] = out
+    found = []
+    for s in range(len(sols[0])):
+        choice = np.full(f.n, -1, dtype=np.int64)
+        stack = [(0, s)]
+        while stack:
+            i, j = stack.pop()
+            _, a, combo = sols[i][j]
+            if a >= 0:
+                choice[i] = a
+            kids = idx[ptr[i]:ptr[i + 1]]
+            stack.extend(zip(kids, combo))
+        found.append((sols[0][s][0], choice))
+    return found
+
+
+def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
+                       tol: float | None = None) -> SolverResult:
+    """Every pure subgame-perfect equilibrium of a perfect-information game.
+
+    Backward induction (Kuhn 1953; Selten 1965): at each decision node, from
+    the leaves up, the mover picks an action maximising its payoff given the
+    continuation; chance nodes average.  One pass over the tree's arrays
+    (numpy per depth level for bushy trees) finds an equilibrium; when no
+    decision node has tied best actions it is the only one.  Otherwise every
+    pure equilibrium is enumerated (ties can change what players earlier in
+    the tree prefer), none twice.  Exact payoffs give exact comparisons; in
+    float arithmetic payoffs within ``1e-12`` of the largest are ties.  Each
+    equilibrium is verified subgame perfect before it is returned.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        With perfect information (every information set a single node).
+    exact : bool or None
+        Rational arithmetic (the default where the tree is rational) or floating point.
+    tol : float or None
+        Float mode: the largest regret accepted (default 1e-9 times the largest payoff).
+
+    Returns
+    -------
+    SolverResult
+        ``method`` is ``"spe"``; each equilibrium is pure, with ``behavior``
+        (:func:`~gametheory.games.behavior.pure_actions` names its actions).
+        ``complete`` is False when ties leave mixed SPE unlisted.
+
+    Raises
+    ------
+    InvalidGameError
+        For imperfect information.
+    GameTooLargeError
+        Beyond ``MAX_EQUILIBRIA`` equilibria (e.g. a tree full of ties).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> [(gt.pure_actions(game, eq.behavior), eq.payoffs) for eq in backward_induction(game)]
+    [({('Entrant', 'e'): 'In', ('Incumbent', 'i'): 'Accommodate'}, (Fraction(1, 1), Fraction(1, 1)))]
+    """
+    if not isinstance(game, ExtensiveFormGame):
+        raise InvalidGameError(f"backward induction needs a game tree, got {type(game).__name__}")
+    if not game.perfect_information:
+        raise InvalidGameError("backward induction needs perfect information; this game has an "
+                               "information set with several nodes")
+    return subgame_perfect_equilibria(game, exact=exact, tol=tol)
 
 def _bottom_up(game: ExtensiveFormGame, values: np.ndarray, combine) -> np.ndarray:
     """Fill internal nodes from their children, deepest first; ``combine(nodes, kids, off)``."""
@@ -339,8 +518,6 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, exact: bool, tie_tol: 
     """Equilibria of a truncated subgame on its reduced normal form, among the players who move
     in it.  Returns ``(found, complete, degenerate, method)`` with ``found`` a list of
     ``(payoffs, behaviour)``."""
-    from ..games.normal import NormalFormGame
-    from .solve import choose_method, solve
     normal = reduced_normal_form(sub)
     k = len(sub.players)
     active = [p for p in range(k) if normal.shape[p] > 1]
@@ -363,8 +540,7 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, exact: bool, tie_tol: 
         return found, len(top) == 1, len(top) > 1, "best response"
     small = NormalFormGame([arrays[p] for p in active], players=[sub.players[p] for p in active],
                            actions=[normal.actions[p] for p in active], title=sub.title)
-    name = choose_method(small) if method == "auto" else method
-    result = solve(small, method=name, exact=exact)
+    result = solve_normal_form(small, method=method, exact=exact)
     found = []
     for eq in result.equilibria:
         mixed, it = [], iter(eq.strategies)

@@ -1,0 +1,91 @@
+"""The normal-form solvers by method name, and the choice ``auto`` makes.
+
+One table maps each stable method name (as on the command line) to its
+solver function; :func:`solve_normal_form` runs one on a game in strategic
+form.  The tree methods (``spe``, ``sequence-form``) and the dispatcher for
+every kind of game are in :mod:`gametheory.solvers.solve`, above this module:
+the subgame-perfect solver calls :func:`solve_normal_form` for its truncated
+subgames, so the table may not import it.
+"""
+
+from __future__ import annotations
+
+from math import prod
+from typing import Any, Callable
+
+from ..errors import UnknownMethodError
+from ..games.normal import NormalFormGame
+from .lemke_howson import lemke_howson
+from .polynomial import polynomial_equilibria
+from .pure import pure_equilibria
+from .qre import qre_equilibria
+from .result import SolverResult
+from .simpdiv import simplicial_subdivision
+from .support import support_enumeration
+from .vertex import vertex_enumeration
+from .zero_sum import is_constant_sum, zero_sum
+
+__all__ = ["NORMAL_FORM_METHODS", "choose_method", "solve_normal_form", "AUTO_VERTEX_LIMIT",
+           "AUTO_POLYNOMIAL_LIMIT"]
+
+#: Normal-form solver functions by their stable method names.
+NORMAL_FORM_METHODS: dict[str, Callable[..., SolverResult]] = {
+    "pure": pure_equilibria,
+    "support": support_enumeration,
+    "vertex": vertex_enumeration,
+    "lemke-howson": lemke_howson,
+    "zero-sum": zero_sum,
+    "polynomial": polynomial_equilibria,
+    "qre": qre_equilibria,
+    "simpdiv": simplicial_subdivision,
+}
+
+#: Largest two-player game (m * n) for which ``auto`` enumerates all extreme equilibria.
+AUTO_VERTEX_LIMIT = 144
+#: Most support profiles of an n-player game for which ``auto`` finds all equilibria.
+AUTO_POLYNOMIAL_LIMIT = 400
+
+
+def choose_method(game: NormalFormGame) -> str:
+    """The method ``auto`` runs: all equilibria where affordable, else one.
+
+    - two players with ``m * n <= 144``: ``vertex`` (every extreme equilibrium,
+      degenerate games included);
+    - larger two-player games: ``zero-sum`` when the game is constant-sum,
+      else ``lemke-howson``;
+    - three and more players with at most 400 support profiles
+      (``prod (2^m_i - 1)``, e.g. 3x3x3 or 2x2x2x2): ``polynomial`` (every
+      isolated equilibrium);
+    - larger n-player games: ``qre`` (one equilibrium, the limit of the logit
+      QRE branch);
+    - one player: ``pure``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> choose_method(gt.read_game("chicken")), choose_method(gt.read_game("mckelvey-mclennan"))
+    ('vertex', 'polynomial')
+    """
+    if game.num_players == 2:
+        m, n = game.shape
+        if m * n <= AUTO_VERTEX_LIMIT:
+            return "vertex"
+        return "zero-sum" if is_constant_sum(game) else "lemke-howson"
+    if game.num_players == 1:
+        return "pure"
+    if prod(2 ** m - 1 for m in game.shape) <= AUTO_POLYNOMIAL_LIMIT:
+        return "polynomial"
+    return "qre"
+
+
+def solve_normal_form(game: NormalFormGame, method: str = "auto", **options: Any) -> SolverResult:
+    """Run the named normal-form method (``auto``: :func:`choose_method`) on ``game``.
+
+    ``options`` (``exact``, ``tol``, ``context``, method-specific ones) go to the solver.
+    """
+    name = choose_method(game) if method == "auto" else method
+    solver = NORMAL_FORM_METHODS.get(name)
+    if solver is None:
+        known = ", ".join(["auto", *NORMAL_FORM_METHODS])
+        raise UnknownMethodError(f"unknown method {method!r}; choose one of: {known}")
+    return solver(game, **options)
