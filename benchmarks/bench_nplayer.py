@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Time gametheory's n-player solvers against pygambit's on the same games.
 
-Ours: ``polynomial_equilibria`` (every equilibrium), ``pure_equilibria`` and,
-where the modules import, ``qre_equilibria`` (logit QRE path following) and
-``simplicial_subdivision`` (one equilibrium each).  pygambit 17: ``enumpoly``,
+Ours: ``solve_polynomial`` (every equilibrium), ``solve_pure`` and,
+where the modules import, ``solve_qre`` (logit QRE path following) and
+``solve_simpdiv`` (one equilibrium each).  pygambit 17: ``enumpoly``,
 ``gnm``, ``logit`` and ``simpdiv``.  ``pure`` is also compared with one numpy
 pass over the payoff arrays (``max`` along each player's own axis).
 
@@ -87,16 +87,16 @@ except Exception as exc:  # noqa: BLE001 - any import failure means "not availab
     NOTES.append(f"pygambit not available ({type(exc).__name__}: {exc}); its rows are skipped")
 
 try:
-    from gametheory.solvers.qre import qre_equilibria
+    from gametheory.solvers.qre import solve_qre
 except Exception as exc:  # noqa: BLE001 - being written: skip the rows if it does not import
-    qre_equilibria = None
+    solve_qre = None
     NOTES.append(f"gametheory.solvers.qre not available ({type(exc).__name__}: {exc}); "
                  "the qre rows are skipped")
 
 try:
-    from gametheory.solvers.simpdiv import simplicial_subdivision
+    from gametheory.solvers.simpdiv import solve_simpdiv
 except Exception as exc:  # noqa: BLE001
-    simplicial_subdivision = None
+    solve_simpdiv = None
     NOTES.append(f"gametheory.solvers.simpdiv not available ({type(exc).__name__}: {exc}); "
                  "the simpdiv rows are skipped")
 
@@ -232,7 +232,7 @@ def _gambit_extract(obj, res) -> dict:
 
 def _pure_prepare(case: Case):
     game = _gt_prepare(case)
-    gt.pure_equilibria(game)      # warm the cached arrays, as bench_pure.py does
+    gt.solve_pure(game)      # warm the cached arrays, as bench_pure.py does
     return game
 
 
@@ -243,16 +243,16 @@ def _numpy_pass(game):
 def build_solvers() -> list[Solver]:
     S = [
         Solver("gt-polynomial", "gametheory polynomial", "gametheory", "all", _gt_prepare,
-               lambda g: gt.polynomial_equilibria(g), _gt_extract, ours=True),
+               lambda g: gt.solve_polynomial(g), _gt_extract, ours=True),
         Solver("gt-pure", "gametheory pure", "gametheory", "pure", _pure_prepare,
-               lambda g: gt.pure_equilibria(g), _gt_extract, fork=False, ours=True),
+               lambda g: gt.solve_pure(g), _gt_extract, fork=False, ours=True),
     ]
-    if qre_equilibria is not None:
+    if solve_qre is not None:
         S.append(Solver("gt-qre", "gametheory qre", "gametheory", "one", _gt_prepare,
-                        lambda g: qre_equilibria(g), _gt_extract, ours=True, timeout_kind="path"))
-    if simplicial_subdivision is not None:
+                        lambda g: solve_qre(g), _gt_extract, ours=True, timeout_kind="path"))
+    if solve_simpdiv is not None:
         S.append(Solver("gt-simpdiv", "gametheory simpdiv", "gametheory", "one", _gt_prepare,
-                        lambda g: simplicial_subdivision(g), _gt_extract, ours=True,
+                        lambda g: solve_simpdiv(g), _gt_extract, ours=True,
                         timeout_kind="path"))
     S.append(Solver("numpy-pass", "numpy max pass", "numpy", "pass", _pure_prepare, _numpy_pass,
                     lambda g, r: {"profiles": []}, fork=False))
@@ -616,7 +616,7 @@ def main(argv=None) -> int:  # noqa: C901 - a report, section by section
         big = [rng.integers(0, PAYOFF_HIGH, shape) for _ in range(args.pure_players)]
         for label, arrays in (("exact", big), ("float", [a.astype(float) for a in big])):
             game = gt.NormalFormGame(arrays)
-            gt.pure_equilibria(game)                     # warm the cached arrays
+            gt.solve_pure(game)                     # warm the cached arrays
             reps = max(args.repeat, 7)
             recs = []
             for key in ("gt-pure", "numpy-pass"):

@@ -140,18 +140,18 @@ def _qe_extract_one(_game, res) -> list[Profile]:
 def build_solvers() -> list[Solver]:
     S: list[Solver] = [
         Solver("gt-vertex-exact", "gametheory vertex (exact)", "gametheory", "all", _gt_prepare,
-               lambda g: gt.vertex_enumeration(g, exact=True), _gt_extract, ours=True),
+               lambda g: gt.solve_vertex(g, exact=True), _gt_extract, ours=True),
         Solver("gt-vertex-float", "gametheory vertex (float)", "gametheory", "all", _gt_prepare,
-               lambda g: gt.vertex_enumeration(g, exact=False), _gt_extract, ours=True),
+               lambda g: gt.solve_vertex(g, exact=False), _gt_extract, ours=True),
         Solver("gt-support-exact", "gametheory support (exact)", "gametheory", "all", _gt_prepare,
-               lambda g: gt.support_enumeration(g, exact=True), _gt_extract, max_size=10, ours=True),
+               lambda g: gt.solve_support(g, exact=True), _gt_extract, max_size=10, ours=True),
         Solver("gt-support-float", "gametheory support (float)", "gametheory", "all", _gt_prepare,
-               lambda g: gt.support_enumeration(g, exact=False), _gt_extract, max_size=10, ours=True),
+               lambda g: gt.solve_support(g, exact=False), _gt_extract, max_size=10, ours=True),
         Solver("gt-lh-exact", "gametheory Lemke-Howson label 0 (exact)", "gametheory", "one",
-               _gt_prepare, lambda g: gt.lemke_howson(g, labels=[0], exact=True), _gt_extract,
+               _gt_prepare, lambda g: gt.solve_lemke_howson(g, labels=[0], exact=True), _gt_extract,
                ours=True),
         Solver("gt-lh-float", "gametheory Lemke-Howson label 0 (float)", "gametheory", "one",
-               _gt_prepare, lambda g: gt.lemke_howson(g, labels=[0], exact=False), _gt_extract,
+               _gt_prepare, lambda g: gt.solve_lemke_howson(g, labels=[0], exact=False), _gt_extract,
                ours=True),
     ]
     if "nashpy" in PEERS:

@@ -1,8 +1,12 @@
 """gametheory: verified equilibria for the analysis of multi-party crises.
 
-The public API: the game model, the solvers (each a plain function of the
-game, and :func:`solve` by method name), the result record, file reading and
-writing, and the exceptions.
+The public API, by layer (see ``docs/explanation/architecture.md``): game
+types; :func:`solve` and one function per method, named ``solve_<method>``
+after the method (with ``iter_<method>`` twins that yield equilibria one by
+one); the result records; analyses of equilibria; the cooperative and
+conflict lenses; the crisis models; file reading and writing; one
+:func:`render` for every record; and the exceptions.  Former names are kept
+for one release as deprecated aliases (see :data:`DEPRECATED`).
 
 Examples
 --------
@@ -13,69 +17,136 @@ Examples
 ['1/2', '1/2']
 """
 
-from .crisis.compare import Comparison, compare, comparison_to_dict, format_comparison
-from .conflict import (CoalitionalStability, ConflictModel, coalitional_stability, conflict_to_dict,
-                       format_conflict, parse_conflict, read_conflict)
+from __future__ import annotations
+
+import warnings
+from importlib import import_module
+from typing import Any
+
+from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
+                                  is_correlated_equilibrium)
+from .conflict import (CoalitionalStability, ConflictModel, ConflictReport, coalitional_stability,
+                       conflict_report)
 from .conflict import analyse as analyse_conflict
 from .conflict import to_normal_form as conflict_to_normal_form
-from .coop import (BargainingSolution, TUGame, banzhaf_value, characteristic_function, coop_to_dict,
-                   core_is_empty, core_point, core_vertices, disagreement_point, format_coop,
-                   in_core, is_convex, is_essential, is_superadditive, kalai_smorodinsky,
-                   least_core, nash_bargaining, nucleolus, pareto_frontier, parse_tu, read_tu,
+from .context import Context, TimeLimitError
+from .coop import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, DisagreementPoint,
+                   LeastCore, ParetoFrontier, TUGame, analyse_tu, banzhaf_value,
+                   characteristic_function, core_is_empty, core_point, core_vertices,
+                   disagreement_point, in_core, is_convex, is_essential, is_superadditive,
+                   kalai_smorodinsky, least_core, nash_bargaining, nucleolus, pareto_frontier,
                    shapley_value)
-from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
-                         is_correlated_equilibrium)
-from .solvers.dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
+from .crisis.compare import Comparison, compare
+from .crisis.model import Model
+from .crisis.payoffs import PayoffTable, payoff_table
+from .crisis.sweep import SweepResult, sweep
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
-from .games.behavior import pure_actions, behavior_payoffs, behavior_regrets, behavior_to_mixed, mixed_to_behavior
-from .games.tree import (ExtensiveFormGame, chance, decision,
-                        outcome, reduced_normal_form)
-from .report.tree import format_tree, plot_tree
-from .solvers.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
-from .solvers.spe import backward_induction, subgame_perfect_equilibria, subgame_roots
+from .games.behavior import (behavior_payoffs, behavior_regrets, behavior_to_mixed,
+                             mixed_to_behavior, pure_actions)
 from .games.normal import NormalFormGame, supports
-from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_efg,
-                 parse_nfg, read_efg, read_game, read_nfg, write_efg, write_game, write_nfg)
-from .crisis.model import Model
-from .report.solve import (elimination_to_dict, format_elimination, format_model, format_qre, format_result,
-                     qre_to_dict, result_to_dict)
-from .solvers.result import Equilibrium, SolverResult, default_tolerance
+from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_normal_form
+from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_conflict,
+                 parse_efg, parse_nfg, parse_tu, read_conflict, read_efg, read_game, read_nfg,
+                 read_tu, write_efg, write_game, write_nfg)
+from .report import plot_tree, render, to_dict
+from .solvers import (QRECurve, is_constant_sum, is_degenerate, iter_lemke_howson, iter_pure,
+                      iter_support, iter_vertex, logit_qre, solve_lemke_howson, solve_polynomial,
+                      solve_pure, solve_qre, solve_simpdiv, solve_support, solve_vertex,
+                      solve_zero_sum)
+from .solvers.dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
+from .solvers.result import Equilibrium, SolverResult
+from .solvers.sequence_form import solve_sequence_form
 from .solvers.solve import METHODS, choose_method, solve
-from .crisis.sweep import SweepResult, format_sweep, sweep, sweep_to_dict
-from .solvers import (QRECurve, is_constant_sum, is_degenerate, lemke_howson, lemke_howson_gen,
-                      logit_qre, polynomial_equilibria, qre_equilibria, simplicial_subdivision,
-                      pure_equilibria, pure_equilibria_gen, support_enumeration,
-                      support_enumeration_gen, vertex_enumeration, vertex_enumeration_gen, zero_sum)
+from .solvers.spe import backward_induction, solve_spe
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "NormalFormGame", "supports",
-    "ExtensiveFormGame", "decision", "chance", "outcome", "backward_induction", "pure_actions",
-    "reduced_normal_form", "read_efg", "write_efg", "parse_efg", "format_efg",
-    "subgame_perfect_equilibria", "subgame_roots", "sequence_form_lemke", "sequence_form", "SequenceForm",
-    "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed", "format_tree", "plot_tree",
-    "Equilibrium", "SolverResult", "default_tolerance",
-    "solve", "METHODS", "choose_method",
-    "pure_equilibria", "pure_equilibria_gen", "support_enumeration", "support_enumeration_gen",
-    "vertex_enumeration", "vertex_enumeration_gen", "lemke_howson", "lemke_howson_gen",
-    "zero_sum", "is_degenerate", "is_constant_sum", "polynomial_equilibria",
-    "qre_equilibria", "logit_qre", "QRECurve", "simplicial_subdivision",
-    "read_game", "write_game", "read_nfg", "write_nfg", "parse_nfg", "format_nfg", "bundled_games",
-    "load_model", "bundled_models", "Model", "format_model",
-    "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
-    "format_qre", "qre_to_dict",
+    # games
+    "NormalFormGame", "ExtensiveFormGame", "decision", "chance", "outcome", "reduced_normal_form",
+    "supports", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
+    "pure_actions",
+    # solving: one entry point, one function per method, the records
+    "solve", "METHODS", "choose_method", "Context",
+    "solve_pure", "solve_support", "solve_vertex", "solve_lemke_howson", "solve_zero_sum",
+    "solve_polynomial", "solve_qre", "solve_simpdiv", "solve_spe", "solve_sequence_form",
+    "iter_pure", "iter_support", "iter_vertex", "iter_lemke_howson", "backward_induction",
+    "Equilibrium", "SolverResult",
+    # analyses of a game and its equilibria
+    "is_degenerate", "is_constant_sum", "logit_qre", "QRECurve",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",
-    "compare", "Comparison", "format_comparison", "comparison_to_dict",
-    "sweep", "SweepResult", "format_sweep", "sweep_to_dict",
-    "correlated_equilibrium", "is_correlated_equilibrium", "correlated_gains", "CorrelatedEquilibrium",
-    "TUGame", "read_tu", "parse_tu", "characteristic_function", "shapley_value", "banzhaf_value",
-    "least_core", "core_is_empty", "core_point", "in_core", "core_vertices", "nucleolus",
-    "is_superadditive", "is_convex", "is_essential", "nash_bargaining", "kalai_smorodinsky",
-    "disagreement_point", "pareto_frontier", "BargainingSolution", "format_coop", "coop_to_dict",
-    "ConflictModel", "read_conflict", "parse_conflict", "analyse_conflict", "format_conflict",
-    "conflict_to_dict", "conflict_to_normal_form", "coalitional_stability", "CoalitionalStability",
+    "correlated_equilibrium", "is_correlated_equilibrium", "correlated_gains",
+    "CorrelatedEquilibrium",
+    # cooperative games
+    "TUGame", "characteristic_function", "analyse_tu", "CoopAnalysis", "shapley_value",
+    "banzhaf_value", "least_core", "core_is_empty", "core_point", "in_core", "core_vertices",
+    "nucleolus", "is_superadditive", "is_convex", "is_essential", "Allocation", "LeastCore",
+    "CoreVertices", "nash_bargaining", "kalai_smorodinsky", "disagreement_point",
+    "pareto_frontier", "BargainingSolution", "DisagreementPoint", "ParetoFrontier",
+    # conflicts (graph model)
+    "ConflictModel", "analyse_conflict", "coalitional_stability", "CoalitionalStability",
+    "conflict_report", "ConflictReport", "conflict_to_normal_form",
+    # the crisis models
+    "Model", "load_model", "bundled_models", "payoff_table", "PayoffTable", "compare",
+    "Comparison", "sweep", "SweepResult",
+    # files
+    "read_game", "write_game", "bundled_games", "read_nfg", "write_nfg", "parse_nfg",
+    "format_nfg", "read_efg", "write_efg", "parse_efg", "format_efg", "read_conflict",
+    "parse_conflict", "read_tu", "parse_tu",
+    # reports
+    "render", "to_dict", "plot_tree",
+    # errors
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
-    "UnknownMethodError", "SolverError", "VerificationError",
+    "UnknownMethodError", "SolverError", "VerificationError", "TimeLimitError",
 ]
+
+#: Former public names, kept for one release: name -> (module, attribute there, what to use).
+DEPRECATED: dict[str, tuple[str, str, str]] = {
+    # solver functions, now named solve_<method> / iter_<method>
+    "pure_equilibria": ("solvers.pure", "solve_pure", "solve_pure"),
+    "pure_equilibria_gen": ("solvers.pure", "iter_pure", "iter_pure"),
+    "support_enumeration": ("solvers.support", "solve_support", "solve_support"),
+    "support_enumeration_gen": ("solvers.support", "iter_support", "iter_support"),
+    "vertex_enumeration": ("solvers.vertex", "solve_vertex", "solve_vertex"),
+    "vertex_enumeration_gen": ("solvers.vertex", "iter_vertex", "iter_vertex"),
+    "lemke_howson": ("solvers.lemke_howson", "solve_lemke_howson", "solve_lemke_howson"),
+    "lemke_howson_gen": ("solvers.lemke_howson", "iter_lemke_howson", "iter_lemke_howson"),
+    "zero_sum": ("solvers.zero_sum", "solve_zero_sum", "solve_zero_sum"),
+    "polynomial_equilibria": ("solvers.polynomial", "solve_polynomial", "solve_polynomial"),
+    "qre_equilibria": ("solvers.qre", "solve_qre", "solve_qre"),
+    "simplicial_subdivision": ("solvers.simpdiv", "solve_simpdiv", "solve_simpdiv"),
+    "subgame_perfect_equilibria": ("solvers.spe", "solve_spe", "solve_spe"),
+    "sequence_form_lemke": ("solvers.sequence_form", "solve_sequence_form", "solve_sequence_form"),
+    # no longer top-level: still in their modules
+    "default_tolerance": ("solvers.result", "default_tolerance",
+                          "gametheory.solvers.result.default_tolerance"),
+    "subgame_roots": ("solvers.spe", "subgame_roots", "gametheory.solvers.spe.subgame_roots"),
+    "sequence_form": ("solvers.sequence_form", "sequence_form",
+                      "gametheory.solvers.sequence_form.sequence_form"),
+    "SequenceForm": ("solvers.sequence_form", "SequenceForm",
+                     "gametheory.solvers.sequence_form.SequenceForm"),
+    # formatters, now render(record, fmt) and to_dict(record); these warn when called
+    **{name: ("report._deprecated", name, "render / to_dict") for name in (
+        "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
+        "format_qre", "qre_to_dict", "format_model", "format_comparison", "comparison_to_dict",
+        "format_sweep", "sweep_to_dict", "format_conflict", "conflict_to_dict",
+        "conflict_to_dot", "format_tree")},
+    "format_coop": ("report.coop", "format_coop", "render(gt.analyse_tu(game), fmt)"),
+    "coop_to_dict": ("report.coop", "coop_to_dict", "to_dict(gt.analyse_tu(game))"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """A deprecated name: the object it stands for now, with a :class:`DeprecationWarning`."""
+    if name not in DEPRECATED:
+        raise AttributeError(f"module 'gametheory' has no attribute {name!r}")
+    module, attribute, instead = DEPRECATED[name]
+    if not module.startswith("report."):          # the former formatters warn when called
+        warnings.warn(f"gametheory.{name} is deprecated and will be removed in the next "
+                      f"release; use {instead}", DeprecationWarning, stacklevel=2)
+    return getattr(import_module(f"{__name__}.{module}"), attribute)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

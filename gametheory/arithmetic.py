@@ -129,6 +129,16 @@ class Arithmetic:
         """The numpy dtype of this arithmetic's arrays (``object`` holding Fractions, or ``float``)."""
         return object if self.exact else float
 
+    @property
+    def zero(self) -> Union[Fraction, float]:
+        """0 in this arithmetic (``Fraction(0)`` or ``0.0``)."""
+        return Fraction(0) if self.exact else 0.0
+
+    @property
+    def one(self) -> Union[Fraction, float]:
+        """1 in this arithmetic (``Fraction(1)`` or ``1.0``)."""
+        return Fraction(1) if self.exact else 1.0
+
     def number(self, value: Any) -> Union[Fraction, float]:
         """One number in this arithmetic (a Fraction, or a float)."""
         return Fraction(value) if self.exact else float(value)
@@ -144,6 +154,10 @@ class Arithmetic:
             return np.vectorize(Fraction, otypes=[object])(arr) if arr.size else arr
         return np.asarray(values, dtype=float)
 
+    def profile(self, strategies: Iterable[Iterable[Any]]) -> tuple:
+        """Strategies (one vector per player) as tuples of numbers in this arithmetic."""
+        return tuple(self.vector(s) for s in strategies)
+
     def is_zero(self, value: Any) -> bool:
         """Exactly zero, or within the tolerance in float mode."""
         return value == 0 if self.exact else abs(float(value)) <= self.tol  # type: ignore[operator]
@@ -151,6 +165,12 @@ class Arithmetic:
     def accepts(self, regret: Any) -> bool:
         """Whether a regret certifies an equilibrium: exactly 0, or at most the tolerance."""
         return regret == 0 if self.exact else float(regret) <= self.tol  # type: ignore[operator]
+
+    def exceeds(self, value: Any, bound: Any) -> bool:
+        """``value > bound``: exactly, or by more than the tolerance in float mode."""
+        if self.exact:
+            return value > bound  # type: ignore[operator]
+        return float(value) > float(bound) + self.tol  # type: ignore[operator]
 
     def same(self, a: Sequence[Any], b: Sequence[Any], atol: float = 1e-9) -> bool:
         """Two vectors equal: exactly, or within ``atol`` in float mode."""

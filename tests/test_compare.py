@@ -9,8 +9,9 @@ from fractions import Fraction
 import numpy as np
 
 import gametheory as gt
+from gametheory import render, to_dict
 from gametheory.cli import main
-from gametheory.crisis.compare import compare, comparison_to_dict, format_comparison
+from gametheory.crisis.compare import compare
 
 
 def test_article_model_regimes():
@@ -52,7 +53,7 @@ def test_json_and_cli(capsys):
     assert d["parties"] == ["US", "ROK", "PRC", "Japan"] and "clash" in d["bad_outcomes"]
     first = d["regimes"][0]["outcomes"][0]
     assert first["payoffs"]["Japan"] == "-7/10" and first["support"] == [["Intervene", "Intervene", "Limited"]]
-    assert comparison_to_dict(compare(gt.load_model("coordinated"))) == d
+    assert to_dict(compare(gt.load_model("coordinated"))) == d
     assert main(["compare"]) == 0
     out = capsys.readouterr().out
     assert "what coordination changes" in out and "ROK: -17/5 -> -27/10" in out
@@ -60,10 +61,10 @@ def test_json_and_cli(capsys):
 
 def test_a_model_without_understandings_has_one_regime():
     from test_model import SMALL
-    from gametheory.crisis.model import parse_model
+    from gametheory.io import parse_model
     c = compare(parse_model(SMALL))
     assert [r.name for r in c.regimes] == ["as given"]
-    text = format_comparison(c)
+    text = render(c)
     assert text.startswith("Two parties\n") and "what coordination changes" not in text
 
 
@@ -111,16 +112,16 @@ def test_the_graph_model_view_of_the_same_case(capsys):
     summary = c.conflict
     analysis = gt.analyse_conflict(model.conflict)
     names = [model.conflict.state_name(s) for s in analysis.equilibria["nash"]]
-    assert summary["alone"]["nash"] == names == ["YYNYYY", "YYYYYY"]
+    assert summary.alone["nash"] == names == ["YYNYYY", "YYYYYY"]
     together = gt.analyse_conflict(model.conflict, "US+ROK+PRC")
-    assert len(summary["together"]["nash"]) == len(together.equilibria["nash"]) == 25
-    assert summary["removed"]["nash"] == [] and len(summary["added"]["nash"]) == 23
-    assert summary["broken_by"] == {c: {} for c in gt.conflict.CONCEPTS}
-    sq = summary["status_quo"]
-    assert sq["state"] == "NNNNNN" and sorted(sq["alone"]) == ["YYNYYY", "YYYYYY"]
-    assert sq["together"]["NNNYNY"] == ["NNNNNN", "NNNYNY"]
-    assert comparison_to_dict(c)["conflict"] == summary
-    text = format_comparison(c)
+    assert len(summary.together["nash"]) == len(together.equilibria["nash"]) == 25
+    assert summary.removed["nash"] == [] and len(summary.added["nash"]) == 23
+    assert summary.broken_by == {c: {} for c in gt.conflict.CONCEPTS}
+    sq = summary.status_quo
+    assert sq.state == "NNNNNN" and sorted(sq.alone) == ["YYNYYY", "YYYYYY"]
+    assert sq.together["NNNYNY"] == ["NNNNNN", "NNNYNY"]
+    assert to_dict(c)["conflict"] == to_dict(summary)
+    text = render(c)
     assert "the same case in the graph model" in text
     assert "equilibria acting alone: YYNYYY, YYYYYY (under every concept)" in text
     # the sweep skips it, and a model without a conflict file has none

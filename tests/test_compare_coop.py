@@ -10,7 +10,7 @@ import pytest
 import gametheory as gt
 from gametheory.cli import main
 from gametheory.crisis.compare import compare
-from gametheory.crisis.model import parse_model
+from gametheory.io import parse_model
 
 from test_model import SMALL
 

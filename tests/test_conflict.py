@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
+from gametheory import render, to_dict
 from gametheory.cli import main
-from gametheory.conflict import (CONCEPTS, ConflictModel, analyse, conflict_to_dict, parse_conflict,
-                                 to_normal_form)
+from gametheory.conflict import CONCEPTS, ConflictModel, analyse, conflict_report, to_normal_form
+from gametheory.io import parse_conflict
 
 PD = """title = "Prisoner's Dilemma"
 [[decision_makers]]
@@ -164,7 +165,7 @@ def test_the_grand_coalition_keeps_the_states_no_joint_move_improves(model):
 
 def test_conflict_to_dict_with_a_status_quo():
     model = parse_conflict(PD)
-    data = conflict_to_dict(model, start="NN")
+    data = to_dict(conflict_report(model, start="NN"))
     assert data["from"]["reachable"]["YY"] == ["NN", "YN", "YY"]
 
 
@@ -290,7 +291,7 @@ def test_bundled_conflict_by_name(capsys):
 
 def test_status_quo_with_coalition_moves():
     model = parse_conflict(PD)
-    data = conflict_to_dict(model, grouping="A+B", start="YY")
+    data = to_dict(conflict_report(model, grouping="A+B", start="YY"))
     # jointly, the pair moves from mutual defection straight to mutual cooperation
     assert data["from_coalitions"]["reachable"]["NN"] == ["YY", "NN"]
     assert "NN" not in data["from"]["reachable"]          # alone, no one improves from YY
@@ -417,4 +418,4 @@ def test_the_graph_of_improvements_in_dot(capsys):
         sorted(model.state_name(s) for s in every)
     # names with quotes are escaped
     odd = parse_conflict(PD.replace('"Prisoner\'s Dilemma"', "'The \"dilemma\"'"))
-    assert 'label="The \\"dilemma\\": improvements' in gt.conflict.conflict_to_dot(odd)
+    assert 'label="The \\"dilemma\\": improvements' in render(gt.conflict.conflict_report(odd), "dot")

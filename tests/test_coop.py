@@ -17,8 +17,9 @@ import gametheory as gt
 from gametheory.cli import main
 from gametheory.coop import (TUGame, banzhaf_value, characteristic_function, core_is_empty, core_point,
                              core_vertices, in_core, is_convex, is_essential, is_superadditive,
-                             least_core, nucleolus, parse_tu, shapley_value)
+                             least_core, nucleolus, shapley_value)
 from gametheory.coop.tu import popcount
+from gametheory.io import parse_tu
 
 F = Fraction
 
@@ -38,37 +39,39 @@ def majority():
 
 def test_glove_game():
     g = glove()
-    assert shapley_value(g) == (F(2, 3), F(1, 6), F(1, 6))
-    assert nucleolus(g) == (1, 0, 0)
-    assert core_vertices(g) == [(1, 0, 0)]                    # the core is one point
-    assert least_core(g)[0] == 0 and not core_is_empty(g)
-    assert not in_core(g, shapley_value(g))                   # Shapley is not in the core here
+    assert shapley_value(g).values == (F(2, 3), F(1, 6), F(1, 6))
+    assert nucleolus(g).values == (1, 0, 0)
+    assert core_vertices(g).vertices == ((1, 0, 0),)          # the core is one point
+    assert least_core(g).epsilon == 0 and not core_is_empty(g)
+    assert not in_core(g, shapley_value(g).values)            # Shapley is not in the core here
 
 
 def test_airport_game_shapley_is_the_sequential_split():
     """Littlechild and Owen (1973): each segment's cost is shared equally by those who use it."""
     costs = [1, 3, 6]
     g = airport(costs)
-    assert shapley_value(g) == (F(-1, 3), F(-1, 3) - 1, F(-1, 3) - 1 - 3)
+    assert shapley_value(g).values == (F(-1, 3), F(-1, 3) - 1, F(-1, 3) - 1 - 3)
     # the cost game is concave, so the core is not empty and holds the nucleolus
-    assert not core_is_empty(g) and in_core(g, nucleolus(g)) and in_core(g, shapley_value(g))
+    assert not core_is_empty(g) and in_core(g, nucleolus(g).values)
+    assert in_core(g, shapley_value(g).values)
     # Littlechild (1974): the nucleolus equalises the gains of the smallest players in turn
-    assert nucleolus(g) == (F(-1, 2), F(-5, 4), F(-17, 4))
+    assert nucleolus(g).values == (F(-1, 2), F(-5, 4), F(-17, 4))
 
 
 def test_majority_game_has_an_empty_core():
     g = majority()
-    eps, x = least_core(g)
+    lc = least_core(g)
+    eps, x = lc.epsilon, lc.point.values
     assert eps == F(1, 3) and x == (F(1, 3),) * 3
-    assert core_is_empty(g) and core_point(g) is None and core_vertices(g) == []
-    assert nucleolus(g) == (F(1, 3),) * 3 and shapley_value(g) == (F(1, 3),) * 3
+    assert core_is_empty(g) and core_point(g) is None and core_vertices(g).vertices == ()
+    assert nucleolus(g).values == (F(1, 3),) * 3 and shapley_value(g).values == (F(1, 3),) * 3
     assert is_superadditive(g) and is_essential(g) and not is_convex(g)
 
 
 def test_convex_game_shapley_in_core():
     n = 4
     g = TUGame.from_function([f"p{i}" for i in range(n)], lambda S: len(S) ** 2)
-    assert is_convex(g) and in_core(g, shapley_value(g))
+    assert is_convex(g) and in_core(g, shapley_value(g).values)
     # convex: the core's vertices are the marginal vectors (Shapley 1971)
     marginals = set()
     for order in itertools.permutations(range(n)):
@@ -77,7 +80,7 @@ def test_convex_game_shapley_in_core():
             x[i] = g.v[have | 1 << i] - g.v[have]
             have |= 1 << i
         marginals.add(tuple(x))
-    assert set(core_vertices(g)) == marginals
+    assert set(core_vertices(g).vertices) == marginals
 
 
 # -- random games: the axioms and independent checks --------------------------------------------
@@ -92,7 +95,7 @@ def tu_games(draw, max_players=5, low=-5, high=20):
 @given(tu_games())
 @settings(max_examples=60, deadline=None)
 def test_shapley_axioms(g):
-    phi = shapley_value(g)
+    phi = shapley_value(g).values
     assert sum(phi) == g.v[g.grand]                               # efficiency
     # against the definition: average marginal contribution over all orders
     n = g.n
@@ -120,12 +123,13 @@ def tu_game_pairs(draw, max_players=4, low=-5, high=20):
 def test_shapley_additive_and_dummy(pair):
     g, h = pair
     both = TUGame(g.players, g.v + h.v)
-    assert shapley_value(both) == tuple(a + b for a, b in zip(shapley_value(g), shapley_value(h)))
+    assert shapley_value(both).values == tuple(a + b for a, b in zip(shapley_value(g).values,
+                                                                      shapley_value(h).values))
     # a dummy player (adds exactly its own worth everywhere) gets its worth
     n = g.n
     dummy = TUGame(list(g.players) + ["d"], [g.v[m & ~(1 << n)] + (7 if m >> n & 1 else 0)
                                              for m in range(1 << (n + 1))])
-    assert shapley_value(dummy)[-1] == 7 and banzhaf_value(dummy)[-1] == 7
+    assert shapley_value(dummy).values[-1] == 7 and banzhaf_value(dummy).values[-1] == 7
 
 
 @given(tu_games(max_players=4))
@@ -137,10 +141,10 @@ def test_symmetric_players_get_the_same(g):
         if m & 2 and not m & 1:
             v[m] = v[(m & ~2) | 1]
     s = TUGame(g.players, v)
-    phi, beta = shapley_value(s), banzhaf_value(s)
+    phi, beta = shapley_value(s).values, banzhaf_value(s).values
     assert phi[0] == phi[1] and beta[0] == beta[1]
     try:
-        nu = nucleolus(s)
+        nu = nucleolus(s).values
     except gt.InvalidGameError:
         # refused only without imputations: the players alone are worth more than all together
         assert sum(s.v[1 << i] for i in range(s.n)) > s.v[s.grand]
@@ -151,8 +155,9 @@ def test_symmetric_players_get_the_same(g):
 @given(tu_games())
 @settings(max_examples=60, deadline=None)
 def test_core_least_core_and_nucleolus(g):
-    eps, x = least_core(g)
-    vertices = core_vertices(g)
+    lc = least_core(g)
+    eps, x = lc.epsilon, lc.point.values
+    vertices = core_vertices(g).vertices
     # the least-core value is <= 0 exactly when the core has a vertex (independent enumeration)
     assert (eps <= 0) == bool(vertices)
     if eps <= 0:
@@ -160,7 +165,7 @@ def test_core_least_core_and_nucleolus(g):
     # the least-core allocation leaves no coalition worse than eps, exactly
     assert max(g.excess(x)[1:g.grand]) <= eps
     try:
-        nu = nucleolus(g)
+        nu = nucleolus(g).values
     except gt.InvalidGameError:
         assert sum(g.v[1 << i] for i in range(g.n)) > g.v[g.grand]
         return
@@ -196,16 +201,16 @@ def _kohlberg(g: TUGame, x):
 def test_float_games():
     g = TUGame(["a", "b", "c"], [0, 0.0, 0, 0.5, 0, 0.5, 0.5, 1.0])
     assert not g.exact
-    assert shapley_value(g) == pytest.approx((1 / 3,) * 3)
-    assert nucleolus(g) == pytest.approx((1 / 3,) * 3)
-    eps, _ = least_core(g)
+    assert shapley_value(g).values == pytest.approx((1 / 3,) * 3)
+    assert nucleolus(g).values == pytest.approx((1 / 3,) * 3)
+    eps = least_core(g).epsilon
     assert eps == pytest.approx(-1 / 6)
 
 
 def test_shapley_for_20_players_is_vectorised():
     n = 20
     g = TUGame([f"p{i}" for i in range(n)], popcount(np.arange(1 << n)) ** 2)
-    phi = shapley_value(g)
+    phi = shapley_value(g).values
     assert phi == (n,) * n                                        # symmetric: v(N) / n = 400 / 20
 
 
@@ -230,7 +235,7 @@ def test_the_article_models_coalitions():
     v = characteristic_function(gt.load_model("unilateral").game())
     assert v.players == ("US", "ROK", "PRC")
     assert is_superadditive(v) and not core_is_empty(v)
-    assert in_core(v, nucleolus(v))
+    assert in_core(v, nucleolus(v).values)
 
 
 @pytest.mark.parametrize("text, message", [
@@ -297,7 +302,7 @@ def test_two_player_nash_bargaining_is_exact_and_maximal():
     assert sum(nbs.distribution.values()) == 1
     # no point of the frontier gives a larger Nash product
     d = [float(x) for x in nbs.disagreement]
-    front = [tuple(map(float, p)) for p in gt.pareto_frontier(g)]
+    front = [tuple(map(float, p)) for p in gt.pareto_frontier(g).points]
     best = (2.5 - d[0]) * (2.5 - d[1])
     for a, b in zip(front, front[1:]):
         for t in np.linspace(0, 1, 201):
@@ -351,9 +356,9 @@ def test_n_player_nash_bargaining_beats_other_feasible_points():
 
 def test_disagreement_points():
     g = gt.read_game("chicken")
-    assert gt.disagreement_point(g) == (1, 1)                       # security levels
-    assert gt.disagreement_point(g, "nash") in {(1, 4), (4, 1), (2, 2)}
-    assert gt.disagreement_point(g, [0, 0]) == (0, 0)
+    assert gt.disagreement_point(g).payoffs == (1, 1)               # security levels
+    assert gt.disagreement_point(g, "nash").payoffs in {(1, 4), (4, 1), (2, 2)}
+    assert gt.disagreement_point(g, [0, 0]).payoffs == (0, 0)
     with pytest.raises(gt.InvalidGameError, match="unknown disagreement"):
         gt.disagreement_point(g, "threat")
 
@@ -363,14 +368,14 @@ def test_disagreement_points():
 def test_constraint_generation_gives_the_same_nucleolus(g):
     from gametheory.coop import core
     try:
-        full = nucleolus(g)
+        full = nucleolus(g).values
     except gt.InvalidGameError:
         assert sum(g.v[1 << i] for i in range(g.n)) > g.v[g.grand]     # no imputation
         return
     old = core.GENERATION_FROM
     core.GENERATION_FROM = 4                     # every game: constraint generation
     try:
-        assert nucleolus(g) == full
+        assert nucleolus(g).values == full
     finally:
         core.GENERATION_FROM = old
 
@@ -382,7 +387,7 @@ def test_nucleolus_of_a_16_player_game_by_constraint_generation():
     values = sizes ** 2 * 5 + rng.integers(0, 20, size=1 << n)
     values[0] = 0
     g = TUGame([f"p{i}" for i in range(n)], values)
-    nu = nucleolus(g)
+    nu = nucleolus(g).values
     assert sum(nu) == g.v[g.grand] and in_core(g, nu)
 
 
@@ -391,3 +396,51 @@ def test_epsilon_core_membership():
     third = (F(1, 3),) * 3
     assert not in_core(g, third)
     assert in_core(g, third, epsilon=F(1, 3)) and not in_core(g, third, epsilon=F(1, 4))
+
+
+# -- the records, and the deprecated names of the analysis' writers ----------------------------------
+
+def test_coop_results_are_frozen_records_with_named_fields():
+    import dataclasses
+    g = glove()
+    phi = shapley_value(g)
+    assert (phi.concept, phi.players, phi.exact) == ("Shapley value", ("L", "R1", "R2"), True)
+    assert phi.as_dict() == {"L": F(2, 3), "R1": F(1, 6), "R2": F(1, 6)} and phi.value_of("R1") == F(1, 6)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        phi.values = (1, 0, 0)
+    # an allocation record is accepted where an allocation is asked for, for its own players only
+    assert in_core(g, nucleolus(g)) and not in_core(g, phi)
+    with pytest.raises(gt.InvalidGameError, match="players"):
+        in_core(majority(), phi)
+    lc = least_core(majority())
+    assert lc.core_empty and lc.point.concept == "least core" and lc.players == ("A", "B", "C")
+    assert core_point(g).concept == "core point" and core_point(g).values == (1, 0, 0)
+    a = gt.analyse_tu(g)
+    assert a.shapley == phi and a.nucleolus == nucleolus(g) and a.core_vertices == core_vertices(g)
+    assert not a.core_empty and a.exact and a.players == g.players and a.superadditive
+    chicken = gt.read_game("chicken")
+    d = gt.disagreement_point(chicken)
+    assert (d.kind, d.players, d.exact) == ("maxmin", ("US", "PRC"), True)
+    assert gt.kalai_smorodinsky(chicken, d) == gt.kalai_smorodinsky(chicken)
+    front = gt.pareto_frontier(chicken)
+    assert front.players == ("US", "PRC") and front.exact and (3, 3) in front.points
+
+
+@pytest.mark.parametrize("game", [glove(), majority(), TUGame(["a", "b"], {"a": 3, "b": 3, "a,b": 1}),
+                                  TUGame(["a", "b", "c"], [0, 0.0, 0, 0.5, 0, 0.5, 0.5, 1.0])])
+def test_deprecated_coop_writers_warn_and_match_render(game):
+    from gametheory.coop import coop_analysis
+    from gametheory.report import render, to_dict
+    analysis = gt.analyse_tu(game)
+    for fmt in ("table", "json"):
+        with pytest.warns(DeprecationWarning, match=r"render\(gt\.analyse_tu\(game\), fmt\)"):
+            assert gt.format_coop(game, fmt) == render(analysis, fmt)
+    with pytest.warns(DeprecationWarning, match=r"gt\.analyse_tu\(game\)"):
+        assert gt.coop_to_dict(game) == to_dict(analysis) == json.loads(render(analysis, "json"))
+    with pytest.warns(DeprecationWarning, match=r"gt\.analyse_tu\(game\)"):
+        legacy = coop_analysis(game)
+    assert legacy["shapley"] == analysis.shapley.values and legacy["core_empty"] == analysis.core_empty
+    with pytest.warns(DeprecationWarning):
+        assert gt.coop_to_dict(game, legacy) == to_dict(analysis)
+    with pytest.warns(DeprecationWarning), pytest.raises(ValueError, match="table or json"):
+        gt.format_coop(game, "csv")

@@ -63,7 +63,7 @@ def test_coarse_set_is_larger():
 def test_three_players():
     g = gt.read_game("mckelvey-mclennan")
     ce = correlated_equilibrium(g)
-    nash = gt.polynomial_equilibria(g)
+    nash = gt.solve_polynomial(g)
     assert ce.exact and ce.welfare >= max(sum(eq.payoffs) for eq in nash.equilibria)
     for eq in nash.equilibria:
         assert is_correlated_equilibrium(g, _product(eq.strategies))
@@ -98,7 +98,7 @@ def test_bad_distributions():
 def test_nash_equilibria_are_correlated_and_never_beat_the_best(game):
     A, B = game
     g = gt.NormalFormGame.from_bimatrix(A, B)
-    nash = gt.vertex_enumeration(g)
+    nash = gt.solve_vertex(g)
     for eq in nash.equilibria:
         assert is_correlated_equilibrium(g, _product(eq.strategies))
     ce = correlated_equilibrium(g)

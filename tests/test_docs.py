@@ -193,7 +193,8 @@ def test_code_blocks_are_known(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=_page_id)
 def test_toml_blocks_parse(page):
-    from gametheory.crisis.model import parse_model, tomllib
+    from gametheory.io import parse_model
+    from gametheory.io._toml import tomllib
     for block in parse_blocks(page)[0]:
         if block.language != "toml":
             continue

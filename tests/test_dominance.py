@@ -43,7 +43,7 @@ def test_several_rounds():
     assert [s.round for s in res.steps] == [1, 1, 2, 2]
     assert res.reduced.actions == (("T",), ("R",))
     # the survivors carry the unique equilibrium
-    eqs = gt.vertex_enumeration(g).equilibria
+    eqs = gt.solve_vertex(g).equilibria
     assert [strategy_key(e) for e in eqs] == [((1, 0, 0), (0, 0, 1))]
 
 
@@ -54,7 +54,7 @@ def test_weak_dominance_is_one_at_a_time_and_can_lose_equilibria():
     assert gt.iterated_elimination(g).steps == ()
     res = gt.iterated_elimination(g, kind="weak")
     assert _steps(res) == [(1, "Player 1", "B", {"T": 1}), (2, "Player 2", "R", {"L": 1})]
-    pure = {e.supports for e in gt.pure_equilibria(g).equilibria}
+    pure = {e.supports for e in gt.solve_pure(g).equilibria}
     assert ((1,), (1,)) in pure          # lost by weak elimination
 
 
@@ -98,7 +98,7 @@ def test_strict_elimination_preserves_every_equilibrium(game):
         for step in steps:
             i = g.players.index(step.player)
             kept[i].discard(g.actions[i].index(step.action))
-    full = {strategy_key(e) for e in gt.vertex_enumeration(g).equilibria}
+    full = {strategy_key(e) for e in gt.solve_vertex(g).equilibria}
     lifted = {strategy_key(e) for e in gt.solve(g, method="vertex", eliminate=True).equilibria}
     assert lifted == full
 

@@ -41,15 +41,15 @@ def test_corpus_size_and_mix():
 @pytest.mark.parametrize("case", GAMES, ids=[g["id"] for g in GAMES])
 def test_vertex_enumeration_equals_enummixed(case):
     game = gt.NormalFormGame.from_bimatrix(np.array(case["A"]), np.array(case["B"]))
-    res = gt.vertex_enumeration(game)
+    res = gt.solve_vertex(game)
     gambit = {_key(e["x"], e["y"]) for e in case["enummixed"]}
     assert _ours(res) == gambit
     assert all(eq.regret == 0 for eq in res.equilibria)
     # pygambit's lcp results are equilibria, hence among the extreme ones we list
     assert {_key(e["x"], e["y"]) for e in case["lcp"]} <= _ours(res)
     # other methods agree with the extreme set
-    assert _ours(gt.lemke_howson(game)) <= gambit
-    sup = gt.support_enumeration(game)
+    assert _ours(gt.solve_lemke_howson(game)) <= gambit
+    sup = gt.solve_support(game)
     assert sup.degenerate == res.degenerate
     if res.degenerate:
         assert _ours(sup) <= gambit

@@ -38,7 +38,7 @@ def test_corpus_covers_the_shapes():
 def test_pygambit_equilibria_are_equilibria_here_and_pure_ones_are_found(case):
     game = _game(case)
     spread = max(float(np.ptp(a)) for a in game.float_payoffs) or 1.0
-    ours = {eq.supports for eq in gt.pure_equilibria(game).equilibria}
+    ours = {eq.supports for eq in gt.solve_pure(game).equilibria}
     for name, run in case["solvers"].items():
         for eq in run.get("equilibria", []):
             if eq["max_regret"] > 1e-6 * spread or eq["simplex_error"] > 1e-9:

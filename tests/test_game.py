@@ -80,6 +80,6 @@ def test_large_game_pure_equilibria_are_verified_cheaply():
     idx = np.indices(shape)
     arrays = [sum((idx[k] == idx[i]).astype(np.int64) for k in range(5) if k != i)
               for i in range(5)]
-    res = gt.pure_equilibria(gt.NormalFormGame(arrays))
+    res = gt.solve_pure(gt.NormalFormGame(arrays))
     assert [eq.supports for eq in res.equilibria] == [((a,),) * 5 for a in range(10)]
     assert all(eq.regret == 0 and eq.payoffs == (4,) * 5 for eq in res.equilibria)

@@ -13,7 +13,8 @@ import pytest
 import gametheory as gt
 from gametheory.cli import main
 from gametheory.io import bundled_models, load_model
-from gametheory.crisis.model import parse_model, tomllib
+from gametheory.io import parse_model
+from gametheory.io._toml import tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = sorted((ROOT / "models").glob("*.toml"))
@@ -190,7 +191,7 @@ def test_explain_names_the_sentences():
     assert d.payoff == model.payoff("ROK", ["Intervene", "Limited", "Intervene"])
     assert d.payoff == sum(t[2] for t in d.terms)
     assert any("primary goal" in t[3] for t in d.terms)
-    assert "US and PRC forces meet without prior understandings" in str(d)
+    assert "US and PRC forces meet without prior understandings" in gt.render(d)
 
 
 def test_show_command(capsys):
@@ -327,7 +328,7 @@ def test_every_bundled_model_file_is_package_data():
     from fnmatch import fnmatch
     from pathlib import Path
 
-    from gametheory.crisis.model import tomllib
+    from gametheory.io._toml import tomllib
     root = Path(__file__).parents[1]
     patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"][
         "package-data"]["gametheory"]

@@ -9,9 +9,10 @@ from fractions import Fraction
 import pytest
 
 import gametheory as gt
+from gametheory.solvers.spe import subgame_roots
 from gametheory.cli import main
 from gametheory.crisis.compare import compare
-from gametheory.crisis.model import parse_model
+from gametheory.io import parse_model
 
 from test_model import SMALL
 
@@ -45,7 +46,7 @@ def test_tree_leaves_average_to_the_normal_form_payoffs():
 def test_without_timing_or_scenarios_the_tree_is_the_simultaneous_game():
     model = gt.load_model("unilateral")
     tree = model.tree()
-    assert list(gt.subgame_roots(tree)) == [0]
+    assert list(subgame_roots(tree)) == [0]
     spe = gt.solve(tree)
     nash = gt.solve(model.game())
     assert sorted(eq.payoffs for eq in spe.equilibria) == sorted(eq.payoffs for eq in nash.equilibria)
@@ -82,7 +83,7 @@ def test_compare_shows_the_tree_and_coordination_removes_the_clash_risk():
         assert sum(o.distribution.ravel()) == 1
     # the movers' expected payoffs are those of the tree's subgame-perfect equilibria
     model = gt.load_model("succession").with_understandings(None)
-    spe = gt.subgame_perfect_equilibria(model.tree(), distinct_payoffs=True)
+    spe = gt.solve_spe(model.tree(), distinct_payoffs=True)
     assert sorted(tuple(eq.payoffs) for eq in spe.equilibria) == \
         sorted(tuple(o.payoffs[p] for p in ("US", "ROK", "PRC")) for o in coo.tree_outcomes)
     # the models without scenarios or timing have no tree section

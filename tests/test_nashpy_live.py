@@ -30,7 +30,7 @@ def test_vertex_matches_nashpy(seed):
         A = rng.integers(-50, 50, (m, n))
         B = rng.integers(-50, 50, (m, n))
         g = gt.NormalFormGame.from_bimatrix(A, B)
-        ours = gt.vertex_enumeration(g)
+        ours = gt.solve_vertex(g)
         if not ours.degenerate:
             break
     with warnings.catch_warnings():

@@ -34,7 +34,7 @@ def _flat(strategies):
 
 def test_mckelvey_mclennan_nine_equilibria():
     # Gambit's contrib/games/2x2x2.nfg: "9 Nash equilibria, 2 totally mixed"
-    res = gt.polynomial_equilibria(_game(_case("g070")))
+    res = gt.solve_polynomial(_game(_case("g070")))
     assert res.complete and res.exact and len(res.equilibria) == 9
     assert sum(all(len(s) == 2 for s in eq.supports) for eq in res.equilibria) == 2
     assert all(eq.regret == 0 for eq in res.equilibria)
@@ -49,7 +49,7 @@ def test_pygambit_enumpoly_misses_are_on_record():
 def test_irrational_equilibrium_is_given_in_floating_point():
     # Nau et al. (2004), section 4: a unique equilibrium with irrational probabilities
     case = _case("g072")
-    res = gt.polynomial_equilibria(_game(case))
+    res = gt.solve_polynomial(_game(case))
     assert res.complete and not res.exact and len(res.equilibria) == 1
     assert any("irrational" in note for note in res.notes)
     gambit = _flat(case["solvers"]["enumpoly"]["equilibria"][0]["strategies"])
@@ -59,7 +59,7 @@ def test_irrational_equilibrium_is_given_in_floating_point():
 
 def test_continua_are_reported_with_a_representative_equilibrium():
     game = _game(_case("g080"))                              # all payoffs zero
-    res = gt.polynomial_equilibria(game)
+    res = gt.solve_polynomial(game)
     assert not res.complete and len(res.equilibria) == 8     # the isolated (pure) points
     continua = res.parameters["continua"]
     assert len(continua) == 3 ** 3 - 2 ** 3                  # every support profile but the pure ones
@@ -77,9 +77,9 @@ def _support(strategies, threshold=1e-6):
 @pytest.mark.parametrize("case", GAMES, ids=[g["id"] for g in GAMES])
 def test_contains_every_pygambit_equilibrium(case):
     game = _game(case)
-    res = gt.polynomial_equilibria(game)
+    res = gt.solve_polynomial(game)
     ours = [_flat(eq.strategies) for eq in res.equilibria]
-    pure = {eq.supports for eq in gt.pure_equilibria(game).equilibria}
+    pure = {eq.supports for eq in gt.solve_pure(game).equilibria}
     assert pure <= {eq.supports for eq in res.equilibria if eq.is_pure}
     undecided = [c["supports"] for c in res.parameters["continua"]] + res.parameters["unresolved"]
     assert res.complete == (not undecided)
@@ -115,8 +115,8 @@ def test_contains_every_pygambit_equilibrium(case):
 def test_two_player_games_agree_with_vertex_enumeration(game):
     A, B = game
     g = gt.NormalFormGame.from_bimatrix(A, B)
-    vertex = gt.vertex_enumeration(g)
-    res = gt.polynomial_equilibria(g)
+    vertex = gt.solve_vertex(g)
+    res = gt.solve_polynomial(g)
     found = {strategy_key(e) for e in res.equilibria}
     if not vertex.degenerate:     # every support system is then zero-dimensional or empty
         assert res.complete and found == {strategy_key(e) for e in vertex.equilibria}
@@ -127,7 +127,7 @@ def test_two_player_games_agree_with_vertex_enumeration(game):
 def test_float_games_are_solved_at_their_exact_values():
     u = np.zeros((2, 2, 2))
     u[0, 0, 0] = u[1, 1, 1] = 1.5
-    res = gt.polynomial_equilibria(gt.NormalFormGame([u, u, u]))
+    res = gt.solve_polynomial(gt.NormalFormGame([u, u, u]))
     assert not res.exact
     assert [eq.supports for eq in res.equilibria][:2] == [((0,), (0,), (0,)), ((0, 1), (0, 1), (0, 1))]
     mixed = res.equilibria[1]
@@ -137,7 +137,7 @@ def test_float_games_are_solved_at_their_exact_values():
 def test_refuses_games_with_too_many_supports():
     g = gt.NormalFormGame([np.zeros((8, 8, 8), dtype=np.int64)] * 3)
     with pytest.raises(gt.GameTooLargeError, match="8x8x8.*support profiles"):
-        gt.polynomial_equilibria(g)
+        gt.solve_polynomial(g)
 
 
 # ----------------------------------------------------------------- properties (Hypothesis)
@@ -166,14 +166,14 @@ PROPERTY_SETTINGS = settings(max_examples=40, deadline=None,
 @PROPERTY_SETTINGS
 @given(nplayer_games())
 def test_every_result_is_an_equilibrium_and_contains_the_pure_ones(game):
-    res = gt.polynomial_equilibria(game)
+    res = gt.solve_polynomial(game)
     for eq in res.equilibria:
         if res.exact:
             assert eq.regret == 0 and game.max_regret(eq.strategies) == 0
         else:
             assert game.max_regret([np.array(s, dtype=float) for s in eq.strategies]) \
                 <= res.parameters["tolerance"]
-    pure = {eq.supports for eq in gt.pure_equilibria(game).equilibria}
+    pure = {eq.supports for eq in gt.solve_pure(game).equilibria}
     assert pure <= {eq.supports for eq in res.equilibria}
 
 
@@ -190,7 +190,7 @@ def test_relabelling_players_and_actions_relabels_the_equilibria(game, rnd):
         a = a[np.ix_(*perms)]                            # relabel every player's actions
         arrays.append(np.transpose(a, order))            # then reorder the players' axes
     relabelled = gt.NormalFormGame(arrays)
-    res, res2 = gt.polynomial_equilibria(game), gt.polynomial_equilibria(relabelled)
+    res, res2 = gt.solve_polynomial(game), gt.solve_polynomial(relabelled)
     assert res.complete == res2.complete and res.exact == res2.exact
     mapped = []
     for eq in res2.equilibria:                           # back to the original labels

@@ -17,7 +17,7 @@ from conftest import SETTINGS, bimatrices, bimatrix_regret, strategy_key
 @given(bimatrices())
 def test_every_vertex_result_is_an_equilibrium(game):
     A, B = game
-    res = gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix(A, B))
+    res = gt.solve_vertex(gt.NormalFormGame.from_bimatrix(A, B))
     assert res.equilibria, "every finite game has an equilibrium"
     for eq in res.equilibria:
         assert bimatrix_regret(A.tolist(), B.tolist(), *eq.strategies) == 0
@@ -28,9 +28,9 @@ def test_every_vertex_result_is_an_equilibrium(game):
 def test_lemke_howson_and_pure_are_among_vertex_results(game):
     A, B = game
     g = gt.NormalFormGame.from_bimatrix(A, B)
-    extreme = {strategy_key(e) for e in gt.vertex_enumeration(g).equilibria}
-    assert {strategy_key(e) for e in gt.lemke_howson(g).equilibria} <= extreme
-    assert {strategy_key(e) for e in gt.pure_equilibria(g).equilibria} <= extreme
+    extreme = {strategy_key(e) for e in gt.solve_vertex(g).equilibria}
+    assert {strategy_key(e) for e in gt.solve_lemke_howson(g).equilibria} <= extreme
+    assert {strategy_key(e) for e in gt.solve_pure(g).equilibria} <= extreme
 
 
 @SETTINGS
@@ -38,8 +38,8 @@ def test_lemke_howson_and_pure_are_among_vertex_results(game):
 def test_support_and_vertex_agree_on_nondegenerate_games(game):
     A, B = game
     g = gt.NormalFormGame.from_bimatrix(A, B)
-    vres = gt.vertex_enumeration(g)
-    sres = gt.support_enumeration(g)
+    vres = gt.solve_vertex(g)
+    sres = gt.solve_support(g)
     assert sres.degenerate == vres.degenerate
     found = {strategy_key(e) for e in sres.equilibria}
     assert found <= {strategy_key(e) for e in vres.equilibria}
@@ -63,12 +63,12 @@ def test_invariance_under_permutation_relabelling_and_affine_maps(game, rnd, a, 
         players=["Row", "Column"],
         actions=[[f"r{i}" for i in rows], [f"c{j}" for j in cols]])
     expected = set()
-    for eq in gt.vertex_enumeration(base).equilibria:
+    for eq in gt.solve_vertex(base).equilibria:
         x, y = eq.strategies
         expected.add((tuple(x[i] for i in rows), tuple(y[j] for j in cols)))
-    got = gt.vertex_enumeration(moved)
+    got = gt.solve_vertex(moved)
     assert {strategy_key(e) for e in got.equilibria} == expected
-    assert got.degenerate == gt.vertex_enumeration(base).degenerate
+    assert got.degenerate == gt.solve_vertex(base).degenerate
 
 
 @SETTINGS
@@ -76,8 +76,8 @@ def test_invariance_under_permutation_relabelling_and_affine_maps(game, rnd, a, 
 def test_float_mode_matches_exact_mode(game):
     A, B = game
     g = gt.NormalFormGame.from_bimatrix(A, B)
-    exact = gt.vertex_enumeration(g)
-    flt = gt.vertex_enumeration(g, exact=False)
+    exact = gt.solve_vertex(g)
+    flt = gt.solve_vertex(g, exact=False)
     assert len(exact.equilibria) == len(flt.equilibria)
     for e, f in zip(exact.equilibria, flt.equilibria):
         for se, sf in zip(e.strategies, f.strategies):
@@ -105,15 +105,15 @@ def test_support_enumeration_does_not_lose_equilibria_to_rounding():
         A = rng.integers(0, 100, (5, 5))
         B = rng.integers(0, 100, (5, 5))
         g = gt.NormalFormGame.from_bimatrix(A, B)
-        v = gt.vertex_enumeration(g)
+        v = gt.solve_vertex(g)
         if v.degenerate:
             continue
-        s = gt.support_enumeration(g, exact=False)
+        s = gt.solve_support(g, exact=False)
         assert len(s.equilibria) == len(v.equilibria)
 
 
 def test_exact_strategies_are_fractions():
-    res = gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix([[1, 2], [3, 1]], [[2, 1], [0, 3]]))
+    res = gt.solve_vertex(gt.NormalFormGame.from_bimatrix([[1, 2], [3, 1]], [[2, 1], [0, 3]]))
     assert all(isinstance(p, Fraction) for eq in res.equilibria for s in eq.strategies for p in s)
 
 
@@ -121,7 +121,7 @@ def test_exact_strategies_are_fractions():
 @given(bimatrices(max_actions=4, low=0, high=2), st.randoms(use_true_random=False))
 def test_maximal_nash_subsets_are_convex_sets_of_equilibria(game, rnd):
     A, B = game
-    res = gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix(A, B))
+    res = gt.solve_vertex(gt.NormalFormGame.from_bimatrix(A, B))
     subsets = res.parameters["nash_subsets"]
     assert set(k for s in subsets for k in s) == set(range(len(res.equilibria)))
     for subset in subsets:
@@ -153,7 +153,7 @@ def test_pure_equilibria_match_brute_force(data):
         if game.max_regret(strategies) == 0:
             expected.append(tuple((a,) for a in profile))
     for exact in (True, False):
-        res = gt.pure_equilibria(game, exact=exact)
+        res = gt.solve_pure(game, exact=exact)
         assert [eq.supports for eq in res.equilibria] == expected
         for eq in res.equilibria:
             assert tuple(eq.payoffs) == game.payoff_of(tuple(s[0] for s in eq.supports))
@@ -166,7 +166,7 @@ def test_float_lemke_howson_follows_the_exact_path(game):
     g = gt.NormalFormGame.from_bimatrix(A, B)
     m, n = A.shape
     for label in range(m + n):
-        exact = gt.lemke_howson(g, labels=[label]).equilibria[0]
-        flt = gt.lemke_howson(g, labels=[label], exact=False).equilibria[0]
+        exact = gt.solve_lemke_howson(g, labels=[label]).equilibria[0]
+        flt = gt.solve_lemke_howson(g, labels=[label], exact=False).equilibria[0]
         for se, sf in zip(exact.strategies, flt.strategies):
             assert np.allclose([float(p) for p in se], sf, atol=1e-9)

@@ -18,8 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gametheory as gt
+from gametheory.solvers.result import default_tolerance
 from conftest import SETTINGS, strategy_key
-from gametheory.solvers.qre import QRECurve, _certify, _support_is_singular, logit_qre, qre_equilibria
+from gametheory.arithmetic import EXACT
+from gametheory.solvers.qre import QRECurve, _certify, _support_is_singular, logit_qre, solve_qre
 
 CORPUS = json.loads((Path(__file__).parent / "fixtures" / "gambit_nplayer.json").read_text())
 GAMES = CORPUS["games"]
@@ -137,7 +139,7 @@ def test_matching_pennies_stays_uniform_and_ends_exactly_at_one_half():
     assert curve.lambdas[-1] >= 1e4 and len(curve) > 10
     assert np.all(np.diff(curve.lambdas) > 0)
     assert np.max(np.abs(curve.profiles - 0.5)) <= 1e-12
-    res = qre_equilibria(game)
+    res = solve_qre(game)
     assert res.method == "qre" and res.exact and not res.complete and res.degenerate is None
     (eq,) = res.equilibria
     assert eq.strategies == ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))
@@ -152,7 +154,7 @@ def test_prisoners_dilemma_goes_monotonically_to_its_unique_pure_equilibrium():
     defect = curve.profiles[:, [1, 3]]
     assert np.all(np.diff(curve.lambdas) > 0)
     assert np.all(np.diff(defect, axis=0) >= 0)              # ever more defection
-    res = qre_equilibria(game)
+    res = solve_qre(game)
     assert res.exact and [eq.strategies for eq in res.equilibria] == [((0, 1), (0, 1))]
     assert res.equilibria[0].payoffs == (1, 1)
     _check_qre_equations(game, curve)
@@ -161,9 +163,9 @@ def test_prisoners_dilemma_goes_monotonically_to_its_unique_pure_equilibrium():
 def test_risk_dominance_selects_in_a_coordination_game():
     # Turocy (2005): in 2x2 games the principal branch goes to the risk-dominant equilibrium
     game = gt.NormalFormGame.from_bimatrix([[9, 0], [8, 7]], [[9, 8], [0, 7]])   # Aumann's stag hunt
-    (eq,) = qre_equilibria(game).equilibria
+    (eq,) = solve_qre(game).equilibria
     assert eq.strategies == ((0, 1), (0, 1))                  # (hare, hare): risk dominant
-    (eq,) = qre_equilibria(gt.NormalFormGame.from_bimatrix([[4, 0], [0, 1]], [[2, 0], [0, 1]])).equilibria
+    (eq,) = solve_qre(gt.NormalFormGame.from_bimatrix([[4, 0], [0, 1]], [[2, 0], [0, 1]])).equilibria
     assert eq.strategies == ((1, 0), (1, 0))
 
 
@@ -171,31 +173,31 @@ def test_one_player_goes_to_the_best_actions():
     curve = logit_qre(gt.NormalFormGame([[3, 1, 3, 2]]))
     assert curve.equilibrium.strategies == ((Fraction(1, 2), 0, Fraction(1, 2), 0),)
     _check_qre_equations(curve.game, curve)
-    (eq,) = qre_equilibria(gt.NormalFormGame([[1.0, 4.5, 2.0]])).equilibria
+    (eq,) = solve_qre(gt.NormalFormGame([[1.0, 4.5, 2.0]])).equilibria
     assert eq.strategies == ((0.0, 1.0, 0.0),)
 
 
 def test_players_with_a_single_action():
     game = gt.NormalFormGame([[[1, 2, 3]], [[3, 1, 2]]])       # player 1 has one action
-    res = qre_equilibria(game)
+    res = solve_qre(game)
     assert res.equilibria[0].strategies == ((1,), (1, 0, 0))
-    assert qre_equilibria(gt.NormalFormGame([[[5]], [[2]]])).equilibria[0].strategies == ((1,), (1,))
+    assert solve_qre(gt.NormalFormGame([[[5]], [[2]]])).equilibria[0].strategies == ((1,), (1,))
 
 
 def test_float_payoffs_give_a_float_equilibrium_within_the_tolerance():
     game = gt.NormalFormGame.from_bimatrix([[0.1, 0.3], [0.25, 0.0]], [[0.2, 0.0], [0.0, 0.4]])
-    res = qre_equilibria(game, tol=1e-10)
+    res = solve_qre(game, tol=1e-10)
     (eq,) = res.equilibria
     assert not res.exact and res.parameters["tolerance"] == 1e-10
     assert np.allclose(eq.strategies, [[2 / 3, 1 / 3], [2 / 3, 1 / 3]], atol=1e-12)
     assert eq.regret <= 1e-10
-    assert qre_equilibria(game, exact=False).parameters["tolerance"] == gt.default_tolerance(game)
+    assert solve_qre(game, exact=False).parameters["tolerance"] == default_tolerance(game)
 
 
 def test_an_irrational_equilibrium_comes_back_in_floating_point_with_a_note():
     # Nau et al. (2004), section 4: a unique equilibrium with irrational probabilities
     case = next(g for g in GAMES if g["id"].startswith("g072"))
-    res = qre_equilibria(_corpus_game(case))
+    res = solve_qre(_corpus_game(case))
     assert not res.exact and any("irrational" in note for note in res.notes)
     reference = np.concatenate(case["solvers"]["enumpoly"]["equilibria"][0]["strategies"])
     assert np.allclose(np.concatenate(res.equilibria[0].strategies), reference, atol=1e-7)
@@ -273,7 +275,7 @@ def test_same_end_point_as_gambit_logit(case):
     if isinstance(eq.regret, Fraction):
         assert _independent_regret(game, eq.strategies) == 0
     else:
-        assert eq.regret <= gt.default_tolerance(game)
+        assert eq.regret <= default_tolerance(game)
     if case["id"] in BIFURCATING:
         assert curve.bifurcations >= 1
         assert [[str(p) for p in s] for s in eq.strategies] == BIFURCATING[case["id"]]
@@ -291,7 +293,7 @@ def test_on_a_continuum_the_exact_limit_is_found():
     case = next(g for g in GAMES if g["id"] == "g002-small-2x2x2")
     assert case["solvers"]["simpdiv"]["equilibria"][0]["strategies"] == [["0", "1"], ["1/2", "1/2"],
                                                                          ["0", "1"]]
-    res = qre_equilibria(_corpus_game(case))
+    res = solve_qre(_corpus_game(case))
     assert res.exact
     assert [[str(p) for p in s] for s in res.equilibria[0].strategies] == [["0", "1"], ["1/2", "1/2"],
                                                                            ["0", "1"]]
@@ -305,7 +307,7 @@ def test_a_slowly_converging_degenerate_branch_is_certified_with_a_note():
               "120220002220111221110020201020012212110010001121210112102021 "
               "121021120010010101212222101121221110212110120110001010122002").split()
     game = gt.NormalFormGame([np.array([int(c) for c in d]).reshape(5, 4, 3) for d in digits])
-    res = qre_equilibria(game)
+    res = solve_qre(game)
     (eq,) = res.equilibria
     assert 1e-4 < res.parameters["end_distance"] <= 1e-2
     assert any("slowly" in note for note in res.notes)
@@ -315,7 +317,7 @@ def test_a_slowly_converging_degenerate_branch_is_certified_with_a_note():
 
 def test_bifurcations_are_reported_in_the_notes():
     case = next(g for g in GAMES if g["id"] == "g070-lit-mckelvey-mclennan-2x2x2")
-    res = qre_equilibria(_corpus_game(case))
+    res = solve_qre(_corpus_game(case))
     assert any("bifurcation" in note for note in res.notes)
 
 
@@ -330,14 +332,14 @@ def games_2x2x2(draw, low: int = -6, high: int = 6):
 @given(games_2x2x2())
 def test_random_2x2x2_end_point_is_an_equilibrium_found_by_polynomial(payoffs):
     game = gt.NormalFormGame(payoffs)
-    res = qre_equilibria(game)
+    res = solve_qre(game)
     (eq,) = res.equilibria
     if res.exact:
         assert _independent_regret(game, eq.strategies) == 0
     else:
         assert eq.regret <= res.parameters["tolerance"]
         assert game.max_regret([np.array(s, dtype=float) for s in eq.strategies]) <= 1e-8
-    poly = gt.polynomial_equilibria(game)
+    poly = gt.solve_polynomial(game)
     if not poly.complete:
         return                     # a continuum of equilibria: the list is not every equilibrium
     if res.exact and poly.exact:
@@ -352,8 +354,8 @@ def test_only_an_equilibrium_next_to_the_traced_point_is_certified():
     # unique equilibrium ((1/2, 1/2), (1/3, 2/3)): Newton's method reaches it from anywhere on
     # the full support, but only a point within 1e-4 of the traced one counts as the branch's end
     game = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[0, 1], [1, 0]])
-    assert _certify(game, np.array([0.5, 0.5, 0.5, 0.5]), True, None) is None
-    eq, distance = _certify(game, np.array([0.5, 0.5, 0.33334, 0.66666]), True, None)
+    assert _certify(game, np.array([0.5, 0.5, 0.5, 0.5]), EXACT) is None
+    eq, distance = _certify(game, np.array([0.5, 0.5, 0.33334, 0.66666]), EXACT)
     assert distance < 1e-5
     assert eq.strategies == ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 3), Fraction(2, 3)))
 
@@ -362,14 +364,14 @@ def test_only_an_equilibrium_next_to_the_traced_point_is_certified():
 def test_a_branch_cut_short_is_a_clear_error():
     game = gt.NormalFormGame(TURNING)
     with pytest.raises(gt.SolverError) as info:
-        qre_equilibria(game, max_steps=3)
+        solve_qre(game, max_steps=3)
     message = str(info.value)
     assert message.startswith("qre: ") and "\n" not in message
     assert "could not be certified" in message and "max_steps" in message
     curve = logit_qre(game, max_steps=3)             # the curve itself is still returned
     assert curve.equilibrium is None and curve.reason == "max_steps" and len(curve) == 4
     with pytest.raises(gt.SolverError, match="max_lambda"):
-        qre_equilibria(game, max_lambda=0.5)
+        solve_qre(game, max_lambda=0.5)
 
 
 @pytest.mark.parametrize("options, word", [({"step": 0}, "step"), ({"max_lambda": -1}, "max_lambda"),
@@ -380,7 +382,7 @@ def test_a_branch_cut_short_is_a_clear_error():
                                            ({"tolerance": 1e-9}, "tolerance")])
 def test_bad_options_are_named(options, word):
     with pytest.raises(gt.InvalidGameError, match=word):
-        qre_equilibria(gt.read_game("chicken"), **options)
+        solve_qre(gt.read_game("chicken"), **options)
 
 
 def test_bad_games_are_clear_errors():
@@ -388,7 +390,7 @@ def test_bad_games_are_clear_errors():
         logit_qre([[1, 2], [3, 4]])
     huge = gt.NormalFormGame.from_bimatrix([[1e308, -1e308], [0.0, 0.0]], [[0.0, 1.0], [1.0, 0.0]])
     with pytest.raises(gt.InvalidGameError, match="overflows"):
-        qre_equilibria(huge)
+        solve_qre(huge)
     floats = gt.NormalFormGame.from_bimatrix([[0.5, 0.0], [0.0, 1.0]], [[1.0, 0.0], [0.0, 0.5]])
     with pytest.raises(gt.ExactArithmeticError):
-        qre_equilibria(floats, exact=True)
+        solve_qre(floats, exact=True)

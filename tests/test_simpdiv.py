@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 import gametheory as gt
 from gametheory.solvers import simpdiv
-from gametheory.solvers.simpdiv import simplicial_subdivision
+from gametheory.solvers.simpdiv import solve_simpdiv
 
 CORPUS = json.loads((Path(__file__).parent / "fixtures" / "gambit_nplayer.json").read_text())
 GAMES = CORPUS["games"]
@@ -75,25 +75,25 @@ def _flat(strategies):
 def test_matching_pennies_ends_at_one_half_exactly():
     game = gt.read_game("matching-pennies")
     for start in (None, "first", [[1, 0], [0, 1]], [[0.9, 0.1], [0.2, 0.8]]):
-        res = simplicial_subdivision(game, start=start)
+        res = solve_simpdiv(game, start=start)
         eq = assert_certified(game, res)
         assert res.exact
         assert eq.strategies == ((F(1, 2), F(1, 2)), (F(1, 2), F(1, 2)))
         assert eq.payoffs == (0, 0)
-    assert simplicial_subdivision(game, start="first").parameters["pivots"] > 0
+    assert solve_simpdiv(game, start="first").parameters["pivots"] > 0
 
 
 def test_parameters_and_notes():
-    res = simplicial_subdivision(gt.read_game("battle-of-the-sexes"), start="first")
+    res = solve_simpdiv(gt.read_game("battle-of-the-sexes"), start="first")
     assert set(res.parameters) == {"grid", "pivots", "tolerance"}
     assert res.parameters["grid"] == F(1, 4) and res.parameters["tolerance"] is None
     assert isinstance(res.parameters["pivots"], int)
     assert res.notes and "other equilibria are not sought" in res.notes[0]
     float_game = gt.NormalFormGame.from_bimatrix([[3.0, 0.0], [0.0, 2.0]], [[2.0, 0.0], [0.0, 3.0]])
-    res = simplicial_subdivision(float_game, tol=1e-7)
+    res = solve_simpdiv(float_game, tol=1e-7)
     assert not res.exact and res.parameters["tolerance"] == 1e-7
     assert_certified(float_game, res)
-    res = simplicial_subdivision(gt.read_game("battle-of-the-sexes"), exact=False)
+    res = solve_simpdiv(gt.read_game("battle-of-the-sexes"), exact=False)
     assert not res.exact and isinstance(res.equilibria[0].regret, float)
 
 
@@ -106,13 +106,13 @@ def test_unique_pure_equilibrium_from_every_start():
     game = gt.NormalFormGame.from_function(payoff, [2, 2, 2], by_index=True)
     starts = [None, "first", [[0, 1], [1, 0], [0.5, 0.5]], [[0.3, 0.7], [0.9, 0.1], [0.25, 0.75]]]
     for start in starts:
-        res = simplicial_subdivision(game, start=start)
+        res = solve_simpdiv(game, start=start)
         assert res.exact
         assert assert_certified(game, res).strategies == ((0, 1), (0, 1), (0, 1))
     # a 2x3 bimatrix game with a unique (pure) equilibrium after iterated dominance
     A, B = [[4, 3, 1], [2, 1, 0]], [[1, 2, 0], [3, 4, 1]]
     g = gt.NormalFormGame.from_bimatrix(A, B)
-    assert strategy_key(simplicial_subdivision(g, start="first").equilibria[0]) == ((1, 0), (0, 1, 0))
+    assert strategy_key(solve_simpdiv(g, start="first").equilibria[0]) == ((1, 0), (0, 1, 0))
 
 
 def _cyclic_pennies(alpha: int, beta: int, gamma: int):
@@ -139,10 +139,10 @@ def test_three_player_unique_fully_mixed_equilibrium_exactly():
     game = _cyclic_pennies(2, 3, 4)
     expected = ((F(1, 5), F(4, 5)), (F(1, 3), F(2, 3)), (F(1, 4), F(3, 4)))
     # independent confirmation that it is the only equilibrium
-    every = gt.polynomial_equilibria(game)
+    every = gt.solve_polynomial(game)
     assert every.complete and [eq.strategies for eq in every.equilibria] == [expected]
     for start in (None, "first", [[0, 1], [1, 0], [0, 1]], [[0.5, 0.5], [0.1, 0.9], [0.7, 0.3]]):
-        res = simplicial_subdivision(game, start=start)
+        res = solve_simpdiv(game, start=start)
         assert res.exact and assert_certified(game, res).strategies == expected
 
 
@@ -150,7 +150,7 @@ def test_irrational_equilibrium_comes_back_in_floating_point_with_a_note():
     # Nau et al. (2004), section 4: the unique equilibrium has irrational probabilities
     case = next(g for g in GAMES if g["id"].startswith("g072"))
     game = gt.NormalFormGame([np.array(p, dtype=np.int64) for p in case["payoffs"]])
-    res = simplicial_subdivision(game)
+    res = solve_simpdiv(game)
     eq = assert_certified(game, res)
     assert not res.exact and any("irrational" in note for note in res.notes)
     enumpoly = case["solvers"]["enumpoly"]["equilibria"][0]["strategies"]
@@ -158,11 +158,11 @@ def test_irrational_equilibrium_comes_back_in_floating_point_with_a_note():
 
 
 def test_one_player_and_single_action_players():
-    res = simplicial_subdivision(gt.NormalFormGame([[3, 7, 7, 1]]))
+    res = solve_simpdiv(gt.NormalFormGame([[3, 7, 7, 1]]))
     assert res.exact and res.equilibria[0].strategies[0][0] == 0 and res.equilibria[0].regret == 0
     game = gt.NormalFormGame([np.array([[[1, 0]], [[0, 2]]]), np.zeros((2, 1, 2), dtype=int),
                               np.array([[[0, 1]], [[1, 0]]])])
-    res = simplicial_subdivision(game, start="first")
+    res = solve_simpdiv(game, start="first")
     assert assert_certified(game, res).strategies == ((F(1, 2), F(1, 2)), (1,), (F(2, 3), F(1, 3)))
 
 
@@ -181,7 +181,7 @@ CYCLING = [
 @pytest.mark.parametrize("payoffs", CYCLING)
 def test_tied_gains_at_the_start_do_not_make_the_path_cycle(payoffs):
     game = gt.NormalFormGame([np.array(p) for p in payoffs])
-    res = simplicial_subdivision(game, max_pivots=500)
+    res = solve_simpdiv(game, max_pivots=500)
     assert res.exact and res.parameters["pivots"] < 500
     assert_certified(game, res)
 
@@ -202,7 +202,7 @@ def _accurate_list(case):
 @pytest.mark.parametrize("case", GAMES, ids=[g["id"] for g in GAMES])
 def test_corpus_game_gives_a_certified_equilibrium_from_the_list(case):
     game = gt.NormalFormGame([np.array(p, dtype=np.int64) for p in case["payoffs"]])
-    res = simplicial_subdivision(game)
+    res = solve_simpdiv(game)
     eq = assert_certified(game, res)
     listed, complete = _accurate_list(case)
     ours = _flat(eq.strategies)
@@ -224,7 +224,7 @@ def test_corpus_rational_equilibria_come_back_exact():
         if theirs.get("max_regret_exact") != "0":
             continue
         game = gt.NormalFormGame([np.array(p, dtype=np.int64) for p in case["payoffs"]])
-        res = simplicial_subdivision(game)
+        res = solve_simpdiv(game)
         if not np.allclose(_flat(res.equilibria[0].strategies), _flat(theirs["strategies"]), atol=1e-6):
             continue
         assert res.exact, case["id"]
@@ -264,7 +264,7 @@ def starts(draw, shape):
 @SETTINGS
 @given(nplayer_games())
 def test_random_games_give_a_certified_equilibrium(game):
-    res = simplicial_subdivision(game)
+    res = solve_simpdiv(game)
     assert_certified(game, res)
     assert res.exact == game.is_exact or any("irrational" in note for note in res.notes)
 
@@ -274,7 +274,7 @@ def test_random_games_give_a_certified_equilibrium(game):
 def test_any_start_profile_gives_an_equilibrium(data):
     game = data.draw(nplayer_games(max_players=3))
     start = data.draw(starts(game.shape))
-    assert_certified(game, simplicial_subdivision(game, start=start))
+    assert_certified(game, solve_simpdiv(game, start=start))
 
 
 @SETTINGS
@@ -282,9 +282,9 @@ def test_any_start_profile_gives_an_equilibrium(data):
 def test_two_player_games_end_at_an_extreme_equilibrium(game):
     A, B = game
     g = gt.NormalFormGame.from_bimatrix(A, B)
-    res = simplicial_subdivision(g)
+    res = solve_simpdiv(g)
     eq = assert_certified(g, res)
-    vertex = gt.vertex_enumeration(g)
+    vertex = gt.solve_vertex(g)
     if not vertex.degenerate:       # nondegenerate: finitely many equilibria, all extreme
         assert res.exact and strategy_key(eq) in {strategy_key(e) for e in vertex.equilibria}
 
@@ -303,26 +303,26 @@ def test_two_player_games_end_at_an_extreme_equilibrium(game):
     ({"leash": 3}, r"unknown option\(s\) \['leash'\]"),
 ])
 def test_bad_arguments_are_named(kwargs, message):
-    with pytest.raises(gt.InvalidGameError, match="simplicial_subdivision: " + message):
-        simplicial_subdivision(gt.read_game("matching-pennies"), **kwargs)
+    with pytest.raises(gt.InvalidGameError, match="solve_simpdiv: " + message):
+        solve_simpdiv(gt.read_game("matching-pennies"), **kwargs)
 
 
 def test_bad_game_and_arithmetic():
     with pytest.raises(gt.InvalidGameError, match="expected a NormalFormGame, got list"):
-        simplicial_subdivision([[1, 0], [0, 1]])
+        solve_simpdiv([[1, 0], [0, 1]])
     float_game = gt.NormalFormGame.from_bimatrix([[1.5, 0], [0, 1]], [[1, 0], [0, 1.5]])
     with pytest.raises(gt.ExactArithmeticError):
-        simplicial_subdivision(float_game, exact=True)
+        solve_simpdiv(float_game, exact=True)
 
 
 def test_limits_raise_instead_of_returning_an_unverified_profile(monkeypatch):
     game = _cyclic_pennies(2, 3, 4)
     with pytest.raises(gt.SolverError, match=r"^simpdiv: no certified equilibrium within 3 pivots"):
-        simplicial_subdivision(game, start="first", max_pivots=3)
+        solve_simpdiv(game, start="first", max_pivots=3)
     # a certificate that never holds: the grid is refined up to the limit, then an error
     monkeypatch.setattr(simpdiv, "refine_equilibrium", lambda *args, **kwargs: None)
     with pytest.raises(gt.SolverError, match=r"after 2 grid refinement\(s\) \(grid 1/16"):
-        simplicial_subdivision(game, start="first", max_refinements=2)
+        solve_simpdiv(game, start="first", max_refinements=2)
 
 
 #: Found by Hypothesis: payoff differences as small as the float tolerance (1e-7 beside 10), where
@@ -332,7 +332,7 @@ NEAR_TIES = [[[[0.3, 5.960464477539063e-08, -9.999999999999998], [-7.13844018218
 
 def test_near_tie_float_payoffs_still_give_a_certified_equilibrium():
     game = gt.NormalFormGame([np.array(a) for a in NEAR_TIES])
-    res = simplicial_subdivision(game)
+    res = solve_simpdiv(game)
     eq = res.equilibria[0]
     assert not res.exact and game.max_regret([np.array(s) for s in eq.strategies]) <= res.parameters["tolerance"]
 
@@ -344,7 +344,7 @@ def test_an_action_played_with_tiny_probability_is_found():
     data = json.loads((Path(__file__).parent / "data" / "simpdiv_tiny_probability.json").read_text())
     shape = tuple(data["shape"])
     game = gt.NormalFormGame([np.array(u, dtype=float).reshape(shape) for u in data["payoffs"]])
-    res = simplicial_subdivision(game)
+    res = solve_simpdiv(game)
     eq = assert_certified(game, res)
     assert res.parameters["grid"] == F(1, 4)          # certified on the first grid
     tiny = [p for s in eq.strategies for p in s if 0 < p < 1e-6]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import gametheory as gt
+from gametheory import to_dict
 from gametheory.cli import main
 from gametheory.crisis.compare import compare
-from gametheory.crisis.model import parse_model
-from gametheory.crisis.sweep import _draw, conclusions, sweep, sweep_to_dict
+from gametheory.io import parse_model
+from gametheory.crisis.sweep import _draw, conclusions, sweep
 from test_model import SMALL, WITH_COST
 
 
@@ -54,5 +55,5 @@ def test_cli(capsys):
     d = json.loads(capsys.readouterr().out)
     assert d["schema"] == "gametheory.sweep/1" and d["samples"] == 3 and d["seed"] == 4
     assert all(0 <= c["holds"] <= 3 and c["share"] == c["holds"] / 3 for c in d["conclusions"])
-    assert d == sweep_to_dict(sweep(gt.load_model("coordinated"), samples=3, seed=4, workers=1))
+    assert d == to_dict(sweep(gt.load_model("coordinated"), samples=3, seed=4, workers=1))
     assert main(["sweep", "--samples", "0"]) == 2

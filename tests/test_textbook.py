@@ -46,7 +46,7 @@ def _key(pair):
 
 @pytest.mark.parametrize("name,A,B,expected,degenerate", CASES, ids=[c[0] for c in CASES])
 def test_vertex_enumeration_finds_exactly_the_extreme_equilibria(name, A, B, expected, degenerate):
-    res = gt.vertex_enumeration(gt.NormalFormGame.from_bimatrix(A, B))
+    res = gt.solve_vertex(gt.NormalFormGame.from_bimatrix(A, B))
     assert {strategy_key(e) for e in res.equilibria} == {_key(p) for p in expected}
     assert res.degenerate is degenerate
     assert res.complete and res.exact
@@ -56,7 +56,7 @@ def test_vertex_enumeration_finds_exactly_the_extreme_equilibria(name, A, B, exp
 
 @pytest.mark.parametrize("name,A,B,expected,degenerate", CASES, ids=[c[0] for c in CASES])
 def test_support_enumeration_complete_on_nondegenerate(name, A, B, expected, degenerate):
-    res = gt.support_enumeration(gt.NormalFormGame.from_bimatrix(A, B))
+    res = gt.solve_support(gt.NormalFormGame.from_bimatrix(A, B))
     found = {strategy_key(e) for e in res.equilibria}
     assert found <= {_key(p) for p in expected}
     assert res.degenerate is degenerate and res.complete is (not degenerate)
@@ -66,7 +66,7 @@ def test_support_enumeration_complete_on_nondegenerate(name, A, B, expected, deg
 
 @pytest.mark.parametrize("name,A,B,expected,degenerate", CASES, ids=[c[0] for c in CASES])
 def test_lemke_howson_reaches_equilibria_from_every_label(name, A, B, expected, degenerate):
-    res = gt.lemke_howson(gt.NormalFormGame.from_bimatrix(A, B))
+    res = gt.solve_lemke_howson(gt.NormalFormGame.from_bimatrix(A, B))
     found = {strategy_key(e) for e in res.equilibria}
     assert found and found <= {_key(p) for p in expected}
     assert res.complete is False
@@ -76,27 +76,27 @@ def test_lemke_howson_reaches_equilibria_from_every_label(name, A, B, expected, 
 def test_lemke_howson_labels_of_von_stengel_example():
     # von Stengel (2007), section 3.4: from label 1 (row 2) the path ends at the mixed equilibrium
     g = gt.NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]])
-    eq = gt.lemke_howson(g, labels=[0]).equilibria
+    eq = gt.solve_lemke_howson(g, labels=[0]).equilibria
     assert [strategy_key(e) for e in eq] == [((F(1), F(0), F(0)), (F(1), F(0)))]
     with pytest.raises(gt.InvalidGameError, match="label 5"):
-        gt.lemke_howson(g, labels=[5])
+        gt.solve_lemke_howson(g, labels=[5])
 
 
 def test_degenerate_continuum_is_reported_as_one_component():
     g = gt.NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
-    res = gt.vertex_enumeration(g)
+    res = gt.solve_vertex(g)
     comps = res.parameters["components"]
     assert sorted(len(c) for c in comps) == [1, 2]
     assert any("continuum" in n for n in res.notes)
 
 
 def test_zero_sum_value_and_strategies():
-    res = gt.zero_sum(gt.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]))
+    res = gt.solve_zero_sum(gt.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]))
     assert res.parameters["value"] == 0
     assert strategy_key(res.equilibria[0]) == ((F(1, 3),) * 3, (F(1, 3),) * 3)
     # a 2x3 game with value 1/2 (Maschler, Solan and Zamir style example)
     A = [[2, -1, 0], [-1, 1, 1]]
-    res = gt.zero_sum(gt.NormalFormGame.zero_sum(A))
+    res = gt.solve_zero_sum(gt.NormalFormGame.zero_sum(A))
     x, y = res.equilibria[0].strategies
     assert res.parameters["value"] == F(1, 5)
     assert bimatrix_regret(A, (-np.array(A)).tolist(), x, y) == 0
@@ -104,11 +104,11 @@ def test_zero_sum_value_and_strategies():
 
 def test_zero_sum_rejects_general_sum():
     with pytest.raises(gt.InvalidGameError, match="constant-sum"):
-        gt.zero_sum(gt.NormalFormGame.from_bimatrix([[3, 0], [0, 2]], [[2, 0], [0, 3]]))
+        gt.solve_zero_sum(gt.NormalFormGame.from_bimatrix([[3, 0], [0, 2]], [[2, 0], [0, 3]]))
 
 
 def test_zero_sum_constant_sum_accepted():
-    res = gt.zero_sum(gt.NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[0, 1], [1, 0]]))
+    res = gt.solve_zero_sum(gt.NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[0, 1], [1, 0]]))
     assert res.parameters["value"] == F(1, 2)
 
 
@@ -117,13 +117,13 @@ def test_pure_three_player_game():
     u = np.zeros((2, 2, 2), dtype=np.int64)
     for a in range(2):
         u[a, a, a] = 1
-    res = gt.pure_equilibria(gt.NormalFormGame([u, u, u]))
+    res = gt.solve_pure(gt.NormalFormGame([u, u, u]))
     assert [e.supports for e in res.equilibria] == [((0,), (0,), (0,)), ((1,), (1,), (1,))]
     assert res.complete is False and res.parameters["class"] == "pure"
 
 
 def test_pure_no_equilibrium_is_empty_list():
-    res = gt.pure_equilibria(gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]))
+    res = gt.solve_pure(gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]))
     assert res.equilibria == ()
 
 
@@ -177,7 +177,7 @@ def test_zero_sum_exact_falls_back_to_lemke_howson(monkeypatch):
     import importlib
     zs = importlib.import_module("gametheory.solvers.zero_sum")
     monkeypatch.setattr(zs, "_rationalise", lambda x, bound: None)
-    res = gt.zero_sum(gt.NormalFormGame.zero_sum([[2, -1, 0], [-1, 1, 1]]))
+    res = gt.solve_zero_sum(gt.NormalFormGame.zero_sum([[2, -1, 0], [-1, 1, 1]]))
     assert res.parameters["value"] == F(1, 5)
     assert "Lemke-Howson" in res.parameters["computation"]
     assert res.equilibria[0].regret == 0

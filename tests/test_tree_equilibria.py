@@ -18,8 +18,8 @@ import gametheory as gt
 from gametheory.games.behavior import (as_vector, behavior_payoffs, behavior_regrets, behavior_to_mixed,
                                  mixed_to_behavior)
 from gametheory.games.tree import chance, decision, outcome, reduced_normal_form
-from gametheory.solvers.sequence_form import sequence_form, sequence_form_lemke
-from gametheory.solvers.spe import subgame_perfect_equilibria, subgame_roots, verify_subgame_perfect
+from gametheory.solvers.sequence_form import sequence_form, solve_sequence_form
+from gametheory.solvers.spe import solve_spe, subgame_roots, verify_subgame_perfect
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = json.loads((FIXTURES / "gambit_efg.json").read_text())["games"]
@@ -91,7 +91,7 @@ def _key(game, behavior, reach):
 
 def test_spe_are_subgame_perfect_and_complete_against_gambit(case):
     entry, game = case
-    res = subgame_perfect_equilibria(game)
+    res = solve_spe(game)
     assert res.equilibria
     ours = set()
     for eq in res.equilibria:
@@ -120,7 +120,7 @@ def test_sequence_form_equilibrium_is_an_equilibrium_of_the_reduced_form(case):
     entry, game = case
     if len(game.players) != 2:
         pytest.skip("the sequence form is for two players")
-    res = sequence_form_lemke(game)
+    res = solve_sequence_form(game)
     [eq] = res.equilibria
     assert eq.regret == 0
     if np.prod(entry["reduced_shape"], dtype=object) <= 20_000:
@@ -248,7 +248,7 @@ def test_tree_methods_refuse_strategic_games_and_bad_profiles():
         behavior_regrets(game, [[[1, 0], [1, 0]], [[0, 1]]])
     three = gt.read_game(FIXTURES / "efg" / "selten-horse.efg")
     with pytest.raises(gt.InvalidGameError, match="two players"):
-        sequence_form_lemke(three)
+        solve_sequence_form(three)
 
 
 def test_float_mode_sequence_form_and_normal_form_methods_on_trees():

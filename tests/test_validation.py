@@ -122,10 +122,10 @@ def test_unknown_method():
 def test_support_enumeration_refuses_huge_games():
     g = gt.NormalFormGame.from_bimatrix(np.zeros((40, 40), int), np.zeros((40, 40), int))
     with pytest.raises(gt.GameTooLargeError, match="40x40"):
-        gt.support_enumeration(g)
+        gt.solve_support(g)
 
 
 def test_vertex_enumeration_refuses_games_with_too_many_vertices():
     g = gt.NormalFormGame.from_bimatrix(np.zeros((25, 25), int), np.zeros((25, 25), int))
     with pytest.raises(gt.GameTooLargeError, match="25x25.*lemke-howson"):
-        gt.vertex_enumeration(g)
+        gt.solve_vertex(g)

@@ -18,9 +18,10 @@ Both sets are polytopes, so the best of them for a linear objective is a
 linear program (Papadimitriou and Roughgarden 2008, "Computing correlated
 equilibria in multi-player games", JACM 55): here the utilitarian one (largest
 total payoff), the egalitarian one (largest payoff of the worst-off player)
-and each player's favourite.  The LPs are solved with HiGHS; for rational
-payoffs the optimal vertex is then recomputed exactly from its active
-constraints and verified in rational arithmetic.
+and each player's favourite.  The LPs go through the package's one LP entry
+point (:func:`~gametheory.linalg.lp.solve_lp`): HiGHS, and for rational
+payoffs an exact certificate of the optimal vertex (exact feasibility and an
+exact dual), verified again in rational arithmetic.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
-from scipy.optimize import linprog
 
-from ..linalg.lp import _reduce, _solve
+from ..context import Context
 from ..errors import InvalidGameError, SolverError, VerificationError
 from ..games.normal import NormalFormGame
+from ..linalg.lp import solve_lp
 from ..solvers.result import default_tolerance
-from ..solvers._common import resolve_exact
+from ..solvers._common import fallback_arithmetic, resolve_context
 
 __all__ = ["CorrelatedEquilibrium", "correlated_equilibrium", "correlated_gains",
            "is_correlated_equilibrium", "OBJECTIVES"]
@@ -192,7 +193,8 @@ def _as_distribution(game: NormalFormGame, distribution: Any) -> np.ndarray:
 
 def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, player: Any = None,
                            coarse: bool = False, exact: bool | None = None,
-                           tol: float | None = None) -> CorrelatedEquilibrium:
+                           tol: float | None = None, context: Context | None = None
+                           ) -> CorrelatedEquilibrium:
     """The best (coarse) correlated equilibrium for an objective, by linear programming.
 
     Parameters
@@ -209,6 +211,9 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
         Exact rational output (default for rational payoffs).
     tol : float, optional
         Float mode's tolerance on the incentive constraints.
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above.
 
     Returns
     -------
@@ -225,7 +230,8 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
     """
     if objective not in OBJECTIVES:
         raise InvalidGameError(f"unknown objective {objective!r}; choose one of: {', '.join(OBJECTIVES)}")
-    exact_out = resolve_exact(game, exact)
+    context = resolve_context(game, exact, tol, context)
+    arithmetic = context.arithmetic
     n, P = game.num_players, game.num_profiles
     U = [np.asarray(u, dtype=object).reshape(-1) for u in game.payoffs] if game.is_exact \
         else [u.reshape(-1) for u in game.float_payoffs]
@@ -248,8 +254,8 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
     else:
         c = np.zeros(P, dtype=object if game.is_exact else float)
         extra = 1
-    # maximise c.mu (+ t): linprog minimises; A_ub z <= b_ub
-    cz = np.concatenate([np.asarray(c, dtype=float) * (0 if extra else 1), np.ones(extra)])
+    # maximise c.mu (+ t), i.e. minimise -(c.mu + t), subject to A_ub z <= 0, sum mu = 1
+    cz = [0] * P + [-1] if extra else [-v for v in c]
     A_rows = [np.concatenate([-g, np.zeros(extra)]) for g in G]
     if extra:
         for u in U:        # t - u_i . mu <= 0
@@ -257,85 +263,32 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
     A_ub = np.array(A_rows, dtype=object) if A_rows else np.zeros((0, P + extra), dtype=object)
     A_eq = np.array([[1] * P + [0] * extra], dtype=object)
     bounds = [(0, None)] * P + [(None, None)] * extra
-    res = linprog(-cz, A_ub=A_ub.astype(float) if len(A_ub) else None,
-                  b_ub=np.zeros(len(A_ub)) if len(A_ub) else None,
-                  A_eq=A_eq.astype(float), b_eq=[1.0], bounds=bounds, method="highs")
-    if res.status != 0:
-        raise SolverError(f"correlated equilibrium: the linear program failed ({res.message})")
-    z = res.x
-    mu = None
-    if exact_out:
-        mu = _exact_vertex(A_ub, A_eq, z, P, extra)
-        if mu is not None and not is_correlated_equilibrium(game, mu.reshape(game.shape), coarse):
-            mu = None
-        if mu is not None:
-            value = _objective_value(mu, U, objective, c)
-            if abs(float(value) - float(-res.fun)) > 1e-7 * max(1.0, abs(res.fun)):
-                mu = None            # a feasible vertex, but not the optimum the LP found
-    if mu is None:
-        exact_out = False
-        mu = np.clip(z[:P], 0.0, None)
+    # the LP in the computation's arithmetic (certified when exact); a vertex that cannot be
+    # certified exactly is given in floating point, like an irrational equilibrium elsewhere
+    out = arithmetic
+    try:
+        sol = solve_lp(cz, A_ub, [0] * len(A_ub), A_eq, [1], out, bounds=bounds)
+    except ArithmeticError:
+        out = fallback_arithmetic(game, arithmetic, tol)
+        sol = solve_lp(cz, A_ub, [0] * len(A_ub), A_eq, [1], out, bounds=bounds)
+    if sol is None:
+        raise SolverError("correlated equilibrium: the linear program has no optimal solution")
+    if out.exact:
+        mu = np.array(sol.x[:P], dtype=object)
+    else:
+        mu = np.clip(np.array(sol.x[:P], dtype=float), 0.0, None)
         mu = mu / mu.sum()
     mu = mu.reshape(game.shape)
-    gains = correlated_gains(game, mu, coarse)
-    gain = max(gains)
-    if exact_out:
+    gain = max(correlated_gains(game, mu, coarse))
+    if out.exact:
         if gain > 0:
             raise VerificationError("internal error: an exact correlated equilibrium violates "
                                     "an incentive constraint")
-        payoffs = tuple(sum(ui * m for ui, m in zip(u, mu.reshape(-1))) for u in U)
+    elif float(gain) > out.tol:
+        raise VerificationError(f"internal error: correlated equilibrium with gain {float(gain):.3g} "
+                                f"above the tolerance {out.tol:.3g}")
     else:
-        tol_used = default_tolerance(game) if tol is None else tol
-        if float(gain) > tol_used:
-            raise VerificationError(f"internal error: correlated equilibrium with gain {float(gain):.3g} "
-                                    f"above the tolerance {tol_used:.3g}")
-        payoffs = tuple(float(np.dot(np.asarray(u, dtype=float), mu.reshape(-1))) for u in U)
         gain = float(gain)
+    payoffs = tuple(out.dot(u, mu.reshape(-1)) for u in U)
     return CorrelatedEquilibrium(game=game, distribution=mu, payoffs=payoffs, gain=gain,
-                                 exact=exact_out, coarse=coarse, objective=label)
-
-
-def _objective_value(mu: np.ndarray, U, objective: str, c) -> Fraction:
-    if objective == "egalitarian":
-        return min(sum(ui * m for ui, m in zip(u, mu)) for u in U)
-    return sum(ci * m for ci, m in zip(c, mu))
-
-
-def _exact_vertex(A_ub: np.ndarray, A_eq: np.ndarray, z: np.ndarray, P: int, extra: int):
-    """The LP vertex near ``z`` recomputed exactly from its active constraints, or None.
-
-    Columns: the profiles with positive probability (and ``t``); rows: the
-    equality and the inequalities tight at ``z``, reduced to an independent
-    set in exact arithmetic.  The square system is solved with fractions.
-    """
-    cols = [j for j in range(P) if z[j] > 1e-9] + list(range(P, P + extra))
-    if not cols:
-        return None
-    scale = max(1.0, float(np.max(np.abs(A_ub.astype(float))))) if len(A_ub) else 1.0
-    slack = -(A_ub.astype(float) @ z) if len(A_ub) else np.zeros(0)
-    tight = [r for r in range(len(A_ub)) if slack[r] <= 1e-9 * scale]
-    candidates = [(A_eq[0], 1)] + [(A_ub[r], 0) for r in tight]
-    rows: list[list[Fraction]] = []
-    rhs: list[Fraction] = []
-    basis: list[list[Fraction]] = []           # echelon form, to test independence exactly
-    for row, b in candidates:
-        vec = [Fraction(row[j]) for j in cols]
-        reduced = _reduce(vec, basis)
-        if any(reduced):
-            basis.append(reduced)
-            rows.append(vec)
-            rhs.append(Fraction(b))
-        if len(rows) == len(cols):
-            break
-    if len(rows) != len(cols):
-        return None
-    sol = _solve(rows, rhs)
-    if sol is None:
-        return None
-    mu = np.array([Fraction(0)] * P, dtype=object)
-    for j, v in zip(cols, sol):
-        if j < P:
-            mu[j] = v
-    if any(v < 0 for v in mu) or sum(mu) != 1:
-        return None
-    return mu
+                                 exact=out.exact, coarse=coarse, objective=label)

@@ -1,21 +1,25 @@
 """Conflict analysis with the Graph Model for Conflict Resolution (ordinal preferences).
 
 - :mod:`~gametheory.conflict.model`: conflict models in option form (decision makers,
-  options, infeasible states, irreversible options, rankings), from Python or TOML;
+  options, infeasible states, irreversible options, rankings), built from Python (files are
+  read by :mod:`gametheory.io.conflict_toml`);
 - :mod:`~gametheory.conflict.stability`: Nash, GMR, SMR and SEQ stability for decision
   makers and coalitions, equilibria, and status-quo analysis;
-- :mod:`~gametheory.conflict.coalitions`: stability against every coalition.
+- :mod:`~gametheory.conflict.coalitions`: stability against every coalition;
+- :mod:`~gametheory.conflict.summary`: the analysis as records for the reports
+  (:func:`conflict_report`, :func:`conflict_summary`);
+- :mod:`~gametheory.conflict.normal_form`: a conflict as a game in strategic form.
 """
 
-from .model import (MAX_OPTIONS, ConflictModel, DecisionMaker, bundled_conflicts, load_conflict,
-                    parse_conflict, read_conflict)
+from .model import MAX_OPTIONS, ConflictModel, DecisionMaker
 from .coalitions import CoalitionalStability, coalitional_stability
-from ..report.conflict import (conflict_summary, conflict_to_dict, conflict_to_dot, format_conflict,
-                     format_conflict_summary, to_normal_form)
+from .normal_form import to_normal_form
 from .stability import CONCEPTS, Analysis, analyse, parse_grouping
+from .summary import (Change, ConflictReport, ConflictSummary, Explanation, ImprovementGraph,
+                      Reachable, StatusQuo, conflict_report, conflict_summary, improvement_graph)
 
-__all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "load_conflict",
-           "bundled_conflicts", "MAX_OPTIONS",
-           "Analysis", "analyse", "CONCEPTS", "parse_grouping", "conflict_to_dict", "format_conflict",
-           "to_normal_form", "CoalitionalStability", "coalitional_stability", "conflict_summary",
-           "format_conflict_summary", "conflict_to_dot"]
+__all__ = ["ConflictModel", "DecisionMaker", "MAX_OPTIONS",
+           "Analysis", "analyse", "CONCEPTS", "parse_grouping", "to_normal_form",
+           "CoalitionalStability", "coalitional_stability", "conflict_report", "ConflictReport",
+           "conflict_summary", "ConflictSummary", "improvement_graph", "ImprovementGraph",
+           "Explanation", "Reachable", "Change", "StatusQuo"]

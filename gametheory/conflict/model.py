@@ -9,28 +9,21 @@ never undone; ``backward``: can be undone, never taken).  Each DM ranks the
 feasible states in tiers, most preferred first; a state falls in the first
 tier with a pattern that matches it.
 
-Internally a state is an integer bitmask (bit ``k`` for option ``k``).
+Internally a state is an integer bitmask (bit ``k`` for option ``k``).  A model is built
+from Python here, or read from TOML by :mod:`gametheory.io.conflict_toml`.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ..io._files import read_text
-from ..errors import GameFileError, GameTooLargeError, InvalidGameError
+from ..errors import GameTooLargeError, InvalidGameError
+from .statements import rank_by_statements
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-__all__ = ["ConflictModel", "DecisionMaker", "parse_conflict", "read_conflict", "load_conflict",
-           "bundled_conflicts", "MAX_OPTIONS"]
+__all__ = ["ConflictModel", "DecisionMaker", "MAX_OPTIONS"]
 
 #: Most options of a conflict model (2^options states are enumerated).
 MAX_OPTIONS = 20
@@ -137,7 +130,6 @@ class ConflictModel:
             if d.name in statements:
                 if d.name in ranking:
                     raise InvalidGameError(f"{d.name!r} has both a ranking and statements; give one")
-                from .statements import rank_by_statements
                 try:
                     self.rank[d.name] = rank_by_statements(statements[d.name], self.options,
                                                            np.array(self.states, dtype=np.int64))
@@ -193,102 +185,3 @@ class ConflictModel:
     def __repr__(self) -> str:
         return (f"ConflictModel({self.title!r}, decision makers={list(self.names)}, "
                 f"options={len(self.options)}, feasible states={len(self.states)})")
-
-
-def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
-    """A conflict model from TOML text in the contract's form (see the module notes)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise GameFileError(source, f"TOML syntax error: {exc}") from None
-    extra = sorted(set(data) - {"title", "description", "decision_makers", "infeasible",
-                                "irreversible", "ranking", "statements"})
-    if extra:
-        raise GameFileError(source, f"unknown key {extra[0]!r}")
-    dms = data.get("decision_makers")
-    if not isinstance(dms, list) or not dms or not all(isinstance(d, dict) for d in dms):
-        raise GameFileError(source, "write each decision maker as a [[decision_makers]] table")
-    pairs = []
-    lifted = {}
-    for k, d in enumerate(dms, 1):
-        # keys written after the last [[decision_makers]] table belong to it in TOML; the
-        # contract's form puts 'infeasible' and 'irreversible' there, so they are lifted
-        for key in ("infeasible", "irreversible"):
-            if key in d:
-                if key in data or key in lifted:
-                    raise GameFileError(source, f"'{key}' is given twice")
-                lifted[key] = d[key]
-        extra = sorted(set(d) - {"name", "options", "infeasible", "irreversible"})
-        if extra:
-            raise GameFileError(source, f"decision_makers {k}: unknown key {extra[0]!r}")
-        if not isinstance(d.get("name"), str) or not isinstance(d.get("options"), list):
-            raise GameFileError(source, f"decision_makers {k}: give 'name' and a list of 'options'")
-        pairs.append((d["name"], d["options"]))
-    data = {**data, **lifted}
-    if not isinstance(data.get("infeasible", []), list) or \
-            not all(isinstance(p, str) for p in data.get("infeasible", [])):
-        raise GameFileError(source, "'infeasible' must be a list of patterns such as \"-YN\"")
-    if not isinstance(data.get("irreversible", {}), dict):
-        raise GameFileError(source, "'irreversible' must be a table option = \"forward\" or \"backward\"")
-    ranking = data.get("ranking", {})
-    if not isinstance(ranking, dict):
-        raise GameFileError(source, "[ranking] must be a table: DM = [[patterns], ...]")
-    statements = data.get("statements", {})
-    if not isinstance(statements, dict) or not all(isinstance(v, list) for v in statements.values()):
-        raise GameFileError(source, "[statements] must be a table: DM = [\"statement\", ...]")
-    # each statement is text, or a table {statement = "...", quote = "..."} citing its source
-    quotes: dict[str, list[str]] = {}
-    plain: dict[str, list[str]] = {}
-    for dm, items in statements.items():
-        plain[dm], quotes[dm] = [], []
-        for k, item in enumerate(items, 1):
-            if isinstance(item, dict):
-                if set(item) - {"statement", "quote", "note"} or not isinstance(item.get("statement"), str):
-                    raise GameFileError(source, f"statements.{dm} {k}: give 'statement' (and "
-                                                "optionally 'quote', 'note')")
-                plain[dm].append(item["statement"])
-                quotes[dm].append(str(item.get("quote", "")))
-            else:
-                plain[dm].append(item)
-                quotes[dm].append("")
-    statements = plain
-    try:
-        model = ConflictModel(pairs, ranking, infeasible=data.get("infeasible", []),
-                              irreversible=data.get("irreversible", {}), title=data.get("title", ""),
-                              statements=statements)
-    except (InvalidGameError, GameTooLargeError) as exc:
-        raise GameFileError(source, str(exc)) from None
-    model.statements = statements
-    model.quotes = quotes
-    model.description = str(data.get("description", ""))
-    return model
-
-
-def read_conflict(path: str | Path) -> ConflictModel:
-    """Read a conflict model from a TOML file."""
-    path = Path(path)
-    text = read_text(path)
-    return parse_conflict(text, source=str(path))
-
-
-def bundled_conflicts() -> list[str]:
-    """Names of the bundled conflict models (``models/conflicts/*.toml``)."""
-    from importlib import resources
-    folder = resources.files("gametheory") / "data" / "models" / "conflicts"
-    if not folder.is_dir():
-        return []
-    return sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".toml"))
-
-
-def load_conflict(source: str | Path) -> ConflictModel:
-    """A conflict model from a TOML file, or a bundled one by name (see :func:`bundled_conflicts`)."""
-    path = Path(source)
-    if path.is_file():
-        return read_conflict(path)
-    name = str(source)
-    if "/" not in name and name in bundled_conflicts():
-        from importlib import resources
-        entry = resources.files("gametheory") / "data" / "models" / "conflicts" / f"{name}.toml"
-        return parse_conflict(entry.read_text(encoding="utf-8"), source=f"models/conflicts/{name}.toml")
-    raise GameFileError(name, "no such file, and not the name of a bundled conflict (bundled: "
-                        + ", ".join(bundled_conflicts()) + ")")

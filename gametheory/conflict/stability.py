@@ -34,6 +34,7 @@ import numpy as np
 
 from ..errors import GameTooLargeError, InvalidGameError
 from .model import ConflictModel
+from .reach import MAX_REACH_SET_STATES, Condensation
 
 __all__ = ["Analysis", "MoveGraph", "analyse", "CONCEPTS", "parse_grouping"]
 
@@ -178,7 +179,6 @@ class Analysis:
         """All states at once (see :mod:`.reach`).  For a coalition, a sanction works when some
         member does not prefer the result, so the least reachable value is kept per member;
         SMR of a coalition is decided on the others' whole reachable sets."""
-        from .reach import Condensation
         n = len(self.model.states)
         R = self.ranks[g].T                              # states x members
         src, dst, imp = edges[g]
@@ -227,7 +227,6 @@ class Analysis:
         at ``s``.  That is not a threshold on one value, so the others' reachable sets are taken
         whole (:meth:`.reach.Condensation.reach_sets`, bit rows) and, per open state, the holding sanctions
         form one bit row to intersect with the row of each improvement."""
-        from .reach import MAX_REACH_SET_STATES
         n = len(self.model.states)
         out = np.zeros(n, dtype=bool)
         todo = np.flatnonzero(open_)
@@ -288,6 +287,12 @@ class Analysis:
 
     def improvements(self, g: int, s: int) -> list[int]:
         return [t for t in self.moves[g][s] if self.better(g, t, s)]
+
+    def improvement_arcs(self, g: int) -> tuple[np.ndarray, np.ndarray]:
+        """Every improvement of group ``g`` at once, as arrays (from, to) of state indices:
+        by origin, then in the order of :meth:`improvements`."""
+        src, dst, improves = self._edges(g)
+        return src[improves], dst[improves]
 
     def reachable(self, g: int, t: int, improving: bool) -> set[int]:
         """States the other groups reach from ``t`` by legal sequences of their moves (no group

@@ -24,30 +24,24 @@ quadratic on each segment of the frontier) and computed in floating point
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
+from scipy.optimize import minimize
 
-from ..linalg.lp import solve_lp
+from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
+from ..arithmetic import EXACT
+from ..linalg.lp import FLOAT_LP, solve_lp
+from ..solvers._common import resolve_context
+from ..solvers.solve import solve
+from .derive import characteristic_function
+from .records import BargainingSolution, DisagreementPoint, ParetoFrontier
 
-__all__ = ["BargainingSolution", "nash_bargaining", "kalai_smorodinsky", "disagreement_point",
-           "pareto_frontier"]
-
-
-@dataclass(frozen=True)
-class BargainingSolution:
-    """A bargaining outcome: the payoff vector, a distribution over profiles that gives it,
-    the disagreement point used, and whether the numbers are exact."""
-
-    concept: str
-    payoffs: tuple
-    distribution: dict[tuple[str, ...], Any]
-    disagreement: tuple
-    exact: bool
+__all__ = ["BargainingSolution", "DisagreementPoint", "ParetoFrontier", "nash_bargaining",
+           "kalai_smorodinsky", "disagreement_point", "pareto_frontier"]
 
 
 def _points(game: NormalFormGame, exact: bool) -> tuple[list[tuple[str, ...]], np.ndarray]:
@@ -58,27 +52,41 @@ def _points(game: NormalFormGame, exact: bool) -> tuple[list[tuple[str, ...]], n
     return profiles, pts
 
 
-def disagreement_point(game: NormalFormGame, kind: Any = "maxmin", exact: bool | None = None) -> tuple:
+def disagreement_point(game: NormalFormGame, kind: Any = "maxmin",
+                       exact: bool | None = None, *,
+                       context: Context | None = None) -> DisagreementPoint:
     """``"maxmin"``: each player's security level (mixed max-min against all the others);
-    ``"nash"``: the payoffs of the first equilibrium ``solve`` returns; or a given vector."""
-    from ..solvers._common import resolve_exact
-    exact = resolve_exact(game, exact)
+    ``"nash"``: the payoffs of the first equilibrium ``solve`` returns; or a given vector
+    (a sequence of numbers, or a :class:`~gametheory.coop.records.DisagreementPoint`).
+
+    Returns
+    -------
+    DisagreementPoint
+        ``kind`` (``"maxmin"``, ``"nash"`` or ``"given"``), ``players``, ``payoffs``, ``exact``.
+    """
+    exact = resolve_context(game, exact, None, context).arithmetic.exact
+    if isinstance(kind, DisagreementPoint):
+        kind = kind.payoffs
     if not isinstance(kind, str):
         d = tuple(kind)
         if len(d) != game.num_players:
             raise InvalidGameError(f"a disagreement point needs {game.num_players} payoffs")
-        return tuple(Fraction(x) if exact and not isinstance(x, float) else float(x) for x in d)
+        return _point(game, "given",
+                      tuple(Fraction(x) if exact and not isinstance(x, float) else float(x) for x in d))
     if kind == "maxmin":
-        from .derive import characteristic_function
         v = characteristic_function(game, "alpha", exact=exact)
-        return tuple(v.value(1 << i) for i in range(game.num_players))
+        return _point(game, kind, tuple(v.value(1 << i) for i in range(game.num_players)))
     if kind == "nash":
-        from ..solvers.solve import solve
         res = solve(game, exact=exact)
         if not res.equilibria:
             raise SolverError("no Nash equilibrium was found for the disagreement point")
-        return tuple(res.equilibria[0].payoffs)
+        return _point(game, kind, tuple(res.equilibria[0].payoffs))
     raise InvalidGameError(f"unknown disagreement point {kind!r}; use 'maxmin', 'nash' or payoffs")
+
+
+def _point(game: NormalFormGame, kind: str, payoffs: tuple) -> DisagreementPoint:
+    exact = not any(isinstance(x, (float, np.floating)) for x in payoffs)
+    return DisagreementPoint(kind, tuple(game.players), payoffs, exact)
 
 
 def _distribution(profiles, weights, exact: bool) -> dict:
@@ -93,7 +101,7 @@ def _distribution(profiles, weights, exact: bool) -> dict:
 
 def _lp(c, A_ub, b_ub, A_eq, b_eq, exact: bool):
     try:
-        sol = solve_lp(c, A_ub, b_ub, A_eq, b_eq, exact=exact)
+        sol = solve_lp(c, A_ub, b_ub, A_eq, b_eq, EXACT if exact else FLOAT_LP)
     except ArithmeticError as exc:
         raise SolverError(f"{exc}; use floating point") from None
     if sol is None:
@@ -117,7 +125,8 @@ def _ideal(pts: np.ndarray, d: tuple, exact: bool) -> tuple:
 
 
 def kalai_smorodinsky(game: NormalFormGame, disagreement: Any = "maxmin",
-                      exact: bool | None = None) -> BargainingSolution:
+                      exact: bool | None = None, *,
+                      context: Context | None = None) -> BargainingSolution:
     """The Kalai-Smorodinsky solution (see the module notes), by linear programs.
 
     Examples
@@ -128,9 +137,8 @@ def kalai_smorodinsky(game: NormalFormGame, disagreement: Any = "maxmin",
     >>> [str(x) for x in ks.disagreement], [str(x) for x in ks.payoffs]
     (['1', '1'], ['3', '3'])
     """
-    from ..solvers._common import resolve_exact
-    exact = resolve_exact(game, exact)
-    d = disagreement_point(game, disagreement, exact)
+    exact = resolve_context(game, exact, None, context).arithmetic.exact
+    d = disagreement_point(game, disagreement, exact).payoffs
     profiles, pts = _points(game, exact)
     b = _ideal(pts, d, exact)
     P, n = pts.shape
@@ -148,11 +156,17 @@ def kalai_smorodinsky(game: NormalFormGame, disagreement: Any = "maxmin",
     return BargainingSolution("Kalai-Smorodinsky", point, _distribution(profiles, sol.x[:P], exact), d, exact)
 
 
-def pareto_frontier(game: NormalFormGame, exact: bool | None = None) -> list[tuple]:
+def pareto_frontier(game: NormalFormGame, exact: bool | None = None, *,
+                    context: Context | None = None) -> ParetoFrontier:
     """The Pareto-efficient extreme points of the feasible set (distinct payoff vectors no
-    distribution over profiles dominates), sorted; for two players in order along the frontier."""
-    from ..solvers._common import resolve_exact
-    exact = resolve_exact(game, exact)
+    distribution over profiles dominates), sorted; for two players in order along the frontier.
+
+    Returns
+    -------
+    ParetoFrontier
+        ``points``: the efficient payoff vectors; ``players``; ``exact``.
+    """
+    exact = resolve_context(game, exact, None, context).arithmetic.exact
     _, pts = _points(game, exact)
     unique = sorted(set(tuple(p) for p in pts.tolist()))
     P = len(unique)
@@ -168,11 +182,12 @@ def pareto_frontier(game: NormalFormGame, exact: bool | None = None) -> list[tup
         sol = _lp(c, A_ub, b_ub, np.ones((1, P), dtype=object), [1], exact)
         if -sol.value <= sum(p) if exact else -sol.value <= sum(p) + 1e-9 * max(1.0, abs(sum(p))):
             efficient.append(p)
-    return efficient
+    return ParetoFrontier(tuple(game.players), tuple(efficient), exact)
 
 
 def nash_bargaining(game: NormalFormGame, disagreement: Any = "maxmin",
-                    exact: bool | None = None) -> BargainingSolution:
+                    exact: bool | None = None, *,
+                    context: Context | None = None) -> BargainingSolution:
     """The Nash bargaining solution: the feasible point maximising ``prod (u_i - d_i)``.
 
     Two players: exact, by maximising the product on each segment of the
@@ -186,9 +201,8 @@ def nash_bargaining(game: NormalFormGame, disagreement: Any = "maxmin",
     >>> [str(x) for x in nbs.payoffs]
     ['5/2', '5/2']
     """
-    from ..solvers._common import resolve_exact
-    exact = resolve_exact(game, exact)
-    d = disagreement_point(game, disagreement, exact)
+    exact = resolve_context(game, exact, None, context).arithmetic.exact
+    d = disagreement_point(game, disagreement, exact).payoffs
     profiles, pts = _points(game, exact)
     if game.num_players == 2:
         return _nash_two(game, profiles, pts, d, exact)
@@ -198,9 +212,10 @@ def nash_bargaining(game: NormalFormGame, disagreement: Any = "maxmin",
 
 
 def _nash_two(game, profiles, pts, d, exact: bool) -> BargainingSolution:
-    frontier = [p for p in pareto_frontier(game, exact) if p[0] >= d[0] and p[1] >= d[1]]
+    efficient = pareto_frontier(game, exact).points
+    frontier = [p for p in efficient if p[0] >= d[0] and p[1] >= d[1]]
     # frontier points, and the frontier's crossings with u_i = d_i, in order of u_0
-    pts_sorted = sorted(set(tuple(p) for p in pareto_frontier(game, exact)))
+    pts_sorted = sorted(set(tuple(p) for p in efficient))
     best, best_val = None, None
     candidates = []
     for a, b in zip(pts_sorted, pts_sorted[1:]):
@@ -246,7 +261,6 @@ def _nash_float(profiles, pts: np.ndarray, d: Sequence[Any], ks: BargainingSolut
                 ideal: Sequence[Any]) -> BargainingSolution:
     """Maximise the sum of log-gains of the players who can gain at all (the others stay at
     their disagreement payoff), from the Kalai-Smorodinsky point, which is feasible."""
-    from scipy.optimize import minimize
     P, n = pts.shape
     dv = np.array([float(x) for x in d])
     scale = max(1.0, float(np.max(np.abs(pts))))

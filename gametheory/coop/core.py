@@ -26,8 +26,11 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..linalg.lp import solve_lp
+from ..arithmetic import EXACT, integer_scale
 from ..errors import GameTooLargeError, InvalidGameError, SolverError
+from ..linalg.lp import _solve as _solve_square
+from ..linalg.lp import FLOAT_LP, solve_lp
+from .records import Allocation, CoreVertices, LeastCore
 from .tu import TUGame
 
 __all__ = ["least_core", "core_is_empty", "core_point", "in_core", "core_vertices", "nucleolus"]
@@ -41,20 +44,33 @@ def _proper(game: TUGame) -> np.ndarray:
     return game.masks[1:game.grand]
 
 
-def least_core(game: TUGame) -> tuple[Any, tuple]:
-    """``(epsilon, x)``: the least-core value and an allocation in the least core.
+def least_core(game: TUGame) -> LeastCore:
+    """The least-core value ``epsilon`` and an allocation in the least core.
 
     ``minimize epsilon  s.t.  x(S) + epsilon >= v(S)`` for every coalition
     other than the empty and the grand one, ``x(N) = v(N)``.
+
+    Returns
+    -------
+    LeastCore
+        ``epsilon``, ``point`` (an :class:`~gametheory.coop.records.Allocation`),
+        ``core_empty`` and ``exact``.
 
     Examples
     --------
     >>> from gametheory.coop import TUGame
     >>> majority = TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
-    >>> eps, x = least_core(majority)
-    >>> str(eps), [str(v) for v in x]
-    ('1/3', ['1/3', '1/3', '1/3'])
+    >>> lc = least_core(majority)
+    >>> str(lc.epsilon), [str(v) for v in lc.point.values], lc.core_empty
+    ('1/3', ['1/3', '1/3', '1/3'], True)
     """
+    eps, x = _least_core(game)
+    empty = bool(eps > (0 if game.exact else 1e-9 * _scale(game)))
+    return LeastCore(eps, Allocation("least core", game.players, x, game.exact), empty, game.exact)
+
+
+def _least_core(game: TUGame) -> tuple[Any, tuple]:
+    """``(epsilon, x)`` of :func:`least_core`."""
     n = game.n
     if n == 1:
         return 0, (_plain(game.v[1]) if game.exact else float(game.v[1]),)
@@ -72,7 +88,7 @@ def least_core(game: TUGame) -> tuple[Any, tuple]:
 
 def _solve(game: TUGame, c, A_ub, b_ub, A_eq, b_eq):
     try:
-        sol = solve_lp(c, A_ub, b_ub, A_eq, b_eq, exact=game.exact)
+        sol = solve_lp(c, A_ub, b_ub, A_eq, b_eq, EXACT if game.exact else FLOAT_LP)
     except ArithmeticError as exc:
         raise SolverError(f"{exc}; solve the game in floating point") from None
     if sol is None:
@@ -82,24 +98,33 @@ def _solve(game: TUGame, c, A_ub, b_ub, A_eq, b_eq):
 
 def core_is_empty(game: TUGame) -> bool:
     """True when no allocation satisfies every coalition (least-core epsilon > 0)."""
-    return bool(least_core(game)[0] > (0 if game.exact else 1e-9 * _scale(game)))
+    return least_core(game).core_empty
 
 
 def _scale(game: TUGame) -> float:
     return max(1.0, float(np.max(np.abs(game.v.astype(float)))))
 
 
-def core_point(game: TUGame) -> tuple | None:
-    """An allocation in the core (the least-core one), or None when the core is empty."""
-    eps, x = least_core(game)
-    return None if eps > (0 if game.exact else 1e-9 * _scale(game)) else x
+def core_point(game: TUGame) -> Allocation | None:
+    """An allocation in the core (the least-core one, ``concept`` ``"core point"``), or None
+    when the core is empty."""
+    lc = least_core(game)
+    return None if lc.core_empty else Allocation("core point", game.players, lc.point.values, game.exact)
 
 
-def in_core(game: TUGame, x: Sequence[Any], tol: float = 0.0, epsilon: Any = 0) -> bool:
+def in_core(game: TUGame, x: Allocation | Sequence[Any], tol: float = 0.0, epsilon: Any = 0) -> bool:
     """Whether ``x`` is efficient and no coalition gets less than its worth (exact for exact
     input; ``tol`` allows a float shortfall).  With ``epsilon``, membership of the
     epsilon-core: every proper coalition gets at least ``v(S) - epsilon`` (Shapley and Shubik
-    1966); the least core is the smallest non-empty one (:func:`least_core`)."""
+    1966); the least core is the smallest non-empty one (:func:`least_core`).
+
+    ``x`` is a sequence of amounts in player order, or an
+    :class:`~gametheory.coop.records.Allocation` for the game's players."""
+    if isinstance(x, Allocation):
+        if x.players != game.players:
+            raise InvalidGameError(f"the allocation is for players {list(x.players)}, the game's are "
+                                   f"{list(game.players)}")
+        x = x.values
     if len(x) != game.n:
         raise InvalidGameError(f"an allocation needs {game.n} amounts, got {len(x)}")
     exact = game.exact and not any(isinstance(v, float) for v in x)
@@ -119,12 +144,17 @@ def in_core(game: TUGame, x: Sequence[Any], tol: float = 0.0, epsilon: Any = 0) 
 CORE_VERTICES_MAX_PLAYERS = 5
 
 
-def core_vertices(game: TUGame) -> list[tuple]:
+def core_vertices(game: TUGame) -> CoreVertices:
     """Every vertex of the core, exactly (small games: at most 5 players).
 
     A vertex is the unique solution of ``x(N) = v(N)`` and ``n - 1`` tight
     coalition constraints; each choice is solved exactly and kept when it
     lies in the core.
+
+    Returns
+    -------
+    CoreVertices
+        ``vertices``: sorted, one amount per player each; empty when the core is empty.
     """
     n = game.n
     if n > CORE_VERTICES_MAX_PLAYERS:
@@ -132,7 +162,6 @@ def core_vertices(game: TUGame) -> list[tuple]:
                                 f"{CORE_VERTICES_MAX_PLAYERS} players")
     if not game.exact:
         raise InvalidGameError("core vertices are computed exactly; give integer or rational worths")
-    from ..linalg.lp import _solve as solve_square
     masks = _proper(game).tolist()
     rows = {m: [Fraction((m >> i) & 1) for i in range(n)] for m in masks}
     inc = game.incidence().astype(float)
@@ -150,17 +179,17 @@ def core_vertices(game: TUGame) -> list[tuple]:
             continue
         system = [[Fraction(1)] * n] + [rows[m] for m in combo]
         rhs = [Fraction(game.v[game.grand])] + [Fraction(game.v[m]) for m in combo]
-        x = solve_square(system, rhs)
+        x = _solve_square(system, rhs)
         if x is not None and in_core(game, x):
             found.add(tuple(_plain(v) for v in x))
-    return sorted(found)
+    return CoreVertices(game.players, tuple(sorted(found)), True)
 
 
 #: Games with more coalitions than this solve each nucleolus stage by constraint generation.
 GENERATION_FROM = 512
 
 
-def nucleolus(game: TUGame) -> tuple:
+def nucleolus(game: TUGame) -> Allocation:
     """The nucleolus (Schmeidler 1969), by sequential linear programs; exact for exact games.
 
     Each stage minimises the largest excess ``epsilon`` of the coalitions not
@@ -172,6 +201,11 @@ def nucleolus(game: TUGame) -> tuple:
     exceeds ``epsilon``, which join the LP, until none does -- so the LPs stay
     small while the answer is the same.
 
+    Returns
+    -------
+    Allocation
+        ``concept`` ``"nucleolus"``; ``values`` one amount per player.
+
     Raises
     ------
     InvalidGameError
@@ -181,9 +215,14 @@ def nucleolus(game: TUGame) -> tuple:
     --------
     >>> from gametheory.coop import TUGame
     >>> glove = TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
-    >>> [str(x) for x in nucleolus(glove)]
+    >>> [str(x) for x in nucleolus(glove).values]
     ['1', '0', '0']
     """
+    return Allocation("nucleolus", game.players, _nucleolus(game), game.exact)
+
+
+def _nucleolus(game: TUGame) -> tuple:
+    """The amounts of :func:`nucleolus`."""
     n = game.n
     v = game.v
     singles = [v[1 << i] for i in range(n)]
@@ -256,7 +295,6 @@ def _violations(game: TUGame, free: np.ndarray, x: Sequence[Any], eps: Any, k: i
     masks = np.flatnonzero(free)
     if game.exact:
         # in integers: scale the worths, x and eps by their common denominator
-        from ..arithmetic import integer_scale
         scale = integer_scale(list(x) + [eps] + game.v.tolist())
         ints = [int(w * scale) for w in game.v.tolist()]
         xs = [int(q * scale) for q in x]

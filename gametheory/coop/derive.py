@@ -30,8 +30,11 @@ from typing import Any
 
 import numpy as np
 
+from ..context import Context
 from ..errors import GameTooLargeError, InvalidGameError
 from ..games.normal import NormalFormGame
+from ..solvers._common import resolve_context
+from ..solvers.solve import solve
 from .tu import TUGame
 
 __all__ = ["characteristic_function", "KINDS"]
@@ -62,7 +65,7 @@ def _contest(game: NormalFormGame, mask: int, exact: bool) -> tuple[np.ndarray, 
 
 
 def characteristic_function(game: NormalFormGame, kind: str = "alpha", mixed: bool = True,
-                            exact: bool | None = None) -> TUGame:
+                            exact: bool | None = None, *, context: Context | None = None) -> TUGame:
     """The TU game of what each coalition of ``game``'s players can secure (see the module notes).
 
     Parameters
@@ -73,6 +76,8 @@ def characteristic_function(game: NormalFormGame, kind: str = "alpha", mixed: bo
         Coalitions may randomise (default).  ``alpha`` and ``beta`` then agree.
     exact : bool or None
         Rational arithmetic (default where the payoffs are rational).
+    context : Context, optional
+        The computation's context; when given, its arithmetic is used.
 
     Examples
     --------
@@ -87,8 +92,7 @@ def characteristic_function(game: NormalFormGame, kind: str = "alpha", mixed: bo
     if int(np.prod(game.shape)) > MAX_PROFILES:
         raise GameTooLargeError(f"{int(np.prod(game.shape))} profiles: the characteristic function "
                                 f"is derived for games of at most {MAX_PROFILES}")
-    from ..solvers._common import resolve_exact
-    exact = resolve_exact(game, exact)
+    exact = resolve_context(game, exact, None, context).arithmetic.exact
     n = game.num_players
     values: list[Any] = [0] * (1 << n)
     full = (1 << n) - 1
@@ -102,7 +106,6 @@ def characteristic_function(game: NormalFormGame, kind: str = "alpha", mixed: bo
 
 
 def _secure(mine: np.ndarray, theirs: np.ndarray, kind: str, mixed: bool, exact: bool) -> Any:
-    from ..solvers.solve import solve
     if kind in ("alpha", "beta") and not mixed:
         return mine.min(axis=1).max() if kind == "alpha" else mine.max(axis=0).min()
     if kind in ("alpha", "beta"):

@@ -5,28 +5,21 @@ members can share as they like (von Neumann and Morgenstern 1944, ch. 6).
 Here ``v`` is stored as one array over all ``2^n`` coalitions, indexed by the
 bitmask of its members (bit ``i`` for player ``i``), so that the solution
 concepts are vectorised numpy expressions; ``v(empty) = 0``.  Values are exact
-(integers or fractions, in an object array) when every worth is rational.
+(integers or fractions, in an object array) when every worth is rational.  Files are read
+by :mod:`gametheory.io.tu_toml`.
 """
 
 from __future__ import annotations
 
-import sys
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
 from ..arithmetic import parse_rational
-from ..io._files import read_text
-from ..errors import GameFileError, GameTooLargeError, InvalidGameError
+from ..errors import GameTooLargeError, InvalidGameError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-__all__ = ["TUGame", "read_tu", "parse_tu", "load_tu", "MAX_PLAYERS", "popcount"]
+__all__ = ["TUGame", "MAX_PLAYERS", "popcount"]
 
 #: Most players of a TU game (2^n coalitions are stored).
 MAX_PLAYERS = 24
@@ -186,79 +179,3 @@ def _number(w: Any, game: TUGame, mask: int) -> Any:
     if not np.isfinite(x):
         raise InvalidGameError(f"{where}: worths must be finite, got {w!r}")
     return x
-
-
-def parse_tu(text: str, source: str = "<string>") -> TUGame:
-    """A TU game from TOML text in the contract's form (``title``, ``players``, ``[values]``).
-
-    Worths are integers, decimals (read exactly) or strings such as ``"1/3"``;
-    unlisted coalitions are worth 0.  Errors name the file and the key.
-    """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise GameFileError(source, f"TOML syntax error: {exc}") from None
-    extra = sorted(set(data) - {"title", "players", "values", "description"})
-    if extra:
-        raise GameFileError(source, f"unknown key {extra[0]!r} (a TU game has title, description, "
-                                    "players, values)")
-    players = data.get("players")
-    if not isinstance(players, list) or not players or not all(isinstance(p, str) for p in players):
-        raise GameFileError(source, "'players' must be a non-empty list of names")
-    values = data.get("values", {})
-    if not isinstance(values, dict):
-        raise GameFileError(source, "[values] must be a table: \"A,B\" = worth")
-    converted = {}
-    for key, worth in values.items():
-        if isinstance(worth, float):
-            if worth != worth or worth in (float("inf"), float("-inf")):
-                raise GameFileError(source, f"[values] {key!r}: worths must be finite")
-            worth = Fraction(repr(worth))
-        converted[key] = worth
-    title = data.get("title", "")
-    if not isinstance(title, str):
-        raise GameFileError(source, "'title' must be a string")
-    try:
-        return TUGame(players, converted, title=title)
-    except (InvalidGameError, GameTooLargeError) as exc:
-        raise GameFileError(source, f"[values]: {exc}" if "coalition" in str(exc) else str(exc)) from None
-
-
-def read_tu(path: str | Path) -> TUGame:
-    """Read a TU game from a TOML file (see :func:`parse_tu`)."""
-    path = Path(path)
-    text = read_text(path)
-    return parse_tu(text, source=str(path))
-
-
-def load_tu(source: str | Path, characteristic: str | None = None, pure: bool = False) -> TUGame:
-    """A TU game from a TOML file with ``[values]``, or derived from a crisis model (file or
-    bundled name) or a strategic-form game (``.nfg``, ``.efg``, bundled name) by
-    :func:`~gametheory.coop.derive.characteristic_function` (``characteristic``, default
-    alpha; ``pure``: no randomising).  ``characteristic`` and ``pure`` do not apply to a TU file.
-    """
-    from ..games.tree import ExtensiveFormGame, reduced_normal_form
-    from ..io import bundled_models, load_model, read_game
-    from .derive import characteristic_function
-    path = Path(source)
-    if path.suffix.lower() == ".toml":
-        if not path.is_file():
-            raise GameFileError(str(source), "no such file")
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise GameFileError(str(source), f"TOML syntax error: {exc}") from None
-        if "values" in data or "model" not in data:
-            if characteristic is not None or pure:
-                raise InvalidGameError(f"{source} is a TU game: a characteristic function and "
-                                       "pure strategies apply only to strategic-form games and models")
-            return parse_tu(text, source=str(source))
-        game = load_model(path).game()
-    elif not path.suffix and str(source) in bundled_models():
-        game = load_model(str(source)).game()
-    else:
-        game = read_game(source)
-        if isinstance(game, ExtensiveFormGame):
-            game = reduced_normal_form(game)
-    return characteristic_function(game, characteristic or "alpha", mixed=not pure)

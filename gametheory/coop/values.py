@@ -20,17 +20,17 @@ import numpy as np
 
 from ..arithmetic import integer_scale
 from ..errors import GameTooLargeError
+from .records import Allocation
 from .tu import TUGame, popcount
 
-__all__ = ["shapley_value", "banzhaf_value", "is_superadditive", "is_convex", "is_essential",
-           "marginal_sums"]
+__all__ = ["shapley_value", "banzhaf_value", "is_superadditive", "is_convex", "is_essential"]
 
 
 def _plain(q: Fraction) -> Any:
     return q.numerator if q.denominator == 1 else q
 
 
-def marginal_sums(game: TUGame) -> tuple[list[list[Any]], int]:
+def _marginal_sums(game: TUGame) -> tuple[list[list[Any]], int]:
     """For each player and coalition size ``s``, the sum of ``v(S + i) - v(S)`` over the
     coalitions ``S`` of size ``s`` without ``i``; and the integer scale used (exact games)."""
     n = game.n
@@ -54,40 +54,54 @@ def marginal_sums(game: TUGame) -> tuple[list[list[Any]], int]:
     return out, scale
 
 
-def shapley_value(game: TUGame) -> tuple:
+def shapley_value(game: TUGame) -> Allocation:
     """The Shapley value, exact for exact games.
+
+    Returns
+    -------
+    Allocation
+        ``concept`` ``"Shapley value"``; ``values`` one amount per player.
 
     Examples
     --------
     >>> from gametheory.coop import TUGame
     >>> glove = TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
-    >>> [str(x) for x in shapley_value(glove)]
+    >>> [str(x) for x in shapley_value(glove).values]
     ['2/3', '1/6', '1/6']
     """
     n = game.n
-    sums, scale = marginal_sums(game)
+    sums, scale = _marginal_sums(game)
     if game.exact:
         weights = [Fraction(factorial(s) * factorial(n - s - 1), factorial(n) * scale) for s in range(n)]
-        return tuple(_plain(sum((w * int(t) for w, t in zip(weights, row)), Fraction(0))) for row in sums)
-    weights = [factorial(s) * factorial(n - s - 1) / factorial(n) for s in range(n)]
-    return tuple(float(sum(w * t for w, t in zip(weights, row))) for row in sums)
+        values = tuple(_plain(sum((w * int(t) for w, t in zip(weights, row)), Fraction(0))) for row in sums)
+    else:
+        weights = [factorial(s) * factorial(n - s - 1) / factorial(n) for s in range(n)]
+        values = tuple(float(sum(w * t for w, t in zip(weights, row))) for row in sums)
+    return Allocation("Shapley value", game.players, values, game.exact)
 
 
-def banzhaf_value(game: TUGame, normalized: bool = False) -> tuple:
+def banzhaf_value(game: TUGame, normalized: bool = False) -> Allocation:
     """The Banzhaf value: each player's marginal contribution averaged over the ``2^(n-1)``
-    coalitions without it; ``normalized=True`` scales the values to sum to ``v(N)``."""
-    sums, scale = marginal_sums(game)
+    coalitions without it; ``normalized=True`` scales the values to sum to ``v(N)``.
+
+    Returns
+    -------
+    Allocation
+        ``concept`` ``"Banzhaf value"`` (or ``"normalized Banzhaf value"``).
+    """
+    concept = "normalized Banzhaf value" if normalized else "Banzhaf value"
+    sums, scale = _marginal_sums(game)
     if game.exact:
         raw = [Fraction(sum(int(t) for t in row), scale * 2 ** (game.n - 1)) for row in sums]
         if normalized:
             total = sum(raw)
             raw = [q * Fraction(game.v[game.grand]) / total if total else q for q in raw]
-        return tuple(_plain(q) for q in raw)
+        return Allocation(concept, game.players, tuple(_plain(q) for q in raw), True)
     raw = [float(sum(row)) / 2 ** (game.n - 1) for row in sums]
     if normalized:
         total = sum(raw)
         raw = [q * float(game.v[game.grand]) / total if total else q for q in raw]
-    return tuple(raw)
+    return Allocation(concept, game.players, tuple(raw), False)
 
 
 def is_essential(game: TUGame) -> bool:

@@ -21,20 +21,24 @@ least as much and one party more.
 from __future__ import annotations
 
 import itertools
-import json
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from ..arithmetic import exact_str
 from ..analysis.correlated import correlated_equilibrium
-from .model import Model
-from ..report.solve import _tex_escape, _tex_num
+from ..arithmetic import EXACT, Arithmetic, float_arithmetic, is_exact_number
+from ..conflict.summary import ConflictSummary, conflict_summary
+from ..coop import (characteristic_function, kalai_smorodinsky, least_core, nash_bargaining,
+                    nucleolus, shapley_value)
+from ..games.behavior import reach_probabilities
+from ..linalg.lp import solve_lp
 from ..solvers.solve import solve
+from ..solvers.spe import solve_spe
+from .model import Model
 
-__all__ = ["Outcome", "Regime", "Comparison", "compare", "format_comparison", "comparison_to_dict"]
+__all__ = ["Outcome", "Regime", "Comparison", "compare"]
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ class Regime:
 class Comparison:
     model: Model
     regimes: tuple[Regime, ...]
-    conflict: dict | None = None        # the graph-model view (models with a conflict file)
+    conflict: ConflictSummary | None = None   # the graph-model view (models with a conflict file)
 
     def nash_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
         """Worst and best payoff of ``party`` over the regime's Nash equilibria."""
@@ -143,16 +147,38 @@ def _profile_payoffs(model: Model, weights) -> tuple[list[tuple[str, ...]], np.n
 
 def _pareto_dominated(model: Model, payoffs: dict, weights) -> bool:
     """Whether some distribution over profiles gives every party at least ``payoffs`` and one
-    party more (a linear program; parties that do not move count too)."""
-    from scipy.optimize import linprog
+    party more (parties that do not move count too).
+
+    A linear program: maximise the total payoff subject to every party getting at least its
+    payoff here; dominated when the optimum exceeds the total here.  With rational payoffs the
+    LP is certified and the comparison exact (:func:`~gametheory.linalg.lp.solve_lp`); else,
+    or when the optimum cannot be certified, floating point with a tolerance of ``1e-9`` times
+    the largest payoff per party.
+    """
+    target = [payoffs[p.name] for p in model.parties]
+    if all(is_exact_number(v) for v in target):
+        profiles = list(itertools.product(*(p.actions for p in model.players)))
+        table = [[model.payoff(p.name, prof, weights) for p in model.parties] for prof in profiles]
+        try:
+            return _dominated_by_lp(table, target, EXACT)
+        except ArithmeticError:
+            pass                     # no exact certificate: decide in floating point, as below
     _, table = _profile_payoffs(model, weights)
-    target = np.array([float(payoffs[p.name]) for p in model.parties])
+    scale = max(1.0, float(np.abs(table).max()))
+    return _dominated_by_lp(table, np.array([float(v) for v in target]),
+                            float_arithmetic(1e-9 * scale * len(target)))
+
+
+def _dominated_by_lp(table, target, arithmetic: Arithmetic) -> bool:
+    """Whether a distribution over the rows of ``table`` gives every column at least ``target``
+    and a larger total (the total exceeds ``sum(target)`` in ``arithmetic``)."""
+    table = np.array(table, dtype=arithmetic.dtype)
+    target = np.array(target, dtype=arithmetic.dtype)
     n = len(table)
     # maximise total payoff subject to each party's payoff >= target
-    res = linprog(-table.sum(axis=1), A_ub=-table.T, b_ub=-target, A_eq=np.ones((1, n)), b_eq=[1.0],
-                  bounds=[(0, None)] * n, method="highs")
-    scale = max(1.0, float(np.abs(table).max()))
-    return bool(res.status == 0 and -res.fun > target.sum() + 1e-9 * scale * len(target))
+    sol = solve_lp(-table.sum(axis=1), -table.T, -target, np.ones((1, n), dtype=int), [1], arithmetic,
+                   bounds=[(0, None)] * n)
+    return sol is not None and arithmetic.exceeds(-sol.value, target.sum())
 
 
 def _product(strategies, exact: bool) -> np.ndarray:
@@ -166,10 +192,8 @@ def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], boo
     """The model as a game tree (chance, then the parties in the model's timing): one outcome
     per distinct subgame-perfect payoff vector, with every party's expected payoff and the
     expected level of each bad attribute over the leaves it reaches."""
-    from ..solvers.spe import subgame_perfect_equilibria
     tree = model.tree(weights)
-    res = subgame_perfect_equilibria(tree, distinct_payoffs=True)
-    from ..games.behavior import reach_probabilities
+    res = solve_spe(tree, distinct_payoffs=True)
     movers = model.players
     parties = [p.name for p in model.parties]
     bad = [a.name for a in model.attributes if a.bad]
@@ -197,7 +221,6 @@ def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], boo
 def _bargaining(model: Model, game, weights=None) -> tuple[tuple[Outcome, ...], tuple]:
     """The Nash and Kalai-Smorodinsky bargaining outcomes of the movers' game (no transfers),
     from each mover's security level, described like the equilibria (Japan and risks included)."""
-    from ..coop import kalai_smorodinsky, nash_bargaining
     out = []
     disagreement: tuple = ()
     for solve_it, kind in ((nash_bargaining, "bargaining (Nash)"),
@@ -213,14 +236,14 @@ def _bargaining(model: Model, game, weights=None) -> tuple[tuple[Outcome, ...], 
 
 def _transferable(game) -> dict:
     """The TU benchmark: what coalitions of movers secure (alpha) and how it may be shared."""
-    from ..coop import characteristic_function, least_core, nucleolus, shapley_value
     v = characteristic_function(game, "alpha")
-    eps, point = least_core(v)
+    lc = least_core(v)
+    eps, point = lc.epsilon, lc.point.values
     try:
-        nuc = nucleolus(v)
+        nuc = nucleolus(v).values
     except Exception:                       # no imputation
         nuc = None
-    return {"worth": v.value(v.grand), "shapley": shapley_value(v), "nucleolus": nuc,
+    return {"worth": v.value(v.grand), "shapley": shapley_value(v).values, "nucleolus": nuc,
             "least_core_epsilon": eps, "core_empty": eps > 0, "core_point": None if eps > 0 else point,
             "players": v.players}
 
@@ -271,7 +294,7 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     (``transfers = true``), the cooperative benchmark: the worth of the grand
     coalition, the Shapley value, the nucleolus and the core; and, for models that name a
     graph-model version of the case (``[model] conflict``), its stability analysis alone and
-    in coalition (:func:`~gametheory.report.conflict.conflict_summary`).
+    in coalition (:func:`~gametheory.conflict.summary.conflict_summary`).
 
     Examples
     --------
@@ -286,7 +309,6 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
         weights = {**model.default_weights(), **weights}
     conflict = None
     if extras and model.conflict is not None:
-        from ..conflict import conflict_summary
         conflict = conflict_summary(model.conflict)
     if not model.understandings:
         return Comparison(model, (_regime(model, "as given", weights, extras),), conflict)
@@ -294,247 +316,3 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
                               _regime(model.with_understandings(None), "coordinated", weights, extras)),
                       conflict)
 
-
-def _num(x: Any, exact: bool) -> Any:
-    return exact_str(Fraction(x)) if exact else float(x)
-
-
-def comparison_to_dict(c: Comparison) -> dict[str, Any]:
-    """The comparison as JSON (schema ``gametheory.compare/1``)."""
-    out = {"schema": "gametheory.compare/1", "model": c.model.title,
-           "parties": [p.name for p in c.model.parties],
-           "movers": [p.name for p in c.model.players],
-           "bad_outcomes": [a.name for a in c.model.attributes if a.bad],
-           "regimes": []}
-    for r in c.regimes:
-        out["regimes"].append({
-            "name": r.name, "understandings": list(r.in_force), "method": r.method,
-            "complete": r.complete, "notes": list(r.notes),
-            "optimum": {"total": exact_str(r.optimum), "profile": list(r.optimum_profile)},
-            "pareto_efficient_profiles": [list(p) for p in r.pareto_profiles],
-            "price_of_anarchy": _num(r.price_of_anarchy, isinstance(r.price_of_anarchy, Fraction)),
-            "price_of_stability": _num(r.price_of_stability, isinstance(r.price_of_stability, Fraction)),
-            "against_best_correlated": {
-                "price_of_anarchy": _num(r.anarchy_against_correlated,
-                                         isinstance(r.anarchy_against_correlated, Fraction)),
-                "price_of_stability": _num(r.correlation_gain, isinstance(r.correlation_gain, Fraction))},
-            "outcomes": [{"kind": o.kind, "exact": o.exact, "pareto_dominated": o.pareto_dominated,
-                          "payoffs": {p: _num(v, o.exact) for p, v in o.payoffs.items()},
-                          "welfare": _num(o.welfare, o.exact),
-                          "risks": {a: _num(v, o.exact) for a, v in o.risks.items()},
-                          "support": [[a for a in prof] for prof in _support(c.model, o)]}
-                         for o in r.outcomes]})
-        if r.bargaining:
-            out["regimes"][-1]["bargaining"] = {
-                "disagreement": {p.name: _num(v, isinstance(v, (int, Fraction)))
-                                 for p, v in zip(c.model.players, r.disagreement)},
-                "outcomes": [{"kind": o.kind, "exact": o.exact,
-                              "payoffs": {p: _num(v, o.exact) for p, v in o.payoffs.items()},
-                              "welfare": _num(o.welfare, o.exact),
-                              "risks": {a: _num(v, o.exact) for a, v in o.risks.items()},
-                              "support": [list(prof) for prof in _support(c.model, o)]}
-                             for o in r.bargaining]}
-        if r.transferable is not None:
-            t = r.transferable
-            ex = all(isinstance(x, (int, Fraction)) for x in t["shapley"])
-
-            def vec(values, ex=ex):
-                return None if values is None else [_num(x, ex) for x in values]
-
-            out["regimes"][-1]["transferable"] = {
-                "players": list(t["players"]), "worth": _num(t["worth"], ex),
-                "shapley": vec(t["shapley"]), "nucleolus": vec(t["nucleolus"]),
-                "core_empty": bool(t["core_empty"]), "core_point": vec(t["core_point"]),
-                "least_core_epsilon": _num(t["least_core_epsilon"], ex)}
-        if r.tree_outcomes:
-            out["regimes"][-1]["subgame_perfect"] = {
-                "complete": r.tree_complete, "timing": _timing_text(c.model),
-                "outcomes": [{"kind": o.kind, "payoffs": {p: _num(v, o.exact) for p, v in o.payoffs.items()},
-                              "welfare": _num(o.welfare, o.exact),
-                              "risks": {a: _num(v, o.exact) for a, v in o.risks.items()}}
-                             for o in r.tree_outcomes]}
-    if c.conflict is not None:
-        out["conflict"] = c.conflict
-    return out
-
-
-def _timing_text(model: Model) -> str:
-    """How the tree unfolds, in a line."""
-    t = model.timing
-    order = list(t.order) if t else [p.name for p in model.players]
-    steps = []
-    for party in order:
-        seen = t.observes.get(party, ()) if t else ()
-        steps.append(party + (f" (sees {', '.join(seen)})" if seen else ""))
-    head = "chance picks the scenario, known to all; then " if model.scenarios else ""
-    return head + ", ".join(steps)
-
-
-def _support(model: Model, o: Outcome) -> list[tuple[str, ...]]:
-    movers = model.players
-    return [tuple(p.actions[a] for p, a in zip(movers, idx))
-            for idx in itertools.product(*(range(len(p.actions)) for p in movers))
-            if o.distribution[idx] != 0]
-
-
-def _csv(c: Comparison) -> str:
-    import csv
-    import io
-    parties = [p.name for p in c.model.parties]
-    bad = [a.name for a in c.model.attributes if a.bad]
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["regime", "outcome", "pareto_dominated"] + parties + ["total"] + bad)
-    for r in c.regimes:
-        for o in r.outcomes:
-            w.writerow([r.name, o.kind, o.pareto_dominated]
-                       + [_num(o.payoffs[p], o.exact) for p in parties] + [_num(o.welfare, o.exact)]
-                       + [_num(o.risks[a], o.exact) for a in bad])
-    return buf.getvalue()
-
-
-def _latex(c: Comparison) -> str:
-    parties = [p.name for p in c.model.parties]
-    bad = [a.name for a in c.model.attributes if a.bad]
-
-    def num(x: Any) -> str:
-        text = _tex_num(x, not isinstance(x, float))
-        return f"${text}$" if "\\" in text else text
-
-    cols = "l" + "r" * (len(parties) + 1 + len(bad))
-    lines = [f"% {_tex_escape(c.model.title)}", f"\\begin{{tabular}}{{{cols}}}", "\\hline",
-             " & ".join(["outcome"] + [_tex_escape(p) for p in parties] + ["total"]
-                        + [_tex_escape(a) for a in bad])
-             + " \\\\", "\\hline"]
-    for r in c.regimes:
-        span = 1 + len(parties) + 1 + len(bad)
-        lines.append(f"\\multicolumn{{{span}}}{{l}}{{\\emph{{{_tex_escape(r.name)}}}}} \\\\")
-        for o in r.outcomes:
-            lines.append(" & ".join([_tex_escape(o.kind)] + [num(o.payoffs[p]) for p in parties]
-                                    + [num(o.welfare)] + [num(o.risks[a]) for a in bad]) + " \\\\")
-    lines += ["\\hline", "\\end{tabular}"]
-    return "\n".join(lines) + "\n"
-
-
-def format_comparison(c: Comparison, fmt: str = "table") -> str:
-    """The comparison for people (``table``, ``latex``) or programs (``json``, ``csv``)."""
-    if fmt == "json":
-        return json.dumps(comparison_to_dict(c), indent=2) + "\n"
-    if fmt == "csv":
-        return _csv(c)
-    if fmt == "latex":
-        return _latex(c)
-    if fmt != "table":
-        raise ValueError(f"format {fmt!r} is not available for compare; choose table, json, csv "
-                         "or latex")
-    parties = [p.name for p in c.model.parties]
-    bad = [a.name for a in c.model.attributes if a.bad]
-    lines = [c.model.title, ""]
-    for r in c.regimes:
-        forced = ", ".join(r.in_force) or "none"
-        lines.append(f"{r.name} (understandings in force: {forced}; method {r.method}, "
-                     f"{'complete' if r.complete else 'not complete'})")
-        lines.extend(_outcome_table([o.kind for o in r.outcomes], r.outcomes, parties, bad, "  "))
-        for o in r.outcomes:
-            lines.append(f"  {o.kind}: " + "; ".join(
-                f"{'/'.join(prof)}" + ("" if len(_support(c.model, o)) == 1 else
-                                       f" {_short(o.distribution[_index(c.model, prof)])}")
-                for prof in _support(c.model, o)[:6])
-                + (" ..." if len(_support(c.model, o)) > 6 else ""))
-        lines.append(f"  utilitarian optimum: {_short(r.optimum)} at {'/'.join(r.optimum_profile)}; "
-                     f"price of anarchy {_short(r.price_of_anarchy)}, of stability "
-                     f"{_short(r.price_of_stability)} (welfare lost to the worst and the best "
-                     f"equilibrium); against the best correlated equilibrium "
-                     f"{_short(r.anarchy_against_correlated)} and {_short(r.correlation_gain)}")
-        shown = "; ".join("/".join(p) for p in r.pareto_profiles[:4])
-        more = f" and {len(r.pareto_profiles) - 4} more" if len(r.pareto_profiles) > 4 else ""
-        lines.append(f"  Pareto-efficient profiles ({len(r.pareto_profiles)}): {shown}{more}")
-        dominated = [o.kind for o in r.outcomes if o.pareto_dominated]
-        lines.append("  Pareto-dominated (some agreed plan is better for every party): "
-                     + (", ".join(dominated) if dominated else "none"))
-        if not r.complete:
-            lines.append("  note: some equilibria form a continuum and are not all listed")
-        if r.bargaining:
-            lines.extend(_bargaining_lines(c, r, parties, bad))
-        if r.transferable is not None:
-            t = r.transferable
-            lines.append(f"  with transfers (the movers' alpha characteristic function): the grand "
-                         f"coalition secures {_short(t['worth'])}; core "
-                         f"{'empty' if t['core_empty'] else 'not empty'}")
-            for label, values in (("Shapley value", t["shapley"]), ("nucleolus", t["nucleolus"]),
-                                  ("core point", t["core_point"])):
-                if values is not None:
-                    lines.append(f"    {label}: " + ", ".join(f"{p} {_short(x)}"
-                                                          for p, x in zip(t["players"], values)))
-        if r.tree_outcomes:
-            lines.extend(_tree_lines(c, r, parties, bad))
-        lines.append("")
-    if len(c.regimes) == 2:
-        lines.append("what coordination changes (each party's payoff over the Nash equilibria, "
-                     "worst to best):")
-        uni, coo = c.regimes
-        for p in parties:
-            a, b = c.nash_range(uni, p), c.nash_range(coo, p)
-            lines.append(f"  {p}: {_span(a)} -> {_span(b)}")
-        if uni.tree_outcomes and coo.tree_outcomes:
-            lines.append("in the game tree (each party's payoff over the subgame-perfect outcomes):")
-            for p in parties:
-                a, b = c.tree_range(uni, p), c.tree_range(coo, p)
-                lines.append(f"  {p}: {_span(a)} -> {_span(b)}")
-    if c.conflict is not None:
-        from ..conflict import format_conflict_summary
-        lines.append("")
-        lines.append("the same case in the graph model (ordinal preferences only):")
-        lines.extend(format_conflict_summary(c.conflict))
-    return "\n".join(lines) + "\n"
-
-
-def _bargaining_lines(c: Comparison, r: Regime, parties: list[str], bad: list[str]) -> list[str]:
-    """The bargaining outcomes without transfers, as a small table."""
-    d = ", ".join(f"{p.name} {_short(v)}" for p, v in zip(c.model.players, r.disagreement))
-    lines = [f"  bargaining over joint plans, without transfers (disagreement: each mover's "
-             f"security level, {d}):"]
-    lines.extend(_outcome_table([o.kind.replace("bargaining ", "") for o in r.bargaining],
-                                r.bargaining, parties, bad, "    "))
-    return lines
-
-
-def _outcome_table(labels: list[str], outcomes, parties: list[str], bad: list[str],
-                   indent: str) -> list[str]:
-    """Outcomes as aligned rows: label, each party's payoff, the total, each risk."""
-    head = ["outcome"] + parties + ["total"] + bad
-    rows = [[label] + [_short(o.payoffs[p]) for p in parties] + [_short(o.welfare)]
-            + [_short(o.risks[a]) for a in bad] for label, o in zip(labels, outcomes)]
-    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
-    return [indent + "  ".join(x.ljust(w) if k == 0 else x.rjust(w)
-                               for k, (x, w) in enumerate(zip(row, widths))) for row in [head] + rows]
-
-
-def _tree_lines(c: Comparison, r: Regime, parties: list[str], bad: list[str]) -> list[str]:
-    """The subgame-perfect outcomes of the tree: all when few, else the best and worst total."""
-    outs = sorted(r.tree_outcomes, key=lambda o: -o.welfare)
-    lines = [f"  game tree: {_timing_text(c.model)}",
-             f"  {len(outs)} subgame-perfect outcome(s) (distinct payoffs"
-             f"{'' if r.tree_complete else '; ties or continua: not every SPE is listed'}):"]
-    shown = outs if len(outs) <= 6 else [outs[0], outs[-1]]
-    labels = [o.kind for o in shown] if len(outs) <= 6 else ["best total SPE", "worst total SPE"]
-    lines.extend(_outcome_table(labels, shown, parties, bad, "    "))
-    for a in bad:
-        lo, hi = min(o.risks[a] for o in outs), max(o.risks[a] for o in outs)
-        lines.append(f"    {a} over all SPE outcomes: {_span((lo, hi))}")
-    return lines
-
-
-def _index(model: Model, profile) -> tuple[int, ...]:
-    return tuple(p.actions.index(a) for p, a in zip(model.players, profile))
-
-
-def _span(pair) -> str:
-    lo, hi = pair
-    return _short(lo) if lo == hi else f"{_short(lo)} .. {_short(hi)}"
-
-
-def _short(x: Any) -> str:
-    if isinstance(x, Fraction):
-        return f"{float(x):.3g}" if x.denominator > 100 else exact_str(x)
-    return f"{float(x):.3g}"

@@ -12,20 +12,19 @@ number of worker processes.
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 
+from ..context import Progress
 from .compare import Comparison, compare
+from .executor import Executor, executor_for
 from ..errors import InvalidGameError, SolverError
 from .model import Model
 
-__all__ = ["Conclusion", "SweepResult", "sweep", "conclusions", "format_sweep", "sweep_to_dict"]
+__all__ = ["Conclusion", "SweepResult", "sweep", "conclusions"]
 
 #: Draws tried per sample before giving up on the priorities.
 MAX_REJECTIONS = 1000
@@ -108,7 +107,7 @@ def _sample(args: tuple[Model, int, int]) -> tuple[tuple[bool, ...], int]:
 
 
 def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None = None,
-          progress: bool = False) -> SweepResult:
+          progress: Progress | None = None, executor: Executor | None = None) -> SweepResult:
     """How often each conclusion of :func:`conclusions` holds over ``samples`` draws of the weights.
 
     Parameters
@@ -120,8 +119,12 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
         Seed; draw ``k`` uses ``numpy.random.default_rng([seed, k])``.
     workers : int or None
         Worker processes (default: the machine's cores); 1 runs in this process.
-    progress : bool
-        Print a progress bar on standard error.
+    executor : Executor, optional
+        Where the samples run (:mod:`gametheory.crisis.executor`, e.g. a
+        ``DaskExecutor`` on a cluster); overrides ``workers``.
+    progress : callable, optional
+        Called as ``progress("sweep", done, samples)`` after each sample (the command line
+        draws a bar on standard error with it).
 
     Examples
     --------
@@ -132,57 +135,25 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
     """
     if not isinstance(samples, int) or samples < 1:
         raise InvalidGameError(f"sweep: samples must be a positive integer, got {samples!r}")
+    if progress is False:           # the former ``progress=False``: no progress reports
+        progress = None
+    if progress is not None and not callable(progress):
+        raise InvalidGameError(f"sweep: progress must be a callback progress(stage, done, total), "
+                               f"got {progress!r}")
     checks = conclusions(model)
     default = compare(model, extras=False)
     at_default = tuple(bool(c.test(default)) for c in checks)
     jobs = [(model, seed, k) for k in range(samples)]
-    workers = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
+    if executor is None:
+        executor = executor_for(workers, jobs)
     results = []
-    if workers == 1 or samples == 1:
-        for k, job in enumerate(jobs, 1):
-            results.append(_sample(job))
-            _progress(progress, k, samples)
-    else:
-        import multiprocessing
-        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        with ctx.Pool(min(workers, samples)) as pool:
-            for k, r in enumerate(pool.imap(_sample, jobs, chunksize=max(1, samples // (8 * workers))), 1):
-                results.append(r)
-                _progress(progress, k, samples)
-    if progress:
-        sys.stderr.write("\n")
+    for k, result in enumerate(executor.map(_sample, jobs), 1):
+        results.append(result)
+        if progress is not None:
+            progress("sweep", k, samples)
     if len(results) != samples:
         raise SolverError("sweep: some samples were lost")
     holds = tuple(int(sum(r[0][i] for r in results)) for i in range(len(checks)))
     return SweepResult(model=model, samples=samples, seed=seed, texts=tuple(c.text for c in checks),
                        at_default=at_default, holds=holds, rejected=sum(r[1] for r in results))
 
-
-def _progress(on: bool, k: int, n: int) -> None:
-    if on:
-        width = 30
-        done = width * k // n
-        sys.stderr.write(f"\rsweep [{'#' * done}{'.' * (width - done)}] {k}/{n}")
-        sys.stderr.flush()
-
-
-def sweep_to_dict(res: SweepResult) -> dict[str, Any]:
-    """The sweep as JSON (schema ``gametheory.sweep/1``)."""
-    return {"schema": "gametheory.sweep/1", "model": res.model.title, "samples": res.samples,
-            "seed": res.seed, "rejected_draws": res.rejected,
-            "conclusions": [{"text": t, "holds": h, "share": h / res.samples, "at_default_weights": d}
-                            for t, h, d in zip(res.texts, res.holds, res.at_default)]}
-
-
-def format_sweep(res: SweepResult, fmt: str = "table") -> str:
-    """The sweep for people (``table``) or programs (``json``)."""
-    if fmt == "json":
-        return json.dumps(sweep_to_dict(res), indent=2) + "\n"
-    if fmt != "table":
-        raise ValueError(f"format {fmt!r} is not available for sweep; choose table or json")
-    lines = [f"{res.model.title}: {res.samples} draws of the weights within their ranges "
-             f"(seed {res.seed}; {res.rejected} draws rejected for breaking a stated priority)",
-             "  holds   share  default  conclusion"]
-    for t, h, d in zip(res.texts, res.holds, res.at_default):
-        lines.append(f"  {h:>5}  {100 * h / res.samples:5.1f}%  {'yes' if d else 'no':>7}  {t}")
-    return "\n".join(lines) + "\n"

@@ -43,7 +43,8 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from ..errors import InvalidGameError
-from .tree import CHANCE, DECISION, OUTCOME, ExtensiveFormGame, _plain, plan_consistency, reduced_plans
+from .tree import (CHANCE, DECISION, OUTCOME, ExtensiveFormGame, _plain, plan_consistency,
+                   reduced_plans, top_down_product)
 
 __all__ = ["pure_actions", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
            "realization_plan", "reach_probabilities", "Behavior"]
@@ -208,7 +209,6 @@ def evaluate(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, root: int
 def reach_probabilities(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                         exact: bool | None = None) -> np.ndarray:
     """The probability of reaching each node (depth-first order) under a behaviour profile."""
-    from .tree import top_down_product
     exact = _exact_default(game, exact, behavior)
     vector = as_vector(game, behavior, exact)
     f = game.flat

@@ -39,6 +39,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 
 from ..errors import GameTooLargeError, InvalidGameError
+from .normal import NormalFormGame
 
 __all__ = ["Node", "decision", "chance", "outcome", "ExtensiveFormGame", "reduced_normal_form",
            "MAX_PROFILES"]
@@ -557,7 +558,6 @@ def reduced_normal_form(game: ExtensiveFormGame):
     >>> g.actions, g.payoffs[0].tolist()
     ((('Out', 'In'), ('Fight', 'Accommodate')), [[0, 0], [-1, 1]])
     """
-    from .normal import NormalFormGame
     f = game.flat
     k = len(game.players)
     plans = [reduced_plans(game, p) for p in range(k)]

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..arithmetic import exact_str, parse_rational
-from ._files import read_text
+from ._files import read_text, write_text_atomic
 from ..errors import GameFileError, InvalidGameError
 from ..games.tree import ExtensiveFormGame, Node
 
@@ -303,5 +303,4 @@ def format_efg(game: ExtensiveFormGame) -> str:
 
 def write_efg(game: ExtensiveFormGame, path: str | Path) -> None:
     """Write the game as a ``.efg`` file, whole or not at all."""
-    from ..report.solve import write_text_atomic
     write_text_atomic(path, format_efg(game))

@@ -1,6 +1,8 @@
-"""Linear programs solved in floating point (HiGHS) and certified in rational arithmetic.
+"""Every linear program of the package: solved in floating point (HiGHS), certified in rational arithmetic.
 
-``minimize c x  subject to  A_ub x <= b_ub,  A_eq x = b_eq`` (``x`` free).  HiGHS
+:func:`solve_lp` is the one entry point (no other module calls ``linprog``).
+
+``minimize c x  subject to  A_ub x <= b_ub,  A_eq x = b_eq`` (``x`` free, or within bounds).  HiGHS
 finds an optimal vertex; the rows active there are reduced to a nonsingular
 square system in exact arithmetic (fraction-free elimination), which gives the
 exact vertex ``x``; the same basis gives the exact dual ``y`` from
@@ -8,7 +10,9 @@ exact vertex ``x``; the same basis gives the exact dual ``y`` from
 exactly and ``y`` is nonnegative on the inequalities, so by LP duality ``x`` is
 optimal (Chvatal 1983, "Linear Programming", chapter 5).  When the certificate
 cannot be built (a degenerate vertex whose active rows admit no valid dual,
-say) the caller gets None and decides what to do.
+say) the caller gets None and decides what to do.  Variables that HiGHS leaves at
+a bound are fixed there first and the smaller program certified; the fixed
+variables' reduced costs complete the certificate.
 """
 
 from __future__ import annotations
@@ -21,10 +25,10 @@ from typing import Any, Sequence
 import numpy as np
 from scipy.optimize import linprog
 
-from ..arithmetic import integer_scale
+from ..arithmetic import EXACT, Arithmetic, float_arithmetic, integer_scale
 from .exact import solve_rational
 
-__all__ = ["LPSolution", "solve_lp", "exact_lp"]
+__all__ = ["LPSolution", "solve_lp", "exact_lp", "FLOAT_LP"]
 
 
 @dataclass(frozen=True)
@@ -44,31 +48,216 @@ class LPSolution:
 
 
 def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.ndarray,
-             b_eq: Sequence[Any], exact: bool) -> LPSolution | None:
-    """Solve the LP; exact (certified) when ``exact`` and possible, else in floating point.
+             b_eq: Sequence[Any], arithmetic: Arithmetic, *,
+             bounds: Sequence[tuple[Any, Any]] | None = None) -> LPSolution | None:
+    """Solve ``min c x  s.t.  A_ub x <= b_ub,  A_eq x = b_eq,  low <= x <= high``: the package's one LP.
 
-    Returns None when the LP is infeasible or unbounded.  In exact mode a
-    solution that cannot be certified raises :class:`ArithmeticError`.
+    HiGHS finds an optimal vertex; in exact ``arithmetic`` it is then
+    certified (see the module notes) and every number returned is a
+    Fraction; in float arithmetic the HiGHS solution is returned as it is.
+
+    Parameters
+    ----------
+    c, A_ub, b_ub, A_eq, b_eq
+        The program (ints, Fractions or floats; an empty ``A_ub`` or ``A_eq``
+        for none).
+    arithmetic : Arithmetic
+        Exact (certified) or float.
+    bounds : sequence of (low, high), optional
+        Bounds of each variable, None for no bound; default: every variable
+        free.  In exact arithmetic the variables HiGHS leaves at a bound are
+        fixed there for the certificate (else the bounds become inequality
+        rows); ``dual_ub`` holds the multipliers of ``A_ub``'s rows only.
+
+    Returns
+    -------
+    LPSolution or None
+        None when the LP is infeasible or unbounded.
+
+    Raises
+    ------
+    ArithmeticError
+        In exact arithmetic, when the optimal vertex cannot be certified.
+
+    Examples
+    --------
+    >>> from gametheory.arithmetic import EXACT
+    >>> import numpy as np
+    >>> sol = solve_lp([-1, -1], np.array([[3, 1], [1, 3]]), [1, 1], np.zeros((0, 2)), [], EXACT,
+    ...                bounds=[(0, None)] * 2)
+    >>> sol.x, sol.value
+    ((Fraction(1, 4), Fraction(1, 4)), Fraction(-1, 2))
     """
-    A_ub = np.asarray(A_ub, dtype=object).reshape(-1, len(c))
-    A_eq = np.asarray(A_eq, dtype=object).reshape(-1, len(c))
+    n = len(c)
+    A_ub = np.asarray(A_ub, dtype=object).reshape(-1, n)
+    A_eq = np.asarray(A_eq, dtype=object).reshape(-1, n)
     res = linprog(np.array(c, dtype=float),
                   A_ub=A_ub.astype(float) if len(A_ub) else None,
                   b_ub=np.array(b_ub, dtype=float) if len(A_ub) else None,
                   A_eq=A_eq.astype(float) if len(A_eq) else None,
                   b_eq=np.array(b_eq, dtype=float) if len(A_eq) else None,
-                  bounds=[(None, None)] * len(c), method="highs")
+                  bounds=[(None, None)] * n if bounds is None else list(bounds), method="highs")
     if res.status != 0:
         return None
     dual_ub = -np.asarray(res.ineqlin.marginals) if len(A_ub) else np.zeros(0)
     dual_eq = -np.asarray(res.eqlin.marginals) if len(A_eq) else np.zeros(0)
-    if not exact:
+    if not arithmetic.exact:
         return LPSolution(tuple(float(v) for v in res.x), float(res.fun),
                           tuple(float(v) for v in dual_ub), tuple(float(v) for v in dual_eq), False)
-    out = exact_lp(c, A_ub, b_ub, A_eq, b_eq, res.x, dual_ub)
+    out = None
+    if bounds is not None:
+        out = _certify_fixing(c, A_ub, b_ub, A_eq, b_eq, list(bounds), res.x, dual_ub)
+    if out is None:
+        A_all, b_all, dual_all = _with_bound_rows(A_ub, b_ub, dual_ub, bounds, res)
+        out = exact_lp(c, A_all, b_all, A_eq, b_eq, res.x, dual_all)
     if out is None:
         raise ArithmeticError("the optimal vertex could not be certified in exact arithmetic")
+    if len(out.dual_ub) != len(A_ub):
+        out = LPSolution(out.x, out.value, out.dual_ub[:len(A_ub)], out.dual_eq, True)
     return out
+
+
+def _with_bound_rows(A_ub: np.ndarray, b_ub, dual_ub: np.ndarray, bounds, res):
+    """``A_ub`` with a row ``-x_j <= -low`` or ``x_j <= high`` for each bound, and their HiGHS
+    multipliers (to order the tight rows)."""
+    if bounds is None:
+        return A_ub, list(b_ub), dual_ub
+    n = A_ub.shape[1]
+    rows, rhs, duals = [A_ub], list(b_ub), [dual_ub]
+    for j, (low, high) in enumerate(bounds):
+        for sign, limit, marginal in ((-1, low, res.lower.marginals[j]), (1, high, res.upper.marginals[j])):
+            if limit is not None:
+                row = np.zeros((1, n), dtype=int).astype(object)
+                row[0, j] = sign
+                rows.append(row)
+                rhs.append(sign * Fraction(limit))
+                duals.append(np.array([abs(float(marginal))]))
+    return np.vstack(rows), rhs, np.concatenate(duals)
+
+
+def _certify_fixing(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, bounds, x_float: np.ndarray,
+                    dual_float: np.ndarray) -> LPSolution | None:
+    """Certify the vertex with the variables HiGHS left at a bound fixed there (exact), or None.
+
+    The program in the remaining variables is certified by :func:`exact_lp`;
+    its duals then certify the whole program when every fixed variable's
+    reduced cost has the sign its bound allows (``>= 0`` at a lower bound,
+    ``<= 0`` at an upper one).  At a degenerate vertex those duals may not
+    do, although others would: the multipliers are then sought among the
+    rows tight at the exact vertex (:func:`_dual_certificate`).  Much smaller
+    systems than certifying with a row per bound: a correlated equilibrium's
+    LP has a variable per profile, most of them 0 at the optimum.
+    """
+    n = len(c)
+    fixed: dict[int, Fraction] = {}
+    for j, (low, high) in enumerate(bounds):
+        for limit in (low, high):
+            if limit is not None and abs(float(x_float[j]) - float(limit)) <= 1e-9 * max(1.0, abs(float(limit))):
+                fixed[j] = Fraction(limit)
+                break
+    free = [j for j in range(n) if j not in fixed]
+    if not fixed or not free:
+        return None
+    cq = [Fraction(v) for v in c]
+    Aub = [[Fraction(v) for v in row] for row in A_ub]
+    Aeq = [[Fraction(v) for v in row] for row in A_eq]
+    b_ub_r = [Fraction(b) - sum((row[j] * v for j, v in fixed.items()), Fraction(0))
+              for row, b in zip(Aub, b_ub)]
+    b_eq_r = [Fraction(b) - sum((row[j] * v for j, v in fixed.items()), Fraction(0))
+              for row, b in zip(Aeq, b_eq)]
+    A_ub_r = np.array([[row[j] for j in free] for row in Aub], dtype=object).reshape(len(Aub), len(free))
+    A_eq_r = np.array([[row[j] for j in free] for row in Aeq], dtype=object).reshape(len(Aeq), len(free))
+    # the free variables' own bounds stay, as rows
+    rows, rhs, duals = [A_ub_r], list(b_ub_r), [np.asarray(dual_float, dtype=float)]
+    for k, j in enumerate(free):
+        low, high = bounds[j]
+        for sign, limit in ((-1, low), (1, high)):
+            if limit is not None:
+                row = np.zeros((1, len(free)), dtype=int).astype(object)
+                row[0, k] = sign
+                rows.append(row)
+                rhs.append(sign * Fraction(limit))
+                duals.append(np.zeros(1))
+    A_r, x_r, dual_r = np.vstack(rows), np.asarray(x_float, dtype=float)[free], np.concatenate(duals)
+    reduced = exact_lp([cq[j] for j in free], A_r, rhs, A_eq_r, b_eq_r, x_r, dual_r)
+    if reduced is None:         # the vertex alone: a zero objective needs no dual
+        reduced = exact_lp([0] * len(free), A_r, rhs, A_eq_r, b_eq_r, x_r, dual_r)
+        if reduced is None:
+            return None
+    x = [Fraction(0)] * n
+    for j, v in fixed.items():
+        x[j] = v
+    for k, j in enumerate(free):
+        x[j] = reduced.x[k]
+    value = sum((a * v for a, v in zip(cq, x)), Fraction(0))
+    y_ub, y_eq = reduced.dual_ub[:len(Aub)], reduced.dual_eq
+    if any(v != 0 for v in cq) and not _duals_certify(cq, Aub, Aeq, bounds, x, y_ub, y_eq):
+        found = _dual_certificate(cq, Aub, b_ub, Aeq, bounds, x)
+        if found is None:
+            return None
+        y_ub, y_eq = found
+    return LPSolution(tuple(x), value, tuple(y_ub), tuple(y_eq), True)
+
+
+def _reduced_cost(cq, Aub, Aeq, y_ub, y_eq, j: int) -> Fraction:
+    """``c_j + sum_r y_r A_rj``: what the bound rows of variable ``j`` must supply."""
+    return cq[j] + sum((y * row[j] for y, row in zip(y_ub, Aub)), Fraction(0)) \
+        + sum((y * row[j] for y, row in zip(y_eq, Aeq)), Fraction(0))
+
+
+def _duals_certify(cq, Aub, Aeq, bounds, x, y_ub, y_eq) -> bool:
+    """Whether ``y`` (nonnegative on the inequalities, positive only on rows tight at ``x``)
+    leaves every variable a reduced cost its bounds can absorb: 0 strictly inside them,
+    ``>= 0`` at a lower bound, ``<= 0`` at an upper one."""
+    for j, (low, high) in enumerate(bounds):
+        d = _reduced_cost(cq, Aub, Aeq, y_ub, y_eq, j)
+        at_low = low is not None and x[j] == Fraction(low)
+        at_high = high is not None and x[j] == Fraction(high)
+        if not (d == 0 or (at_low and d > 0) or (at_high and d < 0)):
+            return False
+    return True
+
+
+def _dual_certificate(cq, Aub, b_ub, Aeq, bounds, x) -> tuple[list, list] | None:
+    """Multipliers proving ``x`` optimal, or None: nonnegative ones on the inequalities tight at
+    ``x`` and free ones on the equalities, found by a (certified) feasibility LP."""
+    tight = [i for i, (row, b) in enumerate(zip(Aub, b_ub))
+             if sum((a * v for a, v in zip(row, x)), Fraction(0)) == Fraction(b)]
+    k = len(tight) + len(Aeq)
+    if k == 0:
+        return None
+    rows_eq, rhs_eq, rows_ub, rhs_ub = [], [], [], []
+    for j, (low, high) in enumerate(bounds):
+        col = [Aub[i][j] for i in tight] + [row[j] for row in Aeq]
+        at_low = low is not None and x[j] == Fraction(low)
+        at_high = high is not None and x[j] == Fraction(high)
+        if at_low and at_high:
+            continue
+        if at_low:                 # c_j + col . y >= 0
+            rows_ub.append([-a for a in col])
+            rhs_ub.append(cq[j])
+        elif at_high:              # c_j + col . y <= 0
+            rows_ub.append(col)
+            rhs_ub.append(-cq[j])
+        else:                      # c_j + col . y == 0
+            rows_eq.append(col)
+            rhs_eq.append(-cq[j])
+    try:
+        sol = solve_lp([0] * k, np.array(rows_ub, dtype=object).reshape(len(rows_ub), k), rhs_ub,
+                       np.array(rows_eq, dtype=object).reshape(len(rows_eq), k), rhs_eq, EXACT,
+                       bounds=[(0, None)] * len(tight) + [(None, None)] * len(Aeq))
+    except ArithmeticError:
+        return None
+    if sol is None:
+        return None
+    y_ub = [Fraction(0)] * len(Aub)
+    for i, v in zip(tight, sol.x):
+        y_ub[i] = v
+    return y_ub, list(sol.x[len(tight):])
+
+
+#: Floating-point arithmetic for an LP (an LP needs no regret tolerance).
+FLOAT_LP = float_arithmetic(0.0)
 
 
 def exact_lp(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, x_float: np.ndarray,

@@ -47,6 +47,7 @@ from math import comb
 from typing import Callable
 
 import numpy as np
+from scipy.spatial import ConvexHull, QhullError
 
 from .exact import IntegerTableau, solve_rational
 
@@ -212,10 +213,6 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
         Mf = np.array(M, dtype=float)
     if not np.all(np.isfinite(Mf)) or not all(int(f) == v for f, v in zip(Mf.flat, M.flat)):
         return None      # the error bounds need the constraint matrix exactly in floating point
-    try:
-        from scipy.spatial import ConvexHull, QhullError
-    except ImportError:  # pragma: no cover - scipy is a dependency
-        return None
     # constraints G x <= h: first the r rows of M (slack variables d..d+r-1), then -x <= 0;
     # each row of M is scaled by a power of two (exact) so that all rows have similar size
     row_scale = np.ldexp(1.0, -np.frexp(np.abs(Mf).max(axis=1))[1])

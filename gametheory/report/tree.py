@@ -1,4 +1,5 @@
-"""Game trees as text: one line per node, drawn with box characters, for the terminal.
+"""Game trees drawn: as text, one line per node with box characters, for the terminal
+(``render(game)``), and as a matplotlib figure (``render(game, "plot")``, :func:`plot_tree`).
 
 Each line shows the move that leads to a node (with its chance probability,
 or, given an equilibrium, the probability the mover gives it) and the node:
@@ -7,23 +8,19 @@ the mover and its information set in brackets, or the payoffs at a leaf.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
-from ..arithmetic import exact_str
+from ..errors import GameTooLargeError
 from ..games.tree import CHANCE, OUTCOME, ExtensiveFormGame
+from ._registry import renders
+from ._text import compact
 
-__all__ = ["format_tree", "plot_tree", "PLOT_MAX_NODES"]
-
-
-def _num(x: Any) -> str:
-    if isinstance(x, float):
-        return f"{x:.4g}"
-    return exact_str(Fraction(x))
+__all__ = ["plot_tree", "PLOT_MAX_NODES"]
 
 
-def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | None = None,
-                max_lines: int = 500) -> str:
+@renders(ExtensiveFormGame, "table")
+def tree_text(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | None = None,
+              max_lines: int = 500) -> str:
     """The tree as indented text (iterative, so deep trees are fine).
 
     Parameters
@@ -45,7 +42,7 @@ def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | 
     ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
     ...                                          "Accommodate": gt.outcome(1, 1)})})
     >>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"], title="Entry")
-    >>> print(format_tree(game, behavior=[[[0, 1]], [[0, 1]]]), end="")
+    >>> print(gt.render(game, behavior=[[[0, 1]], [[0, 1]]]), end="")
     Entry (payoffs: Entrant, Incumbent)
     Entrant [e]
     ├── Out [0]: (0, 2)
@@ -63,7 +60,7 @@ def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | 
 
     def label(i: int) -> str:
         if f.kind[i] == OUTCOME:
-            return "(" + ", ".join(_num(v) for v in game.node(i).payoffs) + ")"
+            return "(" + ", ".join(compact(v) for v in game.node(i).payoffs) + ")"
         if f.kind[i] == CHANCE:
             return "chance"
         node = game.node(i)
@@ -75,9 +72,9 @@ def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | 
         node = game.node(par)
         name = node.actions[a]
         if f.kind[par] == CHANCE:
-            return f"{name} ({_num(node.probabilities[a])})"
+            return f"{name} ({compact(node.probabilities[a])})"
         if behavior is not None:
-            return f"{name} [{_num(probs[(node.player, node.infoset)][a])}]"
+            return f"{name} [{compact(probs[(node.player, node.infoset)][a])}]"
         return name
 
     lines.append(label(0))
@@ -109,6 +106,7 @@ def format_tree(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | 
 PLOT_MAX_NODES = 2000
 
 
+@renders(ExtensiveFormGame, "plot")
 def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     """Draw the tree with matplotlib (the ``plot`` extra): nodes top-down, leaves evenly spaced.
 
@@ -127,11 +125,10 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     ImportError
         When matplotlib is not installed (``pip install 'crisis-gametheory[plot]'``).
     """
-    from ..errors import GameTooLargeError
     if game.num_nodes > PLOT_MAX_NODES:
         raise GameTooLargeError(f"the tree has {game.num_nodes} nodes; plot_tree draws at most "
-                                f"{PLOT_MAX_NODES} (format_tree prints any tree)")
-    import matplotlib.pyplot as plt
+                                f"{PLOT_MAX_NODES} (render(game) prints any tree)")
+    import matplotlib.pyplot as plt      # lazy: matplotlib is an optional dependency
     f = game.flat
     if ax is None:
         width = max(4.0, min(24.0, 0.9 * len(f.leaves)))
@@ -155,16 +152,16 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
         ax.plot([x[par], x[i]], [y[par], y[i]], color="0.3", lw=1, zorder=1)
         text = node.actions[a]
         if f.kind[par] == CHANCE:
-            text += f" ({_num(node.probabilities[a])})"
+            text += f" ({compact(node.probabilities[a])})"
         elif behavior is not None:
-            text += f" [{_num(probs[(node.player, node.infoset)][a])}]"
+            text += f" [{compact(probs[(node.player, node.infoset)][a])}]"
         ax.text(x[par] + 0.62 * (x[i] - x[par]), y[par] + 0.62 * (y[i] - y[par]), text, fontsize=8,
                 ha="center",
                 va="center", bbox={"fc": "white", "ec": "none", "pad": 0.5}, zorder=3)
     members: dict[int, list[int]] = {}
     for i in range(f.n):
         if f.kind[i] == OUTCOME:
-            pays = ", ".join(_num(v) for v in game.node(i).payoffs)
+            pays = ", ".join(compact(v) for v in game.node(i).payoffs)
             ax.text(x[i], y[i] - 0.15, f"({pays})", fontsize=8, ha="center", va="top")
             ax.plot(x[i], y[i], "s", color="0.2", ms=4, zorder=2)
         elif f.kind[i] == CHANCE:

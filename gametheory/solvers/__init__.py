@@ -1,15 +1,15 @@
 """Equilibrium solvers: one module per algorithm, each a plain function of the game."""
 
-from .lemke_howson import lemke_howson, lemke_howson_gen
-from .polynomial import polynomial_equilibria
-from .pure import pure_equilibria, pure_equilibria_gen
-from .qre import QRECurve, logit_qre, qre_equilibria
-from .simpdiv import simplicial_subdivision
-from .support import support_enumeration, support_enumeration_gen
-from .vertex import is_degenerate, vertex_enumeration, vertex_enumeration_gen
-from .zero_sum import is_constant_sum, zero_sum
+from .lemke_howson import solve_lemke_howson, iter_lemke_howson
+from .polynomial import solve_polynomial
+from .pure import solve_pure, iter_pure
+from .qre import QRECurve, logit_qre, solve_qre
+from .simpdiv import solve_simpdiv
+from .support import solve_support, iter_support
+from .vertex import is_degenerate, solve_vertex, iter_vertex
+from .zero_sum import is_constant_sum, solve_zero_sum
 
-__all__ = ["lemke_howson", "lemke_howson_gen", "polynomial_equilibria", "pure_equilibria", "pure_equilibria_gen",
-           "support_enumeration", "support_enumeration_gen", "vertex_enumeration",
-           "vertex_enumeration_gen", "is_degenerate", "zero_sum", "is_constant_sum",
-           "QRECurve", "logit_qre", "qre_equilibria", "simplicial_subdivision"]
+__all__ = ["solve_lemke_howson", "iter_lemke_howson", "solve_polynomial", "solve_pure", "iter_pure",
+           "solve_support", "iter_support", "solve_vertex",
+           "iter_vertex", "is_degenerate", "solve_zero_sum", "is_constant_sum",
+           "QRECurve", "logit_qre", "solve_qre", "solve_simpdiv"]

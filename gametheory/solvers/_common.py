@@ -1,12 +1,19 @@
-"""Checks shared by the solvers."""
+"""Checks shared by the solvers, and the one place a computation's arithmetic is decided."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..arithmetic import Arithmetic, choose_arithmetic, float_arithmetic
+from ..context import Context
 from ..errors import ExactArithmeticError, InvalidGameError
 from ..games.normal import NormalFormGame
 from .result import default_tolerance
 
-__all__ = ["require_two_players", "resolve_exact", "resolve_tolerance"]
+__all__ = ["require_two_players", "resolve_context", "fallback_arithmetic"]
+
+_NOT_RATIONAL = ("exact arithmetic needs integer or rational payoffs; this game has floating-point "
+                 "payoffs (pass ints or Fractions, or solve in float mode)")
 
 
 def require_two_players(game: NormalFormGame, method: str) -> None:
@@ -16,22 +23,60 @@ def require_two_players(game: NormalFormGame, method: str) -> None:
             f"method {method!r} solves two-player games; this game has {game.num_players} players")
 
 
-def resolve_exact(game: NormalFormGame, exact: bool | None) -> bool:
-    """The arithmetic to use: ``None`` means exact where the payoffs are rational.
+def _rational(game: Any) -> bool:
+    """Whether the game's numbers are all rational (``is_exact`` of a normal form, ``exact`` of
+    a tree or a TU game)."""
+    return bool(game.is_exact if hasattr(game, "is_exact") else game.exact)
 
-    Exact arithmetic asked for a game with floating-point payoffs is an error.
+
+def resolve_context(game: Any, exact: bool | None = None, tol: float | None = None,
+                    context: Context | None = None, *, default_tol: float | None = None,
+                    message: str = _NOT_RATIONAL) -> Context:
+    """The computation context of a call: its arithmetic decided once, from ``exact`` and the game.
+
+    A given ``context`` is returned as it is (``exact`` and ``tol`` are then
+    ignored), after checking that it does not ask exact arithmetic of a game
+    with floating-point numbers.  Otherwise ``exact=None`` means exact where
+    the payoffs are rational; float mode's tolerance is ``tol``, else
+    ``default_tol``, else :func:`default_tolerance` of the game.
+
+    Raises
+    ------
+    ExactArithmeticError
+        Exact arithmetic asked for a game with floating-point payoffs
+        (``message`` says so; the tree solvers pass their own wording).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.read_game("chicken")
+    >>> resolve_context(g).arithmetic.exact, resolve_context(g, exact=False).arithmetic.tol
+    (True, 4e-09)
     """
-    if exact is None:
-        return game.is_exact
-    if exact and not game.is_exact:
-        raise ExactArithmeticError(
-            "exact arithmetic needs integer or rational payoffs; this game has floating-point "
-            "payoffs (pass ints or Fractions, or solve in float mode)")
-    return bool(exact)
+    rational = _rational(game)
+    if context is not None:
+        if context.arithmetic.exact and not rational:
+            raise ExactArithmeticError(message)
+        return context
+    if exact and not rational:
+        raise ExactArithmeticError(message)
+    floating = not (rational if exact is None else exact)
+    if floating and tol is None and default_tol is None:
+        default_tol = default_tolerance(game)
+    arithmetic = choose_arithmetic(exact, rational, tol, default_tol if floating else 0.0)
+    return Context(arithmetic=arithmetic)
 
 
-def resolve_tolerance(game: NormalFormGame, exact: bool, tol: float | None) -> float | None:
-    """Float mode's regret tolerance (:func:`default_tolerance` unless given); None when exact."""
-    if exact:
-        return None
-    return default_tolerance(game) if tol is None else float(tol)
+def fallback_arithmetic(game: NormalFormGame, arithmetic: Arithmetic,
+                        tol: float | None = None) -> Arithmetic:
+    """The float arithmetic an exact computation falls back to for an irrational answer.
+
+    The arithmetic itself in float mode; for exact arithmetic, floating point
+    with tolerance ``tol`` (default :func:`default_tolerance`): the methods that
+    find irrational equilibria (``polynomial``, ``qre``, ``simpdiv``) certify
+    those against it.
+    """
+    if not arithmetic.exact:
+        return arithmetic
+    return float_arithmetic(default_tolerance(game) if tol is None else tol)
+

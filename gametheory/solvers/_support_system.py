@@ -25,9 +25,11 @@ from typing import Sequence
 import mpmath
 import numpy as np
 
+from ..arithmetic import EXACT, Arithmetic
 from ..errors import VerificationError
 from ..games.normal import NormalFormGame
 from .result import Equilibrium, make_equilibrium
+from ._common import fallback_arithmetic
 
 __all__ = ["SupportSystem", "refine_equilibrium", "recover_rational"]
 
@@ -304,27 +306,30 @@ def _embed(game: NormalFormGame, supports, probs) -> list[list[Fraction]]:
     return strategies
 
 
-def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]], *, exact: bool,
-                       tol: float | None, threshold: float = 1e-6) -> Equilibrium | None:
+def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]],
+                       arithmetic: Arithmetic, *, fallback: Arithmetic | None = None,
+                       threshold: float = 1e-6) -> Equilibrium | None:
     """Turn an approximate equilibrium into a certified one, or None.
 
     The support of each player is read off ``profile`` (probabilities above
     ``threshold``, plus that player's best responses), Newton's method solves
     the indifference equations on that support, and the result is certified:
-    exactly (regret 0) when ``exact`` and the root is rational, else in
-    floating point within ``tol``.  In floating point, a profile whose
-    supports cannot be solved is still accepted when its own regret is within
-    ``tol``.
+    exactly (regret 0) when ``arithmetic`` is exact and the root is rational,
+    else in floating point within the ``fallback`` tolerance.  In float
+    arithmetic, a profile whose supports cannot be solved is still accepted
+    when its own regret is within the tolerance.
 
     Parameters
     ----------
     game : NormalFormGame
     profile : sequence of sequence of float
         One probability vector per player.
-    exact : bool
-        Try for an exact rational equilibrium first.
-    tol : float or None
-        Float-mode regret tolerance (None: :func:`default_tolerance`).
+    arithmetic : Arithmetic
+        Exact: try for an exact rational equilibrium first.
+    fallback : Arithmetic, optional
+        The float arithmetic of a root that is not rational (default
+        :func:`~gametheory.solvers._common.fallback_arithmetic`: ``arithmetic``
+        itself when float, else :func:`default_tolerance`).
     threshold : float
         Probabilities at or below this are read as outside the support.
 
@@ -336,10 +341,12 @@ def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]],
     --------
     >>> import gametheory as gt
     >>> g = gt.read_game("matching-pennies")
-    >>> eq = refine_equilibrium(g, [[0.49, 0.51], [0.5001, 0.4999]], exact=True, tol=None)
+    >>> from gametheory.arithmetic import EXACT
+    >>> eq = refine_equilibrium(g, [[0.49, 0.51], [0.5001, 0.4999]], EXACT)
     >>> [[str(p) for p in s] for s in eq.strategies]
     [['1/2', '1/2'], ['1/2', '1/2']]
     """
+    floating = fallback_arithmetic(game, arithmetic) if fallback is None else fallback
     prof = [np.clip(np.asarray(p, dtype=float), 0.0, None) for p in profile]
     prof = [p / p.sum() for p in prof]
     supports = [tuple(int(a) for a in np.flatnonzero(p > threshold)) for p in prof]
@@ -358,11 +365,11 @@ def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]],
         probs = system.strategies(root)
         if min((float(p.min()) for p in probs), default=0.0) < -1e-12:
             continue
-        if exact and game.is_exact:
+        if arithmetic.exact:
             quick = _small_fractions(system, root)       # cheap first: pure or simple equilibria
             if quick is not None:
                 try:
-                    return make_equilibrium(game, _embed(game, S, quick), exact=True)
+                    return make_equilibrium(game, _embed(game, S, quick), EXACT)
                 except VerificationError:
                     pass
             exact_u = [ints for ints, _ in game.integer_payoffs]
@@ -375,20 +382,20 @@ def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]],
                         row[a] = p
                     strategies.append(row)
                 try:
-                    return make_equilibrium(game, strategies, exact=True)
+                    return make_equilibrium(game, strategies, EXACT)
                 except VerificationError:
                     pass
         full = [np.clip(p, 0.0, None) for p in system.full_profile(root)]
         full = [p / p.sum() for p in full]
         try:
-            return make_equilibrium(game, full, exact=False, tol=tol)
+            return make_equilibrium(game, full, floating)
         except VerificationError:
             continue
-    if not (exact and game.is_exact):
+    if not arithmetic.exact:
         # no support solved, but the point itself may already be within the float tolerance
         # (payoff differences as small as the tolerance make Newton's method unreliable)
         try:
-            return make_equilibrium(game, prof, exact=False, tol=tol)
+            return make_equilibrium(game, prof, floating)
         except VerificationError:
             pass
     return None

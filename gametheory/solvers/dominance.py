@@ -14,10 +14,11 @@ and 5.2.6; Myerson 1991, section 3.9):
 2. For each action not dominated by a pure one, solve the linear program
    ``max eps  s.t.  sigma . U >= U_a + eps,  sigma >= 0,  sum sigma = 1`` (for
    weak dominance: maximise the total gain subject to no loss anywhere) with
-   scipy's HiGHS.  A positive optimum names a dominating mixture; in exact mode
-   it is made rational and the domination is then verified in exact
-   arithmetic, so nothing is removed on a float comparison (an action whose
-   domination cannot be certified is kept).
+   HiGHS in floating point (:func:`~gametheory.linalg.lp.solve_lp`).  A
+   positive optimum names a dominating mixture; in exact mode it is made
+   rational and the domination is then verified in exact arithmetic, so
+   nothing is removed on a float comparison (an action whose domination
+   cannot be certified is kept).
 3. Remove what was found and repeat on the reduced game until nothing is
    dominated.  Strict dominance removes, each round, every dominated action of
    every player (the result does not depend on the order); weak dominance
@@ -36,12 +37,13 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 import numpy as np
-from scipy.optimize import linprog
 
-from ..arithmetic import Number
+from ..arithmetic import Arithmetic, Number
+from ..context import Context
 from ..errors import InvalidGameError
 from ..games.normal import NormalFormGame
-from ._common import resolve_exact
+from ..linalg.lp import solve_lp
+from ._common import fallback_arithmetic, resolve_context
 
 __all__ = ["Elimination", "EliminationStep", "iterated_elimination", "dominated_actions"]
 
@@ -98,14 +100,15 @@ class Elimination:
         return out
 
 
-def _payoff_matrix(game: NormalFormGame, player: int, exact: bool) -> np.ndarray:
+def _payoff_matrix(game: NormalFormGame, player: int, arithmetic: Arithmetic) -> np.ndarray:
     """Player's payoffs as a matrix: one row per own action, one column per others' profile."""
-    arr = game.integer_payoffs[player][0] if exact else game.float_payoffs[player]
+    arr = game.integer_payoffs[player][0] if arithmetic.exact else game.float_payoffs[player]
     return np.moveaxis(arr, player, 0).reshape(game.shape[player], -1)
 
 
 def dominated_actions(game: NormalFormGame, player: int, kind: str = "strict", mixed: bool = True,
-                      exact: bool | None = None) -> dict[int, dict[int, Number]]:
+                      exact: bool | None = None, *,
+                      context: Context | None = None) -> dict[int, dict[int, Number]]:
     """The actions of ``player`` dominated in ``game``, each with a dominating mixture.
 
     Returns a mapping from the dominated action's index to ``{action index:
@@ -120,13 +123,16 @@ def dominated_actions(game: NormalFormGame, player: int, kind: str = "strict", m
     """
     if kind not in ("strict", "weak"):
         raise InvalidGameError(f"kind must be 'strict' or 'weak', not {kind!r}")
-    exact = resolve_exact(game, exact)
-    U = _payoff_matrix(game, player, exact)
+    context = resolve_context(game, exact, None, context)
+    arithmetic = context.arithmetic
+    U = _payoff_matrix(game, player, arithmetic)
     m = U.shape[0]
-    Uc = U.astype(np.int64) if exact and _fits_int64(U) else U
+    Uc = U.astype(np.int64) if arithmetic.exact and _fits_int64(U) else U
     out: dict[int, dict[int, Number]] = {}
-    one = Fraction(1) if exact else 1.0
+    one = arithmetic.one
+    floating = fallback_arithmetic(game, arithmetic)     # the LPs' arithmetic
     for a in range(m):
+        context.check("dominance")
         diff = Uc - Uc[a]                                   # (m, K): gain of b over a
         if kind == "strict":
             pure = np.flatnonzero((diff > 0).all(axis=1))
@@ -135,7 +141,7 @@ def dominated_actions(game: NormalFormGame, player: int, kind: str = "strict", m
         if pure.size:
             out[a] = {int(pure[0]): one}
         elif mixed and m > 2:
-            sigma = _mixed_dominator(U, a, kind, exact)
+            sigma = _mixed_dominator(U, a, kind, arithmetic, floating)
             if sigma is not None:
                 out[a] = sigma
     return out
@@ -145,8 +151,13 @@ def _fits_int64(U: np.ndarray) -> bool:
     return bool(U.size == 0 or (max(U.flat) < 2**62 and min(U.flat) > -2**62))
 
 
-def _mixed_dominator(U: np.ndarray, a: int, kind: str, exact: bool) -> dict[int, Number] | None:
-    """A mixture over the other actions dominating action ``a``, certified; or None."""
+def _mixed_dominator(U: np.ndarray, a: int, kind: str, arithmetic: Arithmetic,
+                     floating: Arithmetic) -> dict[int, Number] | None:
+    """A mixture over the other actions dominating action ``a``, certified; or None.
+
+    The LP runs in ``floating`` arithmetic; in exact ``arithmetic`` its mixture is
+    rationalised and the domination checked exactly.
+    """
     m, K = U.shape
     others = [b for b in range(m) if b != a]
     V = np.array(U[others], dtype=float)            # (m-1, K)
@@ -161,21 +172,20 @@ def _mixed_dominator(U: np.ndarray, a: int, kind: str, exact: bool) -> dict[int,
         A_ub = np.hstack([-V.T, np.ones((K, 1))])
         A_eq = np.hstack([np.ones((1, k)), np.zeros((1, 1))])
         bounds = [(0, None)] * k + [(None, 1.0)]
-        res = linprog(c, A_ub=A_ub, b_ub=-ua, A_eq=A_eq, b_eq=[1.0], bounds=bounds, method="highs")
-        if res.status != 0 or -res.fun <= 1e-9:
+        sol = solve_lp(c, A_ub, -ua, A_eq, [1.0], floating, bounds=bounds)
+        if sol is None or -sol.value <= 1e-9:
             return None
-        sigma = res.x[:k]
+        sigma = np.array(sol.x[:k], dtype=float)
     else:
         # maximise total gain sum_k (sigma . V - ua) s.t. sigma . V >= ua everywhere
         c = -V.sum(axis=1)
-        res = linprog(c, A_ub=-V.T, b_ub=-ua, A_eq=np.ones((1, k)), b_eq=[1.0],
-                      bounds=[(0, None)] * k, method="highs")
-        if res.status != 0 or -(res.fun) - ua.sum() <= 1e-9:
+        sol = solve_lp(c, -V.T, -ua, np.ones((1, k)), [1.0], floating, bounds=[(0, None)] * k)
+        if sol is None or -sol.value - ua.sum() <= 1e-9:
             return None
-        sigma = res.x
+        sigma = np.array(sol.x, dtype=float)
     sigma = np.clip(sigma, 0.0, None)
     sigma /= sigma.sum()
-    if not exact:
+    if not arithmetic.exact:
         gain = sigma @ V - ua
         ok = (gain > 1e-9).all() if kind == "strict" else ((gain >= -1e-12).all() and (gain > 1e-9).any())
         return {others[j]: float(p) for j, p in enumerate(sigma) if p > 0} if ok else None
@@ -194,7 +204,7 @@ def _mixed_dominator(U: np.ndarray, a: int, kind: str, exact: bool) -> dict[int,
 
 
 def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool = True,
-                         exact: bool | None = None) -> Elimination:
+                         exact: bool | None = None, *, context: Context | None = None) -> Elimination:
     """Remove dominated actions until none is left; report what went and why.
 
     Parameters
@@ -208,6 +218,9 @@ def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool
     exact : bool or None
         Verify each domination in rational arithmetic (default: when the
         payoffs are rational).
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic is used.
 
     Returns
     -------
@@ -227,7 +240,7 @@ def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool
     """
     if kind not in ("strict", "weak"):
         raise InvalidGameError(f"kind must be 'strict' or 'weak', not {kind!r}")
-    exact = resolve_exact(game, exact)
+    context = resolve_context(game, exact, None, context)
     kept = [list(range(k)) for k in game.shape]
     steps: list[EliminationStep] = []
     current = game
@@ -238,7 +251,7 @@ def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool
         for i in range(game.num_players):
             if len(kept[i]) < 2:
                 continue
-            found = dominated_actions(current, i, kind=kind, mixed=mixed, exact=exact)
+            found = dominated_actions(current, i, kind=kind, mixed=mixed, context=context)
             for a, sigma in sorted(found.items()):
                 removals.append((i, a, sigma))
                 if kind == "weak":
@@ -257,7 +270,7 @@ def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool
             kept[i] = [k for j, k in enumerate(kept[i]) if j not in local]
         current = _restrict(game, kept)
     return Elimination(game=game, reduced=current, kept=tuple(tuple(k) for k in kept),
-                       steps=tuple(steps), kind=kind, mixed=mixed, exact=exact)
+                       steps=tuple(steps), kind=kind, mixed=mixed, exact=context.arithmetic.exact)
 
 
 def _restrict(game: NormalFormGame, kept: list[list[int]]) -> NormalFormGame:

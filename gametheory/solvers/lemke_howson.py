@@ -27,14 +27,15 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
+from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
 from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
 from ._bimatrix import positive_bimatrix
-from ._common import require_two_players, resolve_exact, resolve_tolerance
+from ._common import require_two_players, resolve_context
 from ..linalg.exact import IntegerTableau
 
-__all__ = ["lemke_howson", "lemke_howson_gen", "lemke_howson_path"]
+__all__ = ["solve_lemke_howson", "iter_lemke_howson", "lemke_howson_path"]
 
 
 class FloatTableau:
@@ -123,27 +124,29 @@ def lemke_howson_path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int 
     raise SolverError(f"Lemke-Howson did not finish within {limit} pivots")
 
 
-def lemke_howson_gen(game: NormalFormGame, labels: Sequence[int] | None = None,
-                     exact: bool | None = None, tol: float | None = None) -> Iterator[Equilibrium]:
+def iter_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None,
+                     exact: bool | None = None, tol: float | None = None, *,
+                     context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate the equilibrium reached from each starting label (with repeats).
 
     Float mode pivots in floating point and checks the result's regret; a path
     whose result fails the check (numerical trouble) is followed again exactly.
     """
     require_two_players(game, "lemke-howson")
-    exact = resolve_exact(game, exact)
-    tol = resolve_tolerance(game, exact, tol)
+    context = resolve_context(game, exact, tol, context)
+    arithmetic = context.arithmetic
     m, n = game.shape
     Af, Bf = (u - u.min() + 1.0 for u in game.float_payoffs)
     A = B = None
     for label in _labels(labels, m + n):
-        if not exact:
+        context.check("lemke-howson")
+        if not arithmetic.exact:
             try:
                 x, y = lemke_howson_path(Af, Bf, label, exact=False)
                 x, y = np.clip(x, 0.0, None), np.clip(y, 0.0, None)
                 with np.errstate(all="ignore"):
                     profile = [x / x.sum(), y / y.sum()]
-                yield make_equilibrium(game, profile, exact=False, tol=tol)
+                yield make_equilibrium(game, profile, arithmetic)
                 continue
             except (SolverError, InvalidGameError):
                 pass   # not certified in floating point: follow the same path exactly
@@ -151,7 +154,7 @@ def lemke_howson_gen(game: NormalFormGame, labels: Sequence[int] | None = None,
             A, B = positive_bimatrix(game)
         x, y = lemke_howson_path(A, B, label)
         sx, sy = sum(x), sum(y)
-        yield make_equilibrium(game, [[v / sx for v in x], [v / sy for v in y]], exact=exact, tol=tol)
+        yield make_equilibrium(game, [[v / sx for v in x], [v / sy for v in y]], arithmetic)
 
 
 def _labels(labels: Sequence[int] | None, total: int) -> list[int]:
@@ -164,8 +167,8 @@ def _labels(labels: Sequence[int] | None, total: int) -> list[int]:
     return out
 
 
-def lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None, exact: bool | None = None,
-                 tol: float | None = None) -> SolverResult:
+def solve_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None, exact: bool | None = None,
+                 tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """Equilibria reached by Lemke-Howson from each starting label, deduplicated.
 
     Parameters
@@ -183,6 +186,9 @@ def lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None, exac
         exact integer arithmetic.
     tol : float, optional
         Float mode's regret tolerance.
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above.
 
     Returns
     -------
@@ -193,15 +199,15 @@ def lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None, exac
     --------
     >>> import gametheory as gt
     >>> g = gt.NormalFormGame.from_bimatrix([[3, 1], [4, 0]], [[3, 4], [1, 0]])
-    >>> res = lemke_howson(g)
+    >>> res = solve_lemke_howson(g)
     >>> [[[str(p) for p in s] for s in eq.strategies] for eq in res.equilibria]
     [[['1', '0'], ['0', '1']], [['0', '1'], ['1', '0']]]
     """
-    exact = resolve_exact(game, exact)
-    eqs = dedupe_equilibria(list(lemke_howson_gen(game, labels=labels, exact=exact, tol=tol)), exact)
+    context = resolve_context(game, exact, tol, context)
+    eqs = dedupe_equilibria(list(iter_lemke_howson(game, labels=labels, context=context)),
+                            context.arithmetic)
     m, n = game.shape
-    tol_used = resolve_tolerance(game, exact, tol)
-    return SolverResult(game=game, method="lemke-howson", exact=exact, equilibria=tuple(eqs),
-                        complete=False, degenerate=None,
-                        parameters={"labels": _labels(labels, m + n), "tolerance": tol_used,
+    return SolverResult(game=game, method="lemke-howson", exact=context.arithmetic.exact,
+                        equilibria=tuple(eqs), complete=False, degenerate=None,
+                        parameters={"labels": _labels(labels, m + n), "tolerance": context.arithmetic.tol,
                                     "tie_breaking": "lexicographic"})

@@ -47,15 +47,17 @@ from math import prod
 import numpy as np
 import sympy
 
+from ..arithmetic import EXACT, Arithmetic
+from ..context import Context
 from ..errors import GameTooLargeError, VerificationError
 from ..games.normal import NormalFormGame
 from .result import SolverResult, dedupe_equilibria, make_equilibrium
-from ._common import resolve_exact, resolve_tolerance
+from ._common import fallback_arithmetic, resolve_context
 from ._isolate import isolate_roots
 from ._support_system import SupportSystem
-from .pure import pure_equilibria
+from .pure import solve_pure
 
-__all__ = ["polynomial_equilibria"]
+__all__ = ["solve_polynomial"]
 
 #: Refuse games with more support profiles than this.
 MAX_SUPPORT_PROFILES = 100_000
@@ -107,8 +109,9 @@ def _undominated_supports(U: list[np.ndarray], shape: tuple[int, ...]):
     return out
 
 
-def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
-                          tol: float | None = None, max_boxes: int = 20_000) -> SolverResult:
+def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
+                          tol: float | None = None, max_boxes: int = 20_000, *,
+                          context: Context | None = None) -> SolverResult:
     """All Nash equilibria of an n-player game, by support enumeration and certified root isolation.
 
     Parameters
@@ -124,6 +127,10 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
         Budget of boxes per support profile for the root isolation; a support
         that exhausts it is solved exactly with a Groebner basis when small,
         else reported as unresolved.
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above (``tol``
+        still sets the tolerance of irrational equilibria in floating point).
 
     Returns
     -------
@@ -139,11 +146,13 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
     >>> import gametheory as gt
     >>> u = [[[1, 0], [0, 0]], [[0, 0], [0, 1]]]          # matching on player 1's choice
     >>> g = gt.NormalFormGame([u, u, u])
-    >>> res = polynomial_equilibria(g)
+    >>> res = solve_polynomial(g)
     >>> [eq.supports for eq in res.equilibria][:2]
     [((0,), (0,), (0,)), ((0, 1), (0, 1), (0, 1))]
     """
-    exact_out = resolve_exact(game, exact)
+    context = resolve_context(game, exact, tol, context)
+    wanted = context.arithmetic                        # exact output asked for, or float
+    floating = fallback_arithmetic(game, wanted, tol)  # irrational equilibria are certified in this
     profiles = prod(2 ** m - 1 for m in game.shape)
     if profiles > MAX_SUPPORT_PROFILES:
         shape = "x".join(map(str, game.shape))
@@ -155,7 +164,6 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
              for arr, (ints, _) in zip(game.payoffs, game.integer_payoffs)]
     else:
         U = [np.vectorize(lambda v: Fraction(float(v)), otypes=[object])(a) for a in game.float_payoffs]
-    tol_float = resolve_tolerance(game, False, tol)
     points: list[tuple[str, list[list]]] = []          # ("exact" | "float", full strategies)
     continua: list[dict] = []
     unresolved: list[list[list[int]]] = []
@@ -163,17 +171,21 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
     groups: dict[tuple[int, ...], list] = {}
     for S in _undominated_supports(U, game.shape):      # pure profiles are checked at once below
         groups.setdefault(tuple(len(s) for s in S), []).append(S)
+    total = sum(len(supports) for supports in groups.values())
     for supports in groups.values():
+        context.check("polynomial")
         small = sum(len(s) - 1 for s in supports[0]) <= GROEBNER_MAX_DIM
         # small systems that resist isolation go to the exact Groebner basis: give up early
         isolations = isolate_roots(game.float_payoffs, supports,
                                    max_boxes=min(max_boxes, SMALL_SYSTEM_BOXES) if small else max_boxes)
         for S, iso in zip(supports, isolations):
+            context.check("polynomial")
+            context.report("polynomial", stats["supports_solved"], total)
             stats["supports_solved"] += 1
             stats["boxes"] += iso.boxes
             system = SupportSystem(game.float_payoffs, S)
             for root in iso.roots:
-                point = _certify_root(game, U, system, root, exact_out, tol_float)
+                point = _certify_root(game, U, system, root, wanted, floating)
                 if point is not None:
                     points.append(point)
             if not iso.unresolved:
@@ -182,24 +194,19 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
                 stats["groebner"] += 1
                 found = _solve_support(U, S, game.shape)
                 if found is not None:
-                    points.extend(_sympy_point(p, exact_out) for p in found)
+                    points.extend(_sympy_point(p, wanted) for p in found)
                     continue
                 continua.append({"supports": [list(s) for s in S],
                                  "representative": _representative(game, system, iso.unresolved,
-                                                                   exact_out, tol_float)})
+                                                                   wanted, floating)})
             else:
                 unresolved.append([list(s) for s in S])
-    for eq in pure_equilibria(game, exact=exact_out if game.is_exact else False).equilibria:
-        points.append(("exact" if eq.regret == 0 and exact_out else "float",
-                       [list(p) for p in eq.strategies]))
-    out_exact = exact_out and all(kind == "exact" for kind, _ in points)
-    tol_used = resolve_tolerance(game, out_exact, tol)
-    equilibria = [make_equilibrium(game, strategies if out_exact else
-                                   [[float(p) for p in s] for s in strategies],
-                                   exact=out_exact, tol=tol_used)
-                  for _, strategies in points]
+    for eq in solve_pure(game, context=context).equilibria:
+        points.append(("exact" if wanted.exact else "float", [list(p) for p in eq.strategies]))
+    out = wanted if all(kind == "exact" for kind, _ in points) else floating
+    equilibria = [make_equilibrium(game, strategies, out) for _, strategies in points]
     notes = []
-    if exact_out and not out_exact:
+    if wanted.exact and not out.exact:
         notes.append("some equilibria have irrational probabilities: all are given in floating "
                      "point (each is a root of the indifference equations, certified unique in "
                      "a small box and polished by Newton's method)")
@@ -218,10 +225,10 @@ def polynomial_equilibria(game: NormalFormGame, exact: bool | None = None,
     continua_out = [{"supports": c["supports"],
                      "representative": None if c["representative"] is None else
                      [list(p) for p in c["representative"].strategies]} for c in continua]
-    return SolverResult(game=game, method="polynomial", exact=out_exact,
-                        equilibria=tuple(dedupe_equilibria(equilibria, out_exact)),
+    return SolverResult(game=game, method="polynomial", exact=out.exact,
+                        equilibria=tuple(dedupe_equilibria(equilibria, out)),
                         complete=not continua and not unresolved, degenerate=None,
-                        parameters={"tolerance": tol_used, "continua": continua_out,
+                        parameters={"tolerance": out.tol, "continua": continua_out,
                                     "unresolved": unresolved, "support_profiles": profiles,
                                     **stats},
                         notes=tuple(notes))
@@ -232,22 +239,24 @@ def _support_text(game: NormalFormGame, S) -> str:
 
 
 def _certify_root(game: NormalFormGame, U, system: SupportSystem, root: np.ndarray,
-                  exact: bool, tol: float):
+                  wanted: Arithmetic, floating: Arithmetic):
     """An equilibrium at an isolated root, as ("exact"|"float", strategies), or None.
 
     A root is an equilibrium when its probabilities are nonnegative and no
-    action outside the supports pays more.  In exact mode a rational root is
-    recovered and decided exactly; otherwise both conditions are checked
-    within the tolerance (roots on the boundary belong to smaller supports,
-    where they are found again; duplicates are merged later).
+    action outside the supports pays more.  When exact output is ``wanted``
+    a rational root is recovered and decided exactly; otherwise both
+    conditions are checked within the ``floating`` tolerance (roots on the
+    boundary belong to smaller supports, where they are found again;
+    duplicates are merged later).
     """
+    tol = floating.tol
     probs = system.strategies(root)
     if min(float(p.min()) for p in probs) < -1e-9:
         return None
     gaps = system.outside_gaps(root)
     if gaps.size and float(gaps.max()) > tol:
         return None
-    if exact:
+    if wanted.exact:
         rational = system.newton_exact(root, U)
         if rational is not None:
             strategies = []
@@ -258,7 +267,7 @@ def _certify_root(game: NormalFormGame, U, system: SupportSystem, root: np.ndarr
                 strategies.append(row)
             if all(p >= 0 for s in rational for p in s):
                 try:
-                    make_equilibrium(game, strategies, exact=True)
+                    make_equilibrium(game, strategies, EXACT)
                     return ("exact", strategies)
                 except VerificationError:
                     pass
@@ -284,14 +293,15 @@ def _solves_exactly(game: NormalFormGame, system: SupportSystem, strategies) -> 
     return True
 
 
-def _sympy_point(probs, exact: bool):
+def _sympy_point(probs, wanted: Arithmetic):
     """A Groebner-basis solution as ("exact"|"float", strategies)."""
-    if exact and all(isinstance(p, sympy.Rational) for s in probs for p in s):
+    if wanted.exact and all(isinstance(p, sympy.Rational) for s in probs for p in s):
         return ("exact", [[Fraction(int(p.p), int(p.q)) for p in s] for s in probs])
     return ("float", [[float(sympy.N(p, 20)) for p in s] for s in probs])
 
 
-def _representative(game: NormalFormGame, system: SupportSystem, boxes, exact: bool, tol: float):
+def _representative(game: NormalFormGame, system: SupportSystem, boxes, wanted: Arithmetic,
+                    floating: Arithmetic):
     """One equilibrium in a continuum, by Newton's method from uniform play on the supports,
     then from the centres of the unresolved boxes.
 
@@ -310,7 +320,7 @@ def _representative(game: NormalFormGame, system: SupportSystem, boxes, exact: b
             continue
         full = [np.clip(p, 0.0, None) for p in system.full_profile(root)]
         full = [p / p.sum() for p in full]
-        eq = _verified_point(game, full, exact, tol)
+        eq = _verified_point(game, full, wanted, floating)
         if eq is None:
             continue
         if low > 1e-9:
@@ -319,9 +329,9 @@ def _representative(game: NormalFormGame, system: SupportSystem, boxes, exact: b
     return fallback
 
 
-def _verified_point(game: NormalFormGame, full, exact: bool, tol: float):
+def _verified_point(game: NormalFormGame, full, wanted: Arithmetic, floating: Arithmetic):
     """The profile as a verified equilibrium: simplest verifying fractions first, else float."""
-    if exact:
+    if wanted.exact:
         for bound in (10, 100, 1000, 10 ** 4, 10 ** 6):
             rational = [[Fraction(float(v)).limit_denominator(bound) for v in p] for p in full]
             rational = [r[:-1] + [1 - sum(r[:-1], Fraction(0))] for r in rational]
@@ -329,11 +339,11 @@ def _verified_point(game: NormalFormGame, full, exact: bool, tol: float):
                                for r, f in zip(rational, full) for p, v in zip(r, f))
             if same_support:
                 try:
-                    return make_equilibrium(game, rational, exact=True)
+                    return make_equilibrium(game, rational, EXACT)
                 except VerificationError:
                     pass
     try:
-        return make_equilibrium(game, full, exact=False, tol=tol)
+        return make_equilibrium(game, full, floating)
     except VerificationError:
         return None
 

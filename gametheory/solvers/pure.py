@@ -14,21 +14,22 @@ in the size of the payoff arrays, no loop over profiles (10^6 profiles of a
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Iterator
 
 import numpy as np
 
+from ..arithmetic import Arithmetic
+from ..context import Context
 from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult
-from ._common import resolve_exact, resolve_tolerance
+from ._common import resolve_context
 
-__all__ = ["pure_equilibria", "pure_equilibria_gen", "pure_equilibrium_mask"]
+__all__ = ["solve_pure", "iter_pure", "pure_equilibrium_mask"]
 
 
-def _comparable(game: NormalFormGame, exact: bool) -> list[np.ndarray]:
+def _comparable(game: NormalFormGame, arithmetic: Arithmetic) -> list[np.ndarray]:
     """Arrays that order each player's payoffs exactly: int64 when they fit, else objects."""
-    if not exact:
+    if not arithmetic.exact:
         return list(game.float_payoffs)
     out = []
     for i, arr in enumerate(game.payoffs):
@@ -42,7 +43,7 @@ def _comparable(game: NormalFormGame, exact: bool) -> list[np.ndarray]:
 
 
 def pure_equilibrium_mask(game: NormalFormGame, exact: bool | None = None,
-                          tol: float | None = None) -> np.ndarray:
+                          tol: float | None = None, *, context: Context | None = None) -> np.ndarray:
     """Boolean array over profiles: True where the pure profile is a Nash equilibrium.
 
     Examples
@@ -52,18 +53,19 @@ def pure_equilibrium_mask(game: NormalFormGame, exact: bool | None = None,
     >>> pure_equilibrium_mask(g).tolist()
     [[False, False], [False, True]]
     """
-    return _mask_and_regret(game, resolve_exact(game, exact), tol)[0]
+    return _mask_and_regret(game, resolve_context(game, exact, tol, context).arithmetic)[0]
 
 
-def _mask_and_regret(game: NormalFormGame, exact: bool, tol: float | None):
+def _mask_and_regret(game: NormalFormGame, arithmetic: Arithmetic):
     """The equilibrium mask, and the regret of each profile in it (its certificate).
 
     A profile is in the mask when every player's payoff there equals the
     maximum over the player's own actions (exact integers), or comes within
-    ``tol`` of it (float); the regrets are then read off at those profiles only.
+    the tolerance of it (float); the regrets are then read off at those profiles only.
     """
-    arrays = _comparable(game, exact)
-    slack = resolve_tolerance(game, exact, tol) or 0.0
+    exact = arithmetic.exact
+    arrays = _comparable(game, arithmetic)
+    slack = 0.0 if exact else arithmetic.tol
     mask = np.ones(game.shape, dtype=bool)
     bests = []
     for i, u in enumerate(arrays):
@@ -81,33 +83,29 @@ def _mask_and_regret(game: NormalFormGame, exact: bool, tol: float | None):
     return mask, regret
 
 
-def pure_equilibria_gen(game: NormalFormGame, exact: bool | None = None,
-                        tol: float | None = None) -> Iterator[Equilibrium]:
+def iter_pure(game: NormalFormGame, exact: bool | None = None,
+                        tol: float | None = None, *, context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate the pure equilibria in profile order (first player slowest).
 
     Each profile's regret was computed for every profile at once (vectorised),
     exactly in exact mode; the record carries the payoffs read off the arrays.
     """
-    exact = resolve_exact(game, exact)
-    tol = resolve_tolerance(game, exact, tol)
-    mask, regret = _mask_and_regret(game, exact, tol)
+    arithmetic = resolve_context(game, exact, tol, context).arithmetic
+    mask, regret = _mask_and_regret(game, arithmetic)
     profiles = np.argwhere(mask)
-    source = game.payoffs if exact else game.float_payoffs
+    source = game.payoffs if arithmetic.exact else game.float_payoffs
     values = list(zip(*(arr[mask].tolist() for arr in source)))   # payoffs, profile by profile
     gains = regret.tolist()
-    one, zero = (Fraction(1), Fraction(0)) if exact else (1.0, 0.0)
+    one, zero = arithmetic.one, arithmetic.zero
     for profile, payoffs, gain in zip(profiles.tolist(), values, gains):
         strategies = tuple(tuple(one if k == a else zero for k in range(n))
                            for a, n in zip(profile, game.shape))
-        if exact:
-            yield Equilibrium(strategies=strategies, payoffs=tuple(Fraction(u) for u in payoffs),
-                              regret=Fraction(0))
-        else:
-            yield Equilibrium(strategies=strategies, payoffs=tuple(float(u) for u in payoffs),
-                              regret=max(float(gain), 0.0))
+        yield Equilibrium(strategies=strategies, payoffs=arithmetic.vector(payoffs),
+                          regret=zero if arithmetic.exact else max(float(gain), 0.0))
 
 
-def pure_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float | None = None) -> SolverResult:
+def solve_pure(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
+                    context: Context | None = None) -> SolverResult:
     """All pure-strategy Nash equilibria, for any number of players.
 
     Parameters
@@ -119,6 +117,9 @@ def pure_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float 
         (None): exact where the payoffs are rational.
     tol : float, optional
         Float mode's regret tolerance.
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above.
 
     Returns
     -------
@@ -130,13 +131,12 @@ def pure_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float 
     --------
     >>> import gametheory as gt
     >>> g = gt.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
-    >>> [eq.supports for eq in pure_equilibria(g).equilibria]
+    >>> [eq.supports for eq in solve_pure(g).equilibria]
     [((0,), (0,)), ((1,), (1,))]
     """
-    exact = resolve_exact(game, exact)
-    tol_used = resolve_tolerance(game, exact, tol)
-    eqs = tuple(pure_equilibria_gen(game, exact=exact, tol=tol_used))
-    return SolverResult(game=game, method="pure", exact=exact, equilibria=eqs, complete=False,
-                        degenerate=None,
-                        parameters={"tolerance": tol_used, "class": "pure"},
+    context = resolve_context(game, exact, tol, context)
+    eqs = tuple(iter_pure(game, context=context))
+    return SolverResult(game=game, method="pure", exact=context.arithmetic.exact, equilibria=eqs,
+                        complete=False, degenerate=None,
+                        parameters={"tolerance": context.arithmetic.tol, "class": "pure"},
                         notes=("every pure equilibrium is listed; mixed equilibria are not sought",))

@@ -87,13 +87,15 @@ from typing import Any
 import numpy as np
 from scipy.linalg.lapack import dgesv as _dgesv
 
+from ..arithmetic import EXACT, Arithmetic
+from ..context import Context
 from ..errors import InvalidGameError, SolverError, VerificationError
 from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult, make_equilibrium
-from ._common import resolve_exact, resolve_tolerance
+from ._common import fallback_arithmetic, resolve_context
 from ._support_system import SupportSystem, refine_equilibrium
 
-__all__ = ["QRECurve", "logit_qre", "qre_equilibria"]
+__all__ = ["QRECurve", "logit_qre", "solve_qre"]
 
 #: Tracing stops by default at a regret of this fraction of the payoff range (as Gambit's logit).
 STOP_REGRET = 1e-8
@@ -430,8 +432,10 @@ def _tangent(system: _LogitSystem, y: np.ndarray, direction: np.ndarray) -> tupl
 class _Tracer:
     """State of one continuation run: the stored points and the current step."""
 
-    def __init__(self, system: _LogitSystem, step: float, max_accel: float) -> None:
+    def __init__(self, system: _LogitSystem, step: float, max_accel: float,
+                 context: Context | None = None) -> None:
         self.system = system
+        self.context = Context() if context is None else context
         self.h = step
         self.max_accel = max_accel
         y = system.start()
@@ -480,6 +484,8 @@ class _Tracer:
         """Trace until the regret or lambda limit (rescaled units) or the step budget is reached,
         or the branch cannot be continued; returns which."""
         while True:
+            self.context.check("qre")
+            self.context.report("qre", self.steps, max_steps)
             if stop_regret > 0 and self.regret <= stop_regret:
                 return "regret"
             if self.y[-1] >= max_lambda:
@@ -573,21 +579,23 @@ def _round_exactly(game: NormalFormGame, target: list[np.ndarray]) -> Equilibriu
         if max(abs(float(q) - p) for r, s in zip(rows, target) for q, p in zip(r, s)) > END_DISTANCE:
             continue
         try:
-            return make_equilibrium(game, rows, exact=True)
+            return make_equilibrium(game, rows, EXACT)
         except VerificationError:
             continue
     return None
 
 
-def _certify(game: NormalFormGame, profile: np.ndarray, exact: bool, tol: float | None,
+def _certify(game: NormalFormGame, profile: np.ndarray, arithmetic: Arithmetic,
+             floating: Arithmetic | None = None,
              bound: float = END_DISTANCE) -> tuple[Equilibrium, float] | None:
     """The certified equilibrium near a traced (or extrapolated) point and its distance from it,
-    or None (none found, or one farther than ``bound``)."""
+    or None (none found, or one farther than ``bound``); an irrational one in ``floating``
+    arithmetic (default :func:`~gametheory.solvers._common.fallback_arithmetic`)."""
     strategies = np.split(profile, np.cumsum(game.shape)[:-1])
-    eq = refine_equilibrium(game, strategies, exact=exact, tol=tol)
+    eq = refine_equilibrium(game, strategies, arithmetic, fallback=floating)
     if eq is None or _distance(eq, profile) > bound:
         return None
-    if exact and not isinstance(eq.regret, Fraction) and _support_is_singular(game, eq):
+    if arithmetic.exact and not isinstance(eq.regret, Fraction) and _support_is_singular(game, eq):
         eq = _round_exactly(game, strategies) or eq
     return eq, _distance(eq, profile)
 
@@ -599,7 +607,7 @@ def _distance(eq: Equilibrium, profile: np.ndarray) -> float:
 
 
 def _trace_and_certify(tracer: _Tracer, game: NormalFormGame, stop: float, lam_max: float,
-                       max_steps: int, exact: bool, tol: float | None
+                       max_steps: int, arithmetic: Arithmetic, floating: Arithmetic
                        ) -> tuple[Equilibrium | None, float | None, str]:
     """Trace to the stopping rule and certify the end.
 
@@ -620,7 +628,7 @@ def _trace_and_certify(tracer: _Tracer, game: NormalFormGame, stop: float, lam_m
         if limit is not None:
             candidates.insert(0, limit)
         for candidate in candidates:
-            found = _certify(game, candidate, exact, tol)
+            found = _certify(game, candidate, arithmetic, floating)
             if found is not None:
                 return found[0], found[1], reason
         if reason != "regret":
@@ -631,7 +639,7 @@ def _trace_and_certify(tracer: _Tracer, game: NormalFormGame, stop: float, lam_m
         bound = min(_SLOW_DISTANCE, 10 * movement)
         if bound > END_DISTANCE:
             for candidate in candidates:
-                found = _certify(game, candidate, exact, tol, bound)
+                found = _certify(game, candidate, arithmetic, floating, bound)
                 if found is not None:
                     return found[0], found[1], reason
     return None, None, reason
@@ -639,7 +647,8 @@ def _trace_and_certify(tracer: _Tracer, game: NormalFormGame, stop: float, lam_m
 
 def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: float = 0.1,
               tol: float | None = None, exact: bool | None = None, stop_regret: float | None = None,
-              max_accel: float = 3.0, max_steps: int = 10_000) -> QRECurve:
+              max_accel: float = 3.0, max_steps: int = 10_000,
+              context: Context | None = None) -> QRECurve:
     """Trace the principal branch of the logit QRE correspondence from uniform play.
 
     Predictor-corrector continuation on arc length in log-probability
@@ -675,12 +684,16 @@ def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: fl
         Largest factor by which the step grows from one point to the next.
     max_steps : int
         Largest number of accepted steps.
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above (``tol``
+        still sets the tolerance of an irrational end point in floating point).
 
     Returns
     -------
     QRECurve
         Every accepted point, and the equilibrium certified at the end (None
-        when no point near the end could be certified; :func:`qre_equilibria`
+        when no point near the end could be certified; :func:`solve_qre`
         raises instead).
 
     Raises
@@ -698,22 +711,22 @@ def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: fl
     ('regret', [['1', '0'], ['1', '0']])
     """
     _check_options(game, max_lambda, step, max_accel, max_steps, stop_regret)
-    exact = resolve_exact(game, exact)
-    tol = resolve_tolerance(game, exact, tol)
+    context = resolve_context(game, exact, tol, context)
+    floating = fallback_arithmetic(game, context.arithmetic, tol)
     system = _LogitSystem(game)
     stop = STOP_REGRET if stop_regret is None else stop_regret / system.scale
-    tracer = _Tracer(system, step, max_accel)
+    tracer = _Tracer(system, step, max_accel, context)
     lam_max = MAX_LAMBDA if max_lambda is None else max_lambda * system.scale
     eq, distance, reason = _trace_and_certify(tracer, game, stop, lam_max, max_steps,
-                                    exact, tol)
+                                              context.arithmetic, floating)
     lambdas, profiles = tracer.profiles()
     return QRECurve(game=game, lambdas=lambdas, profiles=profiles, equilibrium=eq, reason=reason,
                     bifurcations=tracer.bifurcations,
                     end_distance=distance)
 
 
-def qre_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float | None = None,
-                   **options: Any) -> SolverResult:
+def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
+                   context: Context | None = None, **options: Any) -> SolverResult:
     """The limiting logit QRE: one Nash equilibrium, selected by the principal QRE branch.
 
     Runs :func:`logit_qre`, whose end point is certified by
@@ -733,6 +746,10 @@ def qre_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float |
         floating point, with a note.
     tol : float, optional
         Float-mode regret tolerance.
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above (``tol``
+        still sets the tolerance of an irrational equilibrium in floating point).
     **options
         Passed to :func:`logit_qre` (``max_lambda``, ``step``, ``stop_regret``,
         ``max_accel``, ``max_steps``).
@@ -752,17 +769,17 @@ def qre_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float |
     Examples
     --------
     >>> import gametheory as gt
-    >>> from gametheory.solvers.qre import qre_equilibria
-    >>> res = qre_equilibria(gt.read_game("matching-pennies"))
+    >>> from gametheory.solvers.qre import solve_qre
+    >>> res = solve_qre(gt.read_game("matching-pennies"))
     >>> [[str(p) for p in s] for s in res.equilibria[0].strategies], res.exact
     ([['1/2', '1/2'], ['1/2', '1/2']], True)
     """
     unknown = sorted(set(options) - _OPTIONS)
     if unknown:
-        raise InvalidGameError(f"qre_equilibria: unknown option(s) {', '.join(unknown)} "
+        raise InvalidGameError(f"solve_qre: unknown option(s) {', '.join(unknown)} "
                                f"(options: {', '.join(sorted(_OPTIONS))})")
-    exact_in = resolve_exact(game, exact)
-    curve = logit_qre(game, exact=exact_in, tol=tol, **options)
+    context = resolve_context(game, exact, tol, context)
+    curve = logit_qre(game, tol=tol, context=context, **options)
     eq = curve.equilibrium
     if eq is None:
         regret = float(game.max_regret(curve.strategies(-1)))
@@ -771,7 +788,8 @@ def qre_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float |
         raise SolverError(
             f"qre: the end of the logit QRE branch (lambda = {curve.lambdas[-1]:.6g}, regret "
             f"{regret:.3g}; {why}) could not be certified as an equilibrium")
-    out_exact = isinstance(eq.regret, Fraction)
+    out = context.arithmetic if isinstance(eq.regret, Fraction) else \
+        fallback_arithmetic(game, context.arithmetic, tol)
     notes = [("the equilibrium selected by the principal branch of the logit QRE "
               "correspondence (its limit as lambda grows); other equilibria are not sought")]
     if curve.bifurcations:
@@ -782,7 +800,7 @@ def qre_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float |
         notes.append(f"the branch approaches its limit slowly here (a degenerate game, e.g. a "
                      f"continuum of equilibria): the equilibrium given lies {curve.end_distance:.1g} "
                      "from the last point traced and need not be the branch's exact limit")
-    if exact_in and not out_exact:
+    if context.arithmetic.exact and not out.exact:
         if _support_is_singular(game, eq):
             notes.append("the equilibrium lies on a continuum of equilibria (the indifference "
                          "equations on its support are singular) and no exact point of it was "
@@ -793,9 +811,9 @@ def qre_equilibria(game: NormalFormGame, exact: bool | None = None, tol: float |
                          "its indifference equations was found): it is given in floating point, "
                          "polished by Newton's method on its support and checked against the "
                          "tolerance")
-    return SolverResult(game=game, method="qre", exact=out_exact, equilibria=(eq,), complete=False,
+    return SolverResult(game=game, method="qre", exact=out.exact, equilibria=(eq,), complete=False,
                         degenerate=None,
                         parameters={"final_lambda": float(curve.lambdas[-1]), "points": len(curve),
-                                    "tolerance": resolve_tolerance(game, out_exact, tol),
+                                    "tolerance": out.tol,
                                     "end_distance": curve.end_distance},
                         notes=tuple(notes))

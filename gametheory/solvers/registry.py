@@ -15,29 +15,29 @@ from typing import Any, Callable
 
 from ..errors import UnknownMethodError
 from ..games.normal import NormalFormGame
-from .lemke_howson import lemke_howson
-from .polynomial import polynomial_equilibria
-from .pure import pure_equilibria
-from .qre import qre_equilibria
+from .lemke_howson import solve_lemke_howson
+from .polynomial import solve_polynomial
+from .pure import solve_pure
+from .qre import solve_qre
 from .result import SolverResult
-from .simpdiv import simplicial_subdivision
-from .support import support_enumeration
-from .vertex import vertex_enumeration
-from .zero_sum import is_constant_sum, zero_sum
+from .simpdiv import solve_simpdiv
+from .support import solve_support
+from .vertex import solve_vertex
+from .zero_sum import is_constant_sum, solve_zero_sum
 
 __all__ = ["NORMAL_FORM_METHODS", "choose_method", "solve_normal_form", "AUTO_VERTEX_LIMIT",
            "AUTO_POLYNOMIAL_LIMIT"]
 
 #: Normal-form solver functions by their stable method names.
 NORMAL_FORM_METHODS: dict[str, Callable[..., SolverResult]] = {
-    "pure": pure_equilibria,
-    "support": support_enumeration,
-    "vertex": vertex_enumeration,
-    "lemke-howson": lemke_howson,
-    "zero-sum": zero_sum,
-    "polynomial": polynomial_equilibria,
-    "qre": qre_equilibria,
-    "simpdiv": simplicial_subdivision,
+    "pure": solve_pure,
+    "support": solve_support,
+    "vertex": solve_vertex,
+    "lemke-howson": solve_lemke_howson,
+    "zero-sum": solve_zero_sum,
+    "polynomial": solve_polynomial,
+    "qre": solve_qre,
+    "simpdiv": solve_simpdiv,
 }
 
 #: Largest two-player game (m * n) for which ``auto`` enumerates all extreme equilibria.

@@ -9,7 +9,7 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ..arithmetic import Number
+from ..arithmetic import Arithmetic, Number
 from ..errors import VerificationError
 from ..games.normal import NormalFormGame, supports
 
@@ -117,46 +117,37 @@ def default_tolerance(game: NormalFormGame) -> float:
     return 1e-9 * max(1.0, scale)
 
 
-def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]], exact: bool,
-                     tol: float | None = 0.0) -> Equilibrium:
-    """Certify a profile and wrap it as an :class:`Equilibrium`.
+def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]],
+                     arithmetic: Arithmetic) -> Equilibrium:
+    """Certify a profile in ``arithmetic`` and wrap it as an :class:`Equilibrium`.
 
-    In exact mode the regret must be exactly 0; in float mode at most ``tol``
-    (:func:`default_tolerance` when None).
-    A profile that fails is a solver bug: :class:`VerificationError` is raised
-    rather than returning it.
+    Exact arithmetic needs regret exactly 0, float arithmetic at most its
+    tolerance (:meth:`Arithmetic.accepts`).  A profile that fails is a solver
+    bug: :class:`VerificationError` is raised rather than returning it.
     """
-    if exact:
-        prof = game.as_profile([[Fraction(p) for p in s] for s in strategies], exact=True)
-    else:
-        prof = game.as_profile([np.asarray(s, dtype=float) for s in strategies], exact=False)
+    prof = game.as_profile([arithmetic.array(s) for s in strategies], exact=arithmetic.exact)
     payoffs, regrets = game.payoffs_and_regrets(prof)
     regret = max(regrets)
-    if exact:
-        if regret != 0:
+    if not arithmetic.accepts(regret):
+        if arithmetic.exact:
             raise VerificationError(f"internal error: profile with regret {regret} is not an equilibrium")
-        regret = Fraction(0)
-        payoffs = tuple(Fraction(p) for p in payoffs)
-        strategies_t = tuple(tuple(Fraction(p) for p in s) for s in prof)
-    else:
-        regret = max(float(regret), 0.0)
-        tol = default_tolerance(game) if tol is None else tol
-        if regret > tol:
-            raise VerificationError(
-                f"internal error: profile with regret {regret:.3g} exceeds the tolerance {tol:.3g}")
-        payoffs = tuple(float(p) for p in payoffs)
-        strategies_t = tuple(tuple(float(p) for p in s) for s in prof)
-    return Equilibrium(strategies=strategies_t, payoffs=payoffs, regret=regret)
+        raise VerificationError(f"internal error: profile with regret {float(regret):.3g} exceeds the "
+                                f"tolerance {arithmetic.tol:.3g}")
+    regret = arithmetic.zero if arithmetic.exact else max(float(regret), 0.0)
+    return Equilibrium(strategies=arithmetic.profile(prof), payoffs=arithmetic.vector(payoffs),
+                       regret=regret)
 
 
-def dedupe_equilibria(eqs: Sequence[Equilibrium], exact: bool, atol: float = 1e-9) -> list[Equilibrium]:
-    """Sorted equilibria without repeats (exactly equal, or within ``atol`` in float mode)."""
+def dedupe_equilibria(eqs: Sequence[Equilibrium], arithmetic: Arithmetic,
+                      atol: float = 1e-9) -> list[Equilibrium]:
+    """Sorted equilibria without repeats (:meth:`Arithmetic.same` strategies: exactly equal, or
+    within ``atol`` in float mode)."""
     out: list[Equilibrium] = []
     for eq in sorted(eqs, key=lambda e: e.strategies, reverse=True):
-        if exact:
+        if arithmetic.exact:
             if out and out[-1].strategies == eq.strategies:
                 continue
-        elif any(all(np.allclose(a, b, atol=atol, rtol=0) for a, b in zip(o.strategies, eq.strategies))
+        elif any(all(arithmetic.same(a, b, atol) for a, b in zip(o.strategies, eq.strategies))
                  for o in out):
             continue
         out.append(eq)

@@ -38,9 +38,11 @@ from ..errors import InvalidGameError, SolverError
 from ..games.tree import ExtensiveFormGame, top_down_product
 from ..arithmetic import integer_scale
 from .result import SolverResult
-from .spe import _resolve_exact, default_tree_tolerance, tree_equilibrium
+from ..arithmetic import EXACT
+from ..context import Context
+from .spe import tree_context, tree_equilibrium
 
-__all__ = ["sequence_form", "sequence_form_lemke", "SequenceForm"]
+__all__ = ["sequence_form", "solve_sequence_form", "SequenceForm"]
 
 
 class SequenceForm:
@@ -64,12 +66,13 @@ class SequenceForm:
         self.A, self.B, self.E, self.F, self.P = A, B, E, F, P
 
 
-def sequence_form(game: ExtensiveFormGame, exact: bool | None = None) -> SequenceForm:
+def sequence_form(game: ExtensiveFormGame, exact: bool | None = None, *,
+                  context: Context | None = None) -> SequenceForm:
     """The sequence form (payoff and constraint matrices) of a two-player tree."""
     if len(game.players) != 2:
         raise InvalidGameError(f"the sequence form here is for two players; this tree has "
                                f"{len(game.players)}")
-    exact = _resolve_exact(game, exact)
+    exact = tree_context(game, exact, None, context).arithmetic.exact
     f = game.flat
     dtype = object if exact else float
     s1, s2 = (int(s) for s in f.num_sequences)
@@ -219,8 +222,8 @@ def lemke(M: np.ndarray, q: np.ndarray, exact: bool, max_pivots: int | None = No
     raise SolverError(f"Lemke's algorithm did not finish within {limit} pivots")
 
 
-def sequence_form_lemke(game: ExtensiveFormGame, exact: bool | None = None,
-                        tol: float | None = None) -> SolverResult:
+def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
+                        tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """One Nash equilibrium of a two-player tree, in behaviour strategies, from its sequence form.
 
     Koller, Megiddo and von Stengel (1996): Lemke's algorithm on the
@@ -239,6 +242,8 @@ def sequence_form_lemke(game: ExtensiveFormGame, exact: bool | None = None,
     tol : float or None
         Float mode: the largest regret accepted.  A float run whose result
         does not verify is repeated in exact arithmetic when the tree is rational.
+    context : Context, optional
+        The computation's arithmetic, deadline and progress (overrides ``exact`` and ``tol``).
 
     Returns
     -------
@@ -251,15 +256,16 @@ def sequence_form_lemke(game: ExtensiveFormGame, exact: bool | None = None,
     >>> pennies = gt.decision("A", "a", {
     ...     "H": gt.decision("B", "b", {"h": gt.outcome(1, -1), "t": gt.outcome(-1, 1)}),
     ...     "T": gt.decision("B", "b", {"h": gt.outcome(-1, 1), "t": gt.outcome(1, -1)})})
-    >>> res = sequence_form_lemke(gt.ExtensiveFormGame(pennies, ["A", "B"]))
+    >>> res = solve_sequence_form(gt.ExtensiveFormGame(pennies, ["A", "B"]))
     >>> [[[str(q) for q in probs] for probs in sets] for sets in res.equilibria[0].behavior]
     [[['1/2', '1/2']], [['1/2', '1/2']]]
     """
     if not isinstance(game, ExtensiveFormGame):
         raise InvalidGameError(f"the sequence form needs a game tree, got {type(game).__name__}")
-    exact = _resolve_exact(game, exact)
-    tol = 0.0 if exact else (default_tree_tolerance(game) if tol is None else float(tol))
-    sf = sequence_form(game, exact)
+    ctx = tree_context(game, exact, tol, context)
+    exact = ctx.arithmetic.exact
+    tol = 0.0 if exact else ctx.arithmetic.tol
+    sf = sequence_form(game, context=ctx)
     M, q = _lcp(sf, exact)
     z = lemke(M, q, exact)
     s1, s2 = sf.A.shape
@@ -271,7 +277,7 @@ def sequence_form_lemke(game: ExtensiveFormGame, exact: bool | None = None,
         if exact or not game.exact:
             raise
         notes.append("the floating-point path did not verify; recomputed in rational arithmetic")
-        return sequence_form_lemke(game, exact=True)
+        return solve_sequence_form(game, context=ctx.with_arithmetic(EXACT))
     return SolverResult(game=game, method="sequence-form", exact=exact, equilibria=(eq,),
                         complete=False, degenerate=None,
                         parameters={"sequences": [int(s1), int(s2)],

@@ -90,13 +90,15 @@ from typing import Any
 
 import numpy as np
 
+from ..arithmetic import EXACT, Arithmetic
+from ..context import Context
 from ..errors import InvalidGameError, SolverError, VerificationError
 from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult, make_equilibrium
-from ._common import resolve_exact, resolve_tolerance
+from ._common import fallback_arithmetic, resolve_context
 from ._support_system import refine_equilibrium
 
-__all__ = ["simplicial_subdivision"]
+__all__ = ["solve_simpdiv"]
 
 #: Pivots below this (relative to the column's largest entry) are treated as zero.
 _PIVOT_EPS = 1e-9
@@ -306,8 +308,10 @@ class _Path:
     each of ``perm[0..r-1]``.
     """
 
-    def __init__(self, labels: _Labels, v: np.ndarray, m: int, max_pivots: int) -> None:
+    def __init__(self, labels: _Labels, v: np.ndarray, m: int, max_pivots: int,
+                 context: Context | None = None) -> None:
         self.labels = labels
+        self.context = Context() if context is None else context
         self.v = v
         self.m = m
         self.max_pivots = max_pivots
@@ -409,6 +413,8 @@ class _Path:
         while True:
             if self.pivots >= self.max_pivots:
                 raise _PivotLimit()
+            if self.pivots % 64 == 0:
+                self.context.check("simpdiv")
             self.pivots += 1
             key, column = entering
             leaving = self.basis.enter(column, key)
@@ -636,8 +642,8 @@ def _neighbour_supports(S: list[list[int]], shape: Sequence[int]):
             yield [t if k == i else list(u) for k, u in enumerate(S)]
 
 
-def _certify(game: NormalFormGame, labels: _Labels, x: np.ndarray, T: list[list[int]], exact: bool,
-             tol: float | None) -> Equilibrium | None:
+def _certify(game: NormalFormGame, labels: _Labels, x: np.ndarray, T: list[list[int]],
+             arithmetic: Arithmetic, floating: Arithmetic) -> Equilibrium | None:
     """A certified equilibrium near the end of a path, or None.
 
     Each support guess of :func:`_support_guesses` is corrected by
@@ -658,10 +664,10 @@ def _certify(game: NormalFormGame, labels: _Labels, x: np.ndarray, T: list[list[
     for profile in itertools.chain(profiles, [blocks], nearby):
         if profile is None:
             continue
-        eq = refine_equilibrium(game, profile, exact=False, tol=tol)
+        eq = refine_equilibrium(game, profile, floating)
         if eq is None:
             continue
-        if exact:
+        if arithmetic.exact:
             return _exact_near(game, eq.strategies, depth=2) or eq
         return eq
     return None
@@ -695,7 +701,7 @@ def _exact_near(game: NormalFormGame, strategies: Sequence[Sequence[float]],
     others solved exactly in turn (:func:`_pinned`, ``depth`` levels deep).
     Whatever is returned has been checked exactly.
     """
-    eq = refine_equilibrium(game, [np.array(s, dtype=float) for s in strategies], exact=True, tol=None)
+    eq = refine_equilibrium(game, [np.array(s, dtype=float) for s in strategies], EXACT)
     if eq is not None and isinstance(eq.regret, Fraction):
         return eq
     if not _singular(game, strategies):
@@ -724,7 +730,7 @@ def _pinned(game: NormalFormGame, strategies: Sequence[Sequence[float]], depth: 
             profile = list(sub.strategies)
             profile.insert(i, pin)
             try:
-                return make_equilibrium(game, profile, exact=True)
+                return make_equilibrium(game, profile, EXACT)
             except VerificationError:
                 continue
     return None
@@ -749,7 +755,7 @@ def _rounded(game: NormalFormGame, strategies: Sequence[Sequence[float]]) -> Equ
         if any(q is None for q in profile):
             continue
         try:
-            return make_equilibrium(game, profile, exact=True)
+            return make_equilibrium(game, profile, EXACT)
         except VerificationError:
             continue
     return None
@@ -765,23 +771,24 @@ def _start_profile(game: NormalFormGame, start: Any) -> np.ndarray:
         if start == "first":
             return np.concatenate([np.eye(k)[0] for k in game.shape])
         raise InvalidGameError(
-            f"simplicial_subdivision: start must be a profile, 'uniform' or 'first', got {start!r}")
+            f"solve_simpdiv: start must be a profile, 'uniform' or 'first', got {start!r}")
     try:
         prof = game.as_profile([np.asarray(s, dtype=float) for s in start], exact=False)
     except (TypeError, ValueError) as exc:
-        raise InvalidGameError(f"simplicial_subdivision: bad start profile: {exc}") from None
+        raise InvalidGameError(f"solve_simpdiv: bad start profile: {exc}") from None
     return np.concatenate(prof)
 
 
 def _positive_int(name: str, value: Any) -> int:
     """``value`` checked to be a positive integer."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise InvalidGameError(f"simplicial_subdivision: {name} must be a positive integer, got {value!r}")
+        raise InvalidGameError(f"solve_simpdiv: {name} must be a positive integer, got {value!r}")
     return int(value)
 
 
-def simplicial_subdivision(game: NormalFormGame, exact: bool | None = None, tol: float | None = None,
-                           start: Any = None, max_refinements: int = 16, **options: Any) -> SolverResult:
+def solve_simpdiv(game: NormalFormGame, exact: bool | None = None, tol: float | None = None,
+                           start: Any = None, max_refinements: int = 16, *,
+                           context: Context | None = None, **options: Any) -> SolverResult:
     """One Nash equilibrium of an n-player game by simplicial subdivision, certified.
 
     The variable-dimension restart algorithm with vector labelling on the
@@ -808,6 +815,10 @@ def simplicial_subdivision(game: NormalFormGame, exact: bool | None = None, tol:
         uniform play; ``"first"`` is each player's first action.
     max_refinements : int
         How many times the grid may be refined (``m`` doubled) before giving up.
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above (``tol``
+        still sets the tolerance of an irrational equilibrium in floating point).
     **options
         ``grid`` (int, default 4): the first ``m``; ``max_pivots`` (int,
         default 1,000,000): the pivot budget of all paths together.
@@ -830,37 +841,40 @@ def simplicial_subdivision(game: NormalFormGame, exact: bool | None = None, tol:
     Examples
     --------
     >>> import gametheory as gt
-    >>> from gametheory.solvers.simpdiv import simplicial_subdivision
-    >>> res = simplicial_subdivision(gt.read_game("matching-pennies"))
+    >>> from gametheory.solvers.simpdiv import solve_simpdiv
+    >>> res = solve_simpdiv(gt.read_game("matching-pennies"))
     >>> [[str(p) for p in s] for s in res.equilibria[0].strategies], res.exact
     ([['1/2', '1/2'], ['1/2', '1/2']], True)
     >>> u = [[[1, 0], [0, 0]], [[0, 0], [0, 1]]]
-    >>> res = simplicial_subdivision(gt.NormalFormGame([u, u, u]), start="first")
+    >>> res = solve_simpdiv(gt.NormalFormGame([u, u, u]), start="first")
     >>> res.equilibria[0].supports, res.method
     (((0,), (0,), (0,)), 'simpdiv')
     """
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(
-            f"simplicial_subdivision: expected a NormalFormGame, got {type(game).__name__}")
+            f"solve_simpdiv: expected a NormalFormGame, got {type(game).__name__}")
     grid = _positive_int("grid", options.pop("grid", 4))
     max_pivots = _positive_int("max_pivots", options.pop("max_pivots", 1_000_000))
     if options:
-        raise InvalidGameError(f"simplicial_subdivision: unknown option(s) {sorted(options)}")
+        raise InvalidGameError(f"solve_simpdiv: unknown option(s) {sorted(options)}")
     if isinstance(max_refinements, bool) or not isinstance(max_refinements, (int, np.integer)) \
             or max_refinements < 0:
-        raise InvalidGameError("simplicial_subdivision: max_refinements must be a nonnegative integer, "
+        raise InvalidGameError("solve_simpdiv: max_refinements must be a nonnegative integer, "
                                f"got {max_refinements!r}")
     if tol is not None and not (isinstance(tol, (int, float)) and np.isfinite(tol) and tol >= 0):
-        raise InvalidGameError(f"simplicial_subdivision: tol must be a nonnegative number, got {tol!r}")
-    exact_in = resolve_exact(game, exact)
-    tol_in = resolve_tolerance(game, exact_in, tol)
+        raise InvalidGameError(f"solve_simpdiv: tol must be a nonnegative number, got {tol!r}")
+    context = resolve_context(game, exact, tol, context)
+    arithmetic = context.arithmetic
+    floating = fallback_arithmetic(game, arithmetic, tol)
     v = _start_profile(game, start)
     labels = _Labels(game)
     m = grid
     pivots = 0
     eq = None
     for level in range(max_refinements + 1):
-        path = _Path(labels, v, m, max_pivots - pivots)
+        context.check("simpdiv")
+        context.report("simpdiv", level, max_refinements + 1)
+        path = _Path(labels, v, m, max_pivots - pivots, context)
         try:
             x, T, _ = path.run()
         except _PivotLimit:
@@ -871,7 +885,7 @@ def simplicial_subdivision(game: NormalFormGame, exact: bool | None = None, tol:
             x = None                      # rounding broke this path: a finer grid, same start
         pivots += path.pivots
         if x is not None:
-            eq = _certify(game, labels, x, T, exact_in, tol_in)
+            eq = _certify(game, labels, x, T, arithmetic, floating)
             if eq is not None:
                 break
             v = x
@@ -881,16 +895,15 @@ def simplicial_subdivision(game: NormalFormGame, exact: bool | None = None, tol:
         raise SolverError(
             f"simpdiv: no certified equilibrium after {max_refinements} grid refinement(s) "
             f"(grid 1/{m}, {pivots} pivots)")
-    out_exact = isinstance(eq.regret, Fraction)
+    out = arithmetic if isinstance(eq.regret, Fraction) else floating
     notes = [("one equilibrium, reached by simplicial subdivision from the starting profile; "
               "other equilibria are not sought")]
-    if exact_in and not out_exact:
+    if arithmetic.exact and not out.exact:
         notes.append("no exact rational equilibrium was recovered (its probabilities are irrational, "
                      "or it lies in a continuum of equilibria where Newton's method cannot pin a "
                      "rational point): it is given in floating point, polished by Newton's method "
                      "on its support and checked against the tolerance")
-    return SolverResult(game=game, method="simpdiv", exact=out_exact, equilibria=(eq,), complete=False,
+    return SolverResult(game=game, method="simpdiv", exact=out.exact, equilibria=(eq,), complete=False,
                         degenerate=None,
-                        parameters={"grid": Fraction(1, m), "pivots": pivots,
-                                    "tolerance": resolve_tolerance(game, out_exact, tol)},
+                        parameters={"grid": Fraction(1, m), "pivots": pivots, "tolerance": out.tol},
                         notes=tuple(notes))

@@ -8,19 +8,22 @@ from .dominance import iterated_elimination
 from ..errors import InvalidGameError, UnknownMethodError
 from ..games.tree import ExtensiveFormGame, reduced_normal_form
 from ..games.normal import NormalFormGame
-from .result import SolverResult, make_equilibrium
+from .result import SolverResult, default_tolerance, make_equilibrium
 from ..games.behavior import mixed_to_vector
-from .registry import NORMAL_FORM_METHODS, choose_method
-from .sequence_form import sequence_form_lemke
-from .spe import default_tree_tolerance, subgame_perfect_equilibria, tree_equilibrium
+from ..arithmetic import EXACT, float_arithmetic
+from ..context import Context
+from ._common import resolve_context
+from .registry import NORMAL_FORM_METHODS, choose_method, solve_normal_form
+from .sequence_form import solve_sequence_form
+from .spe import default_tree_tolerance, solve_spe, tree_context, tree_equilibrium
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
 #: Solver functions by their stable method names (as on the command line).
 METHODS: dict[str, Callable[..., SolverResult]] = {
     **NORMAL_FORM_METHODS,
-    "spe": subgame_perfect_equilibria,
-    "sequence-form": sequence_form_lemke,
+    "spe": solve_spe,
+    "sequence-form": solve_sequence_form,
 }
 
 #: Methods that work on the tree itself; every other method runs on the reduced normal form.
@@ -28,7 +31,7 @@ TREE_METHODS = ("spe", "sequence-form")
 
 
 def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact: bool | None = None,
-          eliminate: bool = False, **options: Any) -> SolverResult:
+          eliminate: bool = False, *, context: Context | None = None, **options: Any) -> SolverResult:
     """Compute equilibria of ``game`` with the named method.
 
     Parameters
@@ -52,6 +55,10 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         lift its equilibria back: the same equilibria, often much faster.  A
         degenerate reduced game makes the original degenerate too; otherwise
         ``degenerate`` is None when something was removed.
+    context : Context, optional
+        The computation's arithmetic, deadline, progress callback and seed
+        (:class:`~gametheory.context.Context`); without it one is made here,
+        once, from ``exact`` and ``tol``, and handed to the solver.
     **options
         Passed to the solver (e.g. ``tol``, ``labels`` for Lemke-Howson).
 
@@ -72,33 +79,37 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         known = ", ".join(["auto", *METHODS])
         raise UnknownMethodError(f"unknown method {method!r}; choose one of: {known}")
     if isinstance(game, ExtensiveFormGame):
-        return _solve_tree(game, method, exact, eliminate, options)
+        return _solve_tree(game, method, exact, eliminate, context, options)
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"solve() needs a NormalFormGame or an ExtensiveFormGame, got "
                                f"{type(game).__name__}")
     if method in TREE_METHODS:
         raise InvalidGameError(f"method {method!r} needs a game tree (.efg file or "
                                "ExtensiveFormGame); this game is in strategic form")
+    tol = options.pop("tol", None)
+    ctx = resolve_context(game, exact, tol, context)
     if eliminate:
-        return _solve_reduced(game, method, exact, options)
-    name = choose_method(game) if method == "auto" else method
-    return METHODS[name](game, exact=exact, **options)
+        # float mode without a given tolerance: the reduced game's own default tolerance
+        scaled = context is None and tol is None and not ctx.arithmetic.exact
+        return _solve_reduced(game, method, ctx, scaled, options)
+    return solve_normal_form(game, method, context=ctx, **options)
 
 
-def _solve_reduced(game: NormalFormGame, method: str, exact: bool | None,
+def _solve_reduced(game: NormalFormGame, method: str, ctx: Context, scaled: bool,
                    options: dict[str, Any]) -> SolverResult:
     """Solve after removing strictly dominated actions, then lift and re-verify the equilibria.
 
     Strictly dominated actions are never played in an equilibrium, so the
     reduced game has exactly the same equilibria (padded with zeros).
     """
-    elimination = iterated_elimination(game, kind="strict", mixed=True, exact=exact)
+    elimination = iterated_elimination(game, kind="strict", mixed=True, context=ctx)
     reduced = elimination.reduced
-    name = choose_method(reduced) if method == "auto" else method
-    inner = METHODS[name](reduced, exact=exact, **options)
+    inner_ctx = ctx.with_arithmetic(float_arithmetic(default_tolerance(reduced))) if scaled else ctx
+    inner = solve_normal_form(reduced, method, context=inner_ctx, **options)
     tol = inner.parameters.get("tolerance")
-    equilibria = tuple(make_equilibrium(game, elimination.embed(eq.strategies), exact=inner.exact,
-                                        tol=tol) for eq in inner.equilibria)
+    lift = EXACT if inner.exact else float_arithmetic(default_tolerance(game) if tol is None else tol)
+    equilibria = tuple(make_equilibrium(game, elimination.embed(eq.strategies), lift)
+                       for eq in inner.equilibria)
     removed = [f"{st.player}: {st.action}" for st in elimination.steps]
     notes = ((f"strictly dominated actions removed first ({len(removed)}): " + "; ".join(removed),)
              if removed else ()) + inner.notes
@@ -111,17 +122,22 @@ def _solve_reduced(game: NormalFormGame, method: str, exact: bool | None,
 
 
 def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, eliminate: bool,
-                options: dict[str, Any]) -> SolverResult:
+                context: Context | None, options: dict[str, Any]) -> SolverResult:
     """A tree: the tree methods directly, the others on the reduced normal form, whose mixed
     equilibria become behaviour strategies (Kuhn 1953) and are verified again in the tree."""
     name = "spe" if method == "auto" else method
+    tol = options.pop("tol", None)
+    ctx = tree_context(game, exact, tol, context)          # the arithmetic, decided once
     if name in TREE_METHODS:
         if eliminate:
             raise InvalidGameError(f"--eliminate works on the reduced normal form; it does not "
                                    f"apply to method {name!r}")
-        return METHODS[name](game, exact=exact, **options)
+        return METHODS[name](game, context=ctx, **options)
     reduced = reduced_normal_form(game)
-    inner = solve(reduced, method=name, exact=exact, eliminate=eliminate, **options)
+    # the reduced normal form is solved in the same arithmetic; float mode scales its default
+    # tolerance to the reduced game's payoffs unless one was given
+    inner = solve(reduced, method=name, exact=ctx.arithmetic.exact, eliminate=eliminate,
+                  context=context, tol=tol, **options)
     tol = 0.0 if inner.exact else (inner.parameters.get("tolerance") or default_tree_tolerance(game))
     equilibria = []
     for eq in inner.equilibria:

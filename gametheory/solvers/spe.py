@@ -38,20 +38,28 @@ from ..errors import ExactArithmeticError, GameTooLargeError, InvalidGameError, 
 from ..games.normal import NormalFormGame
 from ..games.tree import (CHANCE, DECISION, OUTCOME, ExtensiveFormGame, Node, _plain, _segments,
                           reduced_normal_form)
+from ..arithmetic import float_arithmetic
+from ..context import Context
+from ._common import resolve_context
 from .registry import solve_normal_form
+from .result import default_tolerance
 from .result import Equilibrium, SolverResult
 
-__all__ = ["backward_induction", "subgame_roots", "subgame_perfect_equilibria",
+__all__ = ["backward_induction", "subgame_roots", "solve_spe",
            "verify_subgame_perfect", "node_values", "tree_equilibrium", "MAX_EQUILIBRIA"]
 
 
-def _resolve_exact(game: ExtensiveFormGame, exact: bool | None) -> bool:
-    if exact is None:
-        return game.exact
-    if exact and not game.exact:
-        raise ExactArithmeticError("exact arithmetic needs integer or rational payoffs and "
-                                   "probabilities; this tree has floating-point numbers")
-    return bool(exact)
+#: The refusal of exact arithmetic for a tree with floating-point numbers.
+NOT_RATIONAL_TREE = ("exact arithmetic needs integer or rational payoffs and probabilities; this "
+                     "tree has floating-point numbers")
+
+
+def tree_context(game: ExtensiveFormGame, exact: bool | None = None, tol: float | None = None,
+                 context: Context | None = None) -> Context:
+    """The context of a computation on a tree: its arithmetic decided once (float mode's default
+    tolerance is :func:`default_tree_tolerance`)."""
+    return resolve_context(game, exact, tol, context, default_tol=default_tree_tolerance(game),
+                           message=NOT_RATIONAL_TREE)
 
 
 def tie_tolerance(game: "ExtensiveFormGame", exact: bool) -> float:
@@ -179,7 +187,7 @@ def all_pure_spe(game: "ExtensiveFormGame", exact: bool) -> list[tuple[tuple, np
 
 
 def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
-                       tol: float | None = None) -> SolverResult:
+                       tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """Every pure subgame-perfect equilibrium of a perfect-information game.
 
     Backward induction (Kuhn 1953; Selten 1965): at each decision node, from
@@ -200,6 +208,8 @@ def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
         Rational arithmetic (the default where the tree is rational) or floating point.
     tol : float or None
         Float mode: the largest regret accepted (default 1e-9 times the largest payoff).
+    context : Context, optional
+        The computation's arithmetic, deadline and progress (overrides ``exact`` and ``tol``).
 
     Returns
     -------
@@ -231,7 +241,7 @@ def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
     if not game.perfect_information:
         raise InvalidGameError("backward induction needs perfect information; this game has an "
                                "information set with several nodes")
-    return subgame_perfect_equilibria(game, exact=exact, tol=tol)
+    return solve_spe(game, exact=exact, tol=tol, context=context)
 
 def _bottom_up(game: ExtensiveFormGame, values: np.ndarray, combine) -> np.ndarray:
     """Fill internal nodes from their children, deepest first; ``combine(nodes, kids, off)``."""
@@ -437,9 +447,10 @@ def _truncated(game: ExtensiveFormGame, root: int, cuts: dict[int, list]) -> Ext
     return ExtensiveFormGame(built[root], game.players, title=game.title)
 
 
-def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = None,
+def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
                                method: str = "auto", tol: float | None = None,
-                               distinct_payoffs: bool = False) -> SolverResult:
+                               distinct_payoffs: bool = False, *,
+                               context: Context | None = None) -> SolverResult:
     """The subgame-perfect equilibria of a game tree (see the module notes for the algorithm).
 
     Parameters
@@ -459,6 +470,10 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
         them, so SPE that differ only in play that changes no subgame's value
         are not all enumerated (their number multiplies across subgames).
         Every SPE payoff vector found is still represented.
+    context : Context, optional
+        The computation's arithmetic, deadline and progress (overrides ``exact``
+        and ``tol``); truncated subgames are solved under it, float mode scaling
+        the tolerance to each subgame's payoffs.
 
     Returns
     -------
@@ -477,7 +492,7 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
     ...     "Out": gt.outcome(0, 2),
     ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
     ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> res = subgame_perfect_equilibria(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
+    >>> res = solve_spe(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
     >>> [[[str(q) for q in probs] for probs in sets] for sets in res.equilibria[0].behavior]
     [[['0', '1']], [['0', '1']]]
     >>> res.complete
@@ -485,8 +500,9 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
     """
     if not isinstance(game, ExtensiveFormGame):
         raise InvalidGameError(f"subgame-perfect equilibria need a game tree, got {type(game).__name__}")
-    exact = _resolve_exact(game, exact)
-    tol = 0.0 if exact else (default_tree_tolerance(game) if tol is None else float(tol))
+    ctx = tree_context(game, exact, tol, context)
+    exact = ctx.arithmetic.exact
+    tol = 0.0 if exact else ctx.arithmetic.tol
     notes: list[str] = []
     if game.perfect_information and not (distinct_payoffs and _has_ties(game, exact)):
         _, choice, ties = induction_pass(game, exact)
@@ -497,7 +513,7 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
             notes.append("some player has tied best actions: every pure SPE is listed, and mixing "
                          "between tied actions gives further SPE")
     else:
-        vectors, complete, degenerate, stats = _by_subgames(game, exact, method, tol, notes,
+        vectors, complete, degenerate, stats = _by_subgames(game, ctx, method, notes,
                                                             distinct_payoffs)
     equilibria = []
     seen = set()
@@ -514,10 +530,11 @@ def subgame_perfect_equilibria(game: ExtensiveFormGame, exact: bool | None = Non
                         complete=complete, degenerate=degenerate, parameters=params, notes=tuple(notes))
 
 
-def _solve_truncated(sub: ExtensiveFormGame, method: str, exact: bool, tie_tol: Any):
+def _solve_truncated(sub: ExtensiveFormGame, method: str, ctx: Context, tie_tol: Any):
     """Equilibria of a truncated subgame on its reduced normal form, among the players who move
     in it.  Returns ``(found, complete, degenerate, method)`` with ``found`` a list of
     ``(payoffs, behaviour)``."""
+    exact = ctx.arithmetic.exact
     normal = reduced_normal_form(sub)
     k = len(sub.players)
     active = [p for p in range(k) if normal.shape[p] > 1]
@@ -540,7 +557,9 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, exact: bool, tie_tol: 
         return found, len(top) == 1, len(top) > 1, "best response"
     small = NormalFormGame([arrays[p] for p in active], players=[sub.players[p] for p in active],
                            actions=[normal.actions[p] for p in active], title=sub.title)
-    result = solve_normal_form(small, method=method, exact=exact)
+    # float mode: the tolerance scales with the subgame's own payoffs
+    sub_ctx = ctx if exact else ctx.with_arithmetic(float_arithmetic(default_tolerance(small)))
+    result = solve_normal_form(small, method=method, context=sub_ctx)
     found = []
     for eq in result.equilibria:
         mixed, it = [], iter(eq.strategies)
@@ -556,11 +575,12 @@ def _has_ties(game: ExtensiveFormGame, exact: bool) -> bool:
     return induction_pass(game, exact)[2]
 
 
-def _by_subgames(game: ExtensiveFormGame, exact: bool, method: str, tol: float,
+def _by_subgames(game: ExtensiveFormGame, ctx: Context, method: str,
                  notes: list[str], distinct_payoffs: bool = False
                  ) -> tuple[list[np.ndarray], bool, bool | None, dict]:
     """Fold the tree back subgame by subgame; every combination of subgame equilibria."""
     f = game.flat
+    exact = ctx.arithmetic.exact
     roots, children, single = _subgame_structure(game)
     set_number = {key: s for s, key in enumerate(game.infoset_keys)}
     sols: dict[int, list[tuple[tuple, dict[int, tuple]]]] = {}
@@ -569,6 +589,7 @@ def _by_subgames(game: ExtensiveFormGame, exact: bool, method: str, tol: float,
     tie_tol = tie_tolerance(game, exact)
     prob = f.prob_exact if exact else f.prob
     for j in range(len(roots) - 1, -1, -1):
+        ctx.check("spe")
         r = int(roots[j])
         subs = children[j]
         out: list[tuple[tuple, dict[int, tuple]]] = []
@@ -598,7 +619,7 @@ def _by_subgames(game: ExtensiveFormGame, exact: bool, method: str, tol: float,
                     out.append((tuple(rows[a]), {**merged, s: probs}))
             else:
                 sub = _truncated(game, r, cuts)
-                found, sub_complete, sub_degenerate, name = _solve_truncated(sub, method, exact, tie_tol)
+                found, sub_complete, sub_degenerate, name = _solve_truncated(sub, method, ctx, tie_tol)
                 if name:
                     used.add(name)
                 # a degenerate subgame may have a continuum, of which only extreme points are listed

@@ -33,15 +33,17 @@ from typing import Iterator
 
 import numpy as np
 
-from ..errors import GameTooLargeError
+from ..arithmetic import EXACT, Arithmetic
+from ..context import Context
+from ..errors import GameTooLargeError, VerificationError
 from ..games.normal import NormalFormGame
 from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
-from ..errors import VerificationError
 from ._bimatrix import exact_bimatrix
-from ._common import require_two_players, resolve_exact, resolve_tolerance
+from ._common import require_two_players, resolve_context
 from ..linalg.exact import solve_rational
+from .vertex import is_degenerate
 
-__all__ = ["support_enumeration", "support_enumeration_gen"]
+__all__ = ["solve_support", "iter_support"]
 
 #: Screening tolerance on probabilities and on payoffs scaled to [-1, 1].
 SCREEN_TOL = 1e-6
@@ -78,13 +80,15 @@ def _screen(Ms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return sol, ok, ill
 
 
-def _candidates(A: np.ndarray, B: np.ndarray, k: int) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
+def _candidates(A: np.ndarray, B: np.ndarray, k: int,
+                context: Context) -> Iterator[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Support pairs of size ``k`` that pass the float screen (or are ill-conditioned)."""
     m, n = A.shape
     rows = np.array(list(itertools.combinations(range(m), k)), dtype=np.intp)
     cols = np.array(list(itertools.combinations(range(n), k)), dtype=np.intp)
     total = len(rows) * len(cols)
     for start in range(0, total, BATCH):
+        context.check("support")
         idx = np.arange(start, min(start + BATCH, total))
         I, J = rows[idx // len(cols)], cols[idx % len(cols)]
         # column player's mix y on J makes the rows in I indifferent: A[I, J] y = v
@@ -137,16 +141,17 @@ def _exact_pair(A: np.ndarray, B: np.ndarray, I: tuple[int, ...], J: tuple[int, 
     return xf, yf
 
 
-def support_enumeration_gen(game: NormalFormGame, exact: bool | None = None,
-                            tol: float | None = None) -> Iterator[Equilibrium]:
+def iter_support(game: NormalFormGame, exact: bool | None = None,
+                            tol: float | None = None, *,
+                            context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate equilibria by support enumeration, smallest supports first.
 
     Equilibria are not deduplicated across support sizes here; use
-    :func:`support_enumeration` for the deduplicated, certified list.
+    :func:`solve_support` for the deduplicated, certified list.
     """
     require_two_players(game, "support")
-    exact = resolve_exact(game, exact)
-    tol = resolve_tolerance(game, exact, tol)
+    context = resolve_context(game, exact, tol, context)
+    arithmetic = context.arithmetic
     m, n = game.shape
     if sum(comb(m, k) * comb(n, k) for k in range(1, min(m, n) + 1)) > MAX_PAIRS:
         raise GameTooLargeError(
@@ -157,20 +162,21 @@ def support_enumeration_gen(game: NormalFormGame, exact: bool | None = None,
     Af, Bf = Af / scale, Bf / scale
     Ai = Bi = None
     for k in range(1, min(m, n) + 1):
-        for I, J in _candidates(Af, Bf, k):
-            if exact:
+        context.report("support", k - 1, min(m, n))
+        for I, J in _candidates(Af, Bf, k, context):
+            if arithmetic.exact:
                 if Ai is None:
                     Ai, Bi = exact_bimatrix(game)
                 pair = _exact_pair(Ai, Bi, I, J)
                 if pair is not None:
-                    yield make_equilibrium(game, list(pair), exact=True)
+                    yield make_equilibrium(game, list(pair), EXACT)
             else:
-                eq = _float_pair(game, Af, Bf, I, J, tol)
+                eq = _float_pair(game, Af, Bf, I, J, arithmetic)
                 if eq is not None:
                     yield eq
 
 
-def _float_pair(game: NormalFormGame, A: np.ndarray, B: np.ndarray, I, J, tol: float):
+def _float_pair(game: NormalFormGame, A: np.ndarray, B: np.ndarray, I, J, arithmetic: Arithmetic):
     k = len(I)
     m, n = A.shape
     try:
@@ -186,13 +192,13 @@ def _float_pair(game: NormalFormGame, A: np.ndarray, B: np.ndarray, I, J, tol: f
         return None
     x, y = x / x.sum(), y / y.sum()
     try:
-        return make_equilibrium(game, [x, y], exact=False, tol=tol)
+        return make_equilibrium(game, [x, y], arithmetic)
     except VerificationError:
         return None  # a screened candidate that is not an equilibrium within tol
 
 
-def support_enumeration(game: NormalFormGame, exact: bool | None = None,
-                        tol: float | None = None) -> SolverResult:
+def solve_support(game: NormalFormGame, exact: bool | None = None,
+                        tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """All equilibria of a nondegenerate two-player game, by support enumeration.
 
     Parameters
@@ -204,6 +210,9 @@ def support_enumeration(game: NormalFormGame, exact: bool | None = None,
         (None): exact where the payoffs are rational.
     tol : float, optional
         Float mode's regret tolerance (default :func:`default_tolerance`).
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above.
 
     Returns
     -------
@@ -222,23 +231,21 @@ def support_enumeration(game: NormalFormGame, exact: bool | None = None,
     --------
     >>> import gametheory as gt
     >>> g = gt.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
-    >>> res = support_enumeration(g)
+    >>> res = solve_support(g)
     >>> [[str(p) for p in s] for s in res.equilibria[0].strategies]
     [['1/2', '1/2'], ['1/2', '1/2']]
     >>> res.complete
     True
     """
-    from .vertex import is_degenerate
-
-    exact = resolve_exact(game, exact)
-    equilibria = dedupe_equilibria(list(support_enumeration_gen(game, exact=exact, tol=tol)), exact)
+    context = resolve_context(game, exact, tol, context)
+    equilibria = dedupe_equilibria(list(iter_support(game, context=context)),
+                                   context.arithmetic)
     degenerate = is_degenerate(game)
     notes = ()
     if degenerate:
         notes = ("the game is degenerate: support enumeration over equal-size supports may miss "
                  "equilibria and continua; method 'vertex' lists every extreme equilibrium",)
-    tol_used = resolve_tolerance(game, exact, tol)
-    return SolverResult(game=game, method="support", exact=exact, equilibria=tuple(equilibria),
-                        complete=not degenerate, degenerate=degenerate,
-                        parameters={"tolerance": tol_used, "screen_tolerance": SCREEN_TOL},
+    return SolverResult(game=game, method="support", exact=context.arithmetic.exact,
+                        equilibria=tuple(equilibria), complete=not degenerate, degenerate=degenerate,
+                        parameters={"tolerance": context.arithmetic.tol, "screen_tolerance": SCREEN_TOL},
                         notes=notes)

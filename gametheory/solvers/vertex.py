@@ -32,14 +32,15 @@ from typing import Iterator
 
 import numpy as np
 
+from ..context import Context
 from ..errors import GameTooLargeError
 from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult, make_equilibrium
 from ._bimatrix import positive_bimatrix
-from ._common import require_two_players, resolve_exact, resolve_tolerance
+from ._common import require_two_players, resolve_context
 from ..linalg.polytope import VertexSet, certified_vertices, exact_vertices
 
-__all__ = ["vertex_enumeration", "vertex_enumeration_gen", "polytope_vertices", "is_degenerate"]
+__all__ = ["solve_vertex", "iter_vertex", "polytope_vertices", "is_degenerate"]
 
 
 def polytope_vertices(M: np.ndarray) -> VertexSet:
@@ -78,7 +79,7 @@ def max_vertices(d: int, facets: int) -> int:
     return comb(facets - (d + 1) // 2, d // 2) + comb(facets - d // 2 - 1, (d + 1) // 2 - 1)
 
 
-def _labelled_vertices(game: NormalFormGame):
+def _labelled_vertices(game: NormalFormGame, context: Context | None = None):
     """Vertices of P and Q with their label masks (bit k set: label k present)."""
     m, n = game.shape
     bound = max(max_vertices(m, m + n), max_vertices(n, m + n))
@@ -87,7 +88,11 @@ def _labelled_vertices(game: NormalFormGame):
             f"vertex enumeration on a {m}x{n} game: the best-response polytopes may have up to "
             f"{bound:.2e} vertices (limit {MAX_VERTICES:.0e}); use method 'lemke-howson'")
     A, B = positive_bimatrix(game)
+    if context is not None:
+        context.check("vertex")
     P = polytope_vertices(np.ascontiguousarray(B.T))  # vars: x_0..x_{m-1}, slacks of columns
+    if context is not None:
+        context.check("vertex")
     Q = polytope_vertices(A)                          # vars: y_0..y_{n-1}, slacks of rows
     # P: variable i < m is x_i (label i), variable m + j is slack j (label m + j): same numbering.
     low_n = (1 << n) - 1
@@ -152,14 +157,15 @@ def _degenerate(p_masks: list[int], q_masks: list[int], m: int, n: int) -> bool:
         any(_popcount(mask) > n for mask in q_masks)
 
 
-def vertex_enumeration_gen(game: NormalFormGame, exact: bool | None = None,
-                           tol: float | None = None) -> Iterator[Equilibrium]:
-    """Generate the extreme equilibria one by one (see :func:`vertex_enumeration`)."""
-    yield from vertex_enumeration(game, exact=exact, tol=tol).equilibria
+def iter_vertex(game: NormalFormGame, exact: bool | None = None,
+                           tol: float | None = None, *,
+                           context: Context | None = None) -> Iterator[Equilibrium]:
+    """Generate the extreme equilibria one by one (see :func:`solve_vertex`)."""
+    yield from solve_vertex(game, exact=exact, tol=tol, context=context).equilibria
 
 
-def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
-                       tol: float | None = None) -> SolverResult:
+def solve_vertex(game: NormalFormGame, exact: bool | None = None,
+                       tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """All extreme Nash equilibria of a two-player game, also when it is degenerate.
 
     Parameters
@@ -173,6 +179,9 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
         values and converts the result.
     tol : float, optional
         Float mode's regret tolerance (default :func:`default_tolerance`).
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above.
 
     Returns
     -------
@@ -197,16 +206,16 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
     --------
     >>> import gametheory as gt
     >>> g = gt.NormalFormGame.from_bimatrix([[3, 1], [4, 0]], [[3, 4], [1, 0]])
-    >>> res = vertex_enumeration(g)
+    >>> res = solve_vertex(g)
     >>> [[[str(p) for p in s] for s in eq.strategies] for eq in res.equilibria]
     [[['1', '0'], ['0', '1']], [['1/2', '1/2'], ['1/2', '1/2']], [['0', '1'], ['1', '0']]]
     >>> res.complete, res.degenerate
     (True, False)
     """
     require_two_players(game, "vertex")
-    exact = resolve_exact(game, exact)
-    tol = resolve_tolerance(game, exact, tol)
-    P, p_masks, Q, q_masks, m, n = _labelled_vertices(game)
+    context = resolve_context(game, exact, tol, context)
+    arithmetic = context.arithmetic
+    P, p_masks, Q, q_masks, m, n = _labelled_vertices(game, context)
     degenerate = _degenerate(p_masks, q_masks, m, n)
     origin_p, origin_q = (1 << m) - 1, ((1 << n) - 1) << m   # the vertex 0 of P, of Q
     pairs = [(a, b) for a, b in _complementary_pairs(p_masks, q_masks, m, n)
@@ -214,7 +223,10 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
     xs = {a: _normalise(P.coordinates(P.masks[a])) for a, _ in pairs}
     ys = {b: _normalise(Q.coordinates(Q.masks[b])) for _, b in pairs}
     pairs.sort(key=lambda ab: (xs[ab[0]], ys[ab[1]]), reverse=True)
-    equilibria = [make_equilibrium(game, [xs[a], ys[b]], exact=exact, tol=tol) for a, b in pairs]
+    equilibria = []
+    for a, b in pairs:
+        context.check("vertex")
+        equilibria.append(make_equilibrium(game, [xs[a], ys[b]], arithmetic))
     components = _components(pairs)
     subsets = _maximal_nash_subsets(pairs)
     notes = []
@@ -226,9 +238,9 @@ def vertex_enumeration(game: NormalFormGame, exact: bool | None = None,
             notes.append("continuum of equilibria: any mixture of the row strategies of equilibria "
                          + ", ".join(str(k + 1) for k in subset) + " with any mixture of their "
                          "column strategies is an equilibrium")
-    params = {"tolerance": tol, "components": components,
+    params = {"tolerance": arithmetic.tol, "components": components,
               "nash_subsets": subsets}
-    return SolverResult(game=game, method="vertex", exact=exact, equilibria=tuple(equilibria),
+    return SolverResult(game=game, method="vertex", exact=arithmetic.exact, equilibria=tuple(equilibria),
                         complete=True, degenerate=degenerate, parameters=params, notes=tuple(notes))
 
 

@@ -5,7 +5,8 @@ Solan and Zamir 2013, "Game Theory", section 5.2.5):
 
 1. The row player maximises ``v`` subject to ``A^T x >= v 1``, ``sum x = 1``,
    ``x >= 0``; the column player minimises ``w`` subject to ``A y <= w 1``,
-   ``sum y = 1``, ``y >= 0``.  Both are solved with scipy's HiGHS.
+   ``sum y = 1``, ``y >= 0``.  Both are solved with HiGHS in floating point
+   (:func:`~gametheory.linalg.lp.solve_lp`).
 2. In exact mode the float optima are made rational (continued fractions
    with growing denominator bounds) and certified: ``min_j (A^T x)_j ==
    max_i (A y)_i`` exactly proves both strategies optimal.  If no rational
@@ -18,15 +19,18 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
-from scipy.optimize import linprog
 
+from ..arithmetic import EXACT, Arithmetic
+from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
+from ..linalg.lp import solve_lp
 from .result import SolverResult, make_equilibrium
 from ._bimatrix import exact_bimatrix
-from ._common import require_two_players, resolve_exact, resolve_tolerance
+from ._common import fallback_arithmetic, require_two_players, resolve_context
+from .lemke_howson import solve_lemke_howson
 
-__all__ = ["zero_sum", "is_constant_sum"]
+__all__ = ["solve_zero_sum", "is_constant_sum"]
 
 
 def is_constant_sum(game: NormalFormGame) -> bool:
@@ -40,8 +44,9 @@ def is_constant_sum(game: NormalFormGame) -> bool:
     return bool(np.allclose(total, first, rtol=0, atol=1e-12 * max(1.0, abs(first))))
 
 
-def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
-    """Optimal mixed strategy of the maximising row player of ``A`` and the value."""
+def _maximin(A: np.ndarray, arithmetic: Arithmetic) -> tuple[np.ndarray, float]:
+    """Optimal mixed strategy of the maximising row player of ``A`` and the value (float
+    ``arithmetic``: the LP's floating-point optimum)."""
     m, n = A.shape
     # variables (x_1..x_m, v); minimise -v
     c = np.zeros(m + 1)
@@ -50,12 +55,11 @@ def _maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
     A_eq = np.zeros((1, m + 1))
     A_eq[0, :m] = 1.0
     bounds = [(0, None)] * m + [(None, None)]
-    res = linprog(c, A_ub=A_ub, b_ub=np.zeros(n), A_eq=A_eq, b_eq=[1.0], bounds=bounds,
-                  method="highs")
-    if res.status != 0:
-        raise SolverError(f"linear program failed: {res.message}")
-    x = np.clip(res.x[:m], 0.0, None)
-    return x / x.sum(), float(res.x[-1])
+    sol = solve_lp(c, A_ub, np.zeros(n), A_eq, [1.0], arithmetic, bounds=bounds)
+    if sol is None:
+        raise SolverError("linear program failed: it has no optimal solution")
+    x = np.clip(np.array(sol.x[:m], dtype=float), 0.0, None)
+    return x / x.sum(), float(sol.x[-1])
 
 
 def _rationalise(x: np.ndarray, bound: int) -> list[Fraction] | None:
@@ -66,7 +70,8 @@ def _rationalise(x: np.ndarray, bound: int) -> list[Fraction] | None:
     return [p / total for p in q]
 
 
-def zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None = None) -> SolverResult:
+def solve_zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
+             context: Context | None = None) -> SolverResult:
     """Value and optimal strategies of a two-player constant-sum game.
 
     Parameters
@@ -78,6 +83,9 @@ def zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None 
         (None): exact where the payoffs are rational.
     tol : float, optional
         Float mode's regret tolerance.
+    context : Context, optional
+        The computation's context (arithmetic, deadline, progress, seed);
+        when given, its arithmetic replaces the arguments above.
 
     Returns
     -------
@@ -89,21 +97,22 @@ def zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None 
     Examples
     --------
     >>> import gametheory as gt
-    >>> res = zero_sum(gt.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]))
+    >>> res = solve_zero_sum(gt.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]))
     >>> str(res.parameters["value"]), [str(p) for p in res.equilibria[0].strategies[0]]
     ('0', ['1/3', '1/3', '1/3'])
     """
     require_two_players(game, "zero-sum")
-    exact = resolve_exact(game, exact)
+    context = resolve_context(game, exact, tol, context)
+    arithmetic = context.arithmetic
     if not is_constant_sum(game):
         raise InvalidGameError("method 'zero-sum' needs a constant-sum game: the players' "
                                "payoffs do not add up to the same number in every profile")
-    tol = resolve_tolerance(game, exact, tol)
     A = game.float_payoffs[0]
-    x, _ = _maximin(A)
-    y, _ = _maximin(-A.T)
+    floating = fallback_arithmetic(game, arithmetic, tol)
+    x, _ = _maximin(A, floating)
+    y, _ = _maximin(-A.T, floating)
     how = "linear programming (HiGHS)"
-    if exact:
+    if arithmetic.exact:
         Ai, _ = exact_bimatrix(game)
         strategies = None
         for bound in (10**3, 10**6, 10**9, 10**12):
@@ -117,13 +126,13 @@ def zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None 
                 how += ", rationalised with denominators up to %d" % bound
                 break
         if strategies is None:
-            from .lemke_howson import lemke_howson
-            strategies = [list(s) for s in lemke_howson(game, labels=[0]).equilibria[0].strategies]
+            lh = solve_lemke_howson(game, labels=[0], context=context)
+            strategies = [list(s) for s in lh.equilibria[0].strategies]
             how = "exact Lemke-Howson (the LP optimum did not rationalise)"
-        eq = make_equilibrium(game, strategies, exact=True)
+        eq = make_equilibrium(game, strategies, EXACT)
     else:
-        eq = make_equilibrium(game, [x, y], exact=False, tol=tol)
-    return SolverResult(game=game, method="zero-sum", exact=exact, equilibria=(eq,), complete=False,
-                        degenerate=None,
-                        parameters={"value": eq.payoffs[0], "tolerance": tol,
+        eq = make_equilibrium(game, [x, y], arithmetic)
+    return SolverResult(game=game, method="zero-sum", exact=arithmetic.exact, equilibria=(eq,),
+                        complete=False, degenerate=None,
+                        parameters={"value": eq.payoffs[0], "tolerance": arithmetic.tol,
                                     "computation": how})

@@ -1,0 +1,92 @@
+"""What every command shares: the parser, the shared arguments, errors and exit codes, ``--output``.
+
+Exit codes (fixed by the project's contract): 0 success, 1 a computation that
+could not finish, 2 bad input or usage.  Errors are one line on standard error,
+``gametheory: error: ...``, never a traceback; an ``--output`` file is written
+whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..errors import GameError, SolverError
+from ..games.tree import ExtensiveFormGame, reduced_normal_form
+from ..io import write_text_atomic
+
+__all__ = ["Parser", "UsageError", "add_output", "add_model", "add_arithmetic", "add_format",
+           "emit", "fail", "exit_code", "strategic"]
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors become :class:`UsageError` (exit code 2, one line)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+class UsageError(Exception):
+    """Bad usage of the command line (exit code 2)."""
+
+
+def add_output(parser: argparse.ArgumentParser) -> None:
+    """The ``--output FILE`` option."""
+    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+
+
+def add_model(parser: argparse.ArgumentParser, default: str) -> None:
+    """The optional ``MODEL`` argument (a model file or a bundled model's name)."""
+    parser.add_argument("model", metavar="MODEL", nargs="?", default=default,
+                        help=f"a model file (.toml) or a bundled model's name (default: {default})")
+
+
+def add_arithmetic(parser: argparse.ArgumentParser, exact_help: str) -> None:
+    """The --exact/--float pair (default: exact where the payoffs are rational)."""
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--exact", dest="exact", action="store_const", const=True, default=None,
+                      help=exact_help)
+    mode.add_argument("--float", dest="exact", action="store_const", const=False,
+                      help="floating-point arithmetic")
+
+
+def add_format(parser: argparse.ArgumentParser, choices: Any,
+               help: str = "output format (default: table)") -> None:
+    """The ``--format`` option (default: table)."""
+    parser.add_argument("--format", default="table", choices=choices, help=help)
+
+
+def emit(text: str, output: str | None) -> int:
+    """Write ``text`` to the ``--output`` file (whole or not at all) or to standard output."""
+    if output:
+        write_text_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def fail(message: str, code: int) -> int:
+    """Say what went wrong in one line on standard error; return the exit code."""
+    sys.stderr.write("gametheory: error: " + " ".join(str(message).split()) + "\n")
+    return code
+
+
+def exit_code(exc: BaseException) -> int:
+    """Report an exception raised by a command as one line; return its exit code."""
+    if isinstance(exc, UsageError):
+        return fail(str(exc), 2)
+    if isinstance(exc, SolverError):
+        return fail(str(exc), 1)
+    if isinstance(exc, (GameError, ValueError)):
+        return fail(str(exc), 2)
+    if isinstance(exc, OSError):
+        return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), 2)
+    if isinstance(exc, KeyboardInterrupt):
+        return fail("interrupted", 130)
+    return fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+
+
+def strategic(game):
+    """A game tree's reduced normal form (dominance and qre work in strategic form)."""
+    return reduced_normal_form(game) if isinstance(game, ExtensiveFormGame) else game

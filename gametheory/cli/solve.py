@@ -1,0 +1,34 @@
+"""``gametheory solve``: the equilibria of a game."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..io import read_game
+from ..report import render
+from ..report.solve import FORMATS
+from ..solvers.solve import METHODS, solve
+from ._common import add_arithmetic, add_format, add_output, emit
+
+
+def add_parser(sub) -> None:
+    s = sub.add_parser("solve", help="compute the equilibria of a game",
+                       description="Compute the equilibria of a game and print them.")
+    s.add_argument("game", metavar="GAME",
+                   help="a Gambit .nfg or .efg file, a model file (.toml), or the name of a bundled "
+                        "game (see 'gametheory models')")
+    s.add_argument("--method", default="auto", choices=["auto", *METHODS],
+                   help="solver (default: auto chooses by the game's size and player count; for a "
+                        "game tree, spe); on a tree, spe and sequence-form work on the tree and "
+                        "the others on its reduced normal form")
+    add_arithmetic(s, "rational arithmetic (integer or rational payoffs only)")
+    add_format(s, FORMATS)
+    add_output(s)
+    s.add_argument("--eliminate", action="store_true",
+                   help="remove strictly dominated actions first (keeps every equilibrium)")
+
+
+def run(args: argparse.Namespace) -> int:
+    result = solve(read_game(args.game), method=args.method, exact=args.exact,
+                   eliminate=args.eliminate)
+    return emit(render(result, args.format), args.output)

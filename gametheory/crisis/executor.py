@@ -1,0 +1,103 @@
+"""Where independent jobs run: one small interface over this process, a process pool or Dask.
+
+A sweep (and any later campaign of independent computations) hands its jobs
+to an :class:`Executor` and reads the results back in job order; it never
+creates pools or clients itself.  Three executors:
+
+- :class:`SerialExecutor` runs the jobs one after another in this process;
+- :class:`ProcessExecutor` runs them on a pool of worker processes (``fork``
+  where the platform has it);
+- :class:`DaskExecutor` submits them to a ``dask.distributed`` client (the
+  optional ``dask`` extra), for runs spread over a cluster.
+
+:func:`executor_for` turns the ``workers=`` argument of the public functions
+into one of the first two.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+
+__all__ = ["Executor", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "executor_for"]
+
+
+class Executor(Protocol):
+    """Runs ``fn`` on each job and yields the results in the jobs' order."""
+
+    def map(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[Any]:
+        """``fn(job)`` for each job, in order (lazily, so a caller can report progress)."""
+        ...
+
+
+class SerialExecutor:
+    """Every job in this process, one after another.
+
+    Examples
+    --------
+    >>> list(SerialExecutor().map(abs, [-1, 2, -3]))
+    [1, 2, 3]
+    """
+
+    def map(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[Any]:
+        return (fn(job) for job in jobs)
+
+
+class ProcessExecutor:
+    """The jobs on a pool of ``workers`` processes (``fn`` and the jobs must pickle).
+
+    Examples
+    --------
+    >>> list(ProcessExecutor(2).map(abs, [-1, 2, -3]))
+    [1, 2, 3]
+    """
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        self.workers = workers
+
+    def map(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[Any]:
+        if not jobs:
+            return
+        method = "fork" if sys.platform != "win32" else "spawn"
+        context = multiprocessing.get_context(method)
+        with context.Pool(min(self.workers, len(jobs))) as pool:
+            chunk = max(1, len(jobs) // (8 * self.workers))
+            yield from pool.imap(fn, jobs, chunksize=chunk)
+
+
+class DaskExecutor:
+    """The jobs on a ``dask.distributed`` client (install the ``dask`` extra).
+
+    Parameters
+    ----------
+    client : dask.distributed.Client
+        A client connected to a scheduler (a local cluster or a remote one).
+    """
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def map(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[Any]:
+        futures = self.client.map(fn, list(jobs), pure=False)
+        for future in futures:
+            yield future.result()
+
+
+def executor_for(workers: int | None, jobs: Iterable[Any] = ()) -> Executor:
+    """A serial executor for one worker (or one job), else a process pool.
+
+    ``workers`` None means the machine's cores.
+
+    Examples
+    --------
+    >>> type(executor_for(1)).__name__, type(executor_for(4, range(10))).__name__
+    ('SerialExecutor', 'ProcessExecutor')
+    """
+    count = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
+    if count == 1 or len(list(jobs)) == 1:
+        return SerialExecutor()
+    return ProcessExecutor(count)

@@ -1,0 +1,68 @@
+"""Any game by path or bundled name: Gambit ``.nfg`` and ``.efg`` files and crisis models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InvalidGameError
+from ..games.normal import NormalFormGame
+from ..games.tree import ExtensiveFormGame
+from .efg import parse_efg
+from .model_toml import bundled_models, load_model
+from .nfg import parse_nfg, read_nfg, write_nfg
+from .sources import Source, bundled, resolve
+
+__all__ = ["read_game", "load_tree", "write_game", "bundled_games"]
+
+
+def bundled_games() -> dict[str, str]:
+    """Names of the bundled games and models with their titles (models last)."""
+    out = {name: parse_nfg(src.text(), source=src.name).title
+           for name, src in bundled("game").items() if src.format == "nfg"}
+    out.update(bundled_models())
+    return out
+
+
+def read_game(source: str | Path | Source) -> "NormalFormGame | ExtensiveFormGame":
+    """Read a game from a ``.nfg`` or ``.efg`` file or a model file (``.toml``), or load a
+    bundled one by name.
+
+    A ``.efg`` file gives an :class:`~gametheory.games.tree.ExtensiveFormGame`
+    (a tree); the others a :class:`~gametheory.games.normal.NormalFormGame`.  A model
+    file gives the game among its moving parties, with the model's default
+    weights.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.read_game("chicken").players
+    ('US', 'PRC')
+    >>> gt.read_game("unilateral").players
+    ('US', 'ROK', 'PRC')
+    """
+    src = resolve(source, "game")
+    if src.format == "toml":
+        return load_model(src).game()
+    if src.format == "efg":
+        return parse_efg(src.text(), source=src.name)
+    if src.path is not None:
+        return read_nfg(src.path)
+    return parse_nfg(src.text(), source=src.name)
+
+
+def load_tree(source: str | Path | Source) -> ExtensiveFormGame:
+    """A game tree: a ``.efg`` file, or a crisis model (file or bundled name) as a tree
+    (:meth:`~gametheory.crisis.model.Model.tree`)."""
+    src = resolve(source, "game")
+    if src.format == "toml":
+        return load_model(src).tree()
+    game = read_game(src)
+    if not isinstance(game, ExtensiveFormGame):
+        raise InvalidGameError(f"{source}: a game in strategic form has no tree; give a .efg file "
+                               "or a model")
+    return game
+
+
+def write_game(game: NormalFormGame, path: str | Path) -> None:
+    """Write a game as a Gambit ``.nfg`` file (whole or not at all)."""
+    write_nfg(game, path)

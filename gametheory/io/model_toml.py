@@ -1,0 +1,401 @@
+"""Crisis models from TOML (``docs/reference/model-format.md``): read, checked, every error
+naming the file and the offending key.
+
+A model file may name other files beside it: ``[model] extends = "other.toml"`` (the other
+model, changed) and ``[model] conflict = "conflicts/crisis.toml"`` (the same case as a
+graph-model conflict).  This reader reads them too, so the :class:`~gametheory.crisis.model.Model`
+it returns holds everything (``model.conflict`` is the loaded
+:class:`~gametheory.conflict.model.ConflictModel`) and the crisis code never opens a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..arithmetic import exact_str, parse_rational
+from ..crisis.model import (Attribute, Effect, Model, Party, Preference, Priority, Scenario, Timing,
+                            Understanding)
+from ..errors import GameFileError
+from ._files import read_text
+from ._toml import parse_toml
+from .conflict_toml import read_conflict
+from .sources import Source, bundled, resolve
+
+__all__ = ["read_model", "parse_model", "load_model", "bundled_models"]
+
+_TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
+        "understanding", "scenario", "timing"}
+
+
+def read_model(path: str | Path) -> Model:
+    """Read and validate a model file; errors name the file and the offending key."""
+    path = Path(path)
+    text = read_text(path)
+    return parse_model(text, source=str(path), folder=path.parent)
+
+
+def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
+                _chain: tuple[str, ...] = ()) -> Model:
+    """Parse a model from TOML text (see :func:`read_model`).
+
+    A model whose ``[model]`` table says ``extends = "other.toml"`` is the
+    other model (read from ``folder``) with its own title, description and
+    understandings in force; it may change nothing else.
+    """
+    data = parse_toml(text, source)
+    head = data.get("model", {})
+    if isinstance(head, dict) and "extends" in head:
+        extra = sorted(set(data) - {"model", "scenario", "effect", "timing"})
+        if extra:
+            raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
+                                        "change [model] and [timing] and add [[scenario]] and "
+                                        "[[effect]] tables")
+        base_name = head["extends"]
+        if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
+            raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
+        base_path = (folder or Path(".")) / base_name
+        if not base_path.is_file():
+            raise GameFileError(source, f"[model]: the model it extends, {base_name}, is not there")
+        if base_name in _chain or len(_chain) > 20:
+            raise GameFileError(source, f"[model]: 'extends' goes round in a circle through {base_name}")
+        base = parse_model(read_text(base_path), str(base_path), folder,
+                           _chain + (base_name, Path(source).name))
+        reader = _Reader(data, source, folder)
+        reader.keys(head, {"title", "description", "source", "extends", "in_force", "transfers",
+                           "conflict"}, "[model]")
+        model = replace(base, title=reader.text(head, "title", "[model]"),
+                        description=reader.text(head, "description", "[model]", False) or base.description,
+                        source=reader.text(head, "source", "[model]", False) or base.source, path=source)
+        if "scenario" in data or "effect" in data:
+            if "scenario" in data and base.scenarios:
+                raise GameFileError(source, "[scenario]: the model it extends has scenarios already")
+            scenarios = reader.scenarios() if "scenario" in data else base.scenarios
+            added = reader.effects(base.parties, {a.name for a in base.attributes},
+                                   {u.name for u in base.understandings},
+                                   {sc.name for sc in scenarios})
+            model = replace(model, scenarios=scenarios, effects=base.effects + added)
+        if "timing" in data:
+            model = replace(model, timing=reader.timing(model.parties))
+        return reader.in_force(model, head)
+    return _Reader(data, source, folder).model()
+
+
+class _Reader:
+    def __init__(self, data: dict, source: str, folder: Path | None = None):
+        self.data = data
+        self.source = source
+        self.folder = folder
+
+    def fail(self, where: str, message: str) -> GameFileError:
+        return GameFileError(self.source, f"{where}: {message}")
+
+    def keys(self, table: Mapping, allowed: set[str], where: str) -> None:
+        extra = sorted(set(table) - allowed)
+        if extra:
+            raise self.fail(where, f"unknown key {extra[0]!r} (allowed: {', '.join(sorted(allowed))})")
+
+    def text(self, table: Mapping, key: str, where: str, required: bool = True) -> str:
+        if key not in table:
+            if required:
+                raise self.fail(where, f"missing {key!r}")
+            return ""
+        value = table[key]
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(where, f"{key!r} must be a non-empty string")
+        return value
+
+    def number(self, value: Any, where: str) -> Fraction:
+        if isinstance(value, bool):
+            raise self.fail(where, "expected a number, got a boolean")
+        if isinstance(value, int):
+            return Fraction(value)
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise self.fail(where, "numbers must be finite")
+            return Fraction(repr(value))
+        if isinstance(value, str):
+            try:
+                return parse_rational(value)
+            except (ValueError, ZeroDivisionError):
+                raise self.fail(where, f"{value!r} is not a number (write 3, 0.25 or \"1/3\")") from None
+        raise self.fail(where, f"expected a number, got {type(value).__name__}")
+
+    def tables(self, key: str) -> list[dict]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+            raise self.fail(key, f"write each {key} as a [[{key}]] table")
+        return value
+
+    def model(self) -> Model:
+        self.keys(self.data, _TOP, "top level")
+        head = self.data.get("model", {})
+        if not isinstance(head, dict):
+            raise self.fail("model", "must be a table")
+        self.keys(head, {"title", "description", "source", "in_force", "transfers", "conflict"},
+                  "[model]")
+        title = self.text(head, "title", "[model]")
+        parties = self.parties()
+        attributes = self.attributes()
+        names = {a.name for a in attributes}
+        baseline = self.baseline(names)
+        understandings = self.understandings()
+        scenarios = self.scenarios()
+        effects = self.effects(parties, names, {u.name for u in understandings},
+                               {sc.name for sc in scenarios})
+        preferences = self.preferences(parties, names)
+        priorities = self.priorities(parties, names)
+        model = Model(title=title, description=self.text(head, "description", "[model]", False),
+                      source=self.text(head, "source", "[model]", False), parties=parties,
+                      attributes=attributes, baseline=baseline, effects=effects,
+                      preferences=preferences, priorities=priorities, path=self.source,
+                      understandings=understandings, scenarios=scenarios,
+                      timing=self.timing(parties) if "timing" in self.data else None)
+        broken = model.priority_violations()
+        if broken:
+            raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
+        return self.in_force(model, head)
+
+    def conflict(self, model: Model, value: Any) -> Model:
+        """``conflict = "conflicts/crisis.toml"``: the same case as a graph-model conflict, a
+        file below the model's folder, whose decision makers are parties of the model."""
+        if not isinstance(value, str) or not value.endswith(".toml") or value.startswith("/") \
+                or ".." in Path(value).parts or "\\" in value:
+            raise self.fail("[model]", "'conflict' must name a .toml file below the model's folder, "
+                                       "e.g. \"conflicts/crisis.toml\"")
+        path = (self.folder or Path(".")) / value
+        if not path.is_file():
+            raise self.fail("[model]", f"the conflict model {value} is not there")
+        conflict = read_conflict(path)
+        parties = {p.name for p in model.parties}
+        strangers = [d for d in conflict.names if d not in parties]
+        if strangers:
+            raise self.fail("[model]", f"the conflict model {value} has decision maker "
+                                       f"{strangers[0]!r}, not a party of this model")
+        return replace(model, conflict=conflict)
+
+    def in_force(self, model: Model, head: Mapping) -> Model:
+        if "conflict" in head:
+            model = self.conflict(model, head["conflict"])
+        if "transfers" in head:
+            if not isinstance(head["transfers"], bool):
+                raise self.fail("[model]", "'transfers' must be true or false")
+            model = replace(model, transfers=head["transfers"])
+        names = head.get("in_force", [])
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise self.fail("[model]", "'in_force' must be a list of understanding names")
+        known = {u.name for u in model.understandings}
+        for n in names:
+            if n not in known:
+                raise self.fail("[model]", f"in_force names an unknown understanding {n!r}")
+        return replace(model, in_force=tuple(names))
+
+    def scenarios(self) -> tuple[Scenario, ...]:
+        out, seen = [], set()
+        for k, t in enumerate(self.tables("scenario"), 1):
+            where = f"scenario {k}"
+            self.keys(t, {"name", "probability", "description", "quote"}, where)
+            name = self.text(t, "name", where)
+            if name in seen:
+                raise self.fail(where, f"duplicate scenario {name!r}")
+            seen.add(name)
+            p = self.number(t.get("probability"), f"{where}: probability")
+            if p < 0:
+                raise self.fail(where, "probability must be nonnegative")
+            out.append(Scenario(name, p, self.text(t, "description", where, False),
+                                self.text(t, "quote", where)))
+        if out and sum(sc.probability for sc in out) != 1:
+            raise self.fail("scenario", "the scenario probabilities must sum to 1")
+        return tuple(out)
+
+    def timing(self, parties: tuple[Party, ...]) -> Timing:
+        t = self.data["timing"]
+        where = "[timing]"
+        if not isinstance(t, dict):
+            raise self.fail(where, "must be a table")
+        self.keys(t, {"order", "observes", "quote", "note"}, where)
+        movers = [p.name for p in parties if p.actions]
+        order = t.get("order", movers)
+        if not isinstance(order, list) or not all(isinstance(n, str) for n in order):
+            raise self.fail(where, "'order' must be a list of party names")
+        if sorted(order) != sorted(movers):
+            raise self.fail(where, f"'order' must list every moving party once ({', '.join(movers)}), "
+                                   f"got {', '.join(order) or 'none'}")
+        observes = t.get("observes", {})
+        if not isinstance(observes, dict):
+            raise self.fail(where, "'observes' must be a table party = [earlier movers]")
+        out = {}
+        for party, seen in observes.items():
+            if party not in movers:
+                raise self.fail(where, f"observes: {party!r} is not a moving party")
+            if not isinstance(seen, list) or not all(isinstance(n, str) for n in seen):
+                raise self.fail(where, f"observes.{party} must be a list of party names")
+            earlier = order[:order.index(party)]
+            for q in seen:
+                if q not in earlier:
+                    raise self.fail(where, f"observes.{party}: {q!r} does not move before {party}")
+            out[party] = tuple(seen)
+        return Timing(order=tuple(order), observes=out, quote=self.text(t, "quote", where, False),
+                      note=self.text(t, "note", where, False))
+
+    def understandings(self) -> tuple[Understanding, ...]:
+        out, seen = [], set()
+        for k, t in enumerate(self.tables("understanding"), 1):
+            where = f"understanding {k}"
+            self.keys(t, {"name", "description", "quote"}, where)
+            name = self.text(t, "name", where)
+            if name in seen:
+                raise self.fail(where, f"duplicate understanding {name!r}")
+            seen.add(name)
+            out.append(Understanding(name, self.text(t, "description", where, False),
+                                     self.text(t, "quote", where)))
+        return tuple(out)
+
+    def parties(self) -> tuple[Party, ...]:
+        out, seen = [], set()
+        for k, t in enumerate(self.tables("party"), 1):
+            where = f"party {k}"
+            self.keys(t, {"name", "actions"}, where)
+            name = self.text(t, "name", where)
+            if name in seen:
+                raise self.fail(where, f"duplicate party {name!r}")
+            seen.add(name)
+            actions = t.get("actions", [])
+            if not isinstance(actions, list) or not all(isinstance(a, str) and a for a in actions):
+                raise self.fail(f"party {name!r}", "'actions' must be a list of names")
+            if len(set(actions)) != len(actions):
+                raise self.fail(f"party {name!r}", "duplicate action names")
+            out.append(Party(name, tuple(actions)))
+        if not out:
+            raise self.fail("party", "a model needs at least one [[party]]")
+        if not any(p.actions for p in out):
+            raise self.fail("party", "no party has actions")
+        return tuple(out)
+
+    def attributes(self) -> tuple[Attribute, ...]:
+        out, seen = [], set()
+        for k, t in enumerate(self.tables("attribute"), 1):
+            where = f"attribute {k}"
+            self.keys(t, {"name", "description", "min", "max", "bad"}, where)
+            name = self.text(t, "name", where)
+            if name in seen:
+                raise self.fail(where, f"duplicate attribute {name!r}")
+            seen.add(name)
+            low = self.number(t.get("min", 0), f"attribute {name!r}: min")
+            high = self.number(t.get("max", 1), f"attribute {name!r}: max")
+            if not low < high:
+                raise self.fail(f"attribute {name!r}", "min must be below max")
+            bad = t.get("bad", False)
+            if not isinstance(bad, bool):
+                raise self.fail(f"attribute {name!r}", "'bad' must be true or false")
+            out.append(Attribute(name, self.text(t, "description", where, False), low, high, bad))
+        if not out:
+            raise self.fail("attribute", "a model needs at least one [[attribute]]")
+        return tuple(out)
+
+    def baseline(self, names: set[str]) -> dict[str, Fraction]:
+        table = self.data.get("baseline", {})
+        if not isinstance(table, dict):
+            raise self.fail("baseline", "must be a table")
+        self.keys(table, names, "[baseline]")
+        return {k: self.number(v, f"baseline {k!r}") for k, v in table.items()}
+
+    def _conditions(self, when: Any, parties: tuple[Party, ...], where: str) -> tuple[tuple[str, str], ...]:
+        if not isinstance(when, dict) or not when:
+            raise self.fail(where, "'when' must be a table of party = action")
+        byname = {p.name: p for p in parties}
+        out = []
+        for party, action in when.items():
+            if party not in byname:
+                raise self.fail(where, f"unknown party {party!r}")
+            if action not in byname[party].actions:
+                raise self.fail(where, f"{party} has no action {action!r}")
+            out.append((party, action))
+        return tuple(out)
+
+    def effects(self, parties: tuple[Party, ...], names: set[str],
+                understandings: set[str], scenarios: set[str] = frozenset()) -> tuple[Effect, ...]:
+        out = []
+        for k, t in enumerate(self.tables("effect"), 1):
+            where = f"effect {k}"
+            self.keys(t, {"when", "note", "requires", "excludes", "scenario"} | names, where)
+            in_scenarios = t.get("scenario", [])
+            in_scenarios = [in_scenarios] if isinstance(in_scenarios, str) else in_scenarios
+            if not isinstance(in_scenarios, list) or any(v not in scenarios for v in in_scenarios):
+                raise self.fail(where, "'scenario' must name scenarios declared in [[scenario]] tables")
+            if "when" not in t and in_scenarios:
+                when = ()
+            else:
+                when = self._conditions(t.get("when"), parties, where)
+            changes = tuple((a, self.number(t[a], f"{where}: {a}")) for a in t if a in names)
+            if not changes:
+                raise self.fail(where, "changes no attribute")
+            gates = []
+            for key in ("requires", "excludes"):
+                value = t.get(key, [])
+                value = [value] if isinstance(value, str) else value
+                if not isinstance(value, list) or any(v not in understandings for v in value):
+                    raise self.fail(where, f"'{key}' must name understandings declared in "
+                                           "[[understanding]] tables")
+                gates.append(tuple(value))
+            out.append(Effect(when, changes, self.text(t, "note", where, False), *gates,
+                              scenarios=tuple(in_scenarios)))
+        return tuple(out)
+
+    def preferences(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Preference, ...]:
+        out, seen = [], set()
+        party_names = {p.name for p in parties}
+        for k, t in enumerate(self.tables("preference"), 1):
+            where = f"preference {k}"
+            self.keys(t, {"party", "attribute", "weight", "range", "quote"}, where)
+            party, attr = self.text(t, "party", where), self.text(t, "attribute", where)
+            if party not in party_names:
+                raise self.fail(where, f"unknown party {party!r}")
+            if attr not in names:
+                raise self.fail(where, f"unknown attribute {attr!r}")
+            if (party, attr) in seen:
+                raise self.fail(where, f"a second weight for {party} on {attr}")
+            seen.add((party, attr))
+            weight = self.number(t.get("weight"), f"{where}: weight")
+            rng = t.get("range", [t.get("weight"), t.get("weight")])
+            if not isinstance(rng, list) or len(rng) != 2:
+                raise self.fail(where, "'range' must be [low, high]")
+            low, high = (self.number(v, f"{where}: range") for v in rng)
+            if not low <= weight <= high:
+                raise self.fail(where, f"weight {exact_str(weight)} is outside its range "
+                                       f"[{exact_str(low)}, {exact_str(high)}]")
+            out.append(Preference(party, attr, weight, low, high, self.text(t, "quote", where)))
+        return tuple(out)
+
+    def priorities(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Priority, ...]:
+        out = []
+        party_names = {p.name for p in parties}
+        for k, t in enumerate(self.tables("priority"), 1):
+            where = f"priority {k}"
+            self.keys(t, {"party", "higher", "lower", "quote"}, where)
+            party = self.text(t, "party", where)
+            if party not in party_names:
+                raise self.fail(where, f"unknown party {party!r}")
+            higher = self.text(t, "higher", where)
+            lower = t.get("lower", [])
+            lower = [lower] if isinstance(lower, str) else lower
+            for a in [higher, *lower]:
+                if a not in names:
+                    raise self.fail(where, f"unknown attribute {a!r}")
+            if not lower:
+                raise self.fail(where, "'lower' names no attribute")
+            out.append(Priority(party, higher, tuple(lower), self.text(t, "quote", where)))
+        return tuple(out)
+
+
+def load_model(source: str | Path | Source) -> Model:
+    """A crisis model from a ``.toml`` file or a bundled model's name (see :func:`bundled_models`)."""
+    src = resolve(source, "model")
+    return parse_model(src.text(), source=src.name, folder=src.folder)
+
+
+def bundled_models() -> dict[str, str]:
+    """Names of the bundled crisis models (``models/*.toml``) with their titles."""
+    return {name: load_model(src).title for name, src in bundled("model").items()}

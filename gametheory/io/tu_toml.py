@@ -1,0 +1,88 @@
+"""Transferable-utility games from TOML (the contract's form: ``title``, ``players``,
+``[values]``), and :func:`load_tu`: a TU game from any source the ``coop`` command takes."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from ..coop.derive import characteristic_function
+from ..coop.tu import TUGame
+from ..errors import GameFileError, GameTooLargeError, InvalidGameError
+from ..games.tree import ExtensiveFormGame, reduced_normal_form
+from ._files import read_text
+from ._toml import parse_toml
+from .games import read_game
+from .model_toml import load_model
+from .sources import Source, resolve
+
+__all__ = ["parse_tu", "read_tu", "load_tu"]
+
+
+def parse_tu(text: str, source: str = "<string>") -> TUGame:
+    """A TU game from TOML text in the contract's form (``title``, ``players``, ``[values]``).
+
+    Worths are integers, decimals (read exactly) or strings such as ``"1/3"``;
+    unlisted coalitions are worth 0.  Errors name the file and the key.
+    """
+    return _tu(parse_toml(text, source), source)
+
+
+def _tu(data: dict[str, Any], source: str) -> TUGame:
+    extra = sorted(set(data) - {"title", "players", "values", "description"})
+    if extra:
+        raise GameFileError(source, f"unknown key {extra[0]!r} (a TU game has title, description, "
+                                    "players, values)")
+    players = data.get("players")
+    if not isinstance(players, list) or not players or not all(isinstance(p, str) for p in players):
+        raise GameFileError(source, "'players' must be a non-empty list of names")
+    values = data.get("values", {})
+    if not isinstance(values, dict):
+        raise GameFileError(source, "[values] must be a table: \"A,B\" = worth")
+    converted = {}
+    for key, worth in values.items():
+        if isinstance(worth, float):
+            if worth != worth or worth in (float("inf"), float("-inf")):
+                raise GameFileError(source, f"[values] {key!r}: worths must be finite")
+            worth = Fraction(repr(worth))
+        converted[key] = worth
+    title = data.get("title", "")
+    if not isinstance(title, str):
+        raise GameFileError(source, "'title' must be a string")
+    try:
+        return TUGame(players, converted, title=title)
+    except (InvalidGameError, GameTooLargeError) as exc:
+        raise GameFileError(source, f"[values]: {exc}" if "coalition" in str(exc) else str(exc)) from None
+
+
+def read_tu(path: str | Path) -> TUGame:
+    """Read a TU game from a TOML file (see :func:`parse_tu`)."""
+    path = Path(path)
+    text = read_text(path)
+    return parse_tu(text, source=str(path))
+
+
+def load_tu(source: str | Path | Source, characteristic: str | None = None,
+            pure: bool = False) -> TUGame:
+    """A TU game from a TOML file with ``[values]``, or derived from a crisis model (file or
+    bundled name) or a strategic-form game (``.nfg``, ``.efg``, bundled name) by
+    :func:`~gametheory.coop.derive.characteristic_function` (``characteristic``, default
+    alpha; ``pure``: no randomising).  ``characteristic`` and ``pure`` do not apply to a TU file.
+    """
+    src = resolve(source, "game")
+    if src.format == "toml" and not src.bundled:        # a TU game, or a model, in a file
+        label = src.name if isinstance(source, Source) else str(source)
+        text = src.text()
+        data = parse_toml(text, label)
+        if "values" in data or "model" not in data:
+            if characteristic is not None or pure:
+                raise InvalidGameError(f"{label} is a TU game: a characteristic function and "
+                                       "pure strategies apply only to strategic-form games and models")
+            return _tu(data, label)
+        game = load_model(src).game()
+    else:
+        game = read_game(src)
+        if isinstance(game, ExtensiveFormGame):
+            game = reduced_normal_form(game)
+    return characteristic_function(game, characteristic or "alpha", mixed=not pure)
