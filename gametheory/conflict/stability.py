@@ -34,7 +34,8 @@ import numpy as np
 
 from ..errors import GameTooLargeError, InvalidGameError
 from .model import ConflictModel
-from .reach import MAX_REACH_SET_STATES, Condensation
+from . import reach
+from .reach import Condensation
 
 __all__ = ["Analysis", "MoveGraph", "analyse", "CONCEPTS", "parse_grouping"]
 
@@ -232,10 +233,10 @@ class Analysis:
         todo = np.flatnonzero(open_)
         if not len(todo):
             return out
-        if n > MAX_REACH_SET_STATES:
+        if n > reach.MAX_REACH_SET_STATES:      # read at call time: the limit may be changed
             raise GameTooLargeError(
                 f"conflict: SMR for the coalition {'+'.join(self.groups[g])} needs the others' "
-                f"reachable sets, {n:,} x {n:,} bits, over the limit of {MAX_REACH_SET_STATES:,} "
+                f"reachable sets, {n:,} x {n:,} bits, over the limit of {reach.MAX_REACH_SET_STATES:,} "
                 "states (method='search' decides state by state, very slowly)")
         src, dst = own
         ui_s, ui_t = improvements
