@@ -35,6 +35,10 @@ def test_json_matches_the_contract_example(capsys):
     assert code == 0 and err == ""
     data = json.loads(out)
     assert data.pop("notes") == []
+    # the contract's addition: every connected component, here three isolated equilibria
+    assert data.pop("components") == [
+        {"equilibria": [k], "payoffs": [[u, u], [v, v]], "maximal_subsets": [[k]]}
+        for k, (u, v) in enumerate([("1", "4"), ("2", "2"), ("4", "1")])]
     assert data.pop("parameters") == {"tolerance": None, "components": [[0], [1], [2]],
                                       "nash_subsets": [[0], [1], [2]]}
     assert data == {

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame
-from ..solvers.result import SolverResult
+from ..solvers.result import Component, SolverResult
 from ._registry import renders
 from ._text import csv_num, json_num, json_text, tex_escape, tex_num, text_num
 
@@ -90,9 +90,18 @@ def result_dict(result: SolverResult) -> dict[str, Any]:
         "complete": result.complete,
         "degenerate": result.degenerate,
         "equilibria": [_equilibrium_dict(eq, ex) for eq in result.equilibria],
+        **({} if result.components is None else
+           {"components": [_component_dict(c, ex) for c in result.components]}),
         "notes": list(result.notes),
         "parameters": {k: _json_value(v, ex) for k, v in result.parameters.items()},
     }
+
+
+def _component_dict(c: Component, ex: bool) -> dict[str, Any]:
+    """A connected component: its extreme equilibria (0-based), payoff bounds, maximal subsets."""
+    return {"equilibria": list(c.equilibria),
+            "payoffs": [[json_num(lo, ex), json_num(hi, ex)] for lo, hi in c.payoffs],
+            "maximal_subsets": [list(s) for s in c.maximal_subsets]}
 
 
 @renders(SolverResult, "json")
@@ -140,12 +149,37 @@ def result_table(result: SolverResult) -> str:
                      " equilibria may form continua")
     elif result.degenerate is False:
         lines.append("degenerate: no")
+    lines.extend(_component_lines(result))
     for note in result.notes:
         lines.append(f"note: {note}")
     if "value" in result.parameters:
         lines.append(f"value of the game (to {g.players[0]}): "
                      f"{text_num(result.parameters['value'], ex)}")
     return "\n".join(lines) + "\n"
+
+
+def _component_lines(result: SolverResult) -> list[str]:
+    """The continua of equilibria, each with its maximal Nash subsets and payoff bounds (nothing
+    when every equilibrium is isolated)."""
+    if not result.components or not any(c.is_continuum for c in result.components):
+        return []
+    players = result.reduced.players if result.reduced is not None else result.game.players
+    ex = result.exact
+    lines = [f"components: {len(result.components)} connected component(s) of the equilibrium "
+             "set; continua:"]
+    for c in result.components:
+        if not c.is_continuum:
+            continue
+        members = ", ".join(str(k + 1) for k in c.equilibria)
+        subsets = "; ".join("{" + ", ".join(str(k + 1) for k in s) + "}" for s in c.maximal_subsets)
+        bounds = ", ".join(f"{p} {_span(lo, hi, ex)}" for p, (lo, hi) in zip(players, c.payoffs))
+        lines.append(f"  equilibria {members}: maximal Nash subsets {subsets}; payoffs over the "
+                     f"whole continuum: {bounds}")
+    return lines
+
+
+def _span(lo: Any, hi: Any, ex: bool) -> str:
+    return text_num(lo, ex) if lo == hi else f"{text_num(lo, ex)} to {text_num(hi, ex)}"
 
 
 def _behavior_lines(g: ExtensiveFormGame, eq: Any, ex: bool) -> list[str]:

@@ -13,7 +13,8 @@ from ..arithmetic import Arithmetic, Number
 from ..errors import VerificationError
 from ..games.normal import NormalFormGame, supports
 
-__all__ = ["Equilibrium", "SolverResult", "make_equilibrium", "default_tolerance", "dedupe_equilibria"]
+__all__ = ["Equilibrium", "SolverResult", "Component", "make_components", "make_equilibrium",
+           "default_tolerance", "dedupe_equilibria"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,70 @@ class Equilibrium:
 
 
 @dataclass(frozen=True)
+class Component:
+    """A connected component of the equilibrium set of a two-player game.
+
+    The equilibrium set of a bimatrix game is a finite union of convex sets,
+    its *maximal Nash subsets* ``conv(X) x conv(Y)``: every row strategy of
+    ``X`` with every column strategy of ``Y`` is an extreme equilibrium (a
+    maximal biclique of the graph joining the two strategies of each extreme
+    equilibrium).  Subsets that meet form a connected component (Avis,
+    Rosenberg, Savani and von Stengel 2010, section 3).  A component of one
+    extreme equilibrium is an isolated equilibrium; a larger one is a
+    continuum.
+
+    Attributes
+    ----------
+    equilibria : tuple of int
+        Indices into ``SolverResult.equilibria`` of the extreme equilibria in
+        the component, ascending.
+    payoffs : tuple of (min, max)
+        Per player, the least and the greatest payoff over the *whole*
+        component.  Payoffs are bilinear, so on each ``conv(X) x conv(Y)``
+        they are extreme at a pair of vertices, which is an extreme
+        equilibrium of the component: the bounds are exact.
+    maximal_subsets : tuple of tuple of int
+        The maximal Nash subsets in the component, each as the indices of its
+        extreme equilibria (the pairs of ``X x Y``).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
+    >>> [(c.equilibria, c.is_continuum) for c in gt.solve_vertex(g).components]
+    [((0, 1), True), ((2,), False)]
+    """
+
+    equilibria: tuple[int, ...]
+    payoffs: tuple[tuple[Number, Number], ...]
+    maximal_subsets: tuple[tuple[int, ...], ...]
+
+    @property
+    def is_continuum(self) -> bool:
+        """Whether the component holds more than one equilibrium (then infinitely many)."""
+        return len(self.equilibria) > 1
+
+
+def make_components(equilibria: Sequence[Equilibrium], groups: Sequence[Sequence[int]],
+                    subsets: Sequence[Sequence[int]]) -> tuple[Component, ...]:
+    """The :class:`Component` records of connected ``groups`` of extreme equilibria.
+
+    ``groups`` partitions the indices of ``equilibria``; each of ``subsets``
+    (maximal Nash subsets) lies in one group.  Payoff bounds are the least and
+    greatest payoff of each player over the group's extreme equilibria.
+    """
+    out = []
+    for group in sorted(sorted(g) for g in groups):
+        members = set(group)
+        pays = [equilibria[k].payoffs for k in group]
+        bounds = tuple((min(p[i] for p in pays), max(p[i] for p in pays))
+                       for i in range(len(pays[0])))
+        mine = tuple(sorted(tuple(sorted(s)) for s in subsets if set(s) <= members))
+        out.append(Component(equilibria=tuple(group), payoffs=bounds, maximal_subsets=mine))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class SolverResult:
     """What a solver found, and what it guarantees.
 
@@ -81,6 +146,10 @@ class SolverResult:
         The parameters used (tolerance, starting labels, ...).
     notes : tuple of str
         Plain-language remarks, e.g. on degeneracy or continua of equilibria.
+    components : tuple of Component or None
+        Two players, methods that list every extreme equilibrium (``vertex``):
+        the connected components of the equilibrium set, with exact payoff
+        bounds over each; None where the method does not determine them.
     reduced : NormalFormGame or None
         For a game tree solved by a normal-form method: the reduced normal
         form whose strategies ``Equilibrium.strategies`` refer to.
@@ -95,6 +164,7 @@ class SolverResult:
     parameters: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     reduced: NormalFormGame | None = None
+    components: tuple[Component, ...] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parameters", MappingProxyType(dict(self.parameters)))

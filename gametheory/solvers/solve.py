@@ -118,7 +118,7 @@ def _solve_reduced(game: NormalFormGame, method: str, ctx: Context, scaled: bool
     return SolverResult(game=game, method=inner.method, exact=inner.exact, equilibria=equilibria,
                         complete=inner.complete,
                         degenerate=True if inner.degenerate else (None if removed else inner.degenerate),
-                        parameters=params, notes=notes)
+                        parameters=params, notes=notes, components=inner.components)
 
 
 def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, eliminate: bool,
@@ -149,4 +149,4 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
                         parameters=inner.parameters,
                         notes=("solved on the reduced normal form (" + " x ".join(map(str, reduced.shape))
                                + " strategies); behaviour strategies by Kuhn's theorem",) + inner.notes,
-                        reduced=reduced)
+                        reduced=reduced, components=inner.components)

@@ -35,7 +35,7 @@ import numpy as np
 from ..context import Context
 from ..errors import GameTooLargeError
 from ..games.normal import NormalFormGame
-from .result import Equilibrium, SolverResult, make_equilibrium
+from .result import Equilibrium, SolverResult, make_components, make_equilibrium
 from ._bimatrix import positive_bimatrix
 from ._common import require_two_players, resolve_context
 from ..linalg.polytope import VertexSet, certified_vertices, exact_vertices
@@ -241,7 +241,8 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
     params = {"tolerance": arithmetic.tol, "components": components,
               "nash_subsets": subsets}
     return SolverResult(game=game, method="vertex", exact=arithmetic.exact, equilibria=tuple(equilibria),
-                        complete=True, degenerate=degenerate, parameters=params, notes=tuple(notes))
+                        complete=True, degenerate=degenerate, parameters=params, notes=tuple(notes),
+                        components=make_components(equilibria, components, subsets))
 
 
 def _normalise(z: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
