@@ -70,8 +70,23 @@ class Regime:
     bargaining: tuple[Outcome, ...] = ()        # Nash and Kalai-Smorodinsky bargaining outcomes
     disagreement: tuple = ()                    # the movers' security levels used for bargaining
     transferable: dict | None = None            # the TU benchmark (models that allow transfers)
+    continuum: tuple[Outcome, ...] = ()         # vertices of the described continua of equilibria
+    accounted: bool | None = None               # listed equilibria + continua hold every one
+
+    @property
+    def nash_outcomes(self) -> tuple[Outcome, ...]:
+        """The Nash equilibria listed, then the vertices of the described continua.
+
+        Every party's payoff and every risk is linear along a described continuum (one party
+        mixes, the others play one action), so its least and greatest values over the
+        continuum are at these vertices: bounds over these outcomes are bounds over every
+        equilibrium when ``accounted`` is True.
+        """
+        return tuple(o for o in self.outcomes if o.kind.startswith("Nash")) + self.continuum
 
     def _totals(self, prefix: str) -> list[Any]:
+        if prefix == "Nash":                 # the described continua included
+            return [o.welfare for o in self.nash_outcomes]
         return [o.welfare for o in self.outcomes if o.kind.startswith(prefix)]
 
     @property
@@ -103,8 +118,9 @@ class Comparison:
     conflict: ConflictSummary | None = None   # the graph-model view (models with a conflict file)
 
     def nash_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
-        """Worst and best payoff of ``party`` over the regime's Nash equilibria."""
-        values = [o.payoffs[party] for o in regime.outcomes if o.kind.startswith("Nash")]
+        """Worst and best payoff of ``party`` over the regime's Nash equilibria, the vertices of
+        any described continuum included (:attr:`Regime.nash_outcomes`)."""
+        values = [o.payoffs[party] for o in regime.nash_outcomes]
         return min(values), max(values)
 
     def tree_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
@@ -255,6 +271,12 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regim
     for k, eq in enumerate(res.equilibria, 1):
         outcomes.append(_describe(model, f"Nash equilibrium {k}", _product(eq.strategies, res.exact),
                                   res.exact, weights))
+    continuum = []
+    for c in res.continua:
+        for v in c.vertices:
+            if tuple(v.strategies) not in {tuple(e.strategies) for e in res.equilibria}:
+                continuum.append(_describe(model, f"continuum vertex {len(continuum) + 1}",
+                                           _product(v.strategies, res.exact), res.exact, weights))
     for objective in ("welfare", "egalitarian"):
         ce = correlated_equilibrium(game, objective)
         outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact,
@@ -279,7 +301,8 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regim
                   notes=res.notes, outcomes=tuple(outcomes), optimum=totals[best],
                   optimum_profile=tuple(profiles[best]), pareto_profiles=efficient,
                   tree_outcomes=tree_outcomes, tree_complete=tree_complete, bargaining=bargaining,
-                  disagreement=disagreement, transferable=transferable)
+                  disagreement=disagreement, transferable=transferable,
+                  continuum=tuple(continuum), accounted=res.accounted)
 
 
 def compare(model: Model, weights=None, extras: bool = True) -> Comparison:

@@ -39,7 +39,7 @@ class Conclusion:
 
 
 def _nash(regime):
-    return [o for o in regime.outcomes if o.kind.startswith("Nash")]
+    return regime.nash_outcomes
 
 
 def conclusions(model: Model) -> list[Conclusion]:

@@ -225,8 +225,13 @@ def comparison_table(c: Comparison) -> str:
         dominated = [o.kind for o in r.outcomes if o.pareto_dominated]
         lines.append("  Pareto-dominated (some agreed plan is better for every party): "
                      + (", ".join(dominated) if dominated else "none"))
-        if not r.complete:
-            lines.append("  note: some equilibria form a continuum and are not all listed")
+        if not r.complete and r.accounted:
+            lines.append("  note: some equilibria form a continuum and are not all listed; "
+                         "the continuum is described exactly (one party mixes, the others play one "
+                         "action), so the worst-to-best ranges below cover every equilibrium")
+        elif not r.complete:
+            lines.append("  note: some equilibria form a continuum and are not all listed; the "
+                         "worst-to-best ranges below cover the listed equilibria only")
         if r.bargaining:
             lines.extend(_bargaining_lines(c, r, parties, bad))
         if r.transferable is not None:

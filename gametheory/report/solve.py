@@ -13,7 +13,7 @@ from typing import Any
 
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame
-from ..solvers.result import Component, SolverResult
+from ..solvers.result import Component, Continuum, SolverResult
 from ._registry import renders
 from ._text import csv_num, json_num, json_text, tex_escape, tex_num, text_num
 
@@ -92,9 +92,22 @@ def result_dict(result: SolverResult) -> dict[str, Any]:
         "equilibria": [_equilibrium_dict(eq, ex) for eq in result.equilibria],
         **({} if result.components is None else
            {"components": [_component_dict(c, ex) for c in result.components]}),
+        **({} if not result.continua else
+           {"continua": [_continuum_dict(c, result.game, ex) for c in result.continua],
+            "accounted": result.accounted}),
         "notes": list(result.notes),
         "parameters": {k: _json_value(v, ex) for k, v in result.parameters.items()},
     }
+
+
+def _continuum_dict(c: Continuum, g: NormalFormGame, ex: bool) -> dict[str, Any]:
+    """An n-player continuum: support profile, kind, the mixing player, dimension, vertices and
+    payoff bounds (null where not described)."""
+    return {"supports": [list(s) for s in c.supports], "kind": c.kind,
+            "mixer": None if c.mixer is None else g.players[c.mixer], "dimension": c.dimension,
+            "vertices": [[[json_num(p, ex) for p in s] for s in v.strategies] for v in c.vertices],
+            "payoffs": None if c.payoffs is None else
+            [[json_num(lo, ex), json_num(hi, ex)] for lo, hi in c.payoffs]}
 
 
 def _component_dict(c: Component, ex: bool) -> dict[str, Any]:
@@ -150,6 +163,7 @@ def result_table(result: SolverResult) -> str:
     elif result.degenerate is False:
         lines.append("degenerate: no")
     lines.extend(_component_lines(result))
+    lines.extend(_continuum_lines(result))
     for note in result.notes:
         lines.append(f"note: {note}")
     if "value" in result.parameters:
@@ -175,6 +189,34 @@ def _component_lines(result: SolverResult) -> list[str]:
         bounds = ", ".join(f"{p} {_span(lo, hi, ex)}" for p, (lo, hi) in zip(players, c.payoffs))
         lines.append(f"  equilibria {members}: maximal Nash subsets {subsets}; payoffs over the "
                      f"whole continuum: {bounds}")
+    return lines
+
+
+def _continuum_lines(result: SolverResult) -> list[str]:
+    """Each n-player continuum: where it lies, its vertices and payoff bounds, or that it is not
+    described."""
+    g, ex = result.game, result.exact
+    lines = []
+    for c in result.continua:
+        where = " x ".join("{" + ", ".join(g.actions[i][a] for a in s) + "}"
+                           for i, s in enumerate(c.supports))
+        if not c.described:
+            lines.append(f"continuum on {where}: several players mix; not described, no bounds")
+            continue
+        if not c.vertices:
+            lines.append(f"continuum on {where}: no equilibrium there")
+            continue
+        bounds = ", ".join(f"{p} {_span(lo, hi, ex)}" for p, (lo, hi) in zip(g.players, c.payoffs))
+        lines.append(f"continuum on {where}: {g.players[c.mixer]} mixes; a polytope of dimension "
+                     f"{c.dimension} with {len(c.vertices)} vertices; payoffs over it: {bounds}")
+        for v in c.vertices:
+            mix = ", ".join(f"{a} {text_num(p, ex)}" for a, p in zip(g.actions[c.mixer],
+                                                                      v.strategies[c.mixer]) if p != 0)
+            lines.append(f"  vertex: {g.players[c.mixer]} plays {mix}")
+    if result.accounted is not None and result.continua:
+        lines.append("accounted: " + ("yes, the isolated equilibria and the described continua "
+                                      "hold every equilibrium" if result.accounted else
+                                      "no, some equilibria are not described"))
     return lines
 
 

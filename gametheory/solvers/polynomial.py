@@ -51,6 +51,7 @@ from ..arithmetic import EXACT, Arithmetic
 from ..context import Context
 from ..errors import GameTooLargeError, VerificationError
 from ..games.normal import NormalFormGame
+from ._continuum import describe_continuum
 from .result import SolverResult, dedupe_equilibria, make_equilibrium
 from ._common import fallback_arithmetic, resolve_context
 from ._isolate import isolate_roots
@@ -210,14 +211,26 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
         notes.append("some equilibria have irrational probabilities: all are given in floating "
                      "point (each is a root of the indifference equations, certified unique in "
                      "a small box and polished by Newton's method)")
-    for entry in continua:
-        notes.append("continuum: the indifference equations on supports "
-                     + _support_text(game, entry["supports"])
-                     + " have infinitely many solutions"
-                     + ("; one equilibrium among them is given in parameters['continua']"
-                        if entry["representative"] is not None else ", none of them found to be an "
-                        "equilibrium (there may be none)")
-                     + "; the list holds only isolated equilibria")
+    exact_payoffs = game.payoffs if game.is_exact else U      # the inequalities in payoff units
+    described = tuple(describe_continuum(game, exact_payoffs, entry["supports"],
+                                         entry["representative"], out)
+                      for entry in continua)
+    for entry, c in zip(continua, described):
+        head = ("continuum: the indifference equations on supports "
+                + _support_text(game, entry["supports"]) + " have infinitely many solutions")
+        if c.described and c.vertices:
+            notes.append(head + f"; the equilibria there form a polytope of dimension {c.dimension}"
+                         f" ({game.players[c.mixer]} mixes, the others play one action) with "
+                         f"{len(c.vertices)} vertices, described in SolverResult.continua with exact "
+                         "payoff bounds; the list holds only isolated equilibria")
+        elif c.described:
+            notes.append(head + ", but none of them is an equilibrium")
+        else:
+            notes.append(head + ("; one equilibrium among them is given in parameters['continua']"
+                                 if entry["representative"] is not None else ", none of them found "
+                                 "to be an equilibrium (there may be none)")
+                         + "; several players mix there, so the set is not described; the list "
+                         "holds only isolated equilibria")
     for S in unresolved:
         notes.append("unresolved: the roots of the indifference equations on supports "
                      + _support_text(game, S) + " were not all isolated within the box budget; "
@@ -228,6 +241,8 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
     return SolverResult(game=game, method="polynomial", exact=out.exact,
                         equilibria=tuple(dedupe_equilibria(equilibria, out)),
                         complete=not continua and not unresolved, degenerate=None,
+                        continua=described,
+                        accounted=not unresolved and all(c.described for c in described),
                         parameters={"tolerance": out.tol, "continua": continua_out,
                                     "unresolved": unresolved, "support_profiles": profiles,
                                     **stats},

@@ -13,7 +13,7 @@ from ..arithmetic import Arithmetic, Number
 from ..errors import VerificationError
 from ..games.normal import NormalFormGame, supports
 
-__all__ = ["Equilibrium", "SolverResult", "Component", "make_components", "make_equilibrium",
+__all__ = ["Equilibrium", "SolverResult", "Component", "Continuum", "make_components", "make_equilibrium",
            "default_tolerance", "dedupe_equilibria"]
 
 
@@ -103,6 +103,54 @@ class Component:
         return len(self.equilibria) > 1
 
 
+@dataclass(frozen=True)
+class Continuum:
+    """A continuum of equilibria of an n-player game on one support profile.
+
+    Attributes
+    ----------
+    supports : tuple of tuple of int
+        The support profile (each player's actions played with positive probability).
+    kind : str
+        ``"polytope"``: every player but one (``mixer``) plays one action, and
+        the set is a polytope in the mixer's simplex, described exactly;
+        ``"semi-algebraic"``: several players mix, the set is not described
+        and no bounds are given.
+    mixer : int or None
+        The player who mixes (``"polytope"``).
+    dimension : int or None
+        The polytope's dimension (the affine hull of its vertices); None when
+        it is empty or not described.
+    inequalities : tuple of tuple
+        The other players' best-response conditions, each a row ``r`` with
+        ``r . sigma >= 0`` over the mixer's support actions (besides
+        ``sigma >= 0``, ``sum sigma = 1``).
+    vertices : tuple of Equilibrium
+        The polytope's vertices, each a certified equilibrium (the closure of
+        the continuum: points on its boundary have smaller supports).
+    payoffs : tuple of (min, max) or None
+        Per player, the least and greatest payoff over the continuum, exact
+        (payoffs are linear in the mixer's strategy on the polytope); None
+        when not described.
+    representative : Equilibrium or None
+        The equilibrium the solver found on the support profile, if any.
+    """
+
+    supports: tuple[tuple[int, ...], ...]
+    kind: str
+    mixer: int | None
+    dimension: int | None
+    inequalities: tuple[tuple[Number, ...], ...]
+    vertices: tuple[Equilibrium, ...]
+    payoffs: tuple[tuple[Number, Number], ...] | None
+    representative: Equilibrium | None = None
+
+    @property
+    def described(self) -> bool:
+        """Whether the set is described whole (a polytope with its vertices, or empty)."""
+        return self.kind == "polytope"
+
+
 def make_components(equilibria: Sequence[Equilibrium], groups: Sequence[Sequence[int]],
                     subsets: Sequence[Sequence[int]]) -> tuple[Component, ...]:
     """The :class:`Component` records of connected ``groups`` of extreme equilibria.
@@ -150,6 +198,14 @@ class SolverResult:
         Two players, methods that list every extreme equilibrium (``vertex``):
         the connected components of the equilibrium set, with exact payoff
         bounds over each; None where the method does not determine them.
+    continua : tuple of Continuum
+        n players (``polynomial``): the support profiles whose equilibria
+        form a continuum, described where they are polytopes.
+    accounted : bool or None
+        Whether the listed equilibria, with the described components or
+        continua, account for every equilibrium of the game (``complete``
+        keeps its meaning: the list itself holds every equilibrium); None
+        where the method does not say.
     reduced : NormalFormGame or None
         For a game tree solved by a normal-form method: the reduced normal
         form whose strategies ``Equilibrium.strategies`` refer to.
@@ -165,11 +221,14 @@ class SolverResult:
     notes: tuple[str, ...] = ()
     reduced: NormalFormGame | None = None
     components: tuple[Component, ...] | None = None
+    continua: tuple[Continuum, ...] = ()
+    accounted: bool | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parameters", MappingProxyType(dict(self.parameters)))
         object.__setattr__(self, "equilibria", tuple(self.equilibria))
         object.__setattr__(self, "notes", tuple(self.notes))
+        object.__setattr__(self, "continua", tuple(self.continua))
 
     def __len__(self) -> int:
         return len(self.equilibria)

@@ -242,7 +242,7 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
               "nash_subsets": subsets}
     return SolverResult(game=game, method="vertex", exact=arithmetic.exact, equilibria=tuple(equilibria),
                         complete=True, degenerate=degenerate, parameters=params, notes=tuple(notes),
-                        components=make_components(equilibria, components, subsets))
+                        components=make_components(equilibria, components, subsets), accounted=True)
 
 
 def _normalise(z: tuple[Fraction, ...]) -> tuple[Fraction, ...]:

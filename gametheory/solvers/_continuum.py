@@ -1,0 +1,136 @@
+"""A continuum of equilibria of an n-player game, described where it is a polytope.
+
+When the indifference equations on a support profile have infinitely many
+solutions, ``polynomial`` used to give one representative.  When every player
+but one plays a single action on the support profile, the set is a polytope
+and is described here exactly:
+
+1. Let player ``k`` mix over ``S_k`` while every other player ``j`` plays its
+   action ``a_j``.  Player ``k``'s own indifference is a condition on payoffs
+   alone (every action of ``S_k`` earns the same against ``a_{-k}``, and no
+   action outside ``S_k`` earns more), true for the whole support profile.
+2. Every other player's best-response condition, ``u_j(a_j, s, a_{-jk}) >=
+   u_j(b, s, a_{-jk})`` averaged over ``s ~ sigma_k``, is linear in
+   ``sigma_k``.  With ``sigma_k >= 0`` and ``sum sigma_k = 1`` these
+   inequalities define the closure of the continuum: a polytope ``P`` in
+   player ``k``'s simplex (its boundary points are equilibria with smaller
+   supports, often the isolated equilibria listed beside it).
+3. The vertices of ``P`` are found exactly (every choice of ``dim`` tight
+   inequalities, solved in rational arithmetic, kept when feasible); each is
+   certified as an equilibrium.  Every player's payoff, and every other
+   expectation over the outcome, is linear in ``sigma_k`` on ``P``, so its
+   least and greatest values over the continuum are attained at vertices:
+   the payoff bounds are exact.
+
+When two or more players mix, the set is semi-algebraic; it is reported as
+such, without bounds.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import combinations
+from math import comb
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..arithmetic import Arithmetic, integer_scale
+from ..linalg.exact import solve_rational
+from .result import Continuum, make_equilibrium
+
+__all__ = ["describe_continuum", "MAX_VERTEX_BASES"]
+
+#: Most choices of tight inequalities tried when enumerating a continuum's vertices.
+MAX_VERTEX_BASES = 200_000
+
+
+def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Sequence[int]],
+                       representative: Any, arithmetic: Arithmetic) -> Continuum:
+    """The continuum of equilibria on ``supports`` (see the module notes).
+
+    ``U`` are the payoff arrays as exact numbers (ints or Fractions);
+    ``arithmetic`` certifies the vertices found.
+    """
+    mixers = [i for i, s in enumerate(supports) if len(s) > 1]
+    supports_t = tuple(tuple(int(a) for a in s) for s in supports)
+    if len(mixers) != 1:
+        return Continuum(supports=supports_t, kind="semi-algebraic", mixer=None, dimension=None,
+                         inequalities=(), vertices=(), payoffs=None, representative=representative)
+    k = mixers[0]
+    S = [int(a) for a in supports[k]]
+    pure = {j: int(supports[j][0]) for j in range(len(supports)) if j != k}
+
+    def payoff(player: int, profile: dict[int, int]) -> Fraction:
+        return Fraction(U[player][tuple(profile[i] for i in range(len(supports)))])
+
+    # rows r with r . sigma_k >= 0: nonnegativity, then every other player's best responses
+    rows: list[tuple[Fraction, ...]] = [tuple(Fraction(int(a == b)) for b in S) for a in S]
+    for j, a_j in pure.items():
+        for b in range(game.shape[j]):
+            if b == a_j:
+                continue
+            row = tuple(payoff(j, {**pure, k: s}) - payoff(j, {**pure, k: s, j: b}) for s in S)
+            if any(row) and row not in rows:
+                rows.append(row)
+    # player k: every action of S_k earns the same against a_{-k} (the system's premise); an
+    # action outside S_k that earns more leaves no equilibrium on this support profile
+    value = payoff(k, {**pure, k: S[0]})
+    if any(payoff(k, {**pure, k: b}) > value for b in range(game.shape[k]) if b not in S):
+        points: list[tuple[Fraction, ...]] = []
+    else:
+        points = _vertices(rows, len(S))
+    vertices = []
+    for point in points:
+        mixed = [0] * game.shape[k]
+        for s, p in zip(S, point):
+            mixed[s] = p
+        strategies = [mixed if i == k else [int(a == pure[i]) for a in range(game.shape[i])]
+                      for i in range(len(supports))]
+        vertices.append(make_equilibrium(game, strategies, arithmetic))
+    dimension = _rank([tuple(p - q for p, q in zip(v, points[0])) for v in points[1:]]) if points else None
+    bounds = None
+    if vertices:
+        bounds = tuple((min(v.payoffs[i] for v in vertices), max(v.payoffs[i] for v in vertices))
+                       for i in range(len(supports)))
+    return Continuum(supports=supports_t, kind="polytope", mixer=k, dimension=dimension,
+                     inequalities=tuple(rows[len(S):]), vertices=tuple(vertices), payoffs=bounds,
+                     representative=representative)
+
+
+def _vertices(rows: list[tuple[Fraction, ...]], n: int) -> list[tuple[Fraction, ...]]:
+    """Vertices of ``{x : sum x = 1, r . x >= 0 for r in rows}`` (``n`` coordinates), exactly."""
+    d = n - 1
+    if comb(len(rows), d) > MAX_VERTEX_BASES:
+        return []
+    found: list[tuple[Fraction, ...]] = []
+    for tight in combinations(rows, d):
+        system = [*tight, (Fraction(1),) * n]
+        scales = [integer_scale(r) for r in system]
+        M = [[int(v * s) for v in r] for r, s in zip(system, scales)]
+        b = [0] * d + [scales[-1]]
+        x = solve_rational(M, b)
+        if x is None or any(sum(r_i * x_i for r_i, x_i in zip(r, x)) < 0 for r in rows):
+            continue
+        point = tuple(x)
+        if point not in found:
+            found.append(point)
+    return sorted(found, reverse=True)
+
+
+def _rank(vectors: list[tuple[Fraction, ...]]) -> int:
+    """The rank of a list of rational vectors (Gaussian elimination)."""
+    rows = [list(v) for v in vectors if any(v)]
+    rank = 0
+    cols = len(rows[0]) if rows else 0
+    for c in range(cols):
+        pivot = next((r for r in range(rank, len(rows)) if rows[r][c] != 0), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for r in range(len(rows)):
+            if r != rank and rows[r][c] != 0:
+                f = rows[r][c] / rows[rank][c]
+                rows[r] = [a - f * b for a, b in zip(rows[r], rows[rank])]
+        rank += 1
+    return rank

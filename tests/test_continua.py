@@ -1,0 +1,80 @@
+"""Continua of equilibria in n-player games: described as polytopes where one player mixes."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+import numpy as np
+
+import gametheory as gt
+
+
+def _segment_points(c, ts):
+    a, b = (np.array(v.strategies[c.mixer], dtype=object) for v in c.vertices)
+    return [t * a + (1 - t) * b for t in ts]
+
+
+def test_the_coordinated_crisis_continuum_is_a_segment_with_exact_bounds():
+    game = gt.load_model("coordinated").game()
+    res = gt.solve(game)
+    assert res.method == "polynomial" and not res.complete and res.accounted
+    [c] = res.continua
+    assert c.kind == "polytope" and game.players[c.mixer] == "ROK" and c.dimension == 1
+    assert {tuple(v.strategies) for v in c.vertices} == {tuple(e.strategies) for e in res.equilibria}
+    assert c.payoffs == ((F(-8, 5), F(-4, 5)), (F(-27, 10), F(-27, 10)), (F(-24, 5), F(-24, 5)))
+    # every point of the segment is an equilibrium, with payoffs inside the bounds
+    for mix in _segment_points(c, [F(1, 3), F(1, 2), F(9, 10)]):
+        profile = [list(v) for v in c.vertices[0].strategies]
+        profile[c.mixer] = list(mix)
+        assert game.is_equilibrium(profile)
+        for u, (lo, hi) in zip(game.expected_payoffs(profile), c.payoffs):
+            assert lo <= u <= hi
+    data = gt.to_dict(res)
+    assert data["accounted"] is True and data["continua"][0]["mixer"] == "ROK"
+    assert data["continua"][0]["payoffs"][0] == ["-8/5", "-4/5"]
+    assert "ROK mixes; a polytope of dimension 1 with 2 vertices" in gt.render(res)
+
+
+def _cut_simplex_game():
+    """Player 1 is indifferent among three actions; player 2 keeps action 0 while
+    sigma(0) >= sigma(1), player 3 keeps action 0 while sigma(2) <= 1/2."""
+    u1 = np.zeros((3, 2, 2), dtype=object)
+    u2 = np.zeros((3, 2, 2), dtype=object)
+    u3 = np.zeros((3, 2, 2), dtype=object)
+    for s in range(3):
+        for b in range(2):
+            for c in range(2):
+                # player 2: action 0 pays 1 against s=0, action 1 pays 1 against s=1
+                u2[s, b, c] = int((b == 0 and s == 0) or (b == 1 and s == 1))
+                # player 3: action 0 pays 1/2, action 1 pays 1 against s=2
+                u3[s, b, c] = F(1, 2) if c == 0 else int(s == 2)
+    return gt.NormalFormGame([u1, u2, u3], players=["Mixer", "Two", "Three"])
+
+
+def test_a_two_dimensional_polytope_has_its_vertices_exactly():
+    game = _cut_simplex_game()
+    res = gt.solve(game, method="polynomial")
+    full = [c for c in res.continua if c.supports == ((0, 1, 2), (0,), (0,))]
+    assert len(full) == 1
+    c = full[0]
+    assert c.kind == "polytope" and c.mixer == 0 and c.dimension == 2
+    vertices = {tuple(v.strategies[0]) for v in c.vertices}
+    assert vertices == {(1, 0, 0), (F(1, 2), F(1, 2), 0), (F(1, 2), 0, F(1, 2)),
+                        (F(1, 4), F(1, 4), F(1, 2))}
+    # the centre of the polytope is an equilibrium; a point violating a cut is not
+    assert game.is_equilibrium([[F(9, 16), F(3, 16), F(1, 4)], [1, 0], [1, 0]])
+    assert not game.is_equilibrium([[F(1, 4), F(1, 2), F(1, 4)], [1, 0], [1, 0]])
+
+
+def test_several_mixers_are_reported_not_described():
+    zero = np.zeros((2, 2, 2), dtype=np.int64)
+    res = gt.solve(gt.NormalFormGame([zero, zero, zero]), method="polynomial")
+    assert any(c.kind == "semi-algebraic" and c.payoffs is None for c in res.continua)
+    assert res.accounted is False and not res.complete
+    assert "several players mix; not described, no bounds" in gt.render(res)
+
+
+def test_isolated_games_have_no_continua():
+    res = gt.solve(gt.read_game("mckelvey-mclennan"))
+    assert res.continua == () and res.accounted is True and res.complete
+    assert "continua" not in gt.to_dict(res)
