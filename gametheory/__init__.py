@@ -25,6 +25,9 @@ from typing import Any
 
 from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
                                   is_correlated_equilibrium)
+from .analysis.genericity import (Genericity, PayoffTie, PerturbationCheck, payoff_ties,
+                                  perturbation_check)
+from .analysis.selection import RiskComparison, Selection, is_weakly_dominated, select
 from .conflict import (CoalitionalStability, ConflictModel, ConflictReport, coalitional_stability,
                        conflict_report)
 from .conflict import analyse as analyse_conflict
@@ -40,6 +43,7 @@ from .crisis.compare import Comparison, compare
 from .crisis.model import Model
 from .crisis.payoffs import PayoffTable, payoff_table
 from .crisis.sweep import SweepResult, sweep
+from .crisis.ties import TieExplanation, explain_tie
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
 from .games.behavior import (behavior_payoffs, behavior_regrets, behavior_to_mixed,
@@ -77,7 +81,8 @@ __all__ = [
     "is_degenerate", "is_constant_sum", "logit_qre", "QRECurve",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",
     "correlated_equilibrium", "is_correlated_equilibrium", "correlated_gains",
-    "CorrelatedEquilibrium",
+    "CorrelatedEquilibrium", "payoff_ties", "Genericity", "PayoffTie", "perturbation_check",
+    "PerturbationCheck", "select", "Selection", "RiskComparison", "is_weakly_dominated",
     # cooperative games
     "TUGame", "characteristic_function", "analyse_tu", "CoopAnalysis", "shapley_value",
     "banzhaf_value", "least_core", "core_is_empty", "core_point", "in_core", "core_vertices",
@@ -89,7 +94,7 @@ __all__ = [
     "conflict_report", "ConflictReport", "conflict_to_normal_form",
     # the crisis models
     "Model", "load_model", "bundled_models", "payoff_table", "PayoffTable", "compare",
-    "Comparison", "sweep", "SweepResult",
+    "Comparison", "sweep", "SweepResult", "explain_tie", "TieExplanation",
     # files
     "read_game", "write_game", "bundled_games", "read_nfg", "write_nfg", "parse_nfg",
     "format_nfg", "read_efg", "write_efg", "parse_efg", "format_efg", "read_conflict",

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 
+from ..analysis.selection import select
+from ..errors import InvalidGameError
+from ..games.normal import NormalFormGame
 from ..io import read_game
-from ..report import render
+from ..report import render, to_dict
 from ..report.solve import FORMATS
 from ..solvers.solve import METHODS, solve
 from ._common import add_arithmetic, add_format, add_output, emit
@@ -26,9 +30,23 @@ def add_parser(sub) -> None:
     add_output(s)
     s.add_argument("--eliminate", action="store_true",
                    help="remove strictly dominated actions first (keeps every equilibrium)")
+    s.add_argument("--select", action="store_true",
+                   help="add the selection panel: payoff and risk dominance, the logit QRE limit, "
+                        "perfection (table and json; games in strategic form)")
 
 
 def run(args: argparse.Namespace) -> int:
-    result = solve(read_game(args.game), method=args.method, exact=args.exact,
-                   eliminate=args.eliminate)
-    return emit(render(result, args.format), args.output)
+    game = read_game(args.game)
+    result = solve(game, method=args.method, exact=args.exact, eliminate=args.eliminate)
+    if not args.select:
+        return emit(render(result, args.format), args.output)
+    if not isinstance(game, NormalFormGame):
+        raise InvalidGameError("--select works on games in strategic form; this is a game tree")
+    if args.format not in ("table", "json"):
+        raise InvalidGameError(f"--select writes table or json, not {args.format}")
+    panel = select(game, result)
+    if args.format == "json":
+        data = to_dict(result)
+        data["selection"] = to_dict(panel)
+        return emit(json.dumps(data, indent=2) + "\n", args.output)
+    return emit(render(result, "table") + "\n" + render(panel, "table"), args.output)

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..analysis.correlated import correlated_equilibrium
+from ..analysis.selection import Selection, select
 from ..arithmetic import EXACT, Arithmetic, float_arithmetic, is_exact_number
 from ..conflict.summary import ConflictSummary, conflict_summary
 from ..coop import (characteristic_function, kalai_smorodinsky, least_core, nash_bargaining,
@@ -71,6 +72,7 @@ class Regime:
     disagreement: tuple = ()                    # the movers' security levels used for bargaining
     transferable: dict | None = None            # the TU benchmark (models that allow transfers)
     continuum: tuple[Outcome, ...] = ()         # vertices of the described continua of equilibria
+    selection: Selection | None = None          # the selection panel over the Nash equilibria
     accounted: bool | None = None               # listed equilibria + continua hold every one
 
     @property
@@ -290,11 +292,12 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regim
                       if not any(all(a >= b for a, b in zip(other, row)) and other != row
                                  for other in table))
     tree_outcomes, tree_complete = ((), False)
-    bargaining, disagreement, transferable = (), (), None
+    bargaining, disagreement, transferable, selection = (), (), None, None
     if extras:
         if model.scenarios or model.timing:
             tree_outcomes, tree_complete = _tree_outcomes(model, weights)
         bargaining, disagreement = _bargaining(model, game, weights)
+        selection = select(game, res)
         if model.transfers:
             transferable = _transferable(game)
     return Regime(name=name, in_force=model.in_force, method=res.method, complete=res.complete,
@@ -302,7 +305,7 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regim
                   optimum_profile=tuple(profiles[best]), pareto_profiles=efficient,
                   tree_outcomes=tree_outcomes, tree_complete=tree_complete, bargaining=bargaining,
                   disagreement=disagreement, transferable=transferable,
-                  continuum=tuple(continuum), accounted=res.accounted)
+                  continuum=tuple(continuum), accounted=res.accounted, selection=selection)
 
 
 def compare(model: Model, weights=None, extras: bool = True) -> Comparison:

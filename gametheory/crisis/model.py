@@ -185,24 +185,26 @@ class Model:
         """The default cardinalisation: ``(party, attribute) -> weight``."""
         return {(p.party, p.attribute): p.weight for p in self.preferences}
 
-    def attribute_values(self, profile: Sequence[str]) -> dict[str, tuple[Fraction, tuple[str, ...]]]:
+    def attribute_values(self, profile: Sequence[str],
+                         clip: bool = True) -> dict[str, tuple[Fraction, tuple[str, ...]]]:
         """Each attribute's value at a profile of the moving parties' actions, and the effects applied.
 
         With chance scenarios, the value is the expectation over them (each
         scenario's value clipped to the attribute's range first); payoffs are
-        linear in the values, so they are expected payoffs.
+        linear in the values, so they are expected payoffs.  ``clip=False``
+        gives the values before clipping (baseline plus effects).
         """
         if not self.scenarios:
-            return self._values_in(profile, None)
+            return self._values_in(profile, None, clip)
         total = {a.name: (Fraction(0), []) for a in self.attributes}
         for sc in self.scenarios:
-            for name, (value, notes) in self._values_in(profile, sc.name).items():
+            for name, (value, notes) in self._values_in(profile, sc.name, clip).items():
                 acc, acc_notes = total[name]
                 total[name] = (acc + sc.probability * value,
                                acc_notes + [f"{sc.name}: {n}" for n in notes])
         return {name: (value, tuple(notes)) for name, (value, notes) in total.items()}
 
-    def _values_in(self, profile: Sequence[str], scenario: str | None):
+    def _values_in(self, profile: Sequence[str], scenario: str | None, clip: bool = True):
         chosen = dict(zip((p.name for p in self.players), profile))
         out: dict[str, tuple[Fraction, list[str]]] = {a.name: (self.baseline.get(a.name, Fraction(0)), [])
                                                       for a in self.attributes}
@@ -219,7 +221,7 @@ class Model:
         result = {}
         for a in self.attributes:
             value, notes = out[a.name]
-            result[a.name] = (min(max(value, a.low), a.high), tuple(notes))
+            result[a.name] = (min(max(value, a.low), a.high) if clip else value, tuple(notes))
         return result
 
     def payoff(self, party: str, profile: Sequence[str],

@@ -24,7 +24,8 @@ one formatter, :mod:`gametheory.report._text`.  The former ``format_*`` and ``*_
 names are in :mod:`gametheory.report._deprecated` for one release.
 """
 
-from . import comparison, conflict, coop, dominance, model, qre, solve, sweep, tree  # noqa: F401
+from . import (comparison, conflict, coop, dominance, model, qre, selection, solve,  # noqa: F401
+               sweep, tree)
 from ._deprecated import (comparison_to_dict, conflict_to_dict, conflict_to_dot, elimination_to_dict,
                           format_comparison, format_conflict, format_elimination, format_model,
                           format_qre, format_result, format_sweep, format_tree, qre_to_dict,

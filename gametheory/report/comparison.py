@@ -12,7 +12,7 @@ from typing import Any
 from ..arithmetic import exact_str
 from ..crisis.compare import Comparison, Outcome, Regime
 from ..crisis.model import Model
-from ._registry import renders
+from ._registry import render, renders
 from ._text import aligned, json_num, json_text, short, tex_escape, tex_num
 from .conflict import summary_dict, summary_lines
 
@@ -232,6 +232,8 @@ def comparison_table(c: Comparison) -> str:
         elif not r.complete:
             lines.append("  note: some equilibria form a continuum and are not all listed; the "
                          "worst-to-best ranges below cover the listed equilibria only")
+        if r.selection is not None:
+            lines.extend("  " + line for line in render(r.selection).splitlines())
         if r.bargaining:
             lines.extend(_bargaining_lines(c, r, parties, bad))
         if r.transferable is not None:

@@ -1,0 +1,92 @@
+"""Where a payoff tie of a crisis model comes from: the model features behind it.
+
+A party tied between two actions (:func:`~gametheory.analysis.genericity.payoff_ties`)
+earns the same at two profiles.  Its payoff is a weighted sum of attribute
+values, so the tie is explained attribute by attribute, comparing the two
+profiles:
+
+- ``"equal"``: the attribute has the same value at both, before clipping too;
+- ``"clipped"``: the values differ before clipping to the attribute's range
+  and are equal after (e.g. a risk floored at 0): the model's clipping, not
+  the article, removes the difference;
+- ``"zero weight"``: the values differ, but the party gives the attribute
+  weight 0 (no stated preference);
+- ``"cancels"``: the values differ and the party cares, and these terms sum
+  to zero across attributes (an exact trade-off).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Mapping
+
+from ..analysis.genericity import PayoffTie
+from ..errors import InvalidGameError
+from .model import Model
+
+__all__ = ["AttributeDifference", "TieExplanation", "explain_tie"]
+
+
+@dataclass(frozen=True)
+class AttributeDifference:
+    """One attribute at the two tied profiles."""
+
+    attribute: str
+    weight: Fraction
+    values: tuple[Fraction, Fraction]          # clipped, as payoffs use them
+    raw: tuple[Fraction, Fraction]             # before clipping
+    cause: str                                 # "equal", "clipped", "zero weight" or "cancels"
+
+
+@dataclass(frozen=True)
+class TieExplanation:
+    """Why ``party`` earns ``payoff`` at both ``profiles``, attribute by attribute."""
+
+    party: str
+    profiles: tuple[tuple[str, ...], tuple[str, ...]]
+    payoff: Fraction
+    attributes: tuple[AttributeDifference, ...]
+
+    def causes(self) -> dict[str, tuple[str, ...]]:
+        """The attributes by cause (only causes that occur)."""
+        out: dict[str, list[str]] = {}
+        for a in self.attributes:
+            out.setdefault(a.cause, []).append(a.attribute)
+        return {k: tuple(v) for k, v in out.items()}
+
+
+def explain_tie(model: Model, tie: PayoffTie,
+                weights: Mapping[tuple[str, str], Any] | None = None) -> TieExplanation:
+    """The model features behind a tie of ``model.game(weights)`` (first two tied actions).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> model = gt.load_model("coordinated")
+    >>> tie = gt.payoff_ties(model.game()).ties[0]
+    >>> why = explain_tie(model, tie)
+    >>> why.party, why.profiles, str(why.payoff)
+    ('ROK', (('Intervene', 'Limited', 'Limited'), ('Intervene', 'Intervene', 'Limited')), '-27/10')
+    """
+    movers = model.players
+    if len(tie.against) != len(movers):
+        raise InvalidGameError("explain_tie: the tie is not of this model's game")
+    w = model.default_weights() if weights is None else weights
+    party = movers[tie.player].name
+    profiles = tuple(tuple(movers[i].actions[a] for i, a in enumerate(p))
+                     for p in tie.profiles()[:2])
+    values = [model.attribute_values(p) for p in profiles]
+    raw = [model.attribute_values(p, clip=False) for p in profiles]
+    rows = []
+    for a in model.attributes:
+        v = (values[0][a.name][0], values[1][a.name][0])
+        r = (raw[0][a.name][0], raw[1][a.name][0])
+        weight = Fraction(w.get((party, a.name), 0))
+        if v[0] == v[1]:
+            cause = "equal" if r[0] == r[1] else "clipped"
+        else:
+            cause = "zero weight" if weight == 0 else "cancels"
+        rows.append(AttributeDifference(attribute=a.name, weight=weight, values=v, raw=r, cause=cause))
+    return TieExplanation(party=party, profiles=profiles,
+                          payoff=model.payoff(party, profiles[0], weights), attributes=tuple(rows))
