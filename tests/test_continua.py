@@ -78,3 +78,16 @@ def test_isolated_games_have_no_continua():
     res = gt.solve(gt.read_game("mckelvey-mclennan"))
     assert res.continua == () and res.accounted is True and res.complete
     assert "continua" not in gt.to_dict(res)
+
+
+def test_compare_says_its_ranges_cover_every_equilibrium():
+    c = gt.compare(gt.load_model("coordinated"))
+    uni, coo = c.regimes
+    assert uni.accounted and coo.accounted and not coo.complete
+    assert [str(v) for v in c.nash_range(coo, "US")] == ["-8/5", "-4/5"]
+    data = gt.to_dict(c)["regimes"][1]
+    assert data["accounted"] is True and data["selection"]["qre_limit"] is None
+    assert "cover every equilibrium" in gt.render(c)
+    # the sweep skips the extras: no selection there, but the continuum still counts
+    quick = gt.compare(gt.load_model("coordinated"), extras=False)
+    assert quick.regimes[1].selection is None and quick.regimes[1].accounted

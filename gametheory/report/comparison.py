@@ -12,7 +12,7 @@ from typing import Any
 from ..arithmetic import exact_str
 from ..crisis.compare import Comparison, Outcome, Regime
 from ..crisis.model import Model
-from ._registry import render, renders
+from ._registry import render, renders, to_dict
 from ._text import aligned, json_num, json_text, short, tex_escape, tex_num
 from .conflict import summary_dict, summary_lines
 
@@ -73,6 +73,17 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                           "risks": {a: json_num(v, o.exact) for a, v in o.risks.items()},
                           "support": [[a for a in prof] for prof in _support(c.model, o)]}
                          for o in r.outcomes]})
+        if r.continuum:
+            out["regimes"][-1]["continuum_vertices"] = [
+                {"kind": o.kind, "exact": o.exact,
+                 "payoffs": {p: json_num(v, o.exact) for p, v in o.payoffs.items()},
+                 "welfare": json_num(o.welfare, o.exact),
+                 "risks": {a: json_num(v, o.exact) for a, v in o.risks.items()},
+                 "support": [list(prof) for prof in _support(c.model, o)]} for o in r.continuum]
+        if r.accounted is not None:
+            out["regimes"][-1]["accounted"] = r.accounted
+        if r.selection is not None:
+            out["regimes"][-1]["selection"] = to_dict(r.selection)
         if r.bargaining:
             out["regimes"][-1]["bargaining"] = {
                 "disagreement": {p.name: json_num(v, isinstance(v, (int, Fraction)))
