@@ -91,3 +91,13 @@ def test_compare_says_its_ranges_cover_every_equilibrium():
     # the sweep skips the extras: no selection there, but the continuum still counts
     quick = gt.compare(gt.load_model("coordinated"), extras=False)
     assert quick.regimes[1].selection is None and quick.regimes[1].accounted
+
+
+def test_a_polytope_too_large_to_enumerate_is_said_so(monkeypatch):
+    from gametheory.solvers import _continuum
+    monkeypatch.setattr(_continuum, "MAX_VERTEX_BASES", 0)
+    res = gt.solve(gt.load_model("coordinated").game())
+    [c] = res.continua
+    assert c.kind == "not enumerated" and not c.described and c.payoffs is None
+    assert res.accounted is False
+    assert "too many inequalities" in gt.render(res)

@@ -112,7 +112,7 @@ def select(game: NormalFormGame, result: SolverResult | None = None, *,
     """
     res = result if result is not None else solve(game, context=context)
     eqs = res.equilibria
-    pays = [tuple(Fraction(p) if res.exact else float(p) for p in eq.payoffs) for eq in eqs]
+    pays = [eq.payoffs for eq in eqs]
 
     def beats(a, b):
         return all(x >= y for x, y in zip(a, b)) and any(x > y for x, y in zip(a, b))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..analysis.selection import select
 from ..errors import InvalidGameError
 from ..games.normal import NormalFormGame
 from ..io import read_game
 from ..report import render, to_dict
+from ..report._text import json_text
 from ..report.solve import FORMATS
 from ..solvers.solve import METHODS, solve
 from ._common import add_arithmetic, add_format, add_output, emit
@@ -48,5 +48,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         data = to_dict(result)
         data["selection"] = to_dict(panel)
-        return emit(json.dumps(data, indent=2) + "\n", args.output)
+        return emit(json_text(data), args.output)
     return emit(render(result, "table") + "\n" + render(panel, "table"), args.output)

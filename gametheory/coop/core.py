@@ -28,7 +28,7 @@ import numpy as np
 
 from ..arithmetic import EXACT, integer_scale
 from ..errors import GameTooLargeError, InvalidGameError, SolverError
-from ..linalg.lp import _solve as _solve_square
+from ..linalg.exact import solve_fractions
 from ..linalg.lp import FLOAT_LP, solve_lp
 from .records import Allocation, CoreVertices, LeastCore
 from .tu import TUGame
@@ -179,7 +179,7 @@ def core_vertices(game: TUGame) -> CoreVertices:
             continue
         system = [[Fraction(1)] * n] + [rows[m] for m in combo]
         rhs = [Fraction(game.v[game.grand])] + [Fraction(game.v[m]) for m in combo]
-        x = _solve_square(system, rhs)
+        x = solve_fractions(system, rhs)
         if x is not None and in_core(game, x):
             found.add(tuple(_plain(v) for v in x))
     return CoreVertices(game.players, tuple(sorted(found)), True)

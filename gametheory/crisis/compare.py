@@ -131,39 +131,46 @@ class Comparison:
         return min(values), max(values)
 
 
-def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool, weights=None) -> Outcome:
-    movers = model.players
+@dataclass(frozen=True)
+class _Tables:
+    """Every profile of the movers (``itertools.product`` order, as ``mu.flat``), every party's
+    payoff there and the level of every bad attribute, exact; computed once per regime."""
+
+    profiles: list[tuple[str, ...]]
+    payoffs: list[list[Fraction]]               # per profile, one per party
+    risks: list[list[Fraction]]                 # per profile, one per bad attribute
+
+
+def _tables(model: Model, weights=None) -> _Tables:
+    profiles = list(itertools.product(*(p.actions for p in model.players)))
+    bad = [a.name for a in model.attributes if a.bad]
+    payoffs, risks = [], []
+    for prof in profiles:
+        payoffs.append([model.payoff(p.name, prof, weights) for p in model.parties])
+        values = model.attribute_values(prof)
+        risks.append([values[a][0] for a in bad])
+    return _Tables(profiles=profiles, payoffs=payoffs, risks=risks)
+
+
+def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool, tables: _Tables) -> Outcome:
     parties = [p.name for p in model.parties]
     bad = [a.name for a in model.attributes if a.bad]
     zero = Fraction(0) if exact else 0.0
     payoffs = {p: zero for p in parties}
     risks = {a: zero for a in bad}
-    for idx in itertools.product(*(range(len(p.actions)) for p in movers)):
-        weight = mu[idx]
-        if weight == 0:
-            continue
-        profile = [p.actions[a] for p, a in zip(movers, idx)]
-        values = model.attribute_values(profile)
-        for p in parties:
-            u = model.payoff(p, profile, weights)
+    flat = mu.reshape(-1)
+    for k in np.flatnonzero(flat != 0):
+        weight = flat[k]
+        for p, u in zip(parties, tables.payoffs[k]):
             payoffs[p] += weight * (u if exact else float(u))
-        for a in bad:
-            risks[a] += weight * (values[a][0] if exact else float(values[a][0]))
+        for a, v in zip(bad, tables.risks[k]):
+            risks[a] += weight * (v if exact else float(v))
     return Outcome(kind=kind, distribution=mu, payoffs=payoffs, welfare=sum(payoffs.values(), zero),
                    risks=risks, exact=exact,
-                   pareto_dominated=_pareto_dominated(model, payoffs, weights))
+                   pareto_dominated=_pareto_dominated(model, payoffs, tables))
 
 
-def _profile_payoffs(model: Model, weights) -> tuple[list[tuple[str, ...]], np.ndarray]:
-    """Every profile of the movers and every party's payoff there (floats), one row per profile."""
-    movers = model.players
-    profiles = list(itertools.product(*(p.actions for p in movers)))
-    table = np.array([[float(model.payoff(p.name, prof, weights)) for p in model.parties]
-                      for prof in profiles])
-    return profiles, table
-
-
-def _pareto_dominated(model: Model, payoffs: dict, weights) -> bool:
+def _pareto_dominated(model: Model, payoffs: dict, tables: _Tables) -> bool:
     """Whether some distribution over profiles gives every party at least ``payoffs`` and one
     party more (parties that do not move count too).
 
@@ -175,13 +182,11 @@ def _pareto_dominated(model: Model, payoffs: dict, weights) -> bool:
     """
     target = [payoffs[p.name] for p in model.parties]
     if all(is_exact_number(v) for v in target):
-        profiles = list(itertools.product(*(p.actions for p in model.players)))
-        table = [[model.payoff(p.name, prof, weights) for p in model.parties] for prof in profiles]
         try:
-            return _dominated_by_lp(table, target, EXACT)
+            return _dominated_by_lp(tables.payoffs, target, EXACT)
         except ArithmeticError:
             pass                     # no exact certificate: decide in floating point, as below
-    _, table = _profile_payoffs(model, weights)
+    table = np.array(tables.payoffs, dtype=float)
     scale = max(1.0, float(np.abs(table).max()))
     return _dominated_by_lp(table, np.array([float(v) for v in target]),
                             float_arithmetic(1e-9 * scale * len(target)))
@@ -236,7 +241,7 @@ def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], boo
     return tuple(outcomes), res.complete
 
 
-def _bargaining(model: Model, game, weights=None) -> tuple[tuple[Outcome, ...], tuple]:
+def _bargaining(model: Model, game, tables: _Tables) -> tuple[tuple[Outcome, ...], tuple]:
     """The Nash and Kalai-Smorodinsky bargaining outcomes of the movers' game (no transfers),
     from each mover's security level, described like the equilibria (Japan and risks included)."""
     out = []
@@ -248,7 +253,7 @@ def _bargaining(model: Model, game, weights=None) -> tuple[tuple[Outcome, ...], 
         mu = np.zeros(game.shape, dtype=object if sol.exact else float)
         for prof, w in sol.distribution.items():
             mu[tuple(game.actions[i].index(a) for i, a in enumerate(prof))] += w
-        out.append(_describe(model, kind, mu, sol.exact, weights))
+        out.append(_describe(model, kind, mu, sol.exact, tables))
     return tuple(out), disagreement
 
 
@@ -269,23 +274,22 @@ def _transferable(game) -> dict:
 def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regime:
     game = model.game(weights)
     res = solve(game)
+    tables = _tables(model, weights)
     outcomes = []
     for k, eq in enumerate(res.equilibria, 1):
         outcomes.append(_describe(model, f"Nash equilibrium {k}", _product(eq.strategies, res.exact),
-                                  res.exact, weights))
+                                  res.exact, tables))
     continuum = []
     for c in res.continua:
         for v in c.vertices:
             if tuple(v.strategies) not in {tuple(e.strategies) for e in res.equilibria}:
                 continuum.append(_describe(model, f"continuum vertex {len(continuum) + 1}",
-                                           _product(v.strategies, res.exact), res.exact, weights))
+                                           _product(v.strategies, res.exact), res.exact, tables))
     for objective in ("welfare", "egalitarian"):
         ce = correlated_equilibrium(game, objective)
         outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact,
-                                  weights))
-    movers = model.players
-    profiles = list(itertools.product(*(p.actions for p in movers)))
-    table = [[model.payoff(p.name, prof, weights) for p in model.parties] for prof in profiles]
+                                  tables))
+    profiles, table = tables.profiles, tables.payoffs
     totals = [sum(row, Fraction(0)) for row in table]
     best = max(range(len(profiles)), key=lambda k: (totals[k], -k))
     efficient = tuple(tuple(profiles[i]) for i, row in enumerate(table)
@@ -296,7 +300,7 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regim
     if extras:
         if model.scenarios or model.timing:
             tree_outcomes, tree_complete = _tree_outcomes(model, weights)
-        bargaining, disagreement = _bargaining(model, game, weights)
+        bargaining, disagreement = _bargaining(model, game, tables)
         selection = select(game, res)
         if model.transfers:
             transferable = _transferable(game)

@@ -15,7 +15,9 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["solve_rational", "IntegerTableau"]
+from ..arithmetic import integer_scale
+
+__all__ = ["solve_rational", "solve_fractions", "reduce_against", "rank", "IntegerTableau"]
 
 
 def solve_rational(M: Sequence[Sequence[int]], b: Sequence[int]) -> list[Fraction] | None:
@@ -57,6 +59,51 @@ def solve_rational(M: Sequence[Sequence[int]], b: Sequence[int]) -> list[Fractio
         total = det * a[i][n] - sum(a[i][j] * num[j] for j in range(i + 1, n))
         num[i] = total // a[i][i]
     return [Fraction(v, det) for v in num]
+
+
+def solve_fractions(rows: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction]) -> list[Fraction] | None:
+    """The square rational system ``rows z = rhs``: each equation scaled to integers, then
+    :func:`solve_rational`; None when singular.
+
+    Examples
+    --------
+    >>> solve_fractions([[Fraction(1, 2), 1], [1, 0]], [1, Fraction(1, 3)])
+    [Fraction(1, 3), Fraction(5, 6)]
+    """
+    scaled_rows, scaled_rhs = [], []
+    for row, b in zip(rows, rhs):
+        m = integer_scale(list(row) + [b])
+        scaled_rows.append([int(v * m) for v in row])
+        scaled_rhs.append(int(b * m))
+    return solve_rational(scaled_rows, scaled_rhs)
+
+
+def reduce_against(vec: Sequence[Fraction], basis: Sequence[Sequence[Fraction]]) -> list[Fraction]:
+    """``vec`` minus its components along the echelon ``basis`` (each row's first non-zero entry
+    in a column no earlier row leads in), exactly."""
+    out = list(vec)
+    for b in basis:
+        p = next(k for k, v in enumerate(b) if v != 0)
+        if out[p] != 0:
+            f = Fraction(out[p]) / b[p]
+            out = [x - f * y for x, y in zip(out, b)]
+    return out
+
+
+def rank(vectors: Sequence[Sequence[Fraction]]) -> int:
+    """The rank of a list of rational vectors (exact).
+
+    Examples
+    --------
+    >>> rank([[1, 2], [2, 4], [0, Fraction(1, 3)]]), rank([])
+    (2, 0)
+    """
+    basis: list[list[Fraction]] = []
+    for v in vectors:
+        reduced = reduce_against(v, basis)
+        if any(reduced):
+            basis.append(reduced)
+    return len(basis)
 
 
 class IntegerTableau:

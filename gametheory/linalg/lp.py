@@ -25,8 +25,8 @@ from typing import Any, Sequence
 import numpy as np
 from scipy.optimize import linprog
 
-from ..arithmetic import EXACT, Arithmetic, float_arithmetic, integer_scale
-from .exact import solve_rational
+from ..arithmetic import EXACT, Arithmetic, float_arithmetic
+from .exact import reduce_against, solve_fractions
 
 __all__ = ["LPSolution", "solve_lp", "exact_lp", "FLOAT_LP"]
 
@@ -278,7 +278,7 @@ def exact_lp(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, x_float: np.ndar
     eq_rows: list[tuple[str, int]] = []
     echelon: list[list[Fraction]] = []
     for k in range(len(Aeq)):
-        reduced = _reduce(Aeq[k], echelon)
+        reduced = reduce_against(Aeq[k], echelon)
         if any(reduced):
             echelon.append(reduced)
             eq_rows.append(("eq", k))
@@ -287,7 +287,7 @@ def exact_lp(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, x_float: np.ndar
     for k in tight:
         if len(greedy) == n:
             break
-        reduced = _reduce(Aub[k], greedy_echelon)
+        reduced = reduce_against(Aub[k], greedy_echelon)
         if any(reduced):
             greedy_echelon.append(reduced)
             greedy.append(("ub", k))
@@ -315,7 +315,7 @@ def _certify(chosen, c, Aub, bub, Aeq, beq) -> LPSolution | None:
     n = len(c)
     rows = [Aeq[k] if kind == "eq" else Aub[k] for kind, k in chosen]
     rhs = [beq[k] if kind == "eq" else bub[k] for kind, k in chosen]
-    x = _solve(rows, rhs)
+    x = solve_fractions(rows, rhs)
     if x is None:
         return None
     for row, b in zip(Aub, bub):
@@ -326,7 +326,7 @@ def _certify(chosen, c, Aub, bub, Aeq, beq) -> LPSolution | None:
             return None
     # dual: rows' multipliers y with  sum_r y_r row_r = -c, inequalities' y >= 0
     transposed = [[rows[r][j] for r in range(n)] for j in range(n)]
-    y = _solve(transposed, [-v for v in c])
+    y = solve_fractions(transposed, [-v for v in c])
     if y is None:
         return None
     dual_ub = [Fraction(0)] * len(Aub)
@@ -340,24 +340,3 @@ def _certify(chosen, c, Aub, bub, Aeq, beq) -> LPSolution | None:
             dual_eq[k] = v
     value = sum(a * v for a, v in zip(c, x))
     return LPSolution(tuple(x), value, tuple(dual_ub), tuple(dual_eq), True)
-
-
-def _reduce(vec: list[Fraction], basis: list[list[Fraction]]) -> list[Fraction]:
-    """``vec`` minus its components along the echelon ``basis`` (exact)."""
-    vec = list(vec)
-    for b in basis:
-        p = next(k for k, v in enumerate(b) if v != 0)
-        if vec[p] != 0:
-            f = vec[p] / b[p]
-            vec = [x - f * y for x, y in zip(vec, b)]
-    return vec
-
-
-def _solve(rows: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
-    """The square rational system, scaled to integers and solved fraction-free."""
-    scaled_rows, scaled_rhs = [], []
-    for row, b in zip(rows, rhs):
-        m = integer_scale(row + [b])
-        scaled_rows.append([int(v * m) for v in row])
-        scaled_rhs.append(int(b * m))
-    return solve_rational(scaled_rows, scaled_rhs)

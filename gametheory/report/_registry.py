@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..errors import InvalidGameError
+from ._text import json_text
 
 __all__ = ["renders", "render", "to_dict", "formats_of"]
 
@@ -21,8 +22,9 @@ _WRITERS: dict[tuple[type, str], Writer] = {}
 def renders(record_type: type, *formats: str) -> Callable[[Writer], Writer]:
     """Register the decorated function as the writer of ``record_type`` in ``formats``.
 
-    The format ``"dict"`` is the JSON-ready dictionary (:func:`to_dict`),
-    registered beside ``"json"`` for every record with a JSON schema.
+    The format ``"dict"`` is the JSON-ready dictionary (:func:`to_dict`) of a
+    record with a JSON schema; ``render(record, "json")`` writes it (indented
+    by two, one trailing newline), so no ``"json"`` writer is registered.
     """
     def register(writer: Writer) -> Writer:
         for fmt in formats:
@@ -40,8 +42,10 @@ def _lookup(record: Any, fmt: str) -> Writer | None:
 
 
 def formats_of(record: Any) -> tuple[str, ...]:
-    """The text formats ``record`` can be rendered in."""
+    """The text formats ``record`` can be rendered in (``"json"`` wherever it has a dictionary)."""
     found = {fmt for klass in type(record).__mro__ for (k, fmt) in _WRITERS if k is klass}
+    if "dict" in found:
+        found.add("json")
     found.discard("dict")
     return tuple(sorted(found))
 
@@ -76,7 +80,9 @@ def render(record: Any, fmt: str = "table", **options: Any) -> str:
     >>> print(gt.render(result, "csv").splitlines()[1])
     1,Matcher,Heads,1/2,0,0
     """
-    writer = _lookup(record, fmt) if fmt != "dict" else None
+    if fmt == "json" and _lookup(record, "dict") is not None:
+        return json_text(to_dict(record, **options))
+    writer = _lookup(record, fmt) if fmt not in ("dict", "json") else None
     if writer is None:
         known = ", ".join(formats_of(record)) or "none"
         raise InvalidGameError(f"render: a {type(record).__name__} has no {fmt!r} format "

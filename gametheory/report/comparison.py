@@ -13,7 +13,7 @@ from ..arithmetic import exact_str
 from ..crisis.compare import Comparison, Outcome, Regime
 from ..crisis.model import Model
 from ._registry import render, renders, to_dict
-from ._text import aligned, json_num, json_text, short, tex_escape, tex_num
+from ._text import aligned, json_num, short, tex_escape, tex_num
 from .conflict import summary_dict, summary_lines
 
 __all__: list[str] = []
@@ -117,11 +117,6 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
     if c.conflict is not None:
         out["conflict"] = summary_dict(c.conflict)
     return out
-
-
-@renders(Comparison, "json")
-def comparison_json(c: Comparison) -> str:
-    return json_text(comparison_dict(c))
 
 
 # ------------------------------------------------------------------------------ CSV, LaTeX

@@ -14,7 +14,6 @@ from ..conflict.stability import CONCEPTS, Analysis
 from ..conflict.summary import (ConflictReport, ConflictSummary, Explanation, ImprovementGraph,
                                 Reachable)
 from ._registry import renders
-from ._text import json_text
 
 __all__ = ["summary_lines"]
 
@@ -75,11 +74,6 @@ def conflict_dict(report: ConflictReport) -> dict[str, Any]:
                               for s, hs in report.broken_by[c].items()} for c in CONCEPTS},
         }
     return out
-
-
-@renders(ConflictReport, "json")
-def conflict_json(report: ConflictReport) -> str:
-    return json_text(conflict_dict(report))
 
 
 # ----------------------------------------------------------------------------------- table
@@ -230,11 +224,6 @@ def summary_dict(summary: ConflictSummary) -> dict[str, Any]:
         sq = summary.status_quo
         out["status_quo"] = {"state": sq.state, "alone": sq.alone, "together": sq.together}
     return out
-
-
-@renders(ConflictSummary, "json")
-def summary_json(summary: ConflictSummary) -> str:
-    return json_text(summary_dict(summary))
 
 
 def summary_lines(summary: ConflictSummary, indent: str = "  ") -> list[str]:

@@ -17,7 +17,7 @@ from ..coop.analysis import analyse_tu
 from ..coop.records import Allocation, CoopAnalysis
 from ..coop.tu import TUGame
 from ._registry import render, renders, to_dict
-from ._text import brief, json_num, json_text
+from ._text import brief, json_num
 
 __all__ = ["coop_to_dict", "format_coop"]
 
@@ -62,11 +62,6 @@ def _json_object(game: TUGame, *, shapley: Sequence[Any], banzhaf: Sequence[Any]
         "properties": {"essential": essential, "superadditive": superadditive,
                        "convex": convex, "balanced": not core_empty},
     }
-
-
-@renders(CoopAnalysis, "json")
-def _coop_json(a: CoopAnalysis) -> str:
-    return json_text(_coop_dict(a))
 
 
 @renders(CoopAnalysis, "table")

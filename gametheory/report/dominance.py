@@ -7,7 +7,7 @@ from typing import Any
 
 from ..solvers.dominance import Elimination
 from ._registry import renders
-from ._text import json_num, json_text, text_num
+from ._text import json_num, text_num
 from .solve import game_dict
 
 __all__: list[str] = []
@@ -28,11 +28,6 @@ def elimination_dict(elimination: Elimination) -> dict[str, Any]:
                     for st in elimination.steps],
         "remaining": [list(a) for a in elimination.reduced.actions],
     }
-
-
-@renders(Elimination, "json")
-def elimination_json(elimination: Elimination) -> str:
-    return json_text(elimination_dict(elimination))
 
 
 @renders(Elimination, "table")

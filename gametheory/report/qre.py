@@ -12,7 +12,7 @@ import numpy as np
 
 from ..solvers.qre import QRECurve
 from ._registry import renders
-from ._text import json_num, json_text, text_num
+from ._text import json_num, text_num
 from .solve import game_dict
 
 __all__: list[str] = []
@@ -48,11 +48,6 @@ def qre_dict(curve: QRECurve) -> dict[str, Any]:
         "points": curve.to_rows(),
         "equilibrium": equilibrium,
     }
-
-
-@renders(QRECurve, "json")
-def qre_json(curve: QRECurve) -> str:
-    return json_text(qre_dict(curve))
 
 
 @renders(QRECurve, "csv")

@@ -15,7 +15,7 @@ from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame
 from ..solvers.result import Component, Continuum, SolverResult
 from ._registry import renders
-from ._text import csv_num, json_num, json_text, tex_escape, tex_num, text_num
+from ._text import csv_num, json_num, tex_escape, tex_num, text_num
 
 __all__ = ["FORMATS", "game_dict"]
 
@@ -117,11 +117,6 @@ def _component_dict(c: Component, ex: bool) -> dict[str, Any]:
             "maximal_subsets": [list(s) for s in c.maximal_subsets]}
 
 
-@renders(SolverResult, "json")
-def result_json(result: SolverResult) -> str:
-    return json_text(result_dict(result))
-
-
 @renders(SolverResult, "table")
 def result_table(result: SolverResult) -> str:
     """A plain-text report: each equilibrium's strategies, payoffs and regret, then guarantees."""
@@ -201,7 +196,9 @@ def _continuum_lines(result: SolverResult) -> list[str]:
         where = " x ".join("{" + ", ".join(g.actions[i][a] for a in s) + "}"
                            for i, s in enumerate(c.supports))
         if not c.described:
-            lines.append(f"continuum on {where}: several players mix; not described, no bounds")
+            why = ("several players mix" if c.kind == "semi-algebraic" else
+                   "too many inequalities to enumerate its vertices")
+            lines.append(f"continuum on {where}: {why}; not described, no bounds")
             continue
         if not c.vertices:
             lines.append(f"continuum on {where}: no equilibrium there")

@@ -7,7 +7,6 @@ from typing import Any
 
 from ..crisis.sweep import SweepResult
 from ._registry import renders
-from ._text import json_text
 
 __all__: list[str] = []
 
@@ -19,11 +18,6 @@ def sweep_dict(res: SweepResult) -> dict[str, Any]:
             "seed": res.seed, "rejected_draws": res.rejected,
             "conclusions": [{"text": t, "holds": h, "share": h / res.samples, "at_default_weights": d}
                             for t, h, d in zip(res.texts, res.holds, res.at_default)]}
-
-
-@renders(SweepResult, "json")
-def sweep_json(res: SweepResult) -> str:
-    return json_text(sweep_dict(res))
 
 
 @renders(SweepResult, "table")

@@ -23,7 +23,8 @@ and is described here exactly:
    the payoff bounds are exact.
 
 When two or more players mix, the set is semi-algebraic; it is reported as
-such, without bounds.
+such, without bounds.  A polytope with too many inequalities to enumerate
+its vertices (``MAX_VERTEX_BASES``) is reported as ``"not enumerated"``.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..arithmetic import Arithmetic, integer_scale
-from ..linalg.exact import solve_rational
+from ..arithmetic import Arithmetic
+from ..linalg.exact import rank, solve_fractions
 from .result import Continuum, make_equilibrium
 
 __all__ = ["describe_continuum", "MAX_VERTEX_BASES"]
@@ -80,6 +81,10 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
         points: list[tuple[Fraction, ...]] = []
     else:
         points = _vertices(rows, len(S))
+    if points is None:                # too many inequalities to enumerate: say so, no bounds
+        return Continuum(supports=supports_t, kind="not enumerated", mixer=k, dimension=None,
+                         inequalities=tuple(rows[len(S):]), vertices=(), payoffs=None,
+                         representative=representative)
     vertices = []
     for point in points:
         mixed = [0] * game.shape[k]
@@ -88,7 +93,7 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
         strategies = [mixed if i == k else [int(a == pure[i]) for a in range(game.shape[i])]
                       for i in range(len(supports))]
         vertices.append(make_equilibrium(game, strategies, arithmetic))
-    dimension = _rank([tuple(p - q for p, q in zip(v, points[0])) for v in points[1:]]) if points else None
+    dimension = rank([tuple(p - q for p, q in zip(v, points[0])) for v in points[1:]]) if points else None
     bounds = None
     if vertices:
         bounds = tuple((min(v.payoffs[i] for v in vertices), max(v.payoffs[i] for v in vertices))
@@ -98,39 +103,18 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
                      representative=representative)
 
 
-def _vertices(rows: list[tuple[Fraction, ...]], n: int) -> list[tuple[Fraction, ...]]:
-    """Vertices of ``{x : sum x = 1, r . x >= 0 for r in rows}`` (``n`` coordinates), exactly."""
+def _vertices(rows: list[tuple[Fraction, ...]], n: int) -> list[tuple[Fraction, ...]] | None:
+    """Vertices of ``{x : sum x = 1, r . x >= 0 for r in rows}`` (``n`` coordinates), exactly;
+    None when there are more than ``MAX_VERTEX_BASES`` choices of tight rows to try."""
     d = n - 1
     if comb(len(rows), d) > MAX_VERTEX_BASES:
-        return []
+        return None
     found: list[tuple[Fraction, ...]] = []
     for tight in combinations(rows, d):
-        system = [*tight, (Fraction(1),) * n]
-        scales = [integer_scale(r) for r in system]
-        M = [[int(v * s) for v in r] for r, s in zip(system, scales)]
-        b = [0] * d + [scales[-1]]
-        x = solve_rational(M, b)
+        x = solve_fractions([*tight, (Fraction(1),) * n], [Fraction(0)] * d + [Fraction(1)])
         if x is None or any(sum(r_i * x_i for r_i, x_i in zip(r, x)) < 0 for r in rows):
             continue
         point = tuple(x)
         if point not in found:
             found.append(point)
     return sorted(found, reverse=True)
-
-
-def _rank(vectors: list[tuple[Fraction, ...]]) -> int:
-    """The rank of a list of rational vectors (Gaussian elimination)."""
-    rows = [list(v) for v in vectors if any(v)]
-    rank = 0
-    cols = len(rows[0]) if rows else 0
-    for c in range(cols):
-        pivot = next((r for r in range(rank, len(rows)) if rows[r][c] != 0), None)
-        if pivot is None:
-            continue
-        rows[rank], rows[pivot] = rows[pivot], rows[rank]
-        for r in range(len(rows)):
-            if r != rank and rows[r][c] != 0:
-                f = rows[r][c] / rows[rank][c]
-                rows[r] = [a - f * b for a, b in zip(rows[r], rows[rank])]
-        rank += 1
-    return rank

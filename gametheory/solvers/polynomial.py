@@ -229,8 +229,9 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
             notes.append(head + ("; one equilibrium among them is given in parameters['continua']"
                                  if entry["representative"] is not None else ", none of them found "
                                  "to be an equilibrium (there may be none)")
-                         + "; several players mix there, so the set is not described; the list "
-                         "holds only isolated equilibria")
+                         + ("; several players mix there" if c.kind == "semi-algebraic" else
+                            "; its polytope has too many inequalities to enumerate")
+                         + ", so the set is not described; the list holds only isolated equilibria")
     for S in unresolved:
         notes.append("unresolved: the roots of the indifference equations on supports "
                      + _support_text(game, S) + " were not all isolated within the box budget; "

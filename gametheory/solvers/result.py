@@ -115,7 +115,8 @@ class Continuum:
         ``"polytope"``: every player but one (``mixer``) plays one action, and
         the set is a polytope in the mixer's simplex, described exactly;
         ``"semi-algebraic"``: several players mix, the set is not described
-        and no bounds are given.
+        and no bounds are given; ``"not enumerated"``: a polytope with too
+        many inequalities to enumerate its vertices (no bounds).
     mixer : int or None
         The player who mixes (``"polytope"``).
     dimension : int or None

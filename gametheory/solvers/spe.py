@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from ..games.behavior import as_behavior, evaluate, mixed_to_behavior
-from ..errors import ExactArithmeticError, GameTooLargeError, InvalidGameError, VerificationError
+from ..errors import GameTooLargeError, InvalidGameError, VerificationError
 from ..games.normal import NormalFormGame
 from ..games.tree import (CHANCE, DECISION, OUTCOME, ExtensiveFormGame, Node, _plain, _segments,
                           reduced_normal_form)
