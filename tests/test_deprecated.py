@@ -35,7 +35,8 @@ def test_former_solver_names_give_the_same_results():
 
 
 @pytest.mark.parametrize("name", [n for n, (m, _, _) in gt.DEPRECATED.items() if m.startswith("report.")])
-def test_former_formatters_warn_when_called(name):
+def test_former_formatters_are_looked_up_without_warning(name):
+    # (calling each one warns: tests/test_deprecated_report.py)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         function = getattr(gt, name)           # looking one up is silent; calling it warns

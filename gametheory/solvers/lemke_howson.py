@@ -125,8 +125,8 @@ def lemke_howson_path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int 
 
 
 def iter_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None,
-                     exact: bool | None = None, tol: float | None = None, *,
-                     context: Context | None = None) -> Iterator[Equilibrium]:
+                      exact: bool | None = None, tol: float | None = None, *,
+                      context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate the equilibrium reached from each starting label (with repeats).
 
     Float mode pivots in floating point and checks the result's regret; a path
@@ -168,7 +168,7 @@ def _labels(labels: Sequence[int] | None, total: int) -> list[int]:
 
 
 def solve_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None, exact: bool | None = None,
-                 tol: float | None = None, *, context: Context | None = None) -> SolverResult:
+                       tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """Equilibria reached by Lemke-Howson from each starting label, deduplicated.
 
     Parameters

@@ -111,8 +111,8 @@ def _undominated_supports(U: list[np.ndarray], shape: tuple[int, ...]):
 
 
 def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
-                          tol: float | None = None, max_boxes: int = 20_000, *,
-                          context: Context | None = None) -> SolverResult:
+                     tol: float | None = None, max_boxes: int = 20_000, *,
+                     context: Context | None = None) -> SolverResult:
     """All Nash equilibria of an n-player game, by support enumeration and certified root isolation.
 
     Parameters

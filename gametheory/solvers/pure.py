@@ -84,7 +84,7 @@ def _mask_and_regret(game: NormalFormGame, arithmetic: Arithmetic):
 
 
 def iter_pure(game: NormalFormGame, exact: bool | None = None,
-                        tol: float | None = None, *, context: Context | None = None) -> Iterator[Equilibrium]:
+              tol: float | None = None, *, context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate the pure equilibria in profile order (first player slowest).
 
     Each profile's regret was computed for every profile at once (vectorised),
@@ -105,7 +105,7 @@ def iter_pure(game: NormalFormGame, exact: bool | None = None,
 
 
 def solve_pure(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
-                    context: Context | None = None) -> SolverResult:
+               context: Context | None = None) -> SolverResult:
     """All pure-strategy Nash equilibria, for any number of players.
 
     Parameters

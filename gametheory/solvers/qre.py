@@ -726,7 +726,7 @@ def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: fl
 
 
 def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
-                   context: Context | None = None, **options: Any) -> SolverResult:
+              context: Context | None = None, **options: Any) -> SolverResult:
     """The limiting logit QRE: one Nash equilibrium, selected by the principal QRE branch.
 
     Runs :func:`logit_qre`, whose end point is certified by

@@ -787,8 +787,8 @@ def _positive_int(name: str, value: Any) -> int:
 
 
 def solve_simpdiv(game: NormalFormGame, exact: bool | None = None, tol: float | None = None,
-                           start: Any = None, max_refinements: int = 16, *,
-                           context: Context | None = None, **options: Any) -> SolverResult:
+                  start: Any = None, max_refinements: int = 16, *,
+                  context: Context | None = None, **options: Any) -> SolverResult:
     """One Nash equilibrium of an n-player game by simplicial subdivision, certified.
 
     The variable-dimension restart algorithm with vector labelling on the

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .dominance import iterated_elimination
-from ..errors import InvalidGameError, UnknownMethodError
-from ..games.tree import ExtensiveFormGame, reduced_normal_form
-from ..games.normal import NormalFormGame
-from .result import SolverResult, default_tolerance, make_equilibrium
-from ..games.behavior import mixed_to_vector
 from ..arithmetic import EXACT, float_arithmetic
 from ..context import Context
+from ..errors import InvalidGameError, UnknownMethodError
+from ..games.behavior import mixed_to_vector
+from ..games.normal import NormalFormGame
+from ..games.tree import ExtensiveFormGame, reduced_normal_form
 from ._common import resolve_context
+from .dominance import iterated_elimination
 from .registry import NORMAL_FORM_METHODS, choose_method, solve_normal_form
+from .result import SolverResult, default_tolerance, make_equilibrium
 from .sequence_form import solve_sequence_form
 from .spe import default_tree_tolerance, solve_spe, tree_context, tree_equilibrium
 

@@ -33,17 +33,16 @@ from typing import Any
 
 import numpy as np
 
-from ..games.behavior import as_behavior, evaluate, mixed_to_behavior
+from ..arithmetic import float_arithmetic
+from ..context import Context
 from ..errors import GameTooLargeError, InvalidGameError, VerificationError
+from ..games.behavior import as_behavior, evaluate, mixed_to_behavior
 from ..games.normal import NormalFormGame
 from ..games.tree import (CHANCE, DECISION, OUTCOME, ExtensiveFormGame, Node, _plain, _segments,
                           reduced_normal_form)
-from ..arithmetic import float_arithmetic
-from ..context import Context
 from ._common import resolve_context
 from .registry import solve_normal_form
-from .result import default_tolerance
-from .result import Equilibrium, SolverResult
+from .result import Equilibrium, SolverResult, default_tolerance
 
 __all__ = ["backward_induction", "subgame_roots", "solve_spe",
            "verify_subgame_perfect", "node_values", "tree_equilibrium", "MAX_EQUILIBRIA"]
@@ -448,9 +447,9 @@ def _truncated(game: ExtensiveFormGame, root: int, cuts: dict[int, list]) -> Ext
 
 
 def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
-                               method: str = "auto", tol: float | None = None,
-                               distinct_payoffs: bool = False, *,
-                               context: Context | None = None) -> SolverResult:
+              method: str = "auto", tol: float | None = None,
+              distinct_payoffs: bool = False, *,
+              context: Context | None = None) -> SolverResult:
     """The subgame-perfect equilibria of a game tree (see the module notes for the algorithm).
 
     Parameters

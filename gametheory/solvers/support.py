@@ -142,8 +142,8 @@ def _exact_pair(A: np.ndarray, B: np.ndarray, I: tuple[int, ...], J: tuple[int, 
 
 
 def iter_support(game: NormalFormGame, exact: bool | None = None,
-                            tol: float | None = None, *,
-                            context: Context | None = None) -> Iterator[Equilibrium]:
+                 tol: float | None = None, *,
+                 context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate equilibria by support enumeration, smallest supports first.
 
     Equilibria are not deduplicated across support sizes here; use
@@ -198,7 +198,7 @@ def _float_pair(game: NormalFormGame, A: np.ndarray, B: np.ndarray, I, J, arithm
 
 
 def solve_support(game: NormalFormGame, exact: bool | None = None,
-                        tol: float | None = None, *, context: Context | None = None) -> SolverResult:
+                  tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """All equilibria of a nondegenerate two-player game, by support enumeration.
 
     Parameters

@@ -158,14 +158,14 @@ def _degenerate(p_masks: list[int], q_masks: list[int], m: int, n: int) -> bool:
 
 
 def iter_vertex(game: NormalFormGame, exact: bool | None = None,
-                           tol: float | None = None, *,
-                           context: Context | None = None) -> Iterator[Equilibrium]:
+                tol: float | None = None, *,
+                context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate the extreme equilibria one by one (see :func:`solve_vertex`)."""
     yield from solve_vertex(game, exact=exact, tol=tol, context=context).equilibria
 
 
 def solve_vertex(game: NormalFormGame, exact: bool | None = None,
-                       tol: float | None = None, *, context: Context | None = None) -> SolverResult:
+                 tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """All extreme Nash equilibria of a two-player game, also when it is degenerate.
 
     Parameters

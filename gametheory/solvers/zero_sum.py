@@ -71,7 +71,7 @@ def _rationalise(x: np.ndarray, bound: int) -> list[Fraction] | None:
 
 
 def solve_zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
-             context: Context | None = None) -> SolverResult:
+                   context: Context | None = None) -> SolverResult:
     """Value and optimal strategies of a two-player constant-sum game.
 
     Parameters
