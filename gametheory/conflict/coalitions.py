@@ -60,7 +60,8 @@ class CoalitionalStability:
         return [h for h in self.coalitions if not self.stable[concept][h][k]]
 
 
-def coalitional_stability(model: ConflictModel, method: str = "auto") -> CoalitionalStability:
+def coalitional_stability(model: ConflictModel, method: str = "auto", *,
+                          base: Analysis | None = None) -> CoalitionalStability:
     """Stability of every state for the decision makers and for every coalition of two or more.
 
     Parameters
@@ -68,6 +69,8 @@ def coalitional_stability(model: ConflictModel, method: str = "auto") -> Coaliti
     model : ConflictModel
     method : {"auto", "search"}
         As in :func:`~gametheory.conflict.stability.analyse`.
+    base : Analysis, optional
+        The decision makers' own analysis (``analyse(model)``), when the caller has it.
 
     Returns
     -------
@@ -104,7 +107,7 @@ def coalitional_stability(model: ConflictModel, method: str = "auto") -> Coaliti
             f"coalition analysis of every coalition: {len(names)} decision makers give "
             f"{2 ** len(names) - len(names) - 1} coalitions; at most {MAX_DECISION_MAKERS} "
             "decision makers are supported (name a grouping instead)")
-    base = analyse(model, method=method)
+    base = analyse(model, method=method) if base is None else base
     coalitions = tuple(h for size in range(2, len(names) + 1)
                        for h in itertools.combinations(names, size))
     stable: dict[str, dict[tuple[str, ...], np.ndarray]] = {c: {} for c in CONCEPTS}

@@ -219,7 +219,7 @@ def conflict_report(model: ConflictModel, grouping: str | Sequence[Sequence[str]
             explanations_grouped = _explanations(model, grouped, explain)
     cs = broken_by = None
     if every_coalition:
-        cs = coalitional_stability(model)
+        cs = coalitional_stability(model, base=base)
         broken_by = _broken_by(cs, base)
     return ConflictReport(model=model, analysis=base,
                           graph=_graph(model, grouped if grouped is not None else base),
@@ -286,7 +286,7 @@ def conflict_summary(model: ConflictModel) -> ConflictSummary:
     together = analyse(model, [tuple(model.names)])
     broken_by = None
     if len(model.names) <= MAX_DECISION_MAKERS:
-        cs = coalitional_stability(model)
+        cs = coalitional_stability(model, base=base)
         broken_by = {c: {name(s): ["+".join(h) for h in cs.broken_by(c, s)]
                          for s in base.equilibria[c] if s not in cs.equilibria[c]}
                      for c in CONCEPTS}
