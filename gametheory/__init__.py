@@ -27,7 +27,9 @@ from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium,
                                   is_correlated_equilibrium)
 from .analysis.genericity import (Genericity, PayoffTie, PerturbationCheck, payoff_ties,
                                   perturbation_check)
-from .analysis.selection import RiskComparison, Selection, is_weakly_dominated, select
+from .analysis.perfection import Perfection, is_weakly_dominated, perfection, perturbed_game
+from .analysis.selection import RiskComparison, Selection, TracingComparison, select
+from .analysis.tracing import Trace, bicentric_prior, tracing_procedure
 from .conflict import (CoalitionalStability, ConflictModel, ConflictReport, coalitional_stability,
                        conflict_report)
 from .conflict import analyse as analyse_conflict
@@ -48,6 +50,7 @@ from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLarg
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
 from .games.behavior import (behavior_payoffs, behavior_regrets, behavior_to_mixed,
                              mixed_to_behavior, pure_actions)
+from .games.agent_form import agent_form
 from .games.normal import NormalFormGame, supports
 from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_normal_form
 from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_conflict,
@@ -69,6 +72,7 @@ __version__ = "0.1.0"
 __all__ = [
     # games
     "NormalFormGame", "ExtensiveFormGame", "decision", "chance", "outcome", "reduced_normal_form",
+    "agent_form",
     "supports", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
     "pure_actions",
     # solving: one entry point, one function per method, the records
@@ -82,7 +86,9 @@ __all__ = [
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",
     "correlated_equilibrium", "is_correlated_equilibrium", "correlated_gains",
     "CorrelatedEquilibrium", "payoff_ties", "Genericity", "PayoffTie", "perturbation_check",
-    "PerturbationCheck", "select", "Selection", "RiskComparison", "is_weakly_dominated",
+    "PerturbationCheck", "select", "Selection", "RiskComparison", "TracingComparison",
+    "bicentric_prior", "tracing_procedure", "Trace", "perfection", "Perfection", "perturbed_game",
+    "is_weakly_dominated",
     # cooperative games
     "TUGame", "characteristic_function", "analyse_tu", "CoopAnalysis", "shapley_value",
     "banzhaf_value", "least_core", "core_is_empty", "core_point", "in_core", "core_vertices",

@@ -71,7 +71,26 @@ def test_several_mixers_are_reported_not_described():
     res = gt.solve(gt.NormalFormGame([zero, zero, zero]), method="polynomial")
     assert any(c.kind == "semi-algebraic" and c.payoffs is None for c in res.continua)
     assert res.accounted is False and not res.complete
-    assert "several players mix; not described, no bounds" in gt.render(res)
+    assert "several players mix; not described; payoffs within (outer bounds" in gt.render(res)
+    data = gt.to_dict(res)["continua"]
+    assert all(c["outer_payoffs"] == [["0", "0"]] * 3 for c in data if c["kind"] == "semi-algebraic")
+
+
+def test_outer_bounds_of_a_semi_algebraic_continuum_hold_at_every_point():
+    # players 1 and 2 are indifferent everywhere and player 3's payoff ignores its own action:
+    # every profile is an equilibrium; player 3 earns sigma_1(b) + 2 sigma_2(b), in [0, 3]
+    shape = (2, 2, 2)
+    u3 = np.fromfunction(lambda a, b, c: a + 2 * b, shape, dtype=int)
+    game = gt.NormalFormGame([np.ones(shape, dtype=int), 2 * np.ones(shape, dtype=int), u3])
+    res = gt.solve(game, method="polynomial")
+    [full] = [c for c in res.continua if c.supports == ((0, 1), (0, 1), (0, 1))]
+    assert full.kind == "semi-algebraic" and full.outer == ((1, 1), (2, 2), (0, 3))
+    rng = np.random.default_rng(8)
+    for _ in range(50):
+        profile = [[F(int(k), 100), 1 - F(int(k), 100)] for k in rng.integers(1, 100, 3)]
+        assert game.is_equilibrium(profile)
+        pays = game.expected_payoffs(profile)
+        assert all(lo <= p <= hi for p, (lo, hi) in zip(pays, full.outer))
 
 
 def test_isolated_games_have_no_continua():

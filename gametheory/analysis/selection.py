@@ -9,36 +9,54 @@ For a game with several equilibria, :func:`select` reports side by side:
   Harsanyi and Selten's criterion on the 2x2 game their strategies span: ``e``
   risk-dominates ``f`` when the product of the two players' losses from
   deviating from ``e`` exceeds that for ``f`` (Harsanyi and Selten 1988,
-  section 3.9).  In a larger game this is the pairwise 2x2 criterion, not the
-  tracing procedure; the panel says when the pairwise relation cycles;
+  section 3.9).  In a larger game this is the pairwise 2x2 criterion; the
+  panel says when the pairwise relation cycles;
+- **risk dominance by the tracing procedure** for any number of players and
+  actions (Harsanyi and Selten 1988, chapters 4 and 5): for each pair of
+  listed equilibria the logarithmic tracing procedure from their bicentric
+  prior (:mod:`gametheory.analysis.tracing`), and which equilibrium it
+  reaches: the pair's risk-dominant one, or a third one, or a point in no
+  list (inside a continuum).  Every pair when at most eight equilibria are
+  listed, else the pairs of pure ones (at most 28 pairs);
 - the **logit QRE limit** (McKelvey and Palfrey 1995): the equilibrium the
   principal branch of the logit quantal response correspondence ends at,
   or that it ends at a point not in the list (e.g. inside a continuum);
-- **perfection** (Selten 1975): for two players exactly, by van Damme's
-  criterion (1991, theorem 3.2.2) that an equilibrium of a bimatrix game is
-  perfect if and only if neither player's strategy is weakly dominated (by a
-  mixed strategy), decided by a certified linear program; not decided for
-  more players.
+- **perfection** (Selten 1975), by :func:`gametheory.analysis.perfection.perfection`:
+  exactly for two players by van Damme's criterion (1991, theorem 3.2.2:
+  perfect if and only if no player's strategy is weakly dominated), by
+  vanishing perturbations for more players, and for a game tree in its agent
+  normal form (agent-form perfection).
+
+A game tree's panel is computed on its agent normal form
+(:func:`gametheory.games.agent_form.agent_form`), as Harsanyi and Selten
+define their theory on it: the tracing procedure and the logit QRE there are
+the agent-form ones (McKelvey and Palfrey's agent QRE).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
-from ..arithmetic import EXACT, float_arithmetic
+from ..arithmetic import float_arithmetic
 from ..context import Context
 from ..errors import SolverError
+from ..games.agent_form import agent_form, behavior_to_agents
 from ..games.normal import NormalFormGame
-from ..linalg.lp import FLOAT_LP, solve_lp
+from ..games.tree import ExtensiveFormGame
 from ..solvers.qre import solve_qre
 from ..solvers.result import SolverResult, default_tolerance
 from ..solvers.solve import solve
+from .perfection import Perfection, perfection
+from .tracing import bicentric_prior, tracing_procedure
 
-__all__ = ["RiskComparison", "Selection", "select", "is_weakly_dominated"]
+__all__ = ["RiskComparison", "TracingComparison", "Selection", "select"]
+
+#: Trace every pair when at most this many equilibria are listed, else the pure pairs only.
+_TRACE_ALL_UP_TO = 8
+_MAX_TRACED_PAIRS = 28
 
 
 @dataclass(frozen=True)
@@ -54,6 +72,30 @@ class RiskComparison:
     second: int
     products: tuple[Any, Any]
     dominant: int | None
+
+
+@dataclass(frozen=True)
+class TracingComparison:
+    """Risk dominance between two listed equilibria by Harsanyi and Selten's tracing procedure.
+
+    ``prior`` is the bicentric prior of the pair (exact for two players),
+    ``end`` where the logarithmic tracing path from it ended, ``reached`` the
+    listed equilibrium it ended at (None: it did not arrive, or arrived at a
+    point in no list) and ``status`` the tracer's (``"arrived"`` or
+    ``"stalled"``).  ``dominant`` is ``reached`` when that is one of the pair.
+    """
+
+    first: int
+    second: int
+    prior: tuple[tuple[Any, ...], ...]
+    end: tuple[tuple[float, ...], ...]
+    reached: int | None
+    status: str
+
+    @property
+    def dominant(self) -> int | None:
+        """The risk-dominant one of the pair, None when the path reached neither."""
+        return self.reached if self.reached in (self.first, self.second) else None
 
 
 @dataclass(frozen=True)
@@ -74,12 +116,20 @@ class Selection:
         The strict pure equilibrium that risk-dominates every other one, if any.
     risk_cycle : bool
         Whether the pairwise risk-dominance relation has a cycle.
+    tracing : tuple of TracingComparison
+        Risk dominance by the tracing procedure, pair by pair (see the notes).
+    tracing_dominant : int or None
+        The equilibrium that risk-dominates every other traced one, if any.
+    tracing_cycle : bool
+        Whether the traced risk-dominance relation has a cycle.
     qre_limit : int or None
         The listed equilibrium the logit QRE branch ends at (None: none of them).
     qre_point : tuple or None
         Where the branch ends (None when it could not be traced).
     perfect : tuple of (bool or None)
-        Per equilibrium, trembling-hand perfection (two players); None for more.
+        Per equilibrium, trembling-hand perfection; None when not decided.
+    perfection : tuple of Perfection
+        Per equilibrium, the same with the test that decided it.
     """
 
     result: SolverResult
@@ -88,14 +138,21 @@ class Selection:
     risk: tuple[RiskComparison, ...]
     risk_dominant: int | None
     risk_cycle: bool
+    tracing: tuple[TracingComparison, ...]
+    tracing_dominant: int | None
+    tracing_cycle: bool
     qre_limit: int | None
     qre_point: tuple | None
     perfect: tuple[bool | None, ...]
+    perfection: tuple[Perfection, ...] = ()
 
 
-def select(game: NormalFormGame, result: SolverResult | None = None, *,
+def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None = None, *,
            context: Context | None = None) -> Selection:
     """The selection panel for ``game``'s equilibria (``result``, else ``gt.solve(game)``).
+
+    A game tree's panel is computed on its agent normal form (see the module
+    notes); its equilibria must carry behaviour strategies.
 
     Examples
     --------
@@ -112,6 +169,11 @@ def select(game: NormalFormGame, result: SolverResult | None = None, *,
     """
     res = result if result is not None else solve(game, context=context)
     eqs = res.equilibria
+    if isinstance(game, ExtensiveFormGame):
+        normal = agent_form(game)
+        profiles = [behavior_to_agents(game, eq.behavior) for eq in eqs]
+    else:
+        normal, profiles = game, [eq.strategies for eq in eqs]
     pays = [eq.payoffs for eq in eqs]
 
     def beats(a, b):
@@ -121,23 +183,26 @@ def select(game: NormalFormGame, result: SolverResult | None = None, *,
     dominant = next((k for k, p in enumerate(pays)
                      if all(beats(p, q) for j, q in enumerate(pays) if j != k)), None)
     risk, risk_dominant, cycle = (), None, False
-    perfect: tuple[bool | None, ...] = (None,) * len(eqs)
-    if game.num_players == 2:
-        risk = _risk_comparisons(game, eqs)
-        risk_dominant, cycle = _risk_summary(eqs, risk)
-        perfect = tuple(not any(is_weakly_dominated(game, i, eq.strategies[i], exact=res.exact)
-                                for i in range(2)) for eq in eqs)
-    qre_limit, qre_point = _qre_limit(game, eqs, context)
+    if normal.num_players == 2:
+        risk = _risk_comparisons(normal, profiles)
+        risk_dominant, cycle = _risk_summary([(r.first, r.second, r.dominant) for r in risk])
+    tracing = _tracing_comparisons(normal, profiles, context)
+    tracing_dominant, tracing_cycle = _risk_summary([(r.first, r.second, r.dominant)
+                                                     for r in tracing])
+    qre_limit, qre_point = _qre_limit(normal, profiles, context)
+    perfect = perfection(normal, profiles, context=context)
     return Selection(result=res, payoff_undominated=undominated, payoff_dominant=dominant,
                      risk=risk, risk_dominant=risk_dominant, risk_cycle=cycle,
-                     qre_limit=qre_limit, qre_point=qre_point, perfect=perfect)
+                     tracing=tracing, tracing_dominant=tracing_dominant,
+                     tracing_cycle=tracing_cycle, qre_limit=qre_limit, qre_point=qre_point,
+                     perfect=tuple(p.perfect for p in perfect), perfection=perfect)
 
 
-def _strict_pure(game: NormalFormGame, eq: Any) -> tuple[int, int] | None:
+def _strict_pure(game: NormalFormGame, profile: Any) -> tuple[int, int] | None:
     """The action pair of a strict pure equilibrium (each the unique best response), else None."""
-    if not eq.is_pure:
+    if not all(sum(1 for q in s if q != 0) == 1 for s in profile):
         return None
-    a, b = (s.index(max(s)) for s in (list(eq.strategies[0]), list(eq.strategies[1])))
+    a, b = (list(s).index(max(s)) for s in profile)
     A, B = game.payoffs
     if sum(1 for r in range(game.shape[0]) if A[r, b] >= A[a, b]) != 1:
         return None
@@ -146,9 +211,9 @@ def _strict_pure(game: NormalFormGame, eq: Any) -> tuple[int, int] | None:
     return a, b
 
 
-def _risk_comparisons(game: NormalFormGame, eqs: Any) -> tuple[RiskComparison, ...]:
+def _risk_comparisons(game: NormalFormGame, profiles: Any) -> tuple[RiskComparison, ...]:
     A, B = game.payoffs
-    strict = [(k, _strict_pure(game, eq)) for k, eq in enumerate(eqs)]
+    strict = [(k, _strict_pure(game, prof)) for k, prof in enumerate(profiles)]
     strict = [(k, ab) for k, ab in strict if ab is not None]
     out = []
     for x, (k, (a1, b1)) in enumerate(strict):
@@ -163,16 +228,43 @@ def _risk_comparisons(game: NormalFormGame, eqs: Any) -> tuple[RiskComparison, .
     return tuple(out)
 
 
-def _risk_summary(eqs: Any, risk: tuple[RiskComparison, ...]) -> tuple[int | None, bool]:
-    """The equilibrium that risk-dominates every other strict one it is compared with, and
-    whether the strict 'risk-dominates' relation has a cycle."""
+def _tracing_comparisons(game: NormalFormGame, profiles: Any,
+                         context: Context | None) -> tuple[TracingComparison, ...]:
+    """Trace every pair of listed equilibria (the pure pairs when there are many)."""
+    def pure(prof):
+        return all(sum(1 for q in s if q != 0) == 1 for s in prof)
+
+    chosen = [k for k, prof in enumerate(profiles)
+              if len(profiles) <= _TRACE_ALL_UP_TO or pure(prof)]
+    pairs = [(a, b) for x, a in enumerate(chosen) for b in chosen[x + 1:]][:_MAX_TRACED_PAIRS]
+    out = []
+    for a, b in pairs:
+        prior = bicentric_prior(game, profiles[a], profiles[b])
+        path = tracing_procedure(game, prior, context=context)
+        reached = _match(profiles, path.end) if path.status == "arrived" else None
+        out.append(TracingComparison(first=a, second=b, prior=prior, end=path.end,
+                                     reached=reached, status=path.status))
+    return tuple(out)
+
+
+def _match(profiles: Any, point: Any, tol: float = 1e-5) -> int | None:
+    """The listed profile within ``tol`` of ``point`` (largest probability difference)."""
+    for k, prof in enumerate(profiles):
+        if all(np.max(np.abs(np.array(a, dtype=float) - np.array(b, dtype=float))) <= tol
+               for a, b in zip(prof, point)):
+            return k
+    return None
+
+
+def _risk_summary(pairs: list[tuple[int, int, int | None]]) -> tuple[int | None, bool]:
+    """From ``(first, second, dominant)`` comparisons: the equilibrium that risk-dominates
+    every other one it is compared with, and whether the strict relation has a cycle."""
     beats: dict[int, set[int]] = {}
     nodes = set()
-    for r in risk:
-        nodes |= {r.first, r.second}
-        if r.dominant is not None:
-            loser = r.second if r.dominant == r.first else r.first
-            beats.setdefault(r.dominant, set()).add(loser)
+    for first, second, winner in pairs:
+        nodes |= {first, second}
+        if winner is not None:
+            beats.setdefault(winner, set()).add(second if winner == first else first)
     winner = next((k for k in sorted(nodes) if beats.get(k, set()) == nodes - {k}), None)
     # a cycle: some node reaches itself
     cycle = False
@@ -189,48 +281,12 @@ def _risk_summary(eqs: Any, risk: tuple[RiskComparison, ...]) -> tuple[int | Non
     return winner, cycle
 
 
-def is_weakly_dominated(game: NormalFormGame, player: int, strategy: Any,
-                        exact: bool | None = None) -> bool:
-    """Whether a (mixed) strategy of a two-player game is weakly dominated by a mixed strategy.
-
-    A certified LP: maximise the total gain ``sum_c (y A - x A)_c`` over mixed
-    strategies ``y`` with ``y A >= x A`` column by column; ``x`` is weakly
-    dominated exactly when the optimum is positive.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> g = gt.NormalFormGame.from_bimatrix([[1, 0], [0, 0]], [[1, 0], [0, 0]])
-    >>> is_weakly_dominated(g, 0, [0, 1]), is_weakly_dominated(g, 0, [1, 0])
-    (True, False)
-    """
-    exact = game.is_exact if exact is None else exact
-    A = game.payoffs[player] if exact else game.float_payoffs[player]
-    M = np.asarray(A, dtype=object if exact else float)
-    if player == 1:
-        M = M.T                       # rows: this player's actions
-    x = np.array([Fraction(p) if exact else float(p) for p in strategy], dtype=object if exact else float)
-    target = x @ M                    # the payoff of x against each opponent action
-    m = M.shape[0]
-    arithmetic = EXACT if exact else FLOAT_LP
-    # maximise sum_c (y M)_c  s.t.  y M >= target, sum y = 1, y >= 0
-    sol = solve_lp([-v for v in M.sum(axis=1)], -M.T, [-t for t in target],
-                   np.ones((1, m), dtype=int), [1], arithmetic, bounds=[(0, None)] * m)
-    if sol is None:
-        raise SolverError("is_weakly_dominated: the linear program has no solution")
-    gain = -sol.value - target.sum()
-    return bool(gain > 0) if exact else bool(gain > 1e-9 * max(1.0, float(np.max(np.abs(M)))))
-
-
-def _qre_limit(game: NormalFormGame, eqs: Any, context: Context | None) -> tuple[int | None, tuple | None]:
+def _qre_limit(game: NormalFormGame, profiles: Any,
+               context: Context | None) -> tuple[int | None, tuple | None]:
     floating = float_arithmetic(default_tolerance(game))      # the branch is traced in floats
     try:
         end = solve_qre(game, context=(context or Context()).with_arithmetic(floating)).equilibria[0]
     except SolverError:
         return None, None
     point = tuple(tuple(float(p) for p in s) for s in end.strategies)
-    for k, eq in enumerate(eqs):
-        if all(np.max(np.abs(np.array(a, dtype=float) - np.array(b, dtype=float))) <= 1e-6
-               for a, b in zip(eq.strategies, point)):
-            return k, point
-    return None, point
+    return _match(profiles, point, 1e-6), point

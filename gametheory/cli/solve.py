@@ -6,7 +6,6 @@ import argparse
 
 from ..analysis.selection import select
 from ..errors import InvalidGameError
-from ..games.normal import NormalFormGame
 from ..io import read_game
 from ..report import render, to_dict
 from ..report._text import json_text
@@ -31,8 +30,9 @@ def add_parser(sub) -> None:
     s.add_argument("--eliminate", action="store_true",
                    help="remove strictly dominated actions first (keeps every equilibrium)")
     s.add_argument("--select", action="store_true",
-                   help="add the selection panel: payoff and risk dominance, the logit QRE limit, "
-                        "perfection (table and json; games in strategic form)")
+                   help="add the selection panel: payoff and risk dominance (2x2 criterion and "
+                        "tracing procedure), the logit QRE limit, perfection (table and json; "
+                        "a tree's panel is its agent form's)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,8 +40,6 @@ def run(args: argparse.Namespace) -> int:
     result = solve(game, method=args.method, exact=args.exact, eliminate=args.eliminate)
     if not args.select:
         return emit(render(result, args.format), args.output)
-    if not isinstance(game, NormalFormGame):
-        raise InvalidGameError("--select works on games in strategic form; this is a game tree")
     if args.format not in ("table", "json"):
         raise InvalidGameError(f"--select writes table or json, not {args.format}")
     panel = select(game, result)

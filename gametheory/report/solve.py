@@ -107,7 +107,9 @@ def _continuum_dict(c: Continuum, g: NormalFormGame, ex: bool) -> dict[str, Any]
             "mixer": None if c.mixer is None else g.players[c.mixer], "dimension": c.dimension,
             "vertices": [[[json_num(p, ex) for p in s] for s in v.strategies] for v in c.vertices],
             "payoffs": None if c.payoffs is None else
-            [[json_num(lo, ex), json_num(hi, ex)] for lo, hi in c.payoffs]}
+            [[json_num(lo, ex), json_num(hi, ex)] for lo, hi in c.payoffs],
+            "outer_payoffs": None if c.outer is None else
+            [[json_num(lo, ex), json_num(hi, ex)] for lo, hi in c.outer]}
 
 
 def _component_dict(c: Component, ex: bool) -> dict[str, Any]:
@@ -198,7 +200,12 @@ def _continuum_lines(result: SolverResult) -> list[str]:
         if not c.described:
             why = ("several players mix" if c.kind == "semi-algebraic" else
                    "too many inequalities to enumerate its vertices")
-            lines.append(f"continuum on {where}: {why}; not described, no bounds")
+            if c.outer is None:
+                lines.append(f"continuum on {where}: {why}; not described, no bounds")
+                continue
+            bounds = ", ".join(f"{p} {_span(lo, hi, ex)}" for p, (lo, hi) in zip(g.players, c.outer))
+            lines.append(f"continuum on {where}: {why}; not described; payoffs within (outer "
+                         f"bounds, rigorous, not necessarily attained): {bounds}")
             continue
         if not c.vertices:
             lines.append(f"continuum on {where}: no equilibrium there")

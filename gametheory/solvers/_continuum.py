@@ -23,8 +23,16 @@ and is described here exactly:
    the payoff bounds are exact.
 
 When two or more players mix, the set is semi-algebraic; it is reported as
-such, without bounds.  A polytope with too many inequalities to enumerate
-its vertices (``MAX_VERTEX_BASES``) is reported as ``"not enumerated"``.
+such, with rigorous *outer* payoff bounds instead of exact ones.  A polytope
+with too many inequalities to enumerate its vertices (``MAX_VERTEX_BASES``) is
+reported as ``"not enumerated"``, also with outer bounds.
+
+The outer bounds: at every point of the continuum player ``i`` earns
+``U_i(a, sigma_-i)`` for *each* action ``a`` of its support, an average of
+``u_i(a, s)`` over the others' support profiles ``s``; so its payoff lies in
+``[min_s u_i(a, s), max_s u_i(a, s)]`` for every such ``a``, and in the
+intersection of these intervals.  They are exact numbers and hold for every
+point; they need not be attained.
 """
 
 from __future__ import annotations
@@ -40,7 +48,7 @@ from ..arithmetic import Arithmetic
 from ..linalg.exact import rank, solve_fractions
 from .result import Continuum, make_equilibrium
 
-__all__ = ["describe_continuum", "MAX_VERTEX_BASES"]
+__all__ = ["describe_continuum", "outer_bounds", "MAX_VERTEX_BASES"]
 
 #: Most choices of tight inequalities tried when enumerating a continuum's vertices.
 MAX_VERTEX_BASES = 200_000
@@ -57,7 +65,8 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
     supports_t = tuple(tuple(int(a) for a in s) for s in supports)
     if len(mixers) != 1:
         return Continuum(supports=supports_t, kind="semi-algebraic", mixer=None, dimension=None,
-                         inequalities=(), vertices=(), payoffs=None, representative=representative)
+                         inequalities=(), vertices=(), payoffs=None, representative=representative,
+                         outer=outer_bounds(U, supports_t))
     k = mixers[0]
     S = [int(a) for a in supports[k]]
     pure = {j: int(supports[j][0]) for j in range(len(supports)) if j != k}
@@ -84,7 +93,7 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
     if points is None:                # too many inequalities to enumerate: say so, no bounds
         return Continuum(supports=supports_t, kind="not enumerated", mixer=k, dimension=None,
                          inequalities=tuple(rows[len(S):]), vertices=(), payoffs=None,
-                         representative=representative)
+                         representative=representative, outer=outer_bounds(U, supports_t))
     vertices = []
     for point in points:
         mixed = [0] * game.shape[k]
@@ -101,6 +110,21 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
     return Continuum(supports=supports_t, kind="polytope", mixer=k, dimension=dimension,
                      inequalities=tuple(rows[len(S):]), vertices=tuple(vertices), payoffs=bounds,
                      representative=representative)
+
+
+def outer_bounds(U: Sequence[np.ndarray],
+                 supports: Sequence[Sequence[int]]) -> tuple[tuple[Fraction, Fraction], ...]:
+    """Rigorous bounds on each player's payoff at every equilibrium with these supports (see the
+    module notes): the intersection over its support actions of the payoff ranges against the
+    others' support profiles."""
+    out = []
+    for i, u in enumerate(U):
+        block = np.moveaxis(np.asarray(u, dtype=object)[np.ix_(*supports)], i, 0)
+        block = block.reshape(block.shape[0], -1)
+        lows = [min(Fraction(x) for x in row) for row in block]
+        highs = [max(Fraction(x) for x in row) for row in block]
+        out.append((max(lows), min(highs)))
+    return tuple(out)
 
 
 def _vertices(rows: list[tuple[Fraction, ...]], n: int) -> list[tuple[Fraction, ...]] | None:

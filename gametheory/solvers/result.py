@@ -115,8 +115,8 @@ class Continuum:
         ``"polytope"``: every player but one (``mixer``) plays one action, and
         the set is a polytope in the mixer's simplex, described exactly;
         ``"semi-algebraic"``: several players mix, the set is not described
-        and no bounds are given; ``"not enumerated"``: a polytope with too
-        many inequalities to enumerate its vertices (no bounds).
+        and only outer bounds are given; ``"not enumerated"``: a polytope with
+        too many inequalities to enumerate its vertices (outer bounds only).
     mixer : int or None
         The player who mixes (``"polytope"``).
     dimension : int or None
@@ -135,6 +135,11 @@ class Continuum:
         when not described.
     representative : Equilibrium or None
         The equilibrium the solver found on the support profile, if any.
+    outer : tuple of (low, high) or None
+        Where the set is not described: per player, rigorous bounds that hold
+        at every point of it but need not be attained (the intersection over
+        the player's support actions of their payoff ranges against the
+        others' support profiles).
     """
 
     supports: tuple[tuple[int, ...], ...]
@@ -145,6 +150,7 @@ class Continuum:
     vertices: tuple[Equilibrium, ...]
     payoffs: tuple[tuple[Number, Number], ...] | None
     representative: Equilibrium | None = None
+    outer: tuple[tuple[Number, Number], ...] | None = None
 
     @property
     def described(self) -> bool:

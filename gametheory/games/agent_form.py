@@ -1,0 +1,112 @@
+"""The agent normal form of a game tree (Selten 1975; Kuhn 1953).
+
+Each information set is an *agent* of its player, with the information set's
+actions as its pure strategies and its player's payoff as its payoff.  A
+profile of agents' mixed strategies is a behaviour profile of the tree, so the
+agent form is where Selten defined perfection for trees: an equilibrium in
+behaviour strategies is (agent-form) perfect when it is a perfect equilibrium
+of the agent normal form.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> tree = gt.decision("Entrant", "e", {
+...     "Out": gt.outcome(0, 2),
+...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+...                                          "Accommodate": gt.outcome(1, 1)})})
+>>> g = agent_form(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
+>>> g.players, g.actions
+(('Entrant: e', 'Incumbent: i'), (('Out', 'In'), ('Fight', 'Accommodate')))
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..errors import GameTooLargeError
+from .normal import NormalFormGame
+from .tree import DECISION, MAX_PROFILES, ExtensiveFormGame, top_down_product
+
+__all__ = ["agent_form", "agents", "behavior_to_agents", "agents_to_behavior"]
+
+
+def agents(game: ExtensiveFormGame) -> list[tuple[int, int]]:
+    """The agents in order: ``(player index, position among the player's information sets)``,
+    one per information set in order of first appearance in the tree."""
+    seen: dict[int, int] = {}
+    out = []
+    for player, _ in game.infoset_keys:
+        p = game.players.index(player)
+        out.append((p, seen.get(p, 0)))
+        seen[p] = seen.get(p, 0) + 1
+    return out
+
+
+def agent_form(game: ExtensiveFormGame) -> NormalFormGame:
+    """The agent normal form of ``game``: one player per information set.
+
+    Agent ``"Player: infoset"`` chooses the information set's action and gets
+    its player's expected payoff (over chance).  Exact where the tree is.  Each
+    leaf adds its chance probability times its payoffs to the block of agent
+    profiles that choose the actions on its path (one numpy slice per leaf).
+
+    Raises
+    ------
+    GameTooLargeError
+        When the agent form would have more profiles than the normal-form limit.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> horse = gt.read_game("tests/fixtures/efg/selten-horse.efg")
+    >>> agent_form(horse).shape
+    (2, 2, 2)
+    """
+    f = game.flat
+    keys = game.infoset_keys
+    sizes = [len(game.infosets[key]) for key in keys]
+    total = int(np.prod(sizes, dtype=object))
+    if total > MAX_PROFILES:
+        raise GameTooLargeError(f"the agent normal form would have {total:.3g} profiles "
+                                f"(limit {MAX_PROFILES:.0e})")
+    exact = game.exact
+    reach = top_down_product(f, f.prob_exact if exact else f.prob)
+    pay = f.payoff_exact if exact else f.payoff
+    owner = [game.players.index(p) for p, _ in keys]
+    by_player = [np.zeros(sizes, dtype=object if exact else float) for _ in game.players]
+    if exact:
+        for arr in by_player:
+            arr.fill(0)
+    for leaf in f.leaves.tolist():
+        w = reach[leaf]
+        if w == 0:
+            continue
+        block: list[Any] = [slice(None)] * len(keys)
+        child, node = leaf, int(f.parent[leaf])
+        while node >= 0:
+            if f.kind[node] == DECISION:
+                block[int(f.infoset[node])] = int(f.action[child])
+            child, node = node, int(f.parent[node])
+        for p, arr in enumerate(by_player):
+            arr[tuple(block)] += w * pay[leaf, p]
+    names = [f"{p}: {s}" for p, s in keys]
+    if len(set(names)) < len(names):                   # information sets without distinct names
+        names = [f"{p}: {s} ({k + 1})" for k, (p, s) in enumerate(keys)]
+    return NormalFormGame([by_player[owner[k]] for k in range(len(keys))], players=names,
+                          actions=[list(game.infosets[key]) for key in keys],
+                          title=(game.title or "tree") + " (agent form)")
+
+
+def behavior_to_agents(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]]) -> list[list[Any]]:
+    """A behaviour profile ``behavior[player][infoset][action]`` as agents' mixed strategies."""
+    return [list(behavior[p][s]) for p, s in agents(game)]
+
+
+def agents_to_behavior(game: ExtensiveFormGame, strategies: Sequence[Sequence[Any]]) -> tuple:
+    """Agents' mixed strategies as a behaviour profile ``[player][infoset][action]``."""
+    out: list[list[tuple]] = [[] for _ in game.players]
+    for (p, _), s in zip(agents(game), strategies):
+        out[p].append(tuple(s))
+    return tuple(tuple(x) for x in out)
