@@ -44,7 +44,11 @@ from .coop import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, D
 from .crisis.compare import Comparison, compare
 from .crisis.model import Model
 from .crisis.payoffs import PayoffTable, payoff_table
-from .crisis.sweep import SweepResult, sweep
+from .crisis.conclusions import Conclusion, builtin_conclusions, coordination_values
+from .crisis.expressions import parse_conclusion
+from .crisis.parameters import Parameter, Uncertain
+from .crisis.sweep import ConclusionShare, CoordinationValue, SweepResult, sweep, wilson_interval
+from .crisis.thresholds import Flip, RegionMap, ThresholdResult, region_map, thresholds
 from .crisis.ties import TieExplanation, explain_tie
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
                      InvalidGameError, SolverError, UnknownMethodError, VerificationError)
@@ -100,7 +104,10 @@ __all__ = [
     "conflict_report", "ConflictReport", "conflict_to_normal_form",
     # the crisis models
     "Model", "load_model", "bundled_models", "payoff_table", "PayoffTable", "compare",
-    "Comparison", "sweep", "SweepResult", "explain_tie", "TieExplanation",
+    "Comparison", "sweep", "SweepResult", "explain_tie", "TieExplanation", "Parameter",
+    "Uncertain", "Conclusion", "builtin_conclusions", "parse_conclusion", "coordination_values",
+    "ConclusionShare", "CoordinationValue", "wilson_interval", "thresholds", "region_map",
+    "ThresholdResult", "RegionMap", "Flip",
     # files
     "read_game", "write_game", "bundled_games", "read_nfg", "write_nfg", "parse_nfg",
     "format_nfg", "read_efg", "write_efg", "parse_efg", "format_efg", "read_conflict",

@@ -30,6 +30,8 @@ def _article() -> str | None:
 
 
 def _number(v) -> Fraction:
+    if isinstance(v, dict):              # a number with its range: { value = ..., range = ... }
+        v = v["value"]
     if isinstance(v, str):
         num, _, den = v.partition("/")
         return Fraction(int(num), int(den or 1))

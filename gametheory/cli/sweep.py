@@ -1,47 +1,108 @@
-"""``gametheory sweep``: how robust the comparison is to the model's weights."""
+"""``gametheory sweep``: how robust every conclusion is to the model's uncertain numbers."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 
+from ..crisis.executor import DaskExecutor
+from ..crisis.expressions import parse_conclusion
 from ..crisis.sweep import sweep
-from ..io import load_model
+from ..io import load_model, write_draws
 from ..report import render
+from ..report.sweep import draw_metadata, draw_rows
 from ._common import UsageError, add_format, add_model, add_output, emit
 
 
 def add_parser(sub) -> None:
-    w = sub.add_parser("sweep", help="how robust the comparison is to the model's weights",
-                       description="Draw the model's weights within their admissible ranges "
-                                   "(respecting its stated priorities), recompute the comparison "
-                                   "for each draw, and report how often each conclusion holds.")
+    w = sub.add_parser("sweep", help="how robust every conclusion is to the model's uncertain numbers",
+                       description="Draw every number of the model that has a range (weights, "
+                                   "effects, baselines, scenario probabilities; the stated "
+                                   "priorities hold in every draw), recompute the comparison for "
+                                   "each draw, and report every conclusion's share of draws with "
+                                   "its interval, and each party's value of coordination.")
     add_model(w, "coordinated")
     w.add_argument("--samples", type=int, default=100, metavar="N", help="draws (default: 100)")
     w.add_argument("--seed", type=int, default=0, metavar="S",
                    help="random seed (default: 0); the result does not depend on --workers")
+    w.add_argument("--vary", action="append", metavar="NAME",
+                   help="draw only this parameter, or this kind (weight, effect, baseline, "
+                        "probability); repeatable (default: every number with a range)")
+    w.add_argument("--conclude", action="append", metavar="EXPR", default=[],
+                   help="a conclusion of your own, e.g. 'worst(with, ROK) >= worst(without, ROK)'; "
+                        "repeatable")
+    w.add_argument("--draws", metavar="FILE",
+                   help="write every draw (parameters, conclusions, values) to FILE: .csv, or "
+                        ".parquet with pandas and pyarrow installed")
     w.add_argument("--workers", type=int, default=None, metavar="W",
                    help="worker processes (default: all cores)")
+    w.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the draws on a Dask cluster (e.g. tcp://10.0.0.1:8786; needs the "
+                        "dask extra)")
     w.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bar on standard error (default: when it is a terminal)")
     add_format(w, ["table", "json"])
     add_output(w)
 
 
+class ProgressBar:
+    """A progress bar with an ETA on standard error, redrawn in place:
+    ``sweep [######........] 40/100  12s left``."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        width = 30
+        filled = width * done // total if total else 0
+        eta = ""
+        if total and done:
+            left = (time.monotonic() - self.start) / done * (total - done)
+            eta = f"  {left:.0f}s left" if done < total else f"  {time.monotonic() - self.start:.0f}s"
+        sys.stderr.write(f"\r{stage} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{eta}   ")
+        sys.stderr.flush()
+
+
 def progress_bar(stage: str, done: int, total: int | None) -> None:
-    """A progress bar on standard error, redrawn in place: ``sweep [####......] 4/10``."""
+    """A progress bar without an ETA (kept for callers of the earlier function)."""
     width = 30
     filled = width * done // total if total else 0
     sys.stderr.write(f"\r{stage} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
     sys.stderr.flush()
 
 
+def _executor(address: str | None):
+    if address is None:
+        return None, None
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--scheduler needs Dask: pip install 'crisis-gametheory[dask]'") from None
+    client = Client(address, timeout=30)
+    return DaskExecutor(client), client
+
+
 def run(args: argparse.Namespace) -> int:
     if args.samples < 1:
         raise UsageError(f"argument --samples: must be at least 1, got {args.samples}")
+    if args.draws and not args.draws.endswith((".csv", ".parquet")):
+        raise UsageError("argument --draws: the file must end in .csv or .parquet")
+    model = load_model(args.model)
+    extra = [parse_conclusion(text, model, name=f"user.{k}") for k, text in enumerate(args.conclude, 1)]
     bar = sys.stderr.isatty() if args.progress is None else args.progress
-    result = sweep(load_model(args.model), samples=args.samples, seed=args.seed,
-                   workers=args.workers, progress=progress_bar if bar else None)
+    executor, client = _executor(args.scheduler)
+    try:
+        result = sweep(model, samples=args.samples, seed=args.seed, workers=args.workers,
+                       progress=ProgressBar() if bar else None, executor=executor,
+                       vary=args.vary, extra=extra)
+    finally:
+        if client is not None:
+            client.close()
     if bar:
         sys.stderr.write("\n")
-    return emit(render(result, args.format), args.output)
+    text = render(result, args.format)
+    if args.draws:
+        header, rows = draw_rows(result)
+        write_draws(args.draws, header, rows, draw_metadata(result))
+    return emit(text, args.output)

@@ -52,7 +52,8 @@ class Outcome:
     welfare: Any
     risks: dict[str, Any]                       # expected level of each bad attribute
     exact: bool
-    pareto_dominated: bool = False              # some distribution over profiles is better for all
+    pareto_dominated: bool | None = False       # some distribution over profiles is better for
+    #                                             all (None: not computed, a lean comparison)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ def _tables(model: Model, weights=None) -> _Tables:
     return _Tables(profiles=profiles, payoffs=payoffs, risks=risks)
 
 
-def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool, tables: _Tables) -> Outcome:
+def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool, tables: _Tables,
+              pareto: bool = True) -> Outcome:
     parties = [p.name for p in model.parties]
     bad = [a.name for a in model.attributes if a.bad]
     zero = Fraction(0) if exact else 0.0
@@ -167,7 +169,7 @@ def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool, tables: _Tab
             risks[a] += weight * (v if exact else float(v))
     return Outcome(kind=kind, distribution=mu, payoffs=payoffs, welfare=sum(payoffs.values(), zero),
                    risks=risks, exact=exact,
-                   pareto_dominated=_pareto_dominated(model, payoffs, tables))
+                   pareto_dominated=_pareto_dominated(model, payoffs, tables) if pareto else None)
 
 
 def _pareto_dominated(model: Model, payoffs: dict, tables: _Tables) -> bool:
@@ -278,17 +280,20 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regim
     outcomes = []
     for k, eq in enumerate(res.equilibria, 1):
         outcomes.append(_describe(model, f"Nash equilibrium {k}", _product(eq.strategies, res.exact),
-                                  res.exact, tables))
+                                  res.exact, tables, extras))
     continuum = []
     for c in res.continua:
         for v in c.vertices:
             if tuple(v.strategies) not in {tuple(e.strategies) for e in res.equilibria}:
                 continuum.append(_describe(model, f"continuum vertex {len(continuum) + 1}",
-                                           _product(v.strategies, res.exact), res.exact, tables))
-    for objective in ("welfare", "egalitarian"):
+                                           _product(v.strategies, res.exact), res.exact, tables,
+                                           extras))
+    # a lean comparison (no extras, for sweeps and threshold scans) has the welfare-maximising
+    # correlated equilibrium only, and leaves Pareto dominance uncomputed (None)
+    for objective in ("welfare", "egalitarian") if extras else ("welfare",):
         ce = correlated_equilibrium(game, objective)
         outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact,
-                                  tables))
+                                  tables, extras))
     profiles, table = tables.profiles, tables.payoffs
     totals = [sum(row, Fraction(0)) for row in table]
     best = max(range(len(profiles)), key=lambda k: (totals[k], -k))
@@ -314,6 +319,12 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regim
 
 def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     """The model's game without and with its prior understandings, side by side.
+
+    ``extras=False`` gives a lean comparison for sweeps and threshold scans:
+    the Nash equilibria (and described continua) and the welfare-maximising
+    correlated equilibrium of each regime, without Pareto dominance
+    (``Outcome.pareto_dominated`` is None), the egalitarian correlated
+    equilibrium, bargaining, the game tree or the selection panel.
 
     ``weights`` (``(party, attribute) -> weight``) replaces the model's
     default weights where given.  With ``extras`` (the default), each regime

@@ -29,18 +29,20 @@ The format is documented in ``docs/reference/model-format.md``; files are read b
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from ..arithmetic import exact_str
 from ..errors import InvalidGameError
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame, chance, decision, outcome
+from .parameters import Parameter, Uncertain, as_fraction
 
 __all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
-           "Priority", "Derivation"]
+           "Priority", "Derivation", "effect_names"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,32 @@ class Effect:
     requires: tuple[str, ...] = ()     # understandings that must be in force
     excludes: tuple[str, ...] = ()     # understandings that must not be in force
     scenarios: tuple[str, ...] = ()    # the chance scenarios it occurs in (empty: all)
+    name: str = ""                     # its parameters are effect.NAME.ATTRIBUTE
+
+
+def effect_names(effects: Sequence[Effect]) -> tuple[Effect, ...]:
+    """The effects with a name each: their own, else one made from their conditions
+    (``US=Intervene+PRC=Intervene``, ``well``), with ``#2``, ``#3`` ... on repeats.
+
+    Raises InvalidGameError when two effects are given the same name.
+    """
+    out, used = [], set()
+    given = [e.name for e in effects if e.name]
+    if len(set(given)) < len(given):
+        dup = next(n for n in given if given.count(n) > 1)
+        raise InvalidGameError(f"two effects are named {dup!r}")
+    used |= set(given)
+    for e in effects:
+        if not e.name:
+            base = "+".join([f"{p}={a}" for p, a in e.when] + list(e.scenarios)) or "effect"
+            name, k = base, 1
+            while name in used:
+                k += 1
+                name = f"{base}#{k}"
+            used.add(name)
+            e = replace(e, name=name)
+        out.append(e)
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -110,6 +138,9 @@ class Preference:
     low: Fraction
     high: Fraction
     quote: str
+    distribution: str = "uniform"      # over [low, high]: uniform, triangular (mode: weight), beta
+    shape: tuple[Fraction, Fraction] | None = None     # beta's (a, b)
+    range_source: str = ""             # why the range is what it is
 
 
 @dataclass(frozen=True)
@@ -152,6 +183,86 @@ class Model:
     timing: Timing | None = None
     transfers: bool = False                 # may the movers pass payoff between them?
     conflict: Any = None                    # the same case as a graph-model ConflictModel (loaded)
+    #: ranges of the effects', baselines' and probabilities' numbers, by parameter name
+    uncertainty: Mapping[str, Uncertain] = field(default_factory=dict)
+    #: SHA-256 of the model file, chained with the files it extends (set by the reader)
+    sha256: str = ""
+
+    def parameters(self) -> tuple[Parameter, ...]:
+        """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`:
+        weights, baselines, effects, scenario probabilities (see that module for the names).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> params = {p.name: p for p in gt.load_model("unilateral").parameters()}
+        >>> n = params["weight.ROK.meltdown"].number
+        >>> n.value, n.low, n.high
+        (Fraction(-10, 1), Fraction(-15, 1), Fraction(-6, 1))
+        """
+        out = [Parameter(f"weight.{p.party}.{p.attribute}", "weight",
+                         Uncertain(p.weight, p.low, p.high, p.distribution, p.shape,
+                                   p.range_source or p.quote))
+               for p in self.preferences]
+
+        def number(name: str, kind: str, value: Fraction) -> Parameter:
+            u = self.uncertainty.get(name)
+            u = Uncertain(value, value, value) if u is None else replace(u, value=value)
+            return Parameter(name, kind, u)
+
+        out += [number(f"baseline.{a.name}", "baseline", self.baseline.get(a.name, Fraction(0)))
+                for a in self.attributes]
+        out += [number(f"effect.{e.name}.{attr}", "effect", delta)
+                for e in self.effects for attr, delta in e.changes]
+        out += [number(f"probability.{s.name}", "probability", s.probability)
+                for s in self.scenarios]
+        return tuple(out)
+
+    def with_values(self, values: Mapping[str, Any]) -> "Model":
+        """The same model with some parameters set (names as in :meth:`parameters`).
+
+        When some scenario probabilities are set and others not, the others
+        share the rest in proportion to their current values.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> m = gt.load_model("succession").with_values({"probability.succession": "1/2"})
+        >>> [str(s.probability) for s in m.scenarios]
+        ['5/16', '3/16', '1/2']
+        """
+        known = {p.name: p for p in self.parameters()}
+        vals = {}
+        for name, v in values.items():
+            if name not in known:
+                close = [k for k in known if k.split(".")[0] == name.split(".")[0]][:6]
+                raise InvalidGameError(f"{self.path}: no parameter {name!r}"
+                                       + (f"; e.g. {', '.join(close)}" if close else ""))
+            vals[name] = as_fraction(v, f"{self.path}: {name}")
+        prefs = tuple(replace(p, weight=vals.get(f"weight.{p.party}.{p.attribute}", p.weight))
+                      for p in self.preferences)
+        baseline = {a.name: vals.get(f"baseline.{a.name}", self.baseline.get(a.name, Fraction(0)))
+                    for a in self.attributes}
+        effects = tuple(replace(e, changes=tuple((attr, vals.get(f"effect.{e.name}.{attr}", d))
+                                                 for attr, d in e.changes))
+                        for e in self.effects)
+        model = replace(self, preferences=prefs, baseline=baseline, effects=effects)
+        given = {s.name: vals[f"probability.{s.name}"] for s in self.scenarios
+                 if f"probability.{s.name}" in vals}
+        if given:
+            rest = 1 - sum(given.values())
+            others = [s for s in self.scenarios if s.name not in given]
+            base = sum((s.probability for s in others), Fraction(0))
+            if rest < 0 or (not others and rest != 0):
+                raise InvalidGameError(f"{self.path}: scenario probabilities "
+                                       f"{', '.join(exact_str(v) for v in given.values())} "
+                                       "leave the others less than nothing" if rest < 0 else
+                                       f"{self.path}: scenario probabilities must sum to 1")
+            new = {**given, **{s.name: (rest * s.probability / base if base else rest / len(others))
+                               for s in others}}
+            model = replace(model, scenarios=tuple(replace(s, probability=new[s.name])
+                                                   for s in self.scenarios))
+        return model
 
     def with_probabilities(self, probabilities: Mapping[str, Any]) -> "Model":
         """The same model with other scenario probabilities (they must sum to 1)."""

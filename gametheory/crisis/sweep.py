@@ -1,159 +1,275 @@
-"""How robust the comparison is: conclusions recomputed over weights drawn within their ranges.
+"""How robust the comparison is: every conclusion recomputed over draws of the uncertain numbers.
 
-The article states priorities, not numbers, so a model's default weights are
-one cardinalisation among many.  :func:`sweep` draws weights uniformly within
-each preference's admissible range (exact fractions with denominator 1000),
-keeps only draws that respect every stated priority (rejection sampling),
-recomputes :func:`~gametheory.crisis.compare.compare` for each draw, and reports
-how often each headline conclusion holds.  Draw ``k`` uses its own random
-generator, seeded by ``(seed, k)``, so the result is the same whatever the
-number of worker processes.
+The article states priorities, not numbers, so a model's point values are one
+choice among many.  :func:`sweep` draws every number that has a range (weights,
+effects, baselines, scenario probabilities; see
+:mod:`gametheory.crisis.parameters`), keeping the stated priorities in every
+draw, recomputes :func:`~gametheory.crisis.compare.compare` for each draw and
+reports, for **every** conclusion (the built-in ones of
+:func:`~gametheory.crisis.conclusions.builtin_conclusions` and the caller's),
+the share of draws where it holds with its Monte Carlo standard error and
+Wilson score interval (Wilson 1927), and whether it holds at the point values;
+and per party the distribution of the *value of coordination* (its equilibrium
+payoff with the understandings minus without) for the worst, best and
+selected equilibrium.
+
+Draw ``k`` uses its own random generator, seeded by ``(seed, k)``: the
+result is the same whatever the number of workers or the executor (a process
+pool, or a Dask cluster through :class:`~gametheory.crisis.executor.DaskExecutor`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Callable
+from typing import Any, Sequence
 
 import numpy as np
 
 from ..context import Progress
-from .compare import Comparison, compare
-from .executor import Executor, executor_for
 from ..errors import InvalidGameError, SolverError
+from .compare import compare
+from .conclusions import MEASURES, Conclusion, builtin_conclusions, coordination_values
+from .executor import Executor, executor_for
 from .model import Model
+from .parameters import Parameter, values_from_uniforms
 
-__all__ = ["Conclusion", "SweepResult", "sweep", "conclusions"]
+__all__ = ["SweepResult", "ConclusionShare", "CoordinationValue", "sweep", "conclusions",
+           "wilson_interval", "uncertain_parameters", "Draw"]
 
-#: Draws tried per sample before giving up on the priorities.
+#: Draws tried per sample before giving up on the constraints.
 MAX_REJECTIONS = 1000
-
-
-@dataclass(frozen=True)
-class Conclusion:
-    """A statement about a comparison, true or false for each draw of the weights."""
-
-    text: str
-    test: Callable[[Comparison], bool]
-
-
-def _nash(regime):
-    return regime.nash_outcomes
+#: The quantiles reported for each value of coordination.
+QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
 def conclusions(model: Model) -> list[Conclusion]:
-    """The headline conclusions checked for a model (they depend on its regimes and risks)."""
-    parties = [p.name for p in model.parties]
-    bad = [a.name for a in model.attributes if a.bad]
-    out: list[Conclusion] = []
-    if model.understandings:
-        out.append(Conclusion(
-            "coordination weakly improves every party's worst equilibrium payoff",
-            lambda c: all(c.nash_range(c.regimes[1], p)[0] >= c.nash_range(c.regimes[0], p)[0]
-                          for p in parties)))
-        out.append(Conclusion(
-            "coordination weakly improves every party's best equilibrium payoff",
-            lambda c: all(c.nash_range(c.regimes[1], p)[1] >= c.nash_range(c.regimes[0], p)[1]
-                          for p in parties)))
-        for a in bad:
-            out.append(Conclusion(
-                f"the unilateral game has an equilibrium with {a} risk",
-                lambda c, a=a: any(o.risks[a] > 0 for o in _nash(c.regimes[0]))))
-            out.append(Conclusion(
-                f"coordination does not raise the worst equilibrium {a} risk",
-                lambda c, a=a: max(o.risks[a] for o in _nash(c.regimes[1]))
-                <= max(o.risks[a] for o in _nash(c.regimes[0]))))
-    movers = [p.name for p in model.players]
-    out.append(Conclusion(
-        "the best correlated equilibrium beats every Nash equilibrium in the movers' total "
-        "(first regime)",
-        lambda c: sum(next(o for o in c.regimes[0].outcomes if o.kind == "correlated (welfare)")
-                      .payoffs[p] for p in movers)
-        > max(sum(o.payoffs[p] for p in movers) for o in _nash(c.regimes[0]))))
-    return out
+    """The built-in conclusions checked for a model (the earlier name of
+    :func:`~gametheory.crisis.conclusions.builtin_conclusions`)."""
+    return builtin_conclusions(model)
+
+
+def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
+    """The Wilson score interval for ``k`` successes in ``n`` trials (95% by default).
+
+    Examples
+    --------
+    >>> [round(x, 4) for x in wilson_interval(0, 30)]
+    [0.0, 0.1135]
+    """
+    if n <= 0:
+        return (0.0, 1.0)
+    p = k / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    # exactly 0 and 1 at the ends (the formula gives them up to rounding)
+    return (0.0 if k == 0 else max(0.0, centre - half), 1.0 if k == n else min(1.0, centre + half))
+
+
+@dataclass(frozen=True)
+class ConclusionShare:
+    """How often one conclusion holds: ``holds`` of ``samples`` draws, its share, the Monte
+    Carlo standard error of the share, the 95% Wilson interval, and whether it holds at the
+    point values (``at_point``)."""
+
+    name: str
+    text: str
+    holds: int
+    samples: int
+    at_point: bool
+
+    @property
+    def share(self) -> float:
+        return self.holds / self.samples
+
+    @property
+    def stderr(self) -> float:
+        p = self.share
+        return math.sqrt(p * (1 - p) / self.samples)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return wilson_interval(self.holds, self.samples)
+
+
+@dataclass(frozen=True)
+class CoordinationValue:
+    """The distribution of one party's value of coordination for one measure (``worst``,
+    ``best`` or ``selected`` equilibrium payoff, with minus without the understandings)."""
+
+    party: str
+    measure: str
+    at_point: float
+    mean: float
+    stderr: float
+    quantiles: tuple[float, ...]          # at QUANTILES
+    positive: float                       # share of draws where it is > 0
+    positive_stderr: float
+
+
+@dataclass(frozen=True)
+class Draw:
+    """One draw: its index, the drawn values, each conclusion's truth, each value of
+    coordination (``(party, measure) -> value``) and the infeasible draws skipped before it."""
+
+    index: int
+    values: dict[str, Fraction]
+    holds: tuple[bool, ...]
+    coordination: dict[tuple[str, str], Fraction]
+    rejected: int
 
 
 @dataclass(frozen=True)
 class SweepResult:
+    """A sweep: the draws' summary, and the draws themselves (``draws``)."""
+
     model: Model
     samples: int
     seed: int
-    texts: tuple[str, ...]
-    at_default: tuple[bool, ...]
-    holds: tuple[int, ...]             # in how many samples each conclusion holds
-    rejected: int                      # draws rejected for breaking a priority
+    parameters: tuple[Parameter, ...]            # the numbers drawn
+    conclusions: tuple[ConclusionShare, ...]
+    values: tuple[CoordinationValue, ...]
+    rejected: int                                # infeasible draws skipped
+    draws: tuple[Draw, ...] = field(default=(), repr=False)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.conclusions)
+
+    @property
+    def holds(self) -> tuple[int, ...]:
+        return tuple(c.holds for c in self.conclusions)
+
+    @property
+    def at_default(self) -> tuple[bool, ...]:
+        return tuple(c.at_point for c in self.conclusions)
 
 
-def _draw(model: Model, seed: int, k: int) -> tuple[dict, int]:
+def uncertain_parameters(model: Model, vary: Sequence[str] | None = None) -> tuple[Parameter, ...]:
+    """The parameters a sweep draws: every one with a range, or those named in ``vary``
+    (parameter names, or kinds: ``weight``, ``effect``, ``baseline``, ``probability``)."""
+    params = [p for p in model.parameters() if not p.number.fixed]
+    if vary is None:
+        return tuple(params)
+    known = {p.name for p in model.parameters()}
+    out = []
+    for v in vary:
+        chosen = [p for p in params if p.name == v or p.kind == v]
+        if not chosen:
+            raise InvalidGameError(f"{model.path}: {v!r} is " + (
+                "a parameter without a range" if v in known else
+                "neither a parameter nor a kind (weight, effect, baseline, probability)"))
+        out += [p for p in chosen if p not in out]
+    return tuple(out)
+
+
+def _draw(model: Model, params: Sequence[Parameter], seed: int, k: int) -> tuple[dict, int]:
     rng = np.random.default_rng([seed, k])
     for tries in range(MAX_REJECTIONS):
-        weights = {}
-        for p in model.preferences:
-            lo, hi = float(p.low), float(p.high)
-            x = lo + (hi - lo) * rng.random()
-            weights[(p.party, p.attribute)] = min(max(Fraction(round(x * 1000), 1000), p.low), p.high)
-        if not model.priority_violations(weights):
-            return weights, tries
-    raise InvalidGameError(f"{model.path}: no weights within the ranges respect every priority "
-                           f"after {MAX_REJECTIONS} draws")
+        values = values_from_uniforms(model, params, rng.random(len(params)))
+        if values is not None:
+            return values, tries
+    raise InvalidGameError(f"{model.path}: no draw within the ranges meets the stated priorities "
+                           f"and scenario probabilities after {MAX_REJECTIONS} tries")
 
 
-def _sample(args: tuple[Model, int, int]) -> tuple[tuple[bool, ...], int]:
-    model, seed, k = args
-    weights, rejected = _draw(model, seed, k)
-    comparison = compare(model, weights, extras=False)
-    return tuple(bool(c.test(comparison)) for c in conclusions(model)), rejected
+def _sample(job: tuple) -> Draw:
+    model, params, extra, seed, k = job
+    # the built-in conclusions are closures: made again here rather than sent to a worker
+    checks = tuple(builtin_conclusions(model)) + tuple(extra)
+    values, rejected = _draw(model, params, seed, k)
+    drawn = model.with_values(values)
+    comparison = compare(drawn, extras=False)
+    return Draw(index=k, values=values, holds=tuple(c.holds(comparison) for c in checks),
+                coordination=coordination_values(drawn, comparison), rejected=rejected)
+
+
+def _summary(model: Model, draws: Sequence[Draw], at_point: dict) -> tuple[CoordinationValue, ...]:
+    out = []
+    n = len(draws)
+    for p in (q.name for q in model.parties):
+        for m in MEASURES:
+            if (p, m) not in at_point:
+                continue
+            x = np.array([float(d.coordination[(p, m)]) for d in draws])
+            pos = float(np.mean(x > 0))
+            out.append(CoordinationValue(
+                party=p, measure=m, at_point=float(at_point[(p, m)]), mean=float(x.mean()),
+                stderr=float(x.std(ddof=1) / math.sqrt(n)) if n > 1 else float("nan"),
+                quantiles=tuple(float(q) for q in np.quantile(x, QUANTILES)),
+                positive=pos, positive_stderr=math.sqrt(pos * (1 - pos) / n)))
+    return tuple(out)
 
 
 def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None = None,
-          progress: Progress | None = None, executor: Executor | None = None) -> SweepResult:
-    """How often each conclusion of :func:`conclusions` holds over ``samples`` draws of the weights.
+          progress: Progress | None = None, executor: Executor | None = None, *,
+          vary: Sequence[str] | None = None,
+          extra: Sequence[Conclusion] = ()) -> SweepResult:
+    """Every conclusion's share of ``samples`` draws of the model's uncertain numbers.
 
     Parameters
     ----------
     model : Model
     samples : int
-        Number of weight draws.
+        Number of draws.
     seed : int
         Seed; draw ``k`` uses ``numpy.random.default_rng([seed, k])``.
     workers : int or None
         Worker processes (default: the machine's cores); 1 runs in this process.
-    executor : Executor, optional
-        Where the samples run (:mod:`gametheory.crisis.executor`, e.g. a
-        ``DaskExecutor`` on a cluster); overrides ``workers``.
     progress : callable, optional
-        Called as ``progress("sweep", done, samples)`` after each sample (the command line
-        draws a bar on standard error with it).
+        Called as ``progress("sweep", done, samples)`` after each draw.
+    executor : Executor, optional
+        Where the draws run (:mod:`gametheory.crisis.executor`, e.g. a
+        ``DaskExecutor`` on a cluster); overrides ``workers``.
+    vary : sequence of str, optional
+        Draw only these parameters (names, or kinds such as ``"weight"``); the
+        others keep their point values.  Default: every number with a range.
+    extra : sequence of Conclusion
+        The caller's conclusions, checked beside the built-in ones (with worker
+        processes their functions must pickle: module-level functions, or
+        conclusions parsed by :func:`~gametheory.crisis.expressions.parse_conclusion`).
 
     Examples
     --------
     >>> import gametheory as gt
     >>> res = sweep(gt.load_model("coordinated"), samples=4, seed=1, workers=1)
-    >>> res.samples, len(res.holds) == len(res.texts), all(0 <= h <= 4 for h in res.holds)
-    (4, True, True)
+    >>> res.samples, all(0 <= c.holds <= 4 for c in res.conclusions)
+    (4, True)
+    >>> [round(x, 3) for x in res.conclusions[0].interval] == [
+    ...     round(x, 3) for x in gt.wilson_interval(res.conclusions[0].holds, 4)]
+    True
     """
-    if not isinstance(samples, int) or samples < 1:
+    if not isinstance(samples, int) or isinstance(samples, bool) or samples < 1:
         raise InvalidGameError(f"sweep: samples must be a positive integer, got {samples!r}")
     if progress is False:           # the former ``progress=False``: no progress reports
         progress = None
     if progress is not None and not callable(progress):
         raise InvalidGameError(f"sweep: progress must be a callback progress(stage, done, total), "
                                f"got {progress!r}")
-    checks = conclusions(model)
-    default = compare(model, extras=False)
-    at_default = tuple(bool(c.test(default)) for c in checks)
-    jobs = [(model, seed, k) for k in range(samples)]
+    checks = tuple(builtin_conclusions(model)) + tuple(extra)
+    names = [c.name for c in checks]
+    if len(set(names)) < len(names):
+        dup = next(n for n in names if names.count(n) > 1)
+        raise InvalidGameError(f"sweep: two conclusions are named {dup!r}")
+    params = uncertain_parameters(model, vary)
+    point = compare(model, extras=False)
+    jobs = [(model, params, tuple(extra), seed, k) for k in range(samples)]
     if executor is None:
         executor = executor_for(workers, jobs)
-    results = []
-    for k, result in enumerate(executor.map(_sample, jobs), 1):
-        results.append(result)
+    draws = []
+    for k, draw in enumerate(executor.map(_sample, jobs), 1):
+        draws.append(draw)
         if progress is not None:
             progress("sweep", k, samples)
-    if len(results) != samples:
-        raise SolverError("sweep: some samples were lost")
-    holds = tuple(int(sum(r[0][i] for r in results)) for i in range(len(checks)))
-    return SweepResult(model=model, samples=samples, seed=seed, texts=tuple(c.text for c in checks),
-                       at_default=at_default, holds=holds, rejected=sum(r[1] for r in results))
-
+    if len(draws) != samples:
+        raise SolverError("sweep: some draws were lost")
+    shares = tuple(ConclusionShare(name=c.name, text=c.text,
+                                   holds=sum(d.holds[i] for d in draws), samples=samples,
+                                   at_point=c.holds(point))
+                   for i, c in enumerate(checks))
+    return SweepResult(model=model, samples=samples, seed=seed, parameters=params,
+                       conclusions=shares,
+                       values=_summary(model, draws, coordination_values(model, point)),
+                       rejected=sum(d.rejected for d in draws), draws=tuple(draws))

@@ -7,6 +7,7 @@ file.
 
 from ._files import write_text_atomic
 from .conflict_toml import bundled_conflicts, load_conflict, parse_conflict, read_conflict
+from .draws import write_draws
 from .efg import format_efg, parse_efg, read_efg, write_efg
 from .games import bundled_games, load_tree, read_game, write_game
 from .model_toml import bundled_models, load_model, parse_model, read_model
@@ -19,4 +20,4 @@ __all__ = ["read_game", "write_game", "load_tree", "bundled_games", "bundled_mod
            "load_conflict", "read_conflict", "parse_conflict", "load_tu", "read_tu", "parse_tu",
            "read_nfg", "write_nfg", "parse_nfg", "format_nfg",
            "read_efg", "write_efg", "parse_efg", "format_efg",
-           "Source", "resolve", "write_text_atomic"]
+           "Source", "resolve", "write_text_atomic", "write_draws"]

@@ -10,6 +10,7 @@ it returns holds everything (``model.conflict`` is the loaded
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -17,7 +18,8 @@ from typing import Any, Mapping
 
 from ..arithmetic import exact_str, parse_rational
 from ..crisis.model import (Attribute, Effect, Model, Party, Preference, Priority, Scenario, Timing,
-                            Understanding)
+                            Understanding, effect_names)
+from ..crisis.parameters import DISTRIBUTIONS, Uncertain
 from ..errors import GameFileError
 from ._files import read_text
 from ._toml import parse_toml
@@ -76,11 +78,19 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
             added = reader.effects(base.parties, {a.name for a in base.attributes},
                                    {u.name for u in base.understandings},
                                    {sc.name for sc in scenarios})
-            model = replace(model, scenarios=scenarios, effects=base.effects + added)
+            effects = reader.named(base.effects + added, len(base.effects))
+            model = replace(model, scenarios=scenarios, effects=effects,
+                            uncertainty={**base.uncertainty, **reader.ranges})
         if "timing" in data:
             model = replace(model, timing=reader.timing(model.parties))
-        return reader.in_force(model, head)
-    return _Reader(data, source, folder).model()
+        return replace(reader.in_force(model, head), sha256=_digest(text, base.sha256))
+    return replace(_Reader(data, source, folder).model(), sha256=_digest(text))
+
+
+def _digest(text: str, base: str = "") -> str:
+    """The SHA-256 of a model file's text, chained with the digest of the file it extends."""
+    data = text.encode("utf-8") + (b"\0" + base.encode("ascii") if base else b"")
+    return hashlib.sha256(data).hexdigest()
 
 
 class _Reader:
@@ -88,6 +98,56 @@ class _Reader:
         self.data = data
         self.source = source
         self.folder = folder
+        self.ranges: dict[str, Uncertain] = {}          # parameter name -> its range
+        self._effect_ranges: list[tuple[int, str, Uncertain]] = []
+
+    def uncertain(self, raw: Any, where: str) -> tuple[Fraction, Uncertain | None]:
+        """A number, or an inline table ``{ value = ..., range = [low, high], distribution = ...,
+        beta = [a, b], source = "..." }``: its value and its range (None for a plain number)."""
+        if not isinstance(raw, dict):
+            return self.number(raw, where), None
+        self.keys(raw, {"value", "range", "distribution", "beta", "source"}, where)
+        if "value" not in raw:
+            raise self.fail(where, "a number written as a table needs 'value'")
+        value = self.number(raw["value"], f"{where}: value")
+        return value, self.range_of(raw, value, where)
+
+    def range_of(self, table: Mapping, value: Fraction, where: str) -> Uncertain:
+        """The range, distribution and source in ``table`` around the point ``value``."""
+        rng = table.get("range", [value, value])
+        if not isinstance(rng, list) or len(rng) != 2:
+            raise self.fail(where, "'range' must be [low, high]")
+        low, high = (self.number(v, f"{where}: range") for v in rng)
+        if low > high:
+            raise self.fail(where, f"the range [{exact_str(low)}, {exact_str(high)}] is empty")
+        if not low <= value <= high:
+            raise self.fail(where, f"{exact_str(value)} is outside its range "
+                                   f"[{exact_str(low)}, {exact_str(high)}]")
+        dist = table.get("distribution", "uniform")
+        if dist not in DISTRIBUTIONS:
+            raise self.fail(where, f"unknown distribution {dist!r} (known: {', '.join(DISTRIBUTIONS)})")
+        shape = None
+        if dist == "beta":
+            ab = table.get("beta")
+            if not isinstance(ab, list) or len(ab) != 2:
+                raise self.fail(where, "a beta distribution needs beta = [a, b]")
+            shape = tuple(self.number(v, f"{where}: beta") for v in ab)
+            if min(shape) <= 0:
+                raise self.fail(where, "beta = [a, b] needs a > 0 and b > 0")
+        elif "beta" in table:
+            raise self.fail(where, "'beta' is only for distribution = \"beta\"")
+        return Uncertain(value, low, high, dist, shape, self.text(table, "source", where, False))
+
+    def named(self, effects: tuple[Effect, ...], offset: int = 0) -> tuple[Effect, ...]:
+        """The effects named (:func:`effect_names`), and the ranges read with this file's effects
+        (from ``offset`` on) filed under their parameter names."""
+        try:
+            effects = effect_names(effects)
+        except Exception as err:         # InvalidGameError: two effects with one name
+            raise self.fail("effect", str(err)) from None
+        for k, attr, u in self._effect_ranges:
+            self.ranges[f"effect.{effects[offset + k].name}.{attr}"] = u
+        return effects
 
     def fail(self, where: str, message: str) -> GameFileError:
         return GameFileError(self.source, f"{where}: {message}")
@@ -110,7 +170,7 @@ class _Reader:
     def number(self, value: Any, where: str) -> Fraction:
         if isinstance(value, bool):
             raise self.fail(where, "expected a number, got a boolean")
-        if isinstance(value, int):
+        if isinstance(value, (int, Fraction)):
             return Fraction(value)
         if isinstance(value, float):
             if value != value or value in (float("inf"), float("-inf")):
@@ -143,8 +203,8 @@ class _Reader:
         baseline = self.baseline(names)
         understandings = self.understandings()
         scenarios = self.scenarios()
-        effects = self.effects(parties, names, {u.name for u in understandings},
-                               {sc.name for sc in scenarios})
+        effects = self.named(self.effects(parties, names, {u.name for u in understandings},
+                                          {sc.name for sc in scenarios}))
         preferences = self.preferences(parties, names)
         priorities = self.priorities(parties, names)
         model = Model(title=title, description=self.text(head, "description", "[model]", False),
@@ -152,7 +212,8 @@ class _Reader:
                       attributes=attributes, baseline=baseline, effects=effects,
                       preferences=preferences, priorities=priorities, path=self.source,
                       understandings=understandings, scenarios=scenarios,
-                      timing=self.timing(parties) if "timing" in self.data else None)
+                      timing=self.timing(parties) if "timing" in self.data else None,
+                      uncertainty=dict(self.ranges))
         broken = model.priority_violations()
         if broken:
             raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
@@ -201,13 +262,19 @@ class _Reader:
             if name in seen:
                 raise self.fail(where, f"duplicate scenario {name!r}")
             seen.add(name)
-            p = self.number(t.get("probability"), f"{where}: probability")
-            if p < 0:
-                raise self.fail(where, "probability must be nonnegative")
+            p, u = self.uncertain(t.get("probability"), f"{where}: probability")
+            if p < 0 or (u is not None and (u.low < 0 or u.high > 1)):
+                raise self.fail(where, "probabilities must lie in [0, 1]")
+            if u is not None:
+                self.ranges[f"probability.{name}"] = u
             out.append(Scenario(name, p, self.text(t, "description", where, False),
                                 self.text(t, "quote", where)))
         if out and sum(sc.probability for sc in out) != 1:
             raise self.fail("scenario", "the scenario probabilities must sum to 1")
+        if out and all(f"probability.{sc.name}" in self.ranges and not self.ranges[f"probability.{sc.name}"].fixed
+                       for sc in out):
+            raise self.fail("scenario", "at least one scenario probability must have no range: "
+                                        "the scenarios without one take the rest")
         return tuple(out)
 
     def timing(self, parties: tuple[Party, ...]) -> Timing:
@@ -300,7 +367,12 @@ class _Reader:
         if not isinstance(table, dict):
             raise self.fail("baseline", "must be a table")
         self.keys(table, names, "[baseline]")
-        return {k: self.number(v, f"baseline {k!r}") for k, v in table.items()}
+        out = {}
+        for k, v in table.items():
+            out[k], u = self.uncertain(v, f"baseline {k!r}")
+            if u is not None:
+                self.ranges[f"baseline.{k}"] = u
+        return out
 
     def _conditions(self, when: Any, parties: tuple[Party, ...], where: str) -> tuple[tuple[str, str], ...]:
         if not isinstance(when, dict) or not when:
@@ -320,7 +392,7 @@ class _Reader:
         out = []
         for k, t in enumerate(self.tables("effect"), 1):
             where = f"effect {k}"
-            self.keys(t, {"when", "note", "requires", "excludes", "scenario"} | names, where)
+            self.keys(t, {"when", "note", "requires", "excludes", "scenario", "name"} | names, where)
             in_scenarios = t.get("scenario", [])
             in_scenarios = [in_scenarios] if isinstance(in_scenarios, str) else in_scenarios
             if not isinstance(in_scenarios, list) or any(v not in scenarios for v in in_scenarios):
@@ -329,9 +401,17 @@ class _Reader:
                 when = ()
             else:
                 when = self._conditions(t.get("when"), parties, where)
-            changes = tuple((a, self.number(t[a], f"{where}: {a}")) for a in t if a in names)
+            changes = []
+            for a in (a for a in t if a in names):
+                delta, u = self.uncertain(t[a], f"{where}: {a}")
+                changes.append((a, delta))
+                if u is not None:
+                    self._effect_ranges.append((len(out), a, u))
             if not changes:
                 raise self.fail(where, "changes no attribute")
+            name = self.text(t, "name", where, False)
+            if name and not all(ch.isalnum() or ch in "_-" for ch in name):
+                raise self.fail(where, f"effect name {name!r}: use letters, digits, '_' and '-'")
             gates = []
             for key in ("requires", "excludes"):
                 value = t.get(key, [])
@@ -340,8 +420,8 @@ class _Reader:
                     raise self.fail(where, f"'{key}' must name understandings declared in "
                                            "[[understanding]] tables")
                 gates.append(tuple(value))
-            out.append(Effect(when, changes, self.text(t, "note", where, False), *gates,
-                              scenarios=tuple(in_scenarios)))
+            out.append(Effect(when, tuple(changes), self.text(t, "note", where, False), *gates,
+                              scenarios=tuple(in_scenarios), name=name))
         return tuple(out)
 
     def preferences(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Preference, ...]:
@@ -349,7 +429,8 @@ class _Reader:
         party_names = {p.name for p in parties}
         for k, t in enumerate(self.tables("preference"), 1):
             where = f"preference {k}"
-            self.keys(t, {"party", "attribute", "weight", "range", "quote"}, where)
+            self.keys(t, {"party", "attribute", "weight", "range", "quote", "distribution", "beta",
+                          "range_source"}, where)
             party, attr = self.text(t, "party", where), self.text(t, "attribute", where)
             if party not in party_names:
                 raise self.fail(where, f"unknown party {party!r}")
@@ -358,15 +439,14 @@ class _Reader:
             if (party, attr) in seen:
                 raise self.fail(where, f"a second weight for {party} on {attr}")
             seen.add((party, attr))
-            weight = self.number(t.get("weight"), f"{where}: weight")
-            rng = t.get("range", [t.get("weight"), t.get("weight")])
-            if not isinstance(rng, list) or len(rng) != 2:
-                raise self.fail(where, "'range' must be [low, high]")
-            low, high = (self.number(v, f"{where}: range") for v in rng)
-            if not low <= weight <= high:
-                raise self.fail(where, f"weight {exact_str(weight)} is outside its range "
-                                       f"[{exact_str(low)}, {exact_str(high)}]")
-            out.append(Preference(party, attr, weight, low, high, self.text(t, "quote", where)))
+            weight, u = self.uncertain(t.get("weight"), f"{where}: weight")
+            if u is not None and ({"range", "distribution", "beta", "range_source"} & set(t)):
+                raise self.fail(where, "give the range either in the weight's table or beside it")
+            if u is None:
+                u = self.range_of({**t, "source": t.get("range_source", "")}, weight,
+                                  f"{where}: weight")
+            out.append(Preference(party, attr, weight, u.low, u.high, self.text(t, "quote", where),
+                                  u.distribution, u.shape, u.source))
         return tuple(out)
 
     def priorities(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Priority, ...]:

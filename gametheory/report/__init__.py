@@ -14,6 +14,7 @@ module                 records                                             forma
 ``tree``               ``ExtensiveFormGame``                               table (text drawing), plot
 ``comparison``         ``Comparison``                                      table, json, csv, latex
 ``sweep``              ``SweepResult``                                     table, json
+``thresholds``         ``ThresholdResult``, ``RegionMap``                  table, json
 ``conflict``           ``ConflictReport``, ``ImprovementGraph``,           table, json, dot
                        ``ConflictSummary``
 ``coop``               ``CoopAnalysis``                                    table, json
@@ -25,7 +26,7 @@ names are in :mod:`gametheory.report._deprecated` for one release.
 """
 
 from . import (comparison, conflict, coop, dominance, model, qre, selection, solve,  # noqa: F401
-               sweep, tree)
+               sweep, thresholds, tree)
 from ._deprecated import (comparison_to_dict, conflict_to_dict, conflict_to_dot, elimination_to_dict,
                           format_comparison, format_conflict, format_elimination, format_model,
                           format_qre, format_result, format_sweep, format_tree, qre_to_dict,

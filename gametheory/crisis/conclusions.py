@@ -1,0 +1,181 @@
+"""Conclusions about a comparison, as data: each true or false for a comparison, with a margin.
+
+A :class:`Conclusion` is a statement about a
+:class:`~gametheory.crisis.compare.Comparison` of the model without and with
+its understandings ("coordination does not lower the ROK's worst equilibrium
+payoff").  It has a ``margin``: a number that is nonnegative (positive, for a
+strict conclusion) exactly when the conclusion holds, so that a threshold
+search can find where it flips (:mod:`gametheory.crisis.thresholds`).
+
+:func:`builtin_conclusions` gives the conclusions every model is checked for:
+per party, that coordination does not lower its worst or best equilibrium
+payoff (and the same for every party at once); per bad outcome, that the
+unilateral game has an equilibrium where it can happen and that coordination
+does not raise its worst equilibrium risk; per mover, whether its action in
+the *selected* equilibrium changes; and that the best correlated equilibrium
+beats every Nash equilibrium in the movers' total.
+
+The selected equilibrium of a regime (:func:`selected`), a stated rule: the
+payoff-dominant one among the Nash equilibria and the vertices of the
+described continua (every mover gets at least as much, someone more) when
+there is one, else the one with the largest total of the movers' payoffs
+(the first listed on a tie).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable
+
+import numpy as np
+
+from .compare import Comparison, Outcome, Regime
+from .model import Model
+
+__all__ = ["Conclusion", "builtin_conclusions", "selected", "coordination_values", "MEASURES"]
+
+#: The equilibrium payoffs a value of coordination is computed for.
+MEASURES = ("worst", "best", "selected")
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """A statement about a comparison.
+
+    Attributes
+    ----------
+    name : str
+        A short identifier, e.g. ``"worst_payoff.ROK"``.
+    text : str
+        The statement for people.
+    margin : callable
+        ``margin(comparison)``: a number, nonnegative (positive when
+        ``strict``) exactly when the statement holds, unless ``truth`` is given.
+    strict : bool
+        Whether the margin must be positive.
+    truth : callable, optional
+        ``truth(comparison) -> bool`` when the truth is not simply the margin's
+        sign (a combination of several statements).
+    """
+
+    name: str
+    text: str
+    margin: Callable[[Comparison], Any]
+    strict: bool = False
+    truth: Callable[[Comparison], bool] | None = None
+
+    def holds(self, comparison: Comparison) -> bool:
+        """Whether the statement holds for ``comparison``."""
+        if self.truth is not None:
+            return bool(self.truth(comparison))
+        m = self.margin(comparison)
+        return bool(m > 0) if self.strict else bool(m >= 0)
+
+    def test(self, comparison: Comparison) -> bool:
+        """Same as :meth:`holds` (the earlier name)."""
+        return self.holds(comparison)
+
+
+def _movers_total(model: Model, o: Outcome) -> Any:
+    return sum((o.payoffs[p.name] for p in model.players), Fraction(0))
+
+
+def selected(model: Model, regime: Regime) -> Outcome:
+    """The selected equilibrium of a regime (see the module notes for the rule)."""
+    outcomes = regime.nash_outcomes
+    movers = [p.name for p in model.players]
+
+    def dominates(a: Outcome, b: Outcome) -> bool:
+        return (all(a.payoffs[p] >= b.payoffs[p] for p in movers)
+                and any(a.payoffs[p] > b.payoffs[p] for p in movers))
+
+    for o in outcomes:
+        if all(o is other or dominates(o, other) for other in outcomes):
+            return o
+    totals = [_movers_total(model, o) for o in outcomes]
+    return outcomes[max(range(len(outcomes)), key=lambda k: (totals[k], -k))]
+
+
+def _action(model: Model, outcome: Outcome, party: int) -> tuple:
+    """A mover's marginal distribution over its actions at an outcome."""
+    mu = np.asarray(outcome.distribution, dtype=object)
+    axes = tuple(i for i in range(mu.ndim) if i != party)
+    return tuple(mu.sum(axis=axes)) if axes else tuple(mu)
+
+
+def worst_risk(regime: Regime, attribute: str) -> Any:
+    """The largest expected level of a bad attribute over the regime's Nash outcomes."""
+    return max(o.risks[attribute] for o in regime.nash_outcomes)
+
+
+def builtin_conclusions(model: Model) -> list[Conclusion]:
+    """The conclusions every comparison of ``model`` is checked for (see the module notes).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> names = [c.name for c in builtin_conclusions(gt.load_model("coordinated"))]
+    >>> names[:3], "correlation_gain" in names
+    (['worst_payoff.all', 'best_payoff.all', 'worst_payoff.US'], True)
+    """
+    parties = [p.name for p in model.parties]
+    bad = [a.name for a in model.attributes if a.bad]
+    out: list[Conclusion] = []
+    if model.understandings:
+        def change(end: int, p: str) -> Callable[[Comparison], Any]:
+            return lambda c: c.nash_range(c.regimes[1], p)[end] - c.nash_range(c.regimes[0], p)[end]
+
+        for end, word in ((0, "worst"), (1, "best")):
+            out.append(Conclusion(
+                f"{word}_payoff.all",
+                f"coordination does not lower any party's {word} equilibrium payoff",
+                lambda c, end=end: min(change(end, p)(c) for p in parties)))
+        for p in parties:
+            for end, word in ((0, "worst"), (1, "best")):
+                out.append(Conclusion(f"{word}_payoff.{p}",
+                                      f"coordination does not lower {p}'s {word} equilibrium payoff",
+                                      change(end, p)))
+        for a in bad:
+            out.append(Conclusion(
+                f"unilateral_risk.{a}", f"the unilateral game has an equilibrium with {a} risk",
+                lambda c, a=a: worst_risk(c.regimes[0], a), strict=True))
+            out.append(Conclusion(
+                f"worst_risk.{a}", f"coordination does not raise the worst equilibrium {a} risk",
+                lambda c, a=a: worst_risk(c.regimes[0], a) - worst_risk(c.regimes[1], a)))
+        for k, p in enumerate(model.players):
+            out.append(Conclusion(
+                f"action_changes.{p.name}",
+                f"coordination changes {p.name}'s action in the selected equilibrium",
+                lambda c, k=k: Fraction(1) if _action(model, selected(model, c.regimes[0]), k)
+                != _action(model, selected(model, c.regimes[1]), k) else Fraction(-1),
+                strict=True))
+    movers = [p.name for p in model.players]
+
+    def gain(c: Comparison) -> Any:
+        first = c.regimes[0]
+        ce = next(o for o in first.outcomes if o.kind == "correlated (welfare)")
+        return (sum((ce.payoffs[p] for p in movers), Fraction(0))
+                - max(sum((o.payoffs[p] for p in movers), Fraction(0)) for o in first.nash_outcomes))
+
+    out.append(Conclusion("correlation_gain",
+                          "the best correlated equilibrium beats every Nash equilibrium in the "
+                          "movers' total (first regime)", gain, strict=True))
+    return out
+
+
+def coordination_values(model: Model, comparison: Comparison) -> dict[tuple[str, str], Any]:
+    """Per party and measure (``worst``, ``best``, ``selected``): its equilibrium payoff with
+    the understandings minus without (empty for a model without understandings)."""
+    if len(comparison.regimes) < 2:
+        return {}
+    without, with_ = comparison.regimes
+    chosen = (selected(model, without), selected(model, with_))
+    out = {}
+    for p in (q.name for q in model.parties):
+        lo0, hi0 = comparison.nash_range(without, p)
+        lo1, hi1 = comparison.nash_range(with_, p)
+        out[(p, "worst")] = lo1 - lo0
+        out[(p, "best")] = hi1 - hi0
+        out[(p, "selected")] = chosen[1].payoffs[p] - chosen[0].payoffs[p]
+    return out

@@ -1,0 +1,272 @@
+"""Every number of a crisis model as a parameter: its point value, range, distribution, source.
+
+A model's numbers are its preference weights, the effects of the parties'
+actions, the baseline values of the attributes and the scenario
+probabilities.  Each is a :class:`Parameter` with a stable name:
+
+=============================  ==============================================
+``weight.PARTY.ATTRIBUTE``     a party's weight on an attribute
+``effect.EFFECT.ATTRIBUTE``    what an effect adds to an attribute
+``baseline.ATTRIBUTE``         an attribute's value when everyone takes its first action
+``probability.SCENARIO``       a chance scenario's probability
+=============================  ==============================================
+
+and an :class:`Uncertain` number: the point value the model computes with by
+default, the admissible range (the point value alone when none is given), a
+distribution over the range (uniform, triangular with its mode at the point
+value, or a beta distribution scaled to the range) and the source of the range.
+
+Draws respect what the article fixes ordinally: a party's *priorities*
+("meltdown outranks foreign forces") hold in every draw, by drawing a lower
+weight within its range truncated to what its higher weights allow (see
+:func:`values_from_uniforms`), so the independent inputs of a draw are
+uniforms on ``[0, 1]`` (what Sobol indices assume).  Scenario probabilities
+with a range are drawn within it and the scenarios without one share the rest
+in proportion to their point values; a draw that leaves them less than
+nothing is infeasible.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+from scipy import stats
+
+from ..errors import InvalidGameError
+
+__all__ = ["Uncertain", "Parameter", "DISTRIBUTIONS", "values_from_uniforms", "GRID"]
+
+DISTRIBUTIONS = ("uniform", "triangular", "beta")
+
+#: Drawn values are rounded to multiples of 1/GRID (exact arithmetic stays cheap).
+GRID = 1000
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """A number with its uncertainty.
+
+    Attributes
+    ----------
+    value : Fraction
+        The point value (the model's default).
+    low, high : Fraction
+        The admissible range; ``low == high == value`` for a fixed number.
+    distribution : str
+        ``"uniform"``, ``"triangular"`` (mode at ``value``) or ``"beta"``.
+    shape : tuple of Fraction or None
+        The beta distribution's ``(a, b)`` on the range.
+    source : str
+        Where the range comes from (a quote, or the analyst's reason).
+
+    Examples
+    --------
+    >>> u = Uncertain(Fraction(1, 5), Fraction(1, 10), Fraction(3, 10), "triangular")
+    >>> round(u.quantile(0.5), 4), u.fixed
+    (0.2, False)
+    """
+
+    value: Fraction
+    low: Fraction
+    high: Fraction
+    distribution: str = "uniform"
+    shape: tuple[Fraction, Fraction] | None = None
+    source: str = ""
+
+    @property
+    def fixed(self) -> bool:
+        """True when the number has no range."""
+        return self.low == self.high
+
+    def _frozen(self):
+        lo, hi = float(self.low), float(self.high)
+        if self.distribution == "triangular":
+            c = (float(self.value) - lo) / (hi - lo)
+            return stats.triang(c, loc=lo, scale=hi - lo)
+        if self.distribution == "beta":
+            a, b = self.shape or (1, 1)
+            return stats.beta(float(a), float(b), loc=lo, scale=hi - lo)
+        return stats.uniform(loc=lo, scale=hi - lo)
+
+    def quantile(self, u: float, lo: float | None = None, hi: float | None = None) -> float:
+        """The value at quantile ``u`` of the distribution, truncated to ``[lo, hi]`` when given
+        (``u`` then runs over the truncated part: ``F^-1(F(lo) + u (F(hi) - F(lo)))``)."""
+        if self.fixed:
+            return float(self.value)
+        dist = self._frozen()
+        if lo is None and hi is None:
+            return float(dist.ppf(u))
+        a = dist.cdf(lo) if lo is not None else 0.0
+        b = dist.cdf(hi) if hi is not None else 1.0
+        return float(dist.ppf(a + u * (b - a)))
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One number of a model: ``name`` (see the module notes), ``kind`` (``"weight"``,
+    ``"effect"``, ``"baseline"`` or ``"probability"``) and the :class:`Uncertain` number."""
+
+    name: str
+    kind: str
+    number: Uncertain
+
+
+def _rounded(x: float) -> Fraction:
+    return Fraction(round(x * GRID), GRID)
+
+
+def values_from_uniforms(model: Any, parameters: Sequence[Parameter],
+                         u: Sequence[float]) -> dict[str, Fraction] | None:
+    """Values of the uncertain ``parameters`` from independent uniforms ``u`` (one each), or
+    None when the draw is infeasible.
+
+    Weights are drawn in an order where every priority's higher weight comes
+    before its lower ones; a lower weight is drawn from its distribution
+    truncated so that its full swing stays below every higher one's (the
+    priority as :meth:`~gametheory.crisis.model.Model.priority_violations`
+    states it).  Values are rounded to multiples of ``1 / GRID``; a draw whose
+    rounding breaks a priority, or whose scenario probabilities leave the
+    scenarios without a range less than nothing, is infeasible.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> model = gt.load_model("coordinated")
+    >>> params = [p for p in model.parameters() if not p.number.fixed]
+    >>> values = values_from_uniforms(model, params, [0.5] * len(params))
+    >>> values["weight.ROK.meltdown"]
+    Fraction(-21, 2)
+    """
+    if len(u) != len(parameters):
+        raise InvalidGameError(f"values_from_uniforms: {len(parameters)} parameters, {len(u)} uniforms")
+    given = dict(zip((p.name for p in parameters), u))
+    by_name = {p.name: p for p in parameters}
+    span = {a.name: a.high - a.low for a in model.attributes}
+    # the swing bound each lower weight must stay under, from its higher weights
+    above: dict[str, list[tuple[str, str, str]]] = {}
+    for pr in model.priorities:
+        for low in pr.lower:
+            above.setdefault(f"weight.{pr.party}.{low}", []).append(
+                (f"weight.{pr.party}.{pr.higher}", pr.higher, low))
+    current = {p.name: p.number.value for p in model.parameters()}
+    values: dict[str, Fraction] = {}
+    order = _priority_order([p.name for p in parameters], above)
+    for name in order:
+        p = by_name[name]
+        lo = hi = None
+        for higher, h_attr, l_attr in above.get(name, ()):
+            top = abs(values.get(higher, current[higher])) * span[h_attr]
+            if span[l_attr] == 0:
+                continue
+            bound = float(top / span[l_attr])
+            lo = -bound if lo is None else max(lo, -bound)
+            hi = bound if hi is None else min(hi, bound)
+        if lo is not None:
+            lo, hi = max(lo, float(p.number.low)), min(hi, float(p.number.high))
+            if not lo < hi:
+                return None
+        x = p.number.quantile(given[name], lo, hi)
+        values[name] = min(max(_rounded(x), p.number.low), p.number.high)
+    if not _probabilities(model, values):
+        return None
+    weights = {(q.party, q.attribute): values.get(f"weight.{q.party}.{q.attribute}", q.weight)
+               for q in model.preferences}
+    if model.priority_violations(weights):
+        return None
+    return values
+
+
+def _priority_order(names: list[str], above: Mapping[str, list[tuple[str, str, str]]]) -> list[str]:
+    """``names`` with every higher weight before the lower ones it bounds (a cycle is an error)."""
+    out: list[str] = []
+    state: dict[str, int] = {}
+
+    def visit(n: str) -> None:
+        if state.get(n) == 2:
+            return
+        if state.get(n) == 1:
+            raise InvalidGameError(f"the priorities go round in a circle through {n}")
+        state[n] = 1
+        for higher, _, _ in above.get(n, ()):
+            if higher in names:
+                visit(higher)
+        state[n] = 2
+        out.append(n)
+
+    for n in names:
+        visit(n)
+    return out
+
+
+def _probabilities(model: Any, values: dict[str, Fraction]) -> bool:
+    """Fill in the probabilities of the scenarios without a range (they share the rest in
+    proportion to their point values); False when the rest is negative."""
+    drawn = {s.name: values[f"probability.{s.name}"] for s in model.scenarios
+             if f"probability.{s.name}" in values}
+    if not drawn:
+        return True
+    rest = 1 - sum(drawn.values())
+    others = [s for s in model.scenarios if s.name not in drawn]
+    base = sum((s.probability for s in others), Fraction(0))
+    if rest < 0 or (not others and rest != 0):
+        return False
+    for s in others:
+        values[f"probability.{s.name}"] = rest * s.probability / base if base else \
+            rest / len(others)
+    return True
+
+
+def sample_uniforms(rng: np.random.Generator, d: int) -> np.ndarray:
+    """``d`` independent uniforms on ``[0, 1)`` (one draw's inputs)."""
+    return rng.random(d)
+
+
+def describe(number: Uncertain) -> str:
+    """``"-10 in [-15, -6], uniform"`` for people."""
+    from ..arithmetic import exact_str
+    if number.fixed:
+        return exact_str(number.value)
+    dist = number.distribution
+    if dist == "beta" and number.shape:
+        dist += f"({exact_str(number.shape[0])}, {exact_str(number.shape[1])})"
+    return (f"{exact_str(number.value)} in [{exact_str(number.low)}, {exact_str(number.high)}], "
+            f"{dist}")
+
+
+def check_range(name: str, number: Uncertain) -> None:
+    """A one-line error when a range is empty or leaves out its point value."""
+    if number.low > number.high:
+        raise InvalidGameError(f"{name}: the range is empty (low > high)")
+    if not number.low <= number.value <= number.high:
+        raise InvalidGameError(f"{name}: the point value is outside its range")
+    if number.distribution not in DISTRIBUTIONS:
+        raise InvalidGameError(f"{name}: unknown distribution {number.distribution!r} "
+                               f"(known: {', '.join(DISTRIBUTIONS)})")
+    if number.distribution == "triangular" and number.fixed:
+        return
+    if number.distribution == "beta" and (number.shape is None or min(number.shape) <= 0
+                                           or not all(math.isfinite(float(s)) for s in number.shape)):
+        raise InvalidGameError(f"{name}: a beta distribution needs beta = [a, b] with a, b > 0")
+
+
+def as_fraction(value: Any, where: str) -> Fraction:
+    """An exact number from an int, Fraction or a decimal/fraction string (never evaluated)."""
+    from ..arithmetic import parse_rational
+    if isinstance(value, bool):
+        raise InvalidGameError(f"{where}: expected a number, got a boolean")
+    if isinstance(value, (int, Fraction)):
+        return Fraction(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidGameError(f"{where}: numbers must be finite")
+        return Fraction(repr(value))
+    if isinstance(value, str):
+        try:
+            return parse_rational(value)
+        except (ValueError, ZeroDivisionError):
+            raise InvalidGameError(f"{where}: {value!r} is not a number") from None
+    raise InvalidGameError(f"{where}: expected a number, got {type(value).__name__}")
