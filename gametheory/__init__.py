@@ -48,6 +48,7 @@ from .crisis.conclusions import Conclusion, builtin_conclusions, coordination_va
 from .crisis.expressions import parse_conclusion
 from .crisis.parameters import Parameter, Uncertain
 from .crisis.sweep import ConclusionShare, CoordinationValue, SweepResult, sweep, wilson_interval
+from .crisis.sensitivity import Discovery, Sensitivity, discover, sensitivity
 from .crisis.thresholds import Flip, RegionMap, ThresholdResult, region_map, thresholds
 from .crisis.ties import TieExplanation, explain_tie
 from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
@@ -60,7 +61,7 @@ from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_no
 from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_conflict,
                  parse_efg, parse_nfg, parse_tu, read_conflict, read_efg, read_game, read_nfg,
                  read_tu, write_efg, write_game, write_nfg)
-from .report import plot_tree, render, to_dict
+from .report import plot_region, plot_sobol, plot_threshold, plot_tree, plot_values, render, to_dict
 from .solvers import (QRECurve, is_constant_sum, is_degenerate, iter_lemke_howson, iter_pure,
                       iter_support, iter_vertex, logit_qre, solve_lemke_howson, solve_polynomial,
                       solve_pure, solve_qre, solve_simpdiv, solve_support, solve_vertex,
@@ -107,13 +108,13 @@ __all__ = [
     "Comparison", "sweep", "SweepResult", "explain_tie", "TieExplanation", "Parameter",
     "Uncertain", "Conclusion", "builtin_conclusions", "parse_conclusion", "coordination_values",
     "ConclusionShare", "CoordinationValue", "wilson_interval", "thresholds", "region_map",
-    "ThresholdResult", "RegionMap", "Flip",
+    "ThresholdResult", "RegionMap", "Flip", "sensitivity", "Sensitivity", "discover", "Discovery",
     # files
     "read_game", "write_game", "bundled_games", "read_nfg", "write_nfg", "parse_nfg",
     "format_nfg", "read_efg", "write_efg", "parse_efg", "format_efg", "read_conflict",
     "parse_conflict", "read_tu", "parse_tu",
     # reports
-    "render", "to_dict", "plot_tree",
+    "render", "to_dict", "plot_tree", "plot_values", "plot_threshold", "plot_region", "plot_sobol",
     # errors
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError", "TimeLimitError",

@@ -14,14 +14,15 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import compare, conflict, coop, dominance, models, qre, show, solve, sweep, threshold, tree
+from . import (compare, conflict, coop, dominance, models, plot, qre, sensitivity, show, solve,
+               sweep, threshold, tree)
 from ._common import Parser, UsageError, exit_code
 
 __all__ = ["main", "run"]
 
 #: The commands, in the order ``gametheory --help`` lists them.
 COMMANDS = {"solve": solve, "dominance": dominance, "qre": qre, "show": show, "compare": compare,
-            "sweep": sweep, "threshold": threshold, "tree": tree, "coop": coop, "conflict": conflict, "models": models}
+            "sweep": sweep, "threshold": threshold, "sensitivity": sensitivity, "plot": plot, "tree": tree, "coop": coop, "conflict": conflict, "models": models}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = COMMANDS.get(args.command)
         if command is None:
             raise UsageError("a command is required: solve, dominance, qre, show, compare, sweep, "
-                             "threshold, tree, coop, conflict or models (see 'gametheory --help')")
+                             "threshold, sensitivity, plot, tree, coop, conflict or models (see 'gametheory --help')")
         return command.run(args)
     except (Exception, KeyboardInterrupt) as exc:   # never a traceback; say what happened
         return exit_code(exc)

@@ -8,9 +8,11 @@ import time
 
 from ..crisis.executor import DaskExecutor
 from ..crisis.expressions import parse_conclusion
+from ..crisis.sensitivity import discover
 from ..crisis.sweep import sweep
 from ..io import load_model, write_draws
-from ..report import render
+from ..report import render, to_dict
+from ..report._text import json_text
 from ..report.sweep import draw_metadata, draw_rows
 from ._common import UsageError, add_format, add_model, add_output, emit
 
@@ -35,6 +37,9 @@ def add_parser(sub) -> None:
     w.add_argument("--draws", metavar="FILE",
                    help="write every draw (parameters, conclusions, values) to FILE: .csv, or "
                         ".parquet with pandas and pyarrow installed")
+    w.add_argument("--discover", action="store_true",
+                   help="add where each conclusion fails: PRIM boxes over the drawn numbers, as "
+                        "rules")
     w.add_argument("--workers", type=int, default=None, metavar="W",
                    help="worker processes (default: all cores)")
     w.add_argument("--scheduler", metavar="ADDRESS",
@@ -72,7 +77,8 @@ def progress_bar(stage: str, done: int, total: int | None) -> None:
     sys.stderr.flush()
 
 
-def _executor(address: str | None):
+def dask_executor(address: str | None):
+    """A Dask executor and its client for ``--scheduler ADDRESS`` (None, None without one)."""
     if address is None:
         return None, None
     try:
@@ -91,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     model = load_model(args.model)
     extra = [parse_conclusion(text, model, name=f"user.{k}") for k, text in enumerate(args.conclude, 1)]
     bar = sys.stderr.isatty() if args.progress is None else args.progress
-    executor, client = _executor(args.scheduler)
+    executor, client = dask_executor(args.scheduler)
     try:
         result = sweep(model, samples=args.samples, seed=args.seed, workers=args.workers,
                        progress=ProgressBar() if bar else None, executor=executor,
@@ -101,7 +107,16 @@ def run(args: argparse.Namespace) -> int:
             client.close()
     if bar:
         sys.stderr.write("\n")
-    text = render(result, args.format)
+    if args.discover:
+        found = discover(result)
+        if args.format == "json":
+            data = to_dict(result)
+            data["discovery"] = to_dict(found)
+            text = json_text(data)
+        else:
+            text = render(result, "table") + "\n" + render(found, "table")
+    else:
+        text = render(result, args.format)
     if args.draws:
         header, rows = draw_rows(result)
         write_draws(args.draws, header, rows, draw_metadata(result))

@@ -21,6 +21,12 @@ def read_text(path: str | Path) -> str:
         raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all (temporary file, then rename)."""
     target = Path(path)
@@ -31,6 +37,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())         # as an ordinary new file, not mkstemp's 0600
         os.replace(tmp, target)
     except BaseException:
         try:

@@ -15,6 +15,7 @@ module                 records                                             forma
 ``comparison``         ``Comparison``                                      table, json, csv, latex
 ``sweep``              ``SweepResult``                                     table, json
 ``thresholds``         ``ThresholdResult``, ``RegionMap``                  table, json
+``sensitivity``        ``Sensitivity``, ``Discovery``                      table, json
 ``conflict``           ``ConflictReport``, ``ImprovementGraph``,           table, json, dot
                        ``ConflictSummary``
 ``coop``               ``CoopAnalysis``                                    table, json
@@ -25,16 +26,18 @@ one formatter, :mod:`gametheory.report._text`.  The former ``format_*`` and ``*_
 names are in :mod:`gametheory.report._deprecated` for one release.
 """
 
-from . import (comparison, conflict, coop, dominance, model, qre, selection, solve,  # noqa: F401
-               sweep, thresholds, tree)
+from . import (comparison, conflict, coop, dominance, model, qre, selection,  # noqa: F401
+               sensitivity, solve, sweep, thresholds, tree)
 from ._deprecated import (comparison_to_dict, conflict_to_dict, conflict_to_dot, elimination_to_dict,
                           format_comparison, format_conflict, format_elimination, format_model,
                           format_qre, format_result, format_sweep, format_tree, qre_to_dict,
                           result_to_dict, sweep_to_dict)
 from ._registry import formats_of, render, renders, to_dict
+from .plots import plot_region, plot_sobol, plot_threshold, plot_values
 from .tree import PLOT_MAX_NODES, plot_tree
 
 __all__ = ["render", "to_dict", "formats_of", "renders", "plot_tree", "PLOT_MAX_NODES",
+           "plot_values", "plot_threshold", "plot_region", "plot_sobol",
            "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
            "format_qre", "qre_to_dict", "format_model", "format_comparison", "comparison_to_dict",
            "format_sweep", "sweep_to_dict", "format_conflict", "conflict_to_dict",

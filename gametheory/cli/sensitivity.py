@@ -1,0 +1,56 @@
+"""``gametheory sensitivity``: which uncertain numbers drive each party's value of coordination."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..crisis.conclusions import MEASURES
+from ..crisis.sensitivity import sensitivity
+from ..io import load_model
+from ..report import render
+from ._common import UsageError, add_format, add_model, add_output, emit
+from .sweep import ProgressBar, dask_executor
+
+
+def add_parser(sub) -> None:
+    s = sub.add_parser("sensitivity", help="which numbers drive the value of coordination (Sobol)",
+                       description="Sobol indices (first order and total, with bootstrap "
+                                   "intervals) of each party's value of coordination with respect "
+                                   "to the model's uncertain numbers, on a Saltelli design of "
+                                   "N x (d + 2) evaluations.")
+    add_model(s, "coordinated")
+    s.add_argument("--n", type=int, default=64, metavar="N",
+                   help="base sample size, a power of 2 is best (default: 64)")
+    s.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the design (default: 0)")
+    s.add_argument("--vary", action="append", metavar="NAME",
+                   help="vary only this number or kind; repeatable (default: every number with a "
+                        "range)")
+    s.add_argument("--measure", action="append", choices=MEASURES,
+                   help="value of coordination in the worst, best or selected equilibrium; "
+                        "repeatable (default: selected)")
+    s.add_argument("--workers", type=int, default=None, metavar="W",
+                   help="worker processes (default: all cores)")
+    s.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (dask extra)")
+    s.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on standard error (default: when it is a terminal)")
+    add_format(s, ["table", "json"])
+    add_output(s)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.n < 2:
+        raise UsageError(f"argument --n: must be at least 2, got {args.n}")
+    model = load_model(args.model)
+    bar = sys.stderr.isatty() if args.progress is None else args.progress
+    executor, client = dask_executor(args.scheduler)
+    try:
+        result = sensitivity(model, n=args.n, seed=args.seed, workers=args.workers,
+                             vary=args.vary, measures=args.measure or ("selected",),
+                             executor=executor, progress=ProgressBar() if bar else None)
+    finally:
+        if client is not None:
+            client.close()
+    if bar:
+        sys.stderr.write("\n")
+    return emit(render(result, args.format), args.output)

@@ -1,0 +1,178 @@
+"""Which numbers matter, and where conclusions fail: Sobol indices and scenario discovery.
+
+:func:`sensitivity` estimates the Sobol indices (first order and total,
+:mod:`gametheory.crisis.sobol`) of each party's value of coordination with
+respect to the model's uncertain numbers.  Sobol indices assume independent
+inputs, and a party's priorities make its weights dependent (a lower weight
+must stay below its higher ones).  The inputs here are therefore the
+independent uniforms a draw is made from (:func:`~gametheory.crisis.parameters.values_from_uniforms`):
+each number's quantile within its range, where the range of a weight bounded
+by a priority is truncated to what its higher weights allow (``B = F^-1(u)``
+on the part of ``B``'s range that ``A`` allows: the reparametrisation ``B = u
+A`` in general form).  The index of a lower weight thus measures the effect of
+where it sits *within what its priorities allow*; the index of a higher
+weight includes its effect through the bound it sets.
+
+:func:`discover` finds, among the draws of a sweep, the few simple boxes of
+parameter space where a conclusion fails (PRIM, :mod:`gametheory.crisis.prim`),
+reported as readable rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import InvalidGameError
+from .compare import compare
+from .conclusions import MEASURES, coordination_values
+from .executor import Executor, executor_for
+from .model import Model
+from .parameters import Parameter, values_from_uniforms
+from .prim import PrimBox, prim
+from .sobol import SobolIndices, sobol_design, sobol_indices
+from .sweep import SweepResult, uncertain_parameters
+
+__all__ = ["Sensitivity", "sensitivity", "Discovery", "discover"]
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """Sobol indices of each party's value of coordination.
+
+    ``outputs`` names the columns of the indices: ``(party, measure)``;
+    ``indices.first[i, k]`` is the first-order index of ``parameters[i]`` for
+    output ``k`` (likewise ``total`` and the bootstrap bounds).
+    """
+
+    model: Model
+    parameters: tuple[Parameter, ...]
+    outputs: tuple[tuple[str, str], ...]
+    indices: SobolIndices
+    n: int
+    seed: int
+    evaluations: int
+
+
+def _evaluate(job: tuple) -> list[float] | None:
+    model, params, outputs, u = job
+    values = values_from_uniforms(model, params, u)
+    if values is None:
+        return None
+    drawn = model.with_values(values)
+    v = coordination_values(drawn, compare(drawn, extras=False))
+    return [float(v[k]) for k in outputs]
+
+
+def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = None, *,
+                vary: Sequence[str] | None = None, measures: Sequence[str] = ("selected",),
+                executor: Executor | None = None, progress=None, bootstrap: int = 200
+                ) -> Sensitivity:
+    """First-order and total Sobol indices of each party's value of coordination.
+
+    Parameters
+    ----------
+    model : Model
+        A model with understandings (two regimes).
+    n : int
+        Base sample size (a power of 2 is best); the model is evaluated
+        ``n * (d + 2)`` times for ``d`` uncertain numbers.
+    seed : int
+        Seed of the scrambled Sobol design: the same seed, the same indices,
+        whatever the workers or executor.
+    workers, executor, progress
+        As for :func:`~gametheory.crisis.sweep.sweep`.
+    vary : sequence of str, optional
+        The numbers to vary (names or kinds); the others stay at their point values.
+    measures : sequence of str
+        Which values of coordination: ``"worst"``, ``"best"``, ``"selected"``.
+    bootstrap : int
+        Bootstrap replicates for the confidence intervals.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> s = sensitivity(gt.load_model("coordinated"), n=8, workers=1, bootstrap=20,
+    ...                 vary=["weight.ROK.meltdown", "effect.rok_aid.meltdown"])
+    >>> s.indices.first.shape, s.evaluations
+    ((2, 4), 32)
+    """
+    if not model.understandings:
+        raise InvalidGameError(f"{model.path}: no understandings, so no value of coordination")
+    bad = [m for m in measures if m not in MEASURES]
+    if bad or not measures:
+        raise InvalidGameError(f"sensitivity: measures are {', '.join(MEASURES)}, got {bad or 'none'}")
+    params = uncertain_parameters(model, vary)
+    if not params:
+        raise InvalidGameError(f"{model.path}: no uncertain number to vary")
+    d = len(params)
+    design = sobol_design(d, n, seed)
+    outputs = tuple((p.name, m) for p in model.parties for m in measures)
+    jobs = [(model, params, outputs, row) for row in design]
+    if executor is None:
+        executor = executor_for(workers, jobs)
+    rows = []
+    for k, row in enumerate(executor.map(_evaluate, jobs), 1):
+        rows.append(row)
+        if progress is not None:
+            progress("sensitivity", k, len(jobs))
+    missing = sum(r is None for r in rows)
+    if missing:
+        raise InvalidGameError(f"{model.path}: {missing} of {len(rows)} design points break a "
+                               "priority once rounded; Sobol indices need every point (vary "
+                               "fewer numbers or widen the ranges)")
+    y = np.array(rows, dtype=float)
+    indices = sobol_indices(y, d, n, names=[p.name for p in params], bootstrap=bootstrap, seed=seed)
+    return Sensitivity(model=model, parameters=params, outputs=outputs, indices=indices, n=n,
+                       seed=seed, evaluations=len(rows))
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Where conclusions fail among a sweep's draws: per conclusion name, the PRIM boxes (each
+    with its rule, coverage and density) and how many draws fail it."""
+
+    sweep: SweepResult
+    boxes: dict[str, tuple[PrimBox, ...]]
+    failures: dict[str, int]
+
+
+def discover(res: SweepResult, names: Sequence[str] | None = None, *, threshold: float = 0.8,
+             min_mass: float = 0.05, max_boxes: int = 3) -> Discovery:
+    """PRIM boxes of the drawn numbers where each conclusion fails (Friedman and Fisher 1999;
+    Bryant and Lempert 2010).
+
+    Every conclusion that fails in some draws and holds in others is examined
+    (or those in ``names``); a box is a conjunction of bounds on a few drawn
+    numbers, e.g. ``"probability.succession < 0.3 and weight.PRC.clash >= -4"``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.sweep(gt.load_model("coordinated"), samples=30, seed=1, workers=1)
+    >>> found = discover(res, ["worst_payoff.all"])
+    >>> found.failures["worst_payoff.all"] == 30 - res.conclusions[0].holds
+    True
+    """
+    if not res.draws:
+        raise InvalidGameError("discover: the sweep has no draws")
+    params = [p.name for p in res.parameters]
+    X = np.array([[float(d.values[p]) for p in params] for d in res.draws])
+    all_names = [c.name for c in res.conclusions]
+    chosen = list(all_names) if names is None else list(names)
+    unknown = [n for n in chosen if n not in all_names]
+    if unknown:
+        raise InvalidGameError(f"discover: no conclusion {unknown[0]!r}")
+    boxes, failures = {}, {}
+    for name in chosen:
+        k = all_names.index(name)
+        fails = np.array([not d.holds[k] for d in res.draws])
+        failures[name] = int(fails.sum())
+        if 0 < fails.sum() < len(fails):
+            boxes[name] = prim(X, fails, params, threshold=threshold, min_mass=min_mass,
+                               max_boxes=max_boxes)
+        else:
+            boxes[name] = ()
+    return Discovery(sweep=res, boxes=boxes, failures=failures)

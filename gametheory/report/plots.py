@@ -1,0 +1,170 @@
+"""Figures of the robustness analyses (matplotlib, the ``plot`` extra).
+
+- :func:`plot_values`: each party's value of coordination over a sweep's draws;
+- :func:`plot_threshold`: a conclusion's truth along a scanned parameter, flips marked;
+- :func:`plot_region`: a conclusion over a grid of two parameters;
+- :func:`plot_sobol`: first-order and total Sobol indices as bars.
+
+Each returns the ``matplotlib.axes.Axes`` it drew on (pass ``ax`` to draw on
+your own); ``ax.figure.savefig("file.png")`` writes PNG, SVG or PDF by the
+file's suffix, and ``gametheory plot`` does it from the command line.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..crisis.sensitivity import Sensitivity
+from ..crisis.sweep import SweepResult
+from ..crisis.thresholds import RegionMap, ThresholdResult
+from ..errors import InvalidGameError
+
+__all__ = ["plot_values", "plot_threshold", "plot_region", "plot_sobol"]
+
+
+def _axes(ax: Any, size: tuple[float, float]):
+    import matplotlib.pyplot as plt         # lazy: matplotlib is an optional dependency
+    if ax is None:
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def plot_values(res: SweepResult, measure: str = "selected", ax: Any = None):
+    """Box plots of each party's value of coordination over the draws, the point value marked.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.sweep(gt.load_model("coordinated"), samples=8, seed=1, workers=1)
+    >>> ax = plot_values(res)
+    >>> ax.get_ylabel()
+    'value of coordination (selected equilibrium)'
+    """
+    parties = [p.name for p in res.model.parties if (p.name, measure) in res.draws[0].coordination] \
+        if res.draws else []
+    if not parties:
+        raise InvalidGameError(f"plot_values: no value of coordination for {measure!r} in this sweep")
+    data = [[float(d.coordination[(p, measure)]) for d in res.draws] for p in parties]
+    points = {v.party: v.at_point for v in res.values if v.measure == measure}
+    ax = _axes(ax, (1.6 * len(parties) + 2, 4))
+    ax.boxplot(data, showfliers=True)
+    ax.set_xticks(range(1, len(parties) + 1))
+    ax.set_xticklabels(parties)
+    ax.scatter(range(1, len(parties) + 1), [points[p] for p in parties], marker="D", color="C3",
+               zorder=3, label="at the point values")
+    ax.axhline(0, color="grey", lw=0.8, ls="--")
+    ax.set_ylabel(f"value of coordination ({measure} equilibrium)")
+    ax.set_title(f"{res.model.title}: {res.samples} draws (seed {res.seed})", fontsize=9)
+    ax.legend(fontsize=8)
+    return ax
+
+
+def plot_threshold(res: ThresholdResult, names: Sequence[str] | None = None, ax: Any = None):
+    """Each conclusion's truth along the parameter (a step line per conclusion), flips marked.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> th = gt.thresholds(gt.load_model("succession"), "probability.succession", points=4,
+    ...                    only=["worst_payoff.ROK"])
+    >>> plot_threshold(th).get_xlabel()
+    'probability.succession'
+    """
+    chosen = [n for n in res.names if names is None or n in names]
+    if names is not None and len(chosen) != len(set(names)):
+        raise InvalidGameError(f"plot_threshold: unknown conclusion among {list(names)}")
+    if names is None:              # only the conclusions that flip, when some do
+        flipping = {f.conclusion for f in res.flips}
+        chosen = [n for n in chosen if n in flipping] or chosen
+    ax = _axes(ax, (7, 0.5 * len(chosen) + 2))
+    lo, hi = float(res.low), float(res.high)
+    for row, name in enumerate(chosen):
+        k = res.names.index(name)
+        flips = sorted((f for f in res.flips if f.conclusion == name), key=lambda f: f.low)
+        # the truth is constant between flips: draw it from flip to flip
+        xs, ys, truth = [lo], [], bool(res.holds[k][0])
+        for f in flips:
+            x = float(f.exact if f.exact is not None else (f.low + f.high) / 2)
+            xs.append(x)
+            ys.append(truth)
+            truth = not truth
+            ax.axvline(x, color="C3", lw=0.6, ls=":")
+            ax.annotate(str(f.exact) if f.exact is not None else f"~{x:.3g}", (x, row + 0.85),
+                        fontsize=7, color="C3")
+        xs.append(hi)
+        ys.append(truth)
+        ax.stairs([row + 0.8 * float(t) for t in ys], xs, baseline=None, color="C0")
+    ax.set_yticks([r + 0.4 for r in range(len(chosen))])
+    ax.set_yticklabels([res.texts[res.names.index(n)] for n in chosen], fontsize=7)
+    ax.set_xlim(lo, hi)
+    ax.set_xlabel(res.parameter)
+    ax.set_title("high: holds, low: fails; exact flips marked", fontsize=9)
+    return ax
+
+
+def plot_region(res: RegionMap, name: str | None = None, ax: Any = None):
+    """Where one conclusion holds over the grid of two parameters (dark: holds).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> m = gt.region_map(gt.load_model("loose-nukes"), ["weight.US.loose_nukes", "weight.US.clash"],
+    ...                   points=3, only=["correlation_gain"])
+    >>> plot_region(m).get_xlabel()
+    'weight.US.loose_nukes'
+    """
+    if name is None:
+        varying = [n for n, h in zip(res.names, res.holds) if len({v for row in h for v in row}) > 1]
+        name = varying[0] if varying else res.names[0]
+    if name not in res.names:
+        raise InvalidGameError(f"plot_region: no conclusion {name!r}")
+    k = res.names.index(name)
+    grid = np.array(res.holds[k], dtype=float).T          # rows: the second parameter
+    ax = _axes(ax, (5, 4))
+    xs, ys = [float(v) for v in res.xs], [float(v) for v in res.ys]
+    ax.pcolormesh(xs, ys, grid, shading="nearest", cmap="Blues", vmin=0, vmax=1)
+    ax.set_xlabel(res.parameters[0])
+    ax.set_ylabel(res.parameters[1])
+    ax.set_title(res.texts[k], fontsize=8)
+    return ax
+
+
+def plot_sobol(s: Sensitivity, output: tuple[str, str] | None = None, ax: Any = None):
+    """First-order and total Sobol indices of one output (default: the first), with intervals.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> s = gt.sensitivity(gt.load_model("coordinated"), n=8, workers=1, bootstrap=10,
+    ...                    vary=["weight.US.clash", "weight.US.us_role"])
+    >>> plot_sobol(s, ("US", "selected")).get_xlabel()
+    'Sobol index'
+    """
+    output = s.outputs[0] if output is None else tuple(output)
+    if output not in s.outputs:
+        raise InvalidGameError(f"plot_sobol: no output {output!r}; outputs: {list(s.outputs)}")
+    k = s.outputs.index(output)
+    idx = s.indices
+    d = len(idx.names)
+
+    def col(a: Any) -> np.ndarray:
+        return np.asarray(a, dtype=float).reshape(d, -1)[:, k]
+
+    first, total = col(idx.first), col(idx.total)
+    ax = _axes(ax, (7, 0.35 * d + 1.5))
+    y = np.arange(d)
+    for values, low, high, off, label in ((first, col(idx.first_low), col(idx.first_high), -0.2,
+                                           "first order"),
+                                          (total, col(idx.total_low), col(idx.total_high), 0.2,
+                                           "total")):
+        v = np.nan_to_num(values)
+        err = np.abs(np.vstack([v - np.nan_to_num(low), np.nan_to_num(high) - v]))
+        ax.barh(y + off, v, height=0.4, xerr=err, label=label, capsize=2)
+    ax.set_yticks(y)
+    ax.set_yticklabels(idx.names, fontsize=7)
+    ax.set_xlabel("Sobol index")
+    ax.set_title(f"{output[0]}'s value of coordination ({output[1]} equilibrium)", fontsize=9)
+    ax.legend(fontsize=8)
+    return ax
