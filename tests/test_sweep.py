@@ -186,3 +186,29 @@ def test_vary_only_some_parameters():
     res = sweep(model, samples=3, seed=1, workers=1, vary=["weight.ROK.meltdown"])
     assert [p.name for p in res.parameters] == ["weight.ROK.meltdown"]
     assert all(set(d.values) == {"weight.ROK.meltdown"} for d in res.draws)
+
+
+@pytest.mark.parametrize("distribution, value", [("uniform", F(1, 5)), ("triangular", F(1, 5)),
+                                                 ("triangular", F(1, 10)), ("beta", F(1, 5))])
+def test_closed_form_quantiles_match_scipy(distribution, value):
+    from scipy import stats
+    u = gt.Uncertain(value, F(1, 10), F(3, 10), distribution,
+                     (F(2), F(3)) if distribution == "beta" else None)
+    lo, scale = 0.1, 0.2
+    frozen = {"uniform": stats.uniform(lo, scale),
+              "triangular": stats.triang((float(value) - lo) / scale, lo, scale),
+              "beta": stats.beta(2, 3, lo, scale)}[distribution]
+    for q in np.linspace(0, 1, 21):
+        assert u.ppf(q) == pytest.approx(frozen.ppf(q), abs=1e-12)
+    for x in np.linspace(0.05, 0.35, 31):
+        assert u.cdf(x) == pytest.approx(frozen.cdf(x), abs=1e-12)
+    # truncated: u runs over the part of the distribution inside [lo, hi]
+    assert u.quantile(0.0, 0.15, 0.25) == pytest.approx(0.15)
+    assert u.quantile(1.0, 0.15, 0.25) == pytest.approx(0.25)
+
+
+def test_outcome_table_is_exact():
+    model = gt.load_model("succession")
+    profiles, values, payoffs = model.outcome_table()
+    for prof, row in zip(profiles, payoffs):
+        assert row == [model.payoff(p.name, prof) for p in model.parties]

@@ -20,7 +20,6 @@ least as much and one party more.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -142,15 +141,11 @@ class _Tables:
     risks: list[list[Fraction]]                 # per profile, one per bad attribute
 
 
-def _tables(model: Model, weights=None) -> _Tables:
-    profiles = list(itertools.product(*(p.actions for p in model.players)))
+def _tables(model: Model, weights=None, table=None) -> _Tables:
+    profiles, values, payoffs = model.outcome_table(weights) if table is None else table
     bad = [a.name for a in model.attributes if a.bad]
-    payoffs, risks = [], []
-    for prof in profiles:
-        payoffs.append([model.payoff(p.name, prof, weights) for p in model.parties])
-        values = model.attribute_values(prof)
-        risks.append([values[a][0] for a in bad])
-    return _Tables(profiles=profiles, payoffs=payoffs, risks=risks)
+    return _Tables(profiles=profiles, payoffs=payoffs,
+                   risks=[[v[a] for a in bad] for v in values])
 
 
 def _describe(model: Model, kind: str, mu: np.ndarray, exact: bool, tables: _Tables,
@@ -274,9 +269,10 @@ def _transferable(game) -> dict:
 
 
 def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regime:
-    game = model.game(weights)
+    table = model.outcome_table(weights)        # every profile's values and payoffs, once
+    game = model.game(weights, table)
     res = solve(game)
-    tables = _tables(model, weights)
+    tables = _tables(model, weights, table)
     outcomes = []
     for k, eq in enumerate(res.equilibria, 1):
         outcomes.append(_describe(model, f"Nash equilibrium {k}", _product(eq.strategies, res.exact),

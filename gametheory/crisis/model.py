@@ -29,6 +29,7 @@ The format is documented in ``docs/reference/model-format.md``; files are read b
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
@@ -69,6 +70,23 @@ class Effect:
     excludes: tuple[str, ...] = ()     # understandings that must not be in force
     scenarios: tuple[str, ...] = ()    # the chance scenarios it occurs in (empty: all)
     name: str = ""                     # its parameters are effect.NAME.ATTRIBUTE
+
+
+def _exact_product(A: list[list[Fraction]], B: list[list[Fraction]]) -> list[list[Fraction]]:
+    """The matrix product ``A B`` of rational matrices, exactly: on int64 numerators over common
+    denominators when nothing can overflow, else entry by entry in Fractions."""
+    da = math.lcm(*(x.denominator for row in A for x in row)) if A and A[0] else 1
+    db = math.lcm(*(x.denominator for row in B for x in row)) if B and B[0] else 1
+    na = [[x.numerator * (da // x.denominator) for x in row] for row in A]
+    nb = [[x.numerator * (db // x.denominator) for x in row] for row in B]
+    big = max((abs(x) for row in na for x in row), default=0) * \
+        max((abs(x) for row in nb for x in row), default=0) * max(len(B), 1)
+    if big < 2 ** 62:
+        prod = (np.array(na, dtype=np.int64) @ np.array(nb, dtype=np.int64)).tolist()
+    else:
+        prod = [[sum(a * b for a, b in zip(row, col)) for col in zip(*nb)] for row in na]
+    scale = da * db
+    return [[Fraction(x, scale) for x in row] for row in prod]
 
 
 def effect_names(effects: Sequence[Effect]) -> tuple[Effect, ...]:
@@ -411,17 +429,34 @@ class Model:
         tree.leaf_outcomes = {int(i): reached[id(tree.node(int(i)))] for i in tree.flat.leaves}
         return tree
 
-    def game(self, weights: Mapping[tuple[str, str], Any] | None = None) -> NormalFormGame:
-        """The normal-form game among the moving parties (exact payoffs)."""
+    def outcome_table(self, weights: Mapping[tuple[str, str], Any] | None = None
+                      ) -> tuple[list[tuple[str, ...]], list[dict[str, Fraction]], list[list[Fraction]]]:
+        """Every profile of the movers (``itertools.product`` order), the attribute values there
+        and every party's payoff there (in the order of the parties), each computed once."""
+        w = self.default_weights() if weights is None else weights
+        profiles = list(itertools.product(*(p.actions for p in self.players)))
+        names = [a.name for a in self.attributes]
+        values = [{name: value for name, (value, _) in self.attribute_values(prof).items()}
+                  for prof in profiles]
+        W = [[Fraction(w.get((p.name, a), 0)) for p in self.parties] for a in names]
+        V = [[v[a] for a in names] for v in values]
+        return profiles, values, _exact_product(V, W)
+
+    def game(self, weights: Mapping[tuple[str, str], Any] | None = None,
+             table: Any = None) -> NormalFormGame:
+        """The normal-form game among the moving parties (exact payoffs); ``table`` is this
+        model's :meth:`outcome_table` for the same weights, when the caller has it."""
         movers = self.players
         if not movers:
             raise InvalidGameError(f"{self.path}: no party has actions, so there is no game")
         shape = tuple(len(p.actions) for p in movers)
-        arrays = [np.empty(shape, dtype=object) for _ in movers]
-        for idx in itertools.product(*(range(m) for m in shape)):
-            profile = [p.actions[a] for p, a in zip(movers, idx)]
-            for k, p in enumerate(movers):
-                arrays[k][idx] = self.payoff(p.name, profile, weights)
+        _, _, payoffs = self.outcome_table(weights) if table is None else table
+        index = [k for k, p in enumerate(self.parties) if p.actions]
+        arrays = []
+        for k in index:
+            arr = np.empty(len(payoffs), dtype=object)
+            arr[:] = [row[k] for row in payoffs]
+            arrays.append(arr.reshape(shape))
         return NormalFormGame(arrays, players=[p.name for p in movers],
                               actions=[list(p.actions) for p in movers], title=self.title,
                               description=self.description)

@@ -92,17 +92,47 @@ class Uncertain:
             return stats.beta(float(a), float(b), loc=lo, scale=hi - lo)
         return stats.uniform(loc=lo, scale=hi - lo)
 
+    def cdf(self, x: float) -> float:
+        """The distribution function at ``x``."""
+        lo, hi = float(self.low), float(self.high)
+        if self.fixed:
+            return 0.0 if x < lo else 1.0
+        if x <= lo:
+            return 0.0
+        if x >= hi:
+            return 1.0
+        if self.distribution == "uniform":
+            return (x - lo) / (hi - lo)
+        if self.distribution == "triangular":
+            c = float(self.value)
+            if x <= c:
+                return (x - lo) ** 2 / ((hi - lo) * (c - lo))
+            return 1 - (hi - x) ** 2 / ((hi - lo) * (hi - c))
+        return float(self._frozen().cdf(x))
+
+    def ppf(self, q: float) -> float:
+        """The inverse distribution function at ``q`` in ``[0, 1]``."""
+        lo, hi = float(self.low), float(self.high)
+        if self.fixed:
+            return lo
+        if self.distribution == "uniform":
+            return lo + q * (hi - lo)
+        if self.distribution == "triangular":          # closed form (e.g. Kotz and van Dorp 2004)
+            c = float(self.value)
+            f = (c - lo) / (hi - lo)
+            if q <= f:
+                return lo + ((hi - lo) * (c - lo) * q) ** 0.5
+            return hi - ((hi - lo) * (hi - c) * (1 - q)) ** 0.5
+        return float(self._frozen().ppf(q))
+
     def quantile(self, u: float, lo: float | None = None, hi: float | None = None) -> float:
         """The value at quantile ``u`` of the distribution, truncated to ``[lo, hi]`` when given
         (``u`` then runs over the truncated part: ``F^-1(F(lo) + u (F(hi) - F(lo)))``)."""
         if self.fixed:
             return float(self.value)
-        dist = self._frozen()
-        if lo is None and hi is None:
-            return float(dist.ppf(u))
-        a = dist.cdf(lo) if lo is not None else 0.0
-        b = dist.cdf(hi) if hi is not None else 1.0
-        return float(dist.ppf(a + u * (b - a)))
+        a = self.cdf(lo) if lo is not None else 0.0
+        b = self.cdf(hi) if hi is not None else 1.0
+        return self.ppf(a + u * (b - a))
 
 
 @dataclass(frozen=True)
