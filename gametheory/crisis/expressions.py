@@ -216,7 +216,7 @@ class _Evaluate:
             x, y = self._eval(a, c)[0], self._eval(b, c)[0]
             if op == "/":
                 if y == 0:
-                    raise InvalidGameError(f"conclusion: division by zero in {node!r}")
+                    raise InvalidGameError("conclusion: a division by zero")
                 return Fraction(x) / Fraction(y), None
             return {"+": x + y, "-": x - y, "*": x * y}[op], None
         if kind == "cmp":

@@ -38,6 +38,7 @@ from ..errors import InvalidGameError
 from .compare import compare
 from .conclusions import Conclusion, builtin_conclusions
 from .model import Model
+from .parameters import as_fraction
 
 __all__ = ["Flip", "ThresholdResult", "RegionMap", "thresholds", "region_map"]
 
@@ -108,7 +109,7 @@ def _scan_range(model: Model, name: str, within: Sequence[Any] | None) -> tuple[
     if within is not None:
         if len(within) != 2:
             raise InvalidGameError(f"{name}: a range is two numbers, low and high")
-        lo, hi = (Fraction(v) if not isinstance(v, str) else Fraction(v) for v in within)
+        lo, hi = (as_fraction(v, f"{name}: the range") for v in within)
     else:
         lo, hi = params[name].number.low, params[name].number.high
     if not lo < hi:
