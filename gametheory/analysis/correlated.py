@@ -135,7 +135,9 @@ def correlated_gains(game: NormalFormGame, distribution: Any, coarse: bool = Fal
     """
     mu = _as_distribution(game, distribution)
     exact = mu.dtype == object
-    U = [np.asarray(u, dtype=object) for u in game.payoffs] if exact else list(game.float_payoffs)
+    if exact:
+        return [_exact_gain(np.asarray(u, dtype=object), mu, i, coarse) for i, u in enumerate(game.payoffs)]
+    U = list(game.float_payoffs)
     out = []
     for i, u in enumerate(U):
         rows = _constraint_rows([u if k == i else np.zeros_like(u) for k in range(game.num_players)],
@@ -144,6 +146,25 @@ def correlated_gains(game: NormalFormGame, distribution: Any, coarse: bool = Fal
         values = rows.dot(mu.reshape(-1)) if len(rows) else np.zeros(0)
         out.append(max((-v for v in values), default=Fraction(0) if exact else 0.0))
     return out
+
+
+def _exact_gain(u: np.ndarray, mu: np.ndarray, i: int, coarse: bool) -> Fraction:
+    """Player ``i``'s largest gain from disobeying, in exact arithmetic: the rows of
+    :func:`_constraint_rows` times ``mu``, summed over the profiles ``mu`` uses only."""
+    m = u.shape[i]
+    payoff = np.moveaxis(u, i, 0).reshape(m, -1)             # [own action, others' profile]
+    weight = np.moveaxis(mu, i, 0).reshape(m, -1)
+    used = [[(p, weight[a, p]) for p in np.flatnonzero(weight[a] != 0)] for a in range(m)]
+    values = []
+    for alt in range(m):
+        if coarse:
+            values.append(sum((w * (payoff[a, p] - payoff[alt, p]) for a in range(m) for p, w in used[a]),
+                              Fraction(0)))
+            continue
+        for a in range(m):
+            if a != alt:
+                values.append(sum((w * (payoff[a, p] - payoff[alt, p]) for p, w in used[a]), Fraction(0)))
+    return max((-v for v in values), default=Fraction(0))
 
 
 def _player_rows(game: NormalFormGame, i: int, coarse: bool) -> slice:
@@ -289,6 +310,10 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
                                 f"above the tolerance {out.tol:.3g}")
     else:
         gain = float(gain)
-    payoffs = tuple(out.dot(u, mu.reshape(-1)) for u in U)
+    if out.exact:        # out.dot over the profiles mu uses (the same sums, without the zeros)
+        used = [(k, mu.flat[k]) for k in np.flatnonzero(mu.reshape(-1) != 0)]
+        payoffs = tuple(sum((Fraction(u[k]) * p for k, p in used), Fraction(0)) for u in U)
+    else:
+        payoffs = tuple(out.dot(u, mu.reshape(-1)) for u in U)
     return CorrelatedEquilibrium(game=game, distribution=mu, payoffs=payoffs, gain=gain,
                                  exact=out.exact, coarse=coarse, objective=label)

@@ -12,7 +12,9 @@ optimal (Chvatal 1983, "Linear Programming", chapter 5).  When the certificate
 cannot be built (a degenerate vertex whose active rows admit no valid dual,
 say) the caller gets None and decides what to do.  Variables that HiGHS leaves at
 a bound are fixed there first and the smaller program certified; the fixed
-variables' reduced costs complete the certificate.
+variables' reduced costs complete the certificate.  When they do not (a
+degenerate vertex), HiGHS's own multipliers are made exact and checked, and
+only if they fail is a dual certificate sought by an LP of its own.
 """
 
 from __future__ import annotations
@@ -106,7 +108,7 @@ def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.n
                           tuple(float(v) for v in dual_ub), tuple(float(v) for v in dual_eq), False)
     out = None
     if bounds is not None:
-        out = _certify_fixing(c, A_ub, b_ub, A_eq, b_eq, list(bounds), res.x, dual_ub)
+        out = _certify_fixing(c, A_ub, b_ub, A_eq, b_eq, list(bounds), res.x, dual_ub, dual_eq)
     if out is None:
         A_all, b_all, dual_all = _with_bound_rows(A_ub, b_ub, dual_ub, bounds, res)
         out = exact_lp(c, A_all, b_all, A_eq, b_eq, res.x, dual_all)
@@ -115,6 +117,11 @@ def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.n
     if len(out.dual_ub) != len(A_ub):
         out = LPSolution(out.x, out.value, out.dual_ub[:len(A_ub)], out.dual_eq, True)
     return out
+
+
+def _fraction(v) -> Fraction:
+    """``Fraction(v)``, without making a new one when ``v`` already is a Fraction."""
+    return v if type(v) is Fraction else Fraction(v)
 
 
 def _with_bound_rows(A_ub: np.ndarray, b_ub, dual_ub: np.ndarray, bounds, res):
@@ -136,15 +143,17 @@ def _with_bound_rows(A_ub: np.ndarray, b_ub, dual_ub: np.ndarray, bounds, res):
 
 
 def _certify_fixing(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, bounds, x_float: np.ndarray,
-                    dual_float: np.ndarray) -> LPSolution | None:
+                    dual_float: np.ndarray, dual_eq_float: np.ndarray | None = None) -> LPSolution | None:
     """Certify the vertex with the variables HiGHS left at a bound fixed there (exact), or None.
 
     The program in the remaining variables is certified by :func:`exact_lp`;
     its duals then certify the whole program when every fixed variable's
     reduced cost has the sign its bound allows (``>= 0`` at a lower bound,
     ``<= 0`` at an upper one).  At a degenerate vertex those duals may not
-    do, although others would: the multipliers are then sought among the
-    rows tight at the exact vertex (:func:`_dual_certificate`).  Much smaller
+    do, although others would: HiGHS's own multipliers, made exact, are
+    tried next (:func:`_highs_duals`, checked exactly), and failing those the
+    multipliers are sought among the rows tight at the exact vertex
+    (:func:`_dual_certificate`, an LP of its own).  Much smaller
     systems than certifying with a row per bound: a correlated equilibrium's
     LP has a variable per profile, most of them 0 at the optimum.
     """
@@ -158,12 +167,13 @@ def _certify_fixing(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, bounds, x
     free = [j for j in range(n) if j not in fixed]
     if not fixed or not free:
         return None
-    cq = [Fraction(v) for v in c]
-    Aub = [[Fraction(v) for v in row] for row in A_ub]
-    Aeq = [[Fraction(v) for v in row] for row in A_eq]
-    b_ub_r = [Fraction(b) - sum((row[j] * v for j, v in fixed.items()), Fraction(0))
+    cq = [_fraction(v) for v in c]
+    Aub = [[_fraction(v) for v in row] for row in A_ub]
+    Aeq = [[_fraction(v) for v in row] for row in A_eq]
+    moved = [(j, v) for j, v in fixed.items() if v]      # variables fixed at 0 move no bound
+    b_ub_r = [Fraction(b) - sum((row[j] * v for j, v in moved), Fraction(0))
               for row, b in zip(Aub, b_ub)]
-    b_eq_r = [Fraction(b) - sum((row[j] * v for j, v in fixed.items()), Fraction(0))
+    b_eq_r = [Fraction(b) - sum((row[j] * v for j, v in moved), Fraction(0))
               for row, b in zip(Aeq, b_eq)]
     A_ub_r = np.array([[row[j] for j in free] for row in Aub], dtype=object).reshape(len(Aub), len(free))
     A_eq_r = np.array([[row[j] for j in free] for row in Aeq], dtype=object).reshape(len(Aeq), len(free))
@@ -192,25 +202,34 @@ def _certify_fixing(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, bounds, x
     value = sum((a * v for a, v in zip(cq, x)), Fraction(0))
     y_ub, y_eq = reduced.dual_ub[:len(Aub)], reduced.dual_eq
     if any(v != 0 for v in cq) and not _duals_certify(cq, Aub, Aeq, bounds, x, y_ub, y_eq):
-        found = _dual_certificate(cq, Aub, b_ub, Aeq, bounds, x)
+        found = None
+        if _ROUNDED_DUALS and dual_eq_float is not None:
+            found = _highs_duals(cq, Aub, b_ub, Aeq, bounds, x, dual_float, dual_eq_float)
+        if found is None:
+            found = _dual_certificate(cq, Aub, b_ub, Aeq, bounds, x)
         if found is None:
             return None
         y_ub, y_eq = found
     return LPSolution(tuple(x), value, tuple(y_ub), tuple(y_eq), True)
 
 
-def _reduced_cost(cq, Aub, Aeq, y_ub, y_eq, j: int) -> Fraction:
-    """``c_j + sum_r y_r A_rj``: what the bound rows of variable ``j`` must supply."""
-    return cq[j] + sum((y * row[j] for y, row in zip(y_ub, Aub)), Fraction(0)) \
-        + sum((y * row[j] for y, row in zip(y_eq, Aeq)), Fraction(0))
+def _reduced_costs(cq, Aub, Aeq, y_ub, y_eq) -> list[Fraction]:
+    """``c_j + sum_r y_r A_rj`` for every variable ``j``, what its bound rows must supply
+    (exact; the rows with ``y_r = 0`` are skipped)."""
+    d = [_fraction(v) for v in cq]
+    for y, row in itertools.chain(zip(y_ub, Aub), zip(y_eq, Aeq)):
+        if y:
+            for j, a in enumerate(row):
+                if a:
+                    d[j] += y * a
+    return d
 
 
 def _duals_certify(cq, Aub, Aeq, bounds, x, y_ub, y_eq) -> bool:
     """Whether ``y`` (nonnegative on the inequalities, positive only on rows tight at ``x``)
     leaves every variable a reduced cost its bounds can absorb: 0 strictly inside them,
     ``>= 0`` at a lower bound, ``<= 0`` at an upper one."""
-    for j, (low, high) in enumerate(bounds):
-        d = _reduced_cost(cq, Aub, Aeq, y_ub, y_eq, j)
+    for j, ((low, high), d) in enumerate(zip(bounds, _reduced_costs(cq, Aub, Aeq, y_ub, y_eq))):
         at_low = low is not None and x[j] == Fraction(low)
         at_high = high is not None and x[j] == Fraction(high)
         if not (d == 0 or (at_low and d > 0) or (at_high and d < 0)):
@@ -218,11 +237,107 @@ def _duals_certify(cq, Aub, Aeq, bounds, x, y_ub, y_eq) -> bool:
     return True
 
 
+#: Try HiGHS's multipliers before the exact dual LP (:func:`_highs_duals`); False goes
+#: straight to :func:`_dual_certificate` (tests compare the two).
+_ROUNDED_DUALS = True
+#: Denominator bounds of the rounded multipliers, tried in turn.
+_DUAL_DENOMINATORS = (10 ** 3, 10 ** 6)
+
+
+def _highs_duals(cq, Aub, b_ub, Aeq, bounds, x, dual_ub, dual_eq) -> tuple[list, list] | None:
+    """HiGHS's multipliers made exact, when they prove ``x`` optimal; else None.
+
+    Two ways, each checked in exact arithmetic by :func:`_duals_certify`
+    (nonnegative multipliers on rows tight at ``x`` whose reduced costs the
+    bounds absorb prove ``x`` optimal by LP duality, however they were found):
+
+    1. HiGHS's multipliers read as a basis (:func:`_basis_duals`): the
+       inequalities HiGHS makes positive and the equalities, with multipliers
+       solved exactly from the reduced costs that must vanish;
+    2. each multiplier rounded to the nearest fraction with a small
+       denominator (:data:`_DUAL_DENOMINATORS`, in turn).
+
+    A multiplier on an inequality that is not tight at ``x`` (exactly) or that
+    HiGHS gives no positive value is 0.  Most of the time this saves the LP of
+    :func:`_dual_certificate`.
+    """
+    if len(dual_ub) != len(Aub) or len(dual_eq) != len(Aeq):
+        return None
+    dual_ub = np.asarray(dual_ub, dtype=float).reshape(-1)
+    dual_eq = np.asarray(dual_eq, dtype=float).reshape(-1)
+    if not (np.all(np.isfinite(dual_ub)) and np.all(np.isfinite(dual_eq))):
+        return None
+    active = [i for i, v in enumerate(dual_ub) if v > 0 and
+              sum((a * w for a, w in zip(Aub[i], x) if a and w), Fraction(0)) == Fraction(b_ub[i])]
+    found = _basis_duals(cq, Aub, Aeq, bounds, x, dual_ub, dual_eq, active)
+    if found is not None and _duals_certify(cq, Aub, Aeq, bounds, x, *found):
+        return found
+    tried = [found]
+    for bound in _DUAL_DENOMINATORS:
+        y_ub = [Fraction(0)] * len(Aub)
+        for i in active:
+            y_ub[i] = Fraction(float(dual_ub[i])).limit_denominator(bound)
+        y_eq = [Fraction(float(v)).limit_denominator(bound) for v in dual_eq]
+        if (y_ub, y_eq) in tried:
+            continue
+        tried.append((y_ub, y_eq))
+        if _duals_certify(cq, Aub, Aeq, bounds, x, y_ub, y_eq):
+            return y_ub, y_eq
+    return None
+
+
+def _basis_duals(cq, Aub, Aeq, bounds, x, dual_ub: np.ndarray, dual_eq: np.ndarray,
+                 active: list[int]) -> tuple[list, list] | None:
+    """Exact multipliers on HiGHS's basis, or None (not checked: see :func:`_highs_duals`).
+
+    The unknowns are the multipliers of the ``active`` inequalities HiGHS
+    gives a clearly positive value and of every equality; the equations
+    zero the reduced costs of the variables strictly inside their bounds,
+    then of the others HiGHS gives a reduced cost near 0, as many independent
+    ones as there are unknowns (exact elimination), solved exactly.
+    """
+    top = max([1.0] + [abs(float(v)) for v in dual_ub] + [abs(float(v)) for v in dual_eq])
+    unknowns = [i for i in active if dual_ub[i] > 1e-9 * top]
+    k = len(unknowns) + len(Aeq)
+    if k == 0:
+        return None
+    float_cost = np.array([float(v) for v in cq])
+    for y, row in itertools.chain(((dual_ub[i], Aub[i]) for i in unknowns), zip(dual_eq, Aeq)):
+        float_cost += float(y) * np.array([float(a) for a in row])
+    inside, near = [], []
+    for j, (low, high) in enumerate(bounds):
+        if (low is not None and x[j] == Fraction(low)) or (high is not None and x[j] == Fraction(high)):
+            if abs(float_cost[j]) <= 1e-9 * top * max(1.0, abs(float(cq[j]))):
+                near.append(j)
+        else:
+            inside.append(j)
+    near.sort(key=lambda j: abs(float_cost[j]))
+    rows, rhs, echelon = [], [], []
+    for j in inside + near:
+        col = [Aub[i][j] for i in unknowns] + [row[j] for row in Aeq]
+        reduced = reduce_against(col, echelon)
+        if any(reduced):
+            echelon.append(reduced)
+            rows.append(col)
+            rhs.append(-Fraction(cq[j]))
+            if len(rows) == k:
+                break
+    if len(rows) < k:
+        return None
+    y = solve_fractions(rows, rhs)
+    if y is None or any(v < 0 for v in y[:len(unknowns)]):
+        return None
+    y_ub = [Fraction(0)] * len(Aub)
+    for i, v in zip(unknowns, y):
+        y_ub[i] = v
+    return y_ub, list(y[len(unknowns):])
+
+
 def _dual_certificate(cq, Aub, b_ub, Aeq, bounds, x) -> tuple[list, list] | None:
     """Multipliers proving ``x`` optimal, or None: nonnegative ones on the inequalities tight at
     ``x`` and free ones on the equalities, found by a (certified) feasibility LP."""
     tight = [i for i, (row, b) in enumerate(zip(Aub, b_ub))
-             if sum((a * v for a, v in zip(row, x)), Fraction(0)) == Fraction(b)]
+             if sum((a * v for a, v in zip(row, x) if a and v), Fraction(0)) == Fraction(b)]
     k = len(tight) + len(Aeq)
     if k == 0:
         return None
@@ -264,11 +379,11 @@ def exact_lp(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, x_float: np.ndar
              dual_float: np.ndarray) -> LPSolution | None:
     """Certify the vertex near ``x_float`` exactly (see the module notes), or None."""
     n = len(c)
-    c = [Fraction(v) for v in c]
-    Aub = [[Fraction(v) for v in row] for row in A_ub]
-    Aeq = [[Fraction(v) for v in row] for row in A_eq]
-    bub = [Fraction(v) for v in b_ub]
-    beq = [Fraction(v) for v in b_eq]
+    c = [_fraction(v) for v in c]
+    Aub = [[_fraction(v) for v in row] for row in A_ub]
+    Aeq = [[_fraction(v) for v in row] for row in A_eq]
+    bub = [_fraction(v) for v in b_ub]
+    beq = [_fraction(v) for v in b_eq]
     scale = max([1.0] + [abs(float(v)) for row in A_ub for v in row] + [abs(float(v)) for v in b_ub])
     slack = (np.array(b_ub, dtype=float) - A_ub.astype(float) @ x_float) if len(Aub) else np.zeros(0)
     size = 1.0 + (float(np.max(np.abs(x_float))) if n else 0.0)

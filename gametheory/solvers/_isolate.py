@@ -36,7 +36,7 @@ import numpy as np
 
 from ._support_system import SupportSystem
 
-__all__ = ["isolate_roots", "Isolation"]
+__all__ = ["isolate_roots", "Isolation", "support_scale"]
 
 #: Where to cut a box side, as a fraction of its width (not 1/2: see the module docstring).
 _CUT = 0.4921875 + 1e-4 * np.pi
@@ -162,6 +162,12 @@ class _Group:
                 J[:, o[i]:o[i + 1], o[j]:o[j + 1]] = np.moveaxis(
                     d, 2 + others.index(j), 2).reshape(B, ne, self.sizes[j] - 1)
         return f, J
+
+
+def support_scale(payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[int]]) -> float:
+    """The scale of one support profile's payoff differences, as :func:`isolate_roots` uses it:
+    its exclusion tests allow a rounding margin of ``1e-12`` times this."""
+    return float(_Group(payoffs, [supports]).scale[0])
 
 
 def _contract(tensor: np.ndarray, mats: list[np.ndarray]) -> np.ndarray:

@@ -14,7 +14,10 @@ search methods for finding a Nash equilibrium", Games and Economic Behavior 63):
    affine in each other player's probabilities (multi-affine).  Every root
    near the probability simplices is isolated by bisection with certificates
    (:mod:`._isolate`: exact ranges over boxes, the Krawczyk test), all
-   supports of the same sizes in one numpy batch.
+   supports of the same sizes in one numpy batch.  Where only one player
+   mixes, its equations involve no probability at all: an exact payoff
+   comparison decides them, and the isolation runs only when needed to
+   place a continuum's representative as before (:func:`_one_mixer`).
 3. Each isolated root is polished by Newton's method and kept when its
    probabilities are nonnegative and no action outside the supports pays
    more.  With rational payoffs it is refined to 60 digits and recovered as
@@ -40,6 +43,7 @@ reach (see docs/explanation/n-player.md).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from fractions import Fraction
 from math import prod
@@ -54,7 +58,7 @@ from ..games.normal import NormalFormGame
 from ._continuum import describe_continuum
 from .result import SolverResult, dedupe_equilibria, make_equilibrium
 from ._common import fallback_arithmetic, resolve_context
-from ._isolate import isolate_roots
+from ._isolate import isolate_roots, support_scale
 from ._support_system import SupportSystem
 from .pure import solve_pure
 
@@ -70,12 +74,54 @@ _DIGITS = 40
 _ZERO = sympy.Float(10) ** -30
 
 
-def _supports(shape: tuple[int, ...]):
+@functools.lru_cache(maxsize=8)
+def _supports(shape: tuple[int, ...]) -> tuple:
+    """Every support profile, smallest and most balanced first (computed once per shape)."""
     per_player = [[c for k in range(1, m + 1) for c in itertools.combinations(range(m), k)]
                   for m in shape]
     profiles = list(itertools.product(*per_player))
     profiles.sort(key=lambda S: (sum(len(s) for s in S), max(len(s) for s in S) - min(len(s) for s in S)))
-    return profiles
+    return tuple(profiles)
+
+
+@functools.lru_cache(maxsize=8)
+def _support_codes(shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The profiles of :func:`_supports` as bitmasks, ``codes[p, i] = sum(1 << a for a in S_i)``,
+    and which of them are mixed (some player with two actions or more)."""
+    profiles = _supports(shape)
+    codes = np.array([[sum(1 << a for a in s) for s in S] for S in profiles],
+                     dtype=np.int64).reshape(len(profiles), len(shape))
+    mixed = np.array([any(len(s) > 1 for s in S) for S in profiles], dtype=bool)
+    return codes, mixed
+
+
+@functools.lru_cache(maxsize=16)
+def _support_bits(m: int) -> np.ndarray:
+    """``bits[c - 1, a] = 1`` when action ``a`` is in the support with bitmask ``c`` (of ``m`` actions)."""
+    codes = np.arange(1, 2 ** m, dtype=np.int64)
+    return (codes[:, None] >> np.arange(m, dtype=np.int64)[None, :]) & 1
+
+
+def _dominated_masks(u: np.ndarray, i: int, shape: tuple[int, ...]) -> np.ndarray:
+    """Player ``i``'s conditionally dominated actions for every support profile of the others.
+
+    ``masks[c_1 - 1, ..., c_{n-1} - 1]`` (``c_j`` the others' supports as bitmasks, in player
+    order) is the bitmask of the actions ``a`` of player ``i`` such that some action ``b`` pays
+    strictly more than ``a`` against every pure profile of those supports.  The comparisons
+    are exact (``u`` holds ints or Fractions); then, for each pair ``(b, a)``, the profiles
+    where ``b`` fails to beat ``a`` are counted over every support profile of the others at
+    once (one integer contraction per other player): ``a`` is dominated where a count is 0.
+    """
+    m = shape[i]
+    others = [shape[k] for k in range(len(shape)) if k != i]
+    payoff = np.moveaxis(np.asarray(u), i, 0)                                   # (m, m_1, ...)
+    beats = np.asarray(payoff[:, None] > payoff[None, :], dtype=bool)           # [b, a, ...]
+    fails = (~beats).reshape((m * m, *others)).astype(np.int64)
+    for k in others:          # contract the first profile axis; the support axis goes last
+        fails = np.tensordot(fails, _support_bits(k), axes=([1], [1]))
+    dominated = (fails.reshape((m, m, -1)) == 0).any(axis=0)                     # [a, supports]
+    masks = (dominated.astype(np.int64) << np.arange(m, dtype=np.int64)[:, None]).sum(axis=0)
+    return masks.reshape(tuple(2 ** k - 1 for k in others))
 
 
 def _undominated_supports(U: list[np.ndarray], shape: tuple[int, ...]):
@@ -84,30 +130,20 @@ def _undominated_supports(U: list[np.ndarray], shape: tuple[int, ...]):
     An action in ``S_i`` is conditionally dominated when another action of
     player ``i`` pays strictly more against every pure profile of the others'
     supports: it cannot be a best response there.  The dominated actions
-    depend only on ``S_-i``, so they are computed once per ``S_-i`` and
-    player (exact comparisons: nothing is lost to rounding).
+    depend only on ``S_-i``: they are computed for every ``S_-i`` at once, as
+    bitmasks (:func:`_dominated_masks`, exact comparisons: nothing is lost to
+    rounding), and each profile is then checked with one bitwise and per player.
     """
+    shape = tuple(int(m) for m in shape)
     n = len(shape)
-    dominated: list[dict] = [{} for _ in range(n)]
-
-    def mask(i: int, S) -> int:
-        key = S[:i] + S[i + 1:]
-        if key not in dominated[i]:
-            u = U[i]
-            block = u[np.ix_(*[range(shape[k]) if k == i else S[k] for k in range(n)])]
-            rows = np.moveaxis(block, i, 0).reshape(shape[i], -1)
-            beats = (rows[:, None, :] > rows[None, :, :]).all(axis=2)     # beats[b, a]
-            dominated[i][key] = sum(1 << a for a in np.flatnonzero(beats.any(axis=0)))
-        return dominated[i][key]
-
-    out = []
-    for S in _supports(shape):
-        if all(len(s) == 1 for s in S):
-            continue
-        if any(mask(i, S) & sum(1 << a for a in S[i]) for i in range(n)):
-            continue
-        out.append(S)
-    return out
+    profiles = _supports(shape)
+    codes, keep = _support_codes(shape)
+    keep = keep.copy()                                  # pure profiles are checked elsewhere
+    for i in range(n):
+        masks = _dominated_masks(U[i], i, shape)
+        index = tuple(codes[:, k] - 1 for k in range(n) if k != i)
+        keep &= (masks[index] & codes[:, i]) == 0
+    return [profiles[p] for p in np.flatnonzero(keep)]
 
 
 def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
@@ -176,13 +212,25 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
     for supports in groups.values():
         context.check("polynomial")
         small = sum(len(s) - 1 for s in supports[0]) <= GROEBNER_MAX_DIM
-        # small systems that resist isolation go to the exact Groebner basis: give up early
-        isolations = isolate_roots(game.float_payoffs, supports,
-                                   max_boxes=min(max_boxes, SMALL_SYSTEM_BOXES) if small else max_boxes)
-        for S, iso in zip(supports, isolations):
+        # one player mixing (a group's supports have equal sizes): decided by _one_mixer
+        single = small and _ONE_MIXER_SHORTCUT and sum(len(s) > 1 for s in supports[0]) == 1
+        isolations = None
+        for index, S in enumerate(supports):
             context.check("polynomial")
             context.report("polynomial", stats["supports_solved"], total)
             stats["supports_solved"] += 1
+            verdict, representative = _one_mixer(game, U, S, wanted, floating) if single else ("", None)
+            if verdict == "none":
+                continue
+            if verdict == "continuum":
+                continua.append({"supports": [list(s) for s in S], "representative": representative})
+                continue
+            if isolations is None:      # the whole group in one batch, as it always was
+                # small systems that resist isolation go to the exact Groebner basis: give up early
+                isolations = isolate_roots(game.float_payoffs, supports,
+                                           max_boxes=min(max_boxes, SMALL_SYSTEM_BOXES) if small
+                                           else max_boxes)
+            iso = isolations[index]
             stats["boxes"] += iso.boxes
             system = SupportSystem(game.float_payoffs, S)
             for root in iso.roots:
@@ -192,8 +240,11 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
             if not iso.unresolved:
                 continue
             if system.dim <= GROEBNER_MAX_DIM:
-                stats["groebner"] += 1
-                found = _solve_support(U, S, game.shape)
+                if verdict == "tied":   # equations that vanish identically: a continuum
+                    found = None
+                else:
+                    stats["groebner"] += 1
+                    found = _solve_support(U, S, game.shape)
                 if found is not None:
                     points.extend(_sympy_point(p, wanted) for p in found)
                     continue
@@ -327,22 +378,90 @@ def _representative(game: NormalFormGame, system: SupportSystem, boxes, wanted: 
     fallback = None
     starts = [system.start_point()] + [(lo + hi) / 2 for lo, hi in boxes[:20]]
     for start in starts:
-        root = system.newton(start)
-        if root is None:
+        found = _from_start(game, system, start, wanted, floating)
+        if found is None:
             continue
-        probs = system.strategies(root)
-        low = min(float(p.min()) for p in probs)
-        if low < -1e-9:
-            continue
-        full = [np.clip(p, 0.0, None) for p in system.full_profile(root)]
-        full = [p / p.sum() for p in full]
-        eq = _verified_point(game, full, wanted, floating)
-        if eq is None:
-            continue
-        if low > 1e-9:
+        eq, interior = found
+        if interior:
             return eq
         fallback = fallback or eq
     return fallback
+
+
+def _from_start(game: NormalFormGame, system: SupportSystem, start: np.ndarray,
+                wanted: Arithmetic, floating: Arithmetic):
+    """The verified equilibrium Newton's method reaches from ``start`` on the supports, with
+    whether it uses every support action, as ``(equilibrium, interior)``; or None."""
+    root = system.newton(start)
+    if root is None:
+        return None
+    probs = system.strategies(root)
+    low = min(float(p.min()) for p in probs)
+    if low < -1e-9:
+        return None
+    full = [np.clip(p, 0.0, None) for p in system.full_profile(root)]
+    full = [p / p.sum() for p in full]
+    eq = _verified_point(game, full, wanted, floating)
+    if eq is None:
+        return None
+    return eq, low > 1e-9
+
+
+#: Decide the support profiles where one player mixes without isolation (:func:`_one_mixer`);
+#: False restores the general path (tests compare the two).
+_ONE_MIXER_SHORTCUT = True
+#: :func:`_one_mixer` trusts the isolation's exclusion margin when no payoff exceeds this many
+#: times the scale of the support's payoff differences (see there).
+_ROUNDING_ROOM = 16.0
+
+
+def _one_mixer(game: NormalFormGame, U, S, wanted: Arithmetic, floating: Arithmetic):
+    """What the general path concludes on a support profile where only player ``k`` mixes.
+
+    Returns ``("none", None)``, ``("continuum", representative)``, or ``("tied", None)``
+    when the isolation must still be run (its Groebner basis need not).
+
+    With every other player ``j`` on one action ``a_j``, player ``k``'s indifference
+    equations ``u_k(a, a_-k) = u_k(b, a_-k)`` (``a, b`` in ``S_k``) involve no probability
+    at all, so an exact comparison of payoffs decides them:
+
+    - payoffs not all equal: no solution, so no equilibrium on these supports.  The general
+      path agrees: its isolation never certifies a root (the Jacobian vanishes, so the
+      Krawczyk test never succeeds) and either excludes every box or, for a difference
+      below its rounding margin, leaves boxes whose Groebner basis is ``{1}``.
+    - payoffs equal: the equations vanish identically.  The general path reports a
+      continuum if its isolation leaves a box undecided (no box is ever certified), with
+      the representative of :func:`_representative`: Newton's method from uniform play
+      (where it stays: the residual is 0), then from the centres of those boxes.  When
+      uniform play is an exact equilibrium, that first start is the representative, and a
+      box near it is never excluded: the isolation's exclusion tests bound linear payoff
+      gaps that are <= 0 there, computed from float payoffs with rounding errors below
+      ``100 eps max|u|`` and from box corners that drift from the point by at most a few
+      dozen ulps (every box is cut along the first coordinate, ~60 cuts reach ulp size)
+      -- far inside the margin ``1e-12 * scale`` when ``max|u| <= _ROUNDING_ROOM * scale``,
+      which is checked.  Otherwise the caller runs the isolation as before.
+    """
+    k = next(i for i, s in enumerate(S) if len(s) > 1)
+    index = [s[0] for s in S]
+    values = []
+    for a in S[k]:
+        index[k] = a
+        values.append(U[k][tuple(index)])
+    if any(v != values[0] for v in values[1:]):
+        return "none", None
+    if not (wanted.exact and game.is_exact):
+        return "tied", None
+    system = SupportSystem(game.float_payoffs, S)
+    found = _from_start(game, system, system.start_point(), wanted, floating)
+    if found is None or not found[1]:
+        return "tied", None
+    eq = found[0]
+    if eq.regret != 0 or not all(isinstance(p, Fraction) for s in eq.strategies for p in s):
+        return "tied", None          # verified in floating point only: let the isolation decide
+    largest = max(float(np.abs(u).max(initial=0.0)) for u in game.float_payoffs)
+    if largest > _ROUNDING_ROOM * support_scale(game.float_payoffs, S):
+        return "tied", None
+    return "continuum", eq
 
 
 def _verified_point(game: NormalFormGame, full, wanted: Arithmetic, floating: Arithmetic):
