@@ -268,7 +268,8 @@ def _transferable(game) -> dict:
             "players": v.players}
 
 
-def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regime:
+def _regime(model: Model, name: str, weights=None, extras: bool = True,
+            correlated: bool = True) -> Regime:
     table = model.outcome_table(weights)        # every profile's values and payoffs, once
     game = model.game(weights, table)
     res = solve(game)
@@ -286,16 +287,17 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True) -> Regim
                                            extras))
     # a lean comparison (no extras, for sweeps and threshold scans) has the welfare-maximising
     # correlated equilibrium only, and leaves Pareto dominance uncomputed (None)
-    for objective in ("welfare", "egalitarian") if extras else ("welfare",):
+    for objective in ("welfare", "egalitarian") if extras else ("welfare",) if correlated else ():
         ce = correlated_equilibrium(game, objective)
         outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact,
                                   tables, extras))
     profiles, table = tables.profiles, tables.payoffs
     totals = [sum(row, Fraction(0)) for row in table]
     best = max(range(len(profiles)), key=lambda k: (totals[k], -k))
+    # the Pareto-efficient pure profiles (a lean comparison leaves them out)
     efficient = tuple(tuple(profiles[i]) for i, row in enumerate(table)
                       if not any(all(a >= b for a, b in zip(other, row)) and other != row
-                                 for other in table))
+                                 for other in table)) if extras else ()
     tree_outcomes, tree_complete = ((), False)
     bargaining, disagreement, transferable, selection = (), (), None, None
     if extras:
@@ -317,9 +319,10 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     """The model's game without and with its prior understandings, side by side.
 
     ``extras=False`` gives a lean comparison for sweeps and threshold scans:
-    the Nash equilibria (and described continua) and the welfare-maximising
-    correlated equilibrium of each regime, without Pareto dominance
-    (``Outcome.pareto_dominated`` is None), the egalitarian correlated
+    the Nash equilibria (and described continua) of each regime and the
+    welfare-maximising correlated equilibrium of the first (the one the
+    built-in conclusions read), without Pareto dominance
+    (``Outcome.pareto_dominated`` is None, ``Regime.pareto_profiles`` empty), the egalitarian correlated
     equilibrium, bargaining, the game tree or the selection panel.
 
     ``weights`` (``(party, attribute) -> weight``) replaces the model's
@@ -350,6 +353,7 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     if not model.understandings:
         return Comparison(model, (_regime(model, "as given", weights, extras),), conflict)
     return Comparison(model, (_regime(model.with_understandings([]), "unilateral", weights, extras),
-                              _regime(model.with_understandings(None), "coordinated", weights, extras)),
+                              _regime(model.with_understandings(None), "coordinated", weights, extras,
+                                      correlated=extras)),
                       conflict)
 

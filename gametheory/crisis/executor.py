@@ -72,19 +72,39 @@ class ProcessExecutor:
 class DaskExecutor:
     """The jobs on a ``dask.distributed`` client (install the ``dask`` extra).
 
+    Jobs are sent in chunks (``chunk`` jobs per task; default: about eight
+    tasks per worker), so that the scheduler's per-task cost does not swamp
+    short jobs; results come back in the jobs' order.
+
     Parameters
     ----------
     client : dask.distributed.Client
         A client connected to a scheduler (a local cluster or a remote one).
+    chunk : int, optional
+        Jobs per task.
     """
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Any, chunk: int | None = None) -> None:
         self.client = client
+        self.chunk = chunk
 
     def map(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[Any]:
-        futures = self.client.map(fn, list(jobs), pure=False)
+        jobs = list(jobs)
+        if not jobs:
+            return
+        chunk = self.chunk
+        if chunk is None:
+            workers = max(1, len(self.client.scheduler_info().get("workers", {})) or 1)
+            chunk = max(1, len(jobs) // (8 * workers))
+        batches = [jobs[k:k + chunk] for k in range(0, len(jobs), chunk)]
+        futures = self.client.map(_run_batch, [(fn, b) for b in batches], pure=False)
         for future in futures:
-            yield future.result()
+            yield from future.result()
+
+
+def _run_batch(task: tuple[Callable[[Any], Any], list[Any]]) -> list[Any]:
+    fn, batch = task
+    return [fn(job) for job in batch]
 
 
 def executor_for(workers: int | None, jobs: Iterable[Any] = ()) -> Executor:

@@ -436,11 +436,48 @@ class Model:
         w = self.default_weights() if weights is None else weights
         profiles = list(itertools.product(*(p.actions for p in self.players)))
         names = [a.name for a in self.attributes]
-        values = [{name: value for name, (value, _) in self.attribute_values(prof).items()}
-                  for prof in profiles]
+        grids = self._value_grids()
+        flat = {a: grids[a].reshape(-1).tolist() for a in names}
+        values = [{a: flat[a][k] for a in names} for k in range(len(profiles))]
         W = [[Fraction(w.get((p.name, a), 0)) for p in self.parties] for a in names]
         V = [[v[a] for a in names] for v in values]
         return profiles, values, _exact_product(V, W)
+
+    def _value_grids(self) -> dict[str, np.ndarray]:
+        """Each attribute's value at every profile of the movers, as an array over the action
+        grid: the same numbers as :meth:`attribute_values`, computed effect by effect over all
+        profiles at once (a mask of the profiles each effect applies to)."""
+        movers = self.players
+        shape = tuple(len(p.actions) for p in movers)
+        where = {p.name: k for k, p in enumerate(movers)}
+        grid = np.indices(shape)
+        active = set(self.in_force)
+
+        def in_scenario(scenario: str | None) -> dict[str, np.ndarray]:
+            out = {a.name: np.full(shape, self.baseline.get(a.name, Fraction(0)), dtype=object)
+                   for a in self.attributes}
+            for e in self.effects:
+                if not set(e.requires) <= active or set(e.excludes) & active:
+                    continue
+                if e.scenarios and scenario not in e.scenarios:
+                    continue
+                mask = np.ones(shape, dtype=bool)
+                for party, action in e.when:
+                    k = where[party]
+                    mask &= grid[k] == movers[k].actions.index(action)
+                for name, delta in e.changes:
+                    out[name] = out[name] + np.where(mask, delta, 0).astype(object)
+            for a in self.attributes:
+                out[a.name] = np.minimum(np.maximum(out[a.name], a.low), a.high).astype(object)
+            return out
+
+        if not self.scenarios:
+            return in_scenario(None)
+        total = {a.name: np.full(shape, Fraction(0), dtype=object) for a in self.attributes}
+        for sc in self.scenarios:
+            for name, arr in in_scenario(sc.name).items():
+                total[name] = total[name] + sc.probability * arr
+        return total
 
     def game(self, weights: Mapping[tuple[str, str], Any] | None = None,
              table: Any = None) -> NormalFormGame:
