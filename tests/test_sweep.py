@@ -212,3 +212,26 @@ def test_outcome_table_is_exact():
     profiles, values, payoffs = model.outcome_table()
     for prof, row in zip(profiles, payoffs):
         assert row == [model.payoff(p.name, prof) for p in model.parties]
+
+
+def test_draws_as_parquet_or_a_clear_error(tmp_path, capsys):
+    out = tmp_path / "draws.parquet"
+    argv = ["sweep", "--samples", "2", "--workers", "1", "--draws", str(out)]
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        assert main(argv) == 2
+        assert "Parquet needs pyarrow" in capsys.readouterr().err and not out.exists()
+        return
+    assert main(argv) == 0
+    table = pq.read_table(out)
+    assert table.num_rows == 2 and b"model_sha256" in table.schema.metadata
+
+
+def test_progress_bar_shows_the_time_left(capsys):
+    from gametheory.cli.sweep import ProgressBar
+    bar = ProgressBar()
+    bar("sweep", 1, 4)
+    bar("sweep", 4, 4)
+    err = capsys.readouterr().err
+    assert "1/4" in err and "s left" in err and "4/4" in err
