@@ -243,3 +243,17 @@ def test_perturbation_test_agrees_with_the_exact_two_player_criterion():
             assert x == y, (A.tolist(), B.tolist(), pure[k])
             compared += 1
     assert compared > 40
+
+
+def test_a_tree_whose_agent_form_is_too_large_gets_payoff_dominance_only():
+    # a 21-move centipede: 2**21 agent profiles, beyond the normal-form limit
+    node = gt.outcome(21, 21)
+    for k in reversed(range(21)):
+        player = "A" if k % 2 == 0 else "B"
+        node = gt.decision(player, f"move {k}", {"take": gt.outcome(k + 2, k) if player == "A"
+                                                else gt.outcome(k, k + 2), "pass": node})
+    tree = gt.ExtensiveFormGame(node, ["A", "B"])
+    panel = gt.select(tree)
+    assert panel.perfection and all(p.basis == "too large" for p in panel.perfection)
+    assert panel.tracing == () and panel.payoff_dominant is not None or panel.payoff_undominated
+    assert "not decided: the game is too large" in gt.render(panel)

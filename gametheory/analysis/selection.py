@@ -42,7 +42,7 @@ import numpy as np
 
 from ..arithmetic import float_arithmetic
 from ..context import Context
-from ..errors import SolverError
+from ..errors import GameTooLargeError, SolverError
 from ..games.agent_form import agent_form, behavior_to_agents
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame
@@ -57,6 +57,8 @@ __all__ = ["RiskComparison", "TracingComparison", "Selection", "select"]
 #: Trace every pair when at most this many equilibria are listed, else the pure pairs only.
 _TRACE_ALL_UP_TO = 8
 _MAX_TRACED_PAIRS = 28
+#: Games with more pure profiles are not traced (each step contracts the payoff tensors).
+MAX_TRACED_PROFILES = 100_000
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,12 @@ def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None
     """
     res = result if result is not None else solve(game, context=context)
     eqs = res.equilibria
+    normal: NormalFormGame | None
     if isinstance(game, ExtensiveFormGame):
-        normal = agent_form(game)
+        try:
+            normal = agent_form(game)
+        except GameTooLargeError:        # only payoff dominance can be judged without it
+            normal = None
         profiles = [behavior_to_agents(game, eq.behavior) for eq in eqs]
     else:
         normal, profiles = game, [eq.strategies for eq in eqs]
@@ -183,10 +189,17 @@ def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None
     dominant = next((k for k, p in enumerate(pays)
                      if all(beats(p, q) for j, q in enumerate(pays) if j != k)), None)
     risk, risk_dominant, cycle = (), None, False
+    if normal is None:
+        return Selection(result=res, payoff_undominated=undominated, payoff_dominant=dominant,
+                         risk=(), risk_dominant=None, risk_cycle=False, tracing=(),
+                         tracing_dominant=None, tracing_cycle=False, qre_limit=None,
+                         qre_point=None, perfect=(None,) * len(eqs),
+                         perfection=(Perfection(None, "too large"),) * len(eqs))
     if normal.num_players == 2:
         risk = _risk_comparisons(normal, profiles)
         risk_dominant, cycle = _risk_summary([(r.first, r.second, r.dominant) for r in risk])
-    tracing = _tracing_comparisons(normal, profiles, context)
+    tracing = (_tracing_comparisons(normal, profiles, context)
+               if normal.num_profiles <= MAX_TRACED_PROFILES else ())
     tracing_dominant, tracing_cycle = _risk_summary([(r.first, r.second, r.dominant)
                                                      for r in tracing])
     qre_limit, qre_point = _qre_limit(normal, profiles, context)
