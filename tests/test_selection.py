@@ -255,5 +255,6 @@ def test_a_tree_whose_agent_form_is_too_large_gets_payoff_dominance_only():
     tree = gt.ExtensiveFormGame(node, ["A", "B"])
     panel = gt.select(tree)
     assert panel.perfection and all(p.basis == "too large" for p in panel.perfection)
-    assert panel.tracing == () and panel.payoff_dominant is not None or panel.payoff_undominated
+    assert panel.tracing == () and panel.risk == () and panel.qre_point is None
+    assert panel.payoff_undominated          # payoff dominance is still judged
     assert "not decided: the game is too large" in gt.render(panel)

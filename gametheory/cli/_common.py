@@ -17,7 +17,7 @@ from ..games.tree import ExtensiveFormGame, reduced_normal_form
 from ..io import write_text_atomic
 
 __all__ = ["Parser", "UsageError", "add_output", "add_model", "add_arithmetic", "add_format",
-           "emit", "fail", "exit_code", "strategic"]
+           "emit", "fail", "exit_code", "strategic", "parse_vary"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -55,6 +55,17 @@ def add_format(parser: argparse.ArgumentParser, choices: Any,
                help: str = "output format (default: table)") -> None:
     """The ``--format`` option (default: table)."""
     parser.add_argument("--format", default="table", choices=choices, help=help)
+
+
+def parse_vary(text: str) -> tuple[str, tuple[str, str] | None]:
+    """``--vary NAME`` or ``--vary NAME=LOW:HIGH``: the parameter and the range to scan, if any."""
+    if "=" not in text:
+        return text, None
+    name, _, rng = text.partition("=")
+    low, sep, high = rng.partition(":")
+    if not sep or not low.strip() or not high.strip():
+        raise UsageError(f"argument --vary: write NAME=LOW:HIGH, got {text!r}")
+    return name.strip(), (low.strip(), high.strip())
 
 
 def emit(text: str, output: str | None) -> int:

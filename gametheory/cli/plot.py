@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from ..crisis.sensitivity import sensitivity
 from ..crisis.sweep import sweep
 from ..crisis.thresholds import region_map, thresholds
-from ..io import load_model
+from ..io import load_model, write_atomic
 from ..report.plots import plot_region, plot_sobol, plot_threshold, plot_values
-from ._common import UsageError, add_model
-from .threshold import _split
+from ._common import UsageError, add_model, parse_vary
 
 KINDS = ("values", "threshold", "region", "sobol")
 
@@ -54,13 +51,13 @@ def run(args: argparse.Namespace) -> int:
     elif args.kind == "threshold":
         if not args.vary or len(args.vary) != 1:
             raise UsageError("plot threshold: give one --vary NAME[=LOW:HIGH]")
-        name, within = _split(args.vary[0])
+        name, within = parse_vary(args.vary[0])
         ax = plot_threshold(thresholds(model, name, within=within, points=args.points or 21,
                                        only=args.conclusion))
     elif args.kind == "region":
         if not args.vary or len(args.vary) != 2:
             raise UsageError("plot region: give two --vary NAME[=LOW:HIGH]")
-        parsed = [_split(v) for v in args.vary]
+        parsed = [parse_vary(v) for v in args.vary]
         m = region_map(model, [p[0] for p in parsed], within=[p[1] for p in parsed],
                        points=args.points or 11, only=args.conclusion)
         ax = plot_region(m, args.conclusion[0] if args.conclusion else None)
@@ -69,19 +66,5 @@ def run(args: argparse.Namespace) -> int:
         party = args.party or s.outputs[0][0]
         ax = plot_sobol(s, (party, "selected"))
     ax.figure.tight_layout()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix,
-                               dir=target.parent if str(target.parent) else ".")
-    os.close(fd)
-    try:
-        ax.figure.savefig(tmp)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)             # as an ordinary new file, not mkstemp's 0600
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(target, ax.figure.savefig, suffix=target.suffix)
     return 0

@@ -69,14 +69,6 @@ class ProgressBar:
         sys.stderr.flush()
 
 
-def progress_bar(stage: str, done: int, total: int | None) -> None:
-    """A progress bar without an ETA (kept for callers of the earlier function)."""
-    width = 30
-    filled = width * done // total if total else 0
-    sys.stderr.write(f"\r{stage} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    sys.stderr.flush()
-
-
 def dask_executor(address: str | None):
     """A Dask executor and its client for ``--scheduler ADDRESS`` (None, None without one)."""
     if address is None:

@@ -8,7 +8,7 @@ from ..crisis.expressions import parse_conclusion
 from ..crisis.thresholds import region_map, thresholds
 from ..io import load_model
 from ..report import render
-from ._common import UsageError, add_format, add_model, add_output, emit
+from ._common import UsageError, add_format, add_model, add_output, emit, parse_vary
 
 
 def add_parser(sub) -> None:
@@ -32,16 +32,6 @@ def add_parser(sub) -> None:
     add_output(t)
 
 
-def _split(text: str) -> tuple[str, tuple[str, str] | None]:
-    if "=" not in text:
-        return text, None
-    name, _, rng = text.partition("=")
-    low, sep, high = rng.partition(":")
-    if not sep or not low.strip() or not high.strip():
-        raise UsageError(f"argument --vary: write NAME=LOW:HIGH, got {text!r}")
-    return name.strip(), (low.strip(), high.strip())
-
-
 def run(args: argparse.Namespace) -> int:
     if len(args.vary) > 2:
         raise UsageError("argument --vary: once (flips) or twice (a region map)")
@@ -51,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     extra = [parse_conclusion(text, model, name=f"user.{k}") for k, text in enumerate(args.conclude, 1)]
     # --conclusion picks built-in conclusions by name; the user's own are always followed
     only = list(args.conclusion) + [c.name for c in extra] if args.conclusion else None
-    parsed = [_split(v) for v in args.vary]
+    parsed = [parse_vary(v) for v in args.vary]
     if len(parsed) == 1:
         name, within = parsed[0]
         result = thresholds(model, name, within=within, points=args.points or 21, extra=extra,

@@ -29,18 +29,17 @@ The format is documented in ``docs/reference/model-format.md``; files are read b
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ..arithmetic import exact_str
+from ..arithmetic import exact_str, integer_scale
 from ..errors import InvalidGameError
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame, chance, decision, outcome
-from .parameters import Parameter, Uncertain, as_fraction
+from .parameters import Parameter, Uncertain, as_fraction, share_rest
 
 __all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
            "Priority", "Derivation", "effect_names"]
@@ -75,8 +74,8 @@ class Effect:
 def _exact_product(A: list[list[Fraction]], B: list[list[Fraction]]) -> list[list[Fraction]]:
     """The matrix product ``A B`` of rational matrices, exactly: on int64 numerators over common
     denominators when nothing can overflow, else entry by entry in Fractions."""
-    da = math.lcm(*(x.denominator for row in A for x in row)) if A and A[0] else 1
-    db = math.lcm(*(x.denominator for row in B for x in row)) if B and B[0] else 1
+    da = integer_scale(x for row in A for x in row)
+    db = integer_scale(x for row in B for x in row)
     na = [[x.numerator * (da // x.denominator) for x in row] for row in A]
     nb = [[x.numerator * (db // x.denominator) for x in row] for row in B]
     big = max((abs(x) for row in na for x in row), default=0) * \
@@ -268,16 +267,13 @@ class Model:
         given = {s.name: vals[f"probability.{s.name}"] for s in self.scenarios
                  if f"probability.{s.name}" in vals}
         if given:
-            rest = 1 - sum(given.values())
-            others = [s for s in self.scenarios if s.name not in given]
-            base = sum((s.probability for s in others), Fraction(0))
-            if rest < 0 or (not others and rest != 0):
+            new = share_rest(self.scenarios, given)
+            if new is None:
                 raise InvalidGameError(f"{self.path}: scenario probabilities "
                                        f"{', '.join(exact_str(v) for v in given.values())} "
-                                       "leave the others less than nothing" if rest < 0 else
+                                       "leave the others less than nothing"
+                                       if sum(given.values()) > 1 else
                                        f"{self.path}: scenario probabilities must sum to 1")
-            new = {**given, **{s.name: (rest * s.probability / base if base else rest / len(others))
-                               for s in others}}
             model = replace(model, scenarios=tuple(replace(s, probability=new[s.name])
                                                    for s in self.scenarios))
         return model

@@ -33,12 +33,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
-import numpy as np
 from scipy import stats
 
 from ..errors import InvalidGameError
 
-__all__ = ["Uncertain", "Parameter", "DISTRIBUTIONS", "values_from_uniforms", "GRID"]
+__all__ = ["Uncertain", "Parameter", "DISTRIBUTIONS", "values_from_uniforms", "share_rest", "GRID"]
 
 DISTRIBUTIONS = ("uniform", "triangular", "beta")
 
@@ -232,55 +231,31 @@ def _priority_order(names: list[str], above: Mapping[str, list[tuple[str, str, s
     return out
 
 
+def share_rest(scenarios: Sequence[Any], given: Mapping[str, Fraction]) -> dict[str, Fraction] | None:
+    """Every scenario's probability when those in ``given`` are set: the others share the rest
+    in proportion to their current probabilities (equally when those are all 0); None when the
+    rest is negative, or when every scenario is given and they do not sum to 1."""
+    rest = 1 - sum(given.values(), Fraction(0))
+    others = [s for s in scenarios if s.name not in given]
+    if rest < 0 or (not others and rest != 0):
+        return None
+    base = sum((s.probability for s in others), Fraction(0))
+    return {**given, **{s.name: rest * s.probability / base if base else rest / len(others)
+                        for s in others}}
+
+
 def _probabilities(model: Any, values: dict[str, Fraction]) -> bool:
-    """Fill in the probabilities of the scenarios without a range (they share the rest in
-    proportion to their point values); False when the rest is negative."""
+    """Fill in the probabilities of the scenarios not drawn (:func:`share_rest`); False when
+    the draw leaves them less than nothing."""
     drawn = {s.name: values[f"probability.{s.name}"] for s in model.scenarios
              if f"probability.{s.name}" in values}
     if not drawn:
         return True
-    rest = 1 - sum(drawn.values())
-    others = [s for s in model.scenarios if s.name not in drawn]
-    base = sum((s.probability for s in others), Fraction(0))
-    if rest < 0 or (not others and rest != 0):
+    shared = share_rest(model.scenarios, drawn)
+    if shared is None:
         return False
-    for s in others:
-        values[f"probability.{s.name}"] = rest * s.probability / base if base else \
-            rest / len(others)
+    values.update({f"probability.{name}": p for name, p in shared.items()})
     return True
-
-
-def sample_uniforms(rng: np.random.Generator, d: int) -> np.ndarray:
-    """``d`` independent uniforms on ``[0, 1)`` (one draw's inputs)."""
-    return rng.random(d)
-
-
-def describe(number: Uncertain) -> str:
-    """``"-10 in [-15, -6], uniform"`` for people."""
-    from ..arithmetic import exact_str
-    if number.fixed:
-        return exact_str(number.value)
-    dist = number.distribution
-    if dist == "beta" and number.shape:
-        dist += f"({exact_str(number.shape[0])}, {exact_str(number.shape[1])})"
-    return (f"{exact_str(number.value)} in [{exact_str(number.low)}, {exact_str(number.high)}], "
-            f"{dist}")
-
-
-def check_range(name: str, number: Uncertain) -> None:
-    """A one-line error when a range is empty or leaves out its point value."""
-    if number.low > number.high:
-        raise InvalidGameError(f"{name}: the range is empty (low > high)")
-    if not number.low <= number.value <= number.high:
-        raise InvalidGameError(f"{name}: the point value is outside its range")
-    if number.distribution not in DISTRIBUTIONS:
-        raise InvalidGameError(f"{name}: unknown distribution {number.distribution!r} "
-                               f"(known: {', '.join(DISTRIBUTIONS)})")
-    if number.distribution == "triangular" and number.fixed:
-        return
-    if number.distribution == "beta" and (number.shape is None or min(number.shape) <= 0
-                                           or not all(math.isfinite(float(s)) for s in number.shape)):
-        raise InvalidGameError(f"{name}: a beta distribution needs beta = [a, b] with a, b > 0")
 
 
 def as_fraction(value: Any, where: str) -> Fraction:

@@ -5,7 +5,7 @@ the one place that tells them apart.  Nothing outside ``io/`` (and the command l
 file.
 """
 
-from ._files import write_text_atomic
+from ._files import write_atomic, write_text_atomic
 from .conflict_toml import bundled_conflicts, load_conflict, parse_conflict, read_conflict
 from .draws import write_draws
 from .efg import format_efg, parse_efg, read_efg, write_efg
@@ -20,4 +20,4 @@ __all__ = ["read_game", "write_game", "load_tree", "bundled_games", "bundled_mod
            "load_conflict", "read_conflict", "parse_conflict", "load_tu", "read_tu", "parse_tu",
            "read_nfg", "write_nfg", "parse_nfg", "format_nfg",
            "read_efg", "write_efg", "parse_efg", "format_efg",
-           "Source", "resolve", "write_text_atomic", "write_draws"]
+           "Source", "resolve", "write_text_atomic", "write_atomic", "write_draws"]

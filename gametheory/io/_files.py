@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from ..errors import GameFileError
 
-__all__ = ["read_text", "write_text_atomic"]
+__all__ = ["read_text", "write_atomic", "write_text_atomic"]
 
 
 def read_text(path: str | Path) -> str:
@@ -27,16 +28,18 @@ def _umask() -> int:
     return mask
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (temporary file, then rename)."""
+def write_atomic(path: str | os.PathLike[str], write: Callable[[str], None],
+                 suffix: str = ".tmp") -> None:
+    """Write ``path`` whole or not at all: ``write(tmp)`` fills a temporary file beside it
+    (ending in ``suffix``, for writers that choose the format by it), then a rename."""
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent or ".")
     except OSError as exc:      # name the file asked for, not the temporary one
         raise OSError(exc.errno, exc.strerror, str(target)) from None
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        write(tmp)
         os.chmod(tmp, 0o666 & ~_umask())         # as an ordinary new file, not mkstemp's 0600
         os.replace(tmp, target)
     except BaseException:
@@ -45,3 +48,11 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (:func:`write_atomic`)."""
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    write_atomic(path, write)

@@ -12,12 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from ..errors import InvalidGameError
-from ._files import write_text_atomic
+from ._files import write_atomic, write_text_atomic
 
 __all__ = ["write_draws"]
 
@@ -63,14 +62,4 @@ def _write_parquet(target: Path, header: Sequence[str], rows: Sequence[Sequence[
     columns = {name: [row[k] for row in rows] for k, name in enumerate(header)}
     table = pa.table(columns)
     table = table.replace_schema_metadata({str(k): str(v) for k, v in metadata.items()})
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(target, lambda tmp: pq.write_table(table, tmp))
