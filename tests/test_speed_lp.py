@@ -3,10 +3,11 @@
 ``solve_lp`` in exact arithmetic proves its vertex optimal with multipliers.
 At a degenerate vertex it used to find them with an LP of its own
 (``lp._dual_certificate``); it now first makes HiGHS's multipliers exact
-(``lp._highs_duals``: read as a basis, or rounded), checked exactly.  These
-tests compare the two on random degenerate LPs and on correlated-equilibrium
-LPs, including ones where the rounding fails, and check every certificate
-independently of the package.
+(``lp._highs_duals``: read as a basis, or rounded), checked exactly.  Before
+either, programs whose variables are free or nonnegative are certified in
+integer arithmetic (``lp._certify_integer``).  These tests compare the ways on
+random degenerate LPs and on correlated-equilibrium LPs, including ones where
+the rounding fails, and check every certificate independently of the package.
 """
 
 from __future__ import annotations
@@ -108,7 +109,31 @@ def _spy(monkeypatch, name):
     return counts
 
 
+def test_integer_certificate_agrees_with_the_general_one(monkeypatch):
+    rng = np.random.default_rng(17)
+    counts = _spy(monkeypatch, "_certify_integer")
+    problems = [_random_lp(rng, k % 3 == 0) for k in range(300)]
+    for problem in problems[:]:          # the same programs without upper bounds
+        problems.append(problem[:5] + ([(0, None) if k % 4 else (None, None)
+                                        for k in range(len(problem[0]))],))
+    problems += [_ce_lp(_wide_game(rng, shape)) for shape in [(2, 2), (3, 3), (2, 2, 2)] * 4]
+    problems += [_ce_lp(gt.NormalFormGame([rng.integers(-5, 6, size=shape) for _ in shape]))
+                 for shape in [(2, 2), (3, 3), (2, 2, 2), (3, 3, 3)] * 10]
+    for problem in problems:
+        fast = lp.solve_lp(*problem[:5], EXACT, bounds=problem[5])
+        with monkeypatch.context() as m:
+            m.setattr(lp, "_certify_integer", lambda *args: None)
+            slow = lp.solve_lp(*problem[:5], EXACT, bounds=problem[5])
+        if slow is None or fast is None:
+            assert slow is None and fast is None
+            continue
+        assert fast.value == slow.value
+        assert _certifies(*problem[:5], problem[5], fast.x, fast.dual_ub, fast.dual_eq)
+    assert counts["found"] > 150 and counts["none"] > 50
+
+
 def test_highs_duals_agree_with_the_dual_lp_on_random_lps(monkeypatch):
+    monkeypatch.setattr(lp, "_certify_integer", lambda *args: None)
     rng = np.random.default_rng(11)
     counts = _spy(monkeypatch, "_highs_duals")
     problems = [_random_lp(rng, k % 3 == 0) for k in range(300)]
@@ -128,6 +153,7 @@ def test_rounding_alone_fails_on_wide_payoffs_and_falls_back(monkeypatch):
     # without the basis solve, rounding HiGHS's multipliers fails on most of these LPs; the
     # exact dual LP then certifies the very same vertex
     monkeypatch.setattr(lp, "_basis_duals", lambda *args: None)
+    monkeypatch.setattr(lp, "_certify_integer", lambda *args: None)
     counts = _spy(monkeypatch, "_highs_duals")
     rng = np.random.default_rng(5)
     for shape in [(2, 2, 2), (3, 2, 2), (3, 3)] * 5:

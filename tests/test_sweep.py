@@ -207,11 +207,24 @@ def test_closed_form_quantiles_match_scipy(distribution, value):
     assert u.quantile(1.0, 0.15, 0.25) == pytest.approx(0.25)
 
 
-def test_outcome_table_is_exact():
-    model = gt.load_model("succession")
-    profiles, values, payoffs = model.outcome_table()
-    for prof, row in zip(profiles, payoffs):
-        assert row == [model.payoff(p.name, prof) for p in model.parties]
+@pytest.mark.parametrize("name", ["unilateral", "coordinated", "loose-nukes", "succession"])
+def test_outcome_table_is_exact(name):
+    """The table (all profiles at once, in integers over one denominator) against the
+    profile-by-profile derivation, at the point values and at drawn values (other scenario
+    probabilities, effects pushing values past the attributes' ranges)."""
+    model = gt.load_model(name)
+    params = model.parameters()
+    rng = np.random.default_rng(3)
+    drawn = [model]
+    while len(drawn) < 4:
+        values = values_from_uniforms(model, params, rng.random(len(params)))
+        if values is not None:
+            drawn.append(model.with_values(values))
+    for m in drawn + [d.with_understandings([]) for d in drawn]:
+        profiles, values, payoffs = m.outcome_table()
+        for prof, vals, row in zip(profiles, values, payoffs):
+            assert vals == {a: v for a, (v, _) in m.attribute_values(prof).items()}
+            assert row == [m.payoff(p.name, prof) for p in m.parties]
 
 
 def test_draws_as_parquet_or_a_clear_error(tmp_path, capsys):

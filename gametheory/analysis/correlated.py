@@ -26,6 +26,7 @@ exact dual), verified again in rational arithmetic.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Sequence
@@ -91,6 +92,25 @@ class CorrelatedEquilibrium:
         """Each player's marginal distribution over its own actions."""
         n = self.game.num_players
         return [self.distribution.sum(axis=tuple(k for k in range(n) if k != i)) for i in range(n)]
+
+
+def _lp_payoffs(game: NormalFormGame) -> list[np.ndarray]:
+    """The flattened payoffs the linear programs use.
+
+    For an exact game whose payoffs, all times one common positive integer,
+    are small integers (below 2**30): those integers, as int64 (the same
+    incentive constraints, the same best distributions, and an exact
+    certificate in integer arithmetic).  Else the payoffs as they are (larger
+    integers would reach HiGHS as floats of an unworkable size).
+    """
+    if not game.is_exact:
+        return [u.reshape(-1) for u in game.float_payoffs]
+    pairs = game.integer_payoffs
+    common = math.lcm(*(scale for _, scale in pairs))
+    W = [ints.reshape(-1) * (common // scale) for ints, scale in pairs]
+    if max(abs(int(v)) for w in W for v in w) < 2 ** 30:
+        return [w.astype(np.int64) for w in W]
+    return [np.asarray(u, dtype=object).reshape(-1) for u in game.payoffs]
 
 
 def _constraint_rows(U: Sequence[np.ndarray], coarse: bool) -> np.ndarray:
@@ -256,11 +276,12 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
     n, P = game.num_players, game.num_profiles
     U = [np.asarray(u, dtype=object).reshape(-1) for u in game.payoffs] if game.is_exact \
         else [u.reshape(-1) for u in game.float_payoffs]
-    G = _constraint_rows([np.asarray(u).reshape(game.shape) for u in U], coarse)
+    W = _lp_payoffs(game)
+    G = _constraint_rows([w.reshape(game.shape) for w in W], coarse)
     label = objective
     # variables: mu (P of them), then t for the egalitarian objective
     if objective == "welfare":
-        c = sum(U)
+        c = sum(W)
         extra = 0
     elif objective == "player":
         if player is None:
@@ -269,20 +290,19 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
             if player in game.players else None
         if k is None or not 0 <= k < n:
             raise InvalidGameError(f"no such player {player!r}; players: {', '.join(game.players)}")
-        c = U[k]
+        c = W[k]
         label = f"player {game.players[k]}"
         extra = 0
     else:
-        c = np.zeros(P, dtype=object if game.is_exact else float)
+        c = np.zeros(P, dtype=W[0].dtype)
         extra = 1
     # maximise c.mu (+ t), i.e. minimise -(c.mu + t), subject to A_ub z <= 0, sum mu = 1
-    cz = [0] * P + [-1] if extra else [-v for v in c]
-    A_rows = [np.concatenate([-g, np.zeros(extra)]) for g in G]
-    if extra:
-        for u in U:        # t - u_i . mu <= 0
-            A_rows.append(np.concatenate([-u, [1]]))
-    A_ub = np.array(A_rows, dtype=object) if A_rows else np.zeros((0, P + extra), dtype=object)
-    A_eq = np.array([[1] * P + [0] * extra], dtype=object)
+    cz = [0] * P + [-1] if extra else [-v for v in c.tolist()]
+    A_ub = -G
+    if extra:               # t - w_i . mu <= 0 (t on the LP's payoff scale)
+        A_ub = np.vstack([np.hstack([A_ub, np.zeros((len(A_ub), 1), dtype=A_ub.dtype)]),
+                          np.hstack([-np.array(W), np.ones((n, 1), dtype=A_ub.dtype)])])
+    A_eq = np.array([[1] * P + [0] * extra])
     bounds = [(0, None)] * P + [(None, None)] * extra
     # the LP in the computation's arithmetic (certified when exact); a vertex that cannot be
     # certified exactly is given in floating point, like an irrational equilibrium elsewhere

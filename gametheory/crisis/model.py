@@ -71,17 +71,16 @@ class Effect:
     name: str = ""                     # its parameters are effect.NAME.ATTRIBUTE
 
 
-def _exact_product(A: list[list[Fraction]], B: list[list[Fraction]]) -> list[list[Fraction]]:
-    """The matrix product ``A B`` of rational matrices, exactly: on int64 numerators over common
-    denominators when nothing can overflow, else entry by entry in Fractions."""
-    da = integer_scale(x for row in A for x in row)
+def _exact_product(na: list[list[int]], da: int, B: list[list[Fraction]]) -> list[list[Fraction]]:
+    """The matrix product ``(na / da) B`` of an integer matrix over a denominator and a rational
+    matrix, exactly: on int64 when nothing can overflow, else in Python integers."""
     db = integer_scale(x for row in B for x in row)
-    na = [[x.numerator * (da // x.denominator) for x in row] for row in A]
     nb = [[x.numerator * (db // x.denominator) for x in row] for row in B]
     big = max((abs(x) for row in na for x in row), default=0) * \
         max((abs(x) for row in nb for x in row), default=0) * max(len(B), 1)
     if big < 2 ** 62:
-        prod = (np.array(na, dtype=np.int64) @ np.array(nb, dtype=np.int64)).tolist()
+        prod = (np.array(na, dtype=np.int64).reshape(len(na), len(B))
+                @ np.array(nb, dtype=np.int64).reshape(len(B), -1)).tolist()
     else:
         prod = [[sum(a * b for a, b in zip(row, col)) for col in zip(*nb)] for row in na]
     scale = da * db
@@ -432,48 +431,63 @@ class Model:
         w = self.default_weights() if weights is None else weights
         profiles = list(itertools.product(*(p.actions for p in self.players)))
         names = [a.name for a in self.attributes]
-        grids = self._value_grids()
-        flat = {a: grids[a].reshape(-1).tolist() for a in names}
-        values = [{a: flat[a][k] for a in names} for k in range(len(profiles))]
+        grids, scale = self._value_grids()
+        V = [list(col) for col in zip(*(grids[a].reshape(-1).tolist() for a in names))] \
+            if names else [[] for _ in profiles]
+        values = [{a: Fraction(v, scale) for a, v in zip(names, row)} for row in V]
         W = [[Fraction(w.get((p.name, a), 0)) for p in self.parties] for a in names]
-        V = [[v[a] for a in names] for v in values]
-        return profiles, values, _exact_product(V, W)
+        return profiles, values, _exact_product(V, scale, W)
 
-    def _value_grids(self) -> dict[str, np.ndarray]:
+    def _value_grids(self) -> tuple[dict[str, np.ndarray], int]:
         """Each attribute's value at every profile of the movers, as an array over the action
         grid: the same numbers as :meth:`attribute_values`, computed effect by effect over all
-        profiles at once (a mask of the profiles each effect applies to)."""
+        profiles at once (a mask of the profiles each effect applies to), in integers over one
+        common denominator (returned with the arrays)."""
         movers = self.players
         shape = tuple(len(p.actions) for p in movers)
         where = {p.name: k for k, p in enumerate(movers)}
         grid = np.indices(shape)
         active = set(self.in_force)
+        effects = [e for e in self.effects
+                   if set(e.requires) <= active and not set(e.excludes) & active]
+        zero = Fraction(0)
+        scale = integer_scale(itertools.chain(
+            (self.baseline.get(a.name, zero) for a in self.attributes),
+            (x for a in self.attributes for x in (a.low, a.high)),
+            (d for e in effects for _, d in e.changes)))
+
+        def whole(x: Fraction) -> int:
+            return x.numerator * (scale // x.denominator)
+
+        masks = []
+        for e in effects:
+            mask = np.ones(shape, dtype=bool)
+            for party, action in e.when:
+                k = where[party]
+                mask &= grid[k] == movers[k].actions.index(action)
+            masks.append(mask.astype(np.int64).astype(object))     # 0/1, any integer times it
 
         def in_scenario(scenario: str | None) -> dict[str, np.ndarray]:
-            out = {a.name: np.full(shape, self.baseline.get(a.name, Fraction(0)), dtype=object)
+            out = {a.name: np.full(shape, whole(self.baseline.get(a.name, zero)), dtype=object)
                    for a in self.attributes}
-            for e in self.effects:
-                if not set(e.requires) <= active or set(e.excludes) & active:
-                    continue
+            for e, mask in zip(effects, masks):
                 if e.scenarios and scenario not in e.scenarios:
                     continue
-                mask = np.ones(shape, dtype=bool)
-                for party, action in e.when:
-                    k = where[party]
-                    mask &= grid[k] == movers[k].actions.index(action)
                 for name, delta in e.changes:
-                    out[name] = out[name] + np.where(mask, delta, 0).astype(object)
+                    out[name] = out[name] + mask * whole(delta)
             for a in self.attributes:
-                out[a.name] = np.minimum(np.maximum(out[a.name], a.low), a.high).astype(object)
+                out[a.name] = np.minimum(np.maximum(out[a.name], whole(a.low)), whole(a.high))
             return out
 
         if not self.scenarios:
-            return in_scenario(None)
-        total = {a.name: np.full(shape, Fraction(0), dtype=object) for a in self.attributes}
+            return in_scenario(None), scale
+        weight = integer_scale(sc.probability for sc in self.scenarios)
+        total = {a.name: np.full(shape, 0, dtype=object) for a in self.attributes}
         for sc in self.scenarios:
+            p = sc.probability.numerator * (weight // sc.probability.denominator)
             for name, arr in in_scenario(sc.name).items():
-                total[name] = total[name] + sc.probability * arr
-        return total
+                total[name] = total[name] + p * arr
+        return total, scale * weight
 
     def game(self, weights: Mapping[tuple[str, str], Any] | None = None,
              table: Any = None) -> NormalFormGame:

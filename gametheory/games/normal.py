@@ -278,12 +278,14 @@ class NormalFormGame:
                 raise InvalidGameError(
                     f"strategy of player {self.players[i]!r} has {v.size} entries, "
                     f"expected {self.shape[i]}")
-            is_ex = all(is_exact_number(p) for p in v) if exact is None else exact
+            plain = all(type(p) is Fraction or type(p) is int for p in v)   # the common case
+            is_ex = plain or all(is_exact_number(p) for p in v) if exact is None else exact
             if is_ex:
-                if not all(is_exact_number(p) for p in v):
+                if not plain and not all(is_exact_number(p) for p in v):
                     raise InvalidGameError(
                         f"strategy of player {self.players[i]!r} is not exact (use Fractions)")
-                v = np.array([Fraction(as_exact(p)) for p in v], dtype=object)
+                v = np.array([p if type(p) is Fraction else Fraction(as_exact(p)) for p in v],
+                             dtype=object)
                 ok_sum = sum(v) == 1
             else:
                 v = v.astype(float)
@@ -332,6 +334,14 @@ class NormalFormGame:
             arr, den = self.float_payoffs[player], 1
         supports = [np.arange(len(v)) if k == player else np.flatnonzero(v != 0)
                     for k, v in enumerate(prof)]
+        if all(len(s) == 1 and prof[k][s[0]] == 1 for k, s in enumerate(supports) if k != player):
+            # the others play pure strategies: the payoffs are read, not summed
+            at = tuple(slice(None) if k == player else int(s[0]) for k, s in enumerate(supports))
+            if not exact:
+                return np.array(arr[at], dtype=float)
+            out = np.empty(len(prof[player]), dtype=object)
+            out[:] = [Fraction(int(v), den) for v in arr[at]]
+            return out
         arr = arr[np.ix_(*supports)]                      # one gather of the relevant block
         for k in range(self.num_players - 1, -1, -1):   # last axis first: indices stay valid
             if k == player:

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..arithmetic import integer_scale
 
-__all__ = ["solve_rational", "solve_fractions", "reduce_against", "rank", "IntegerTableau"]
+__all__ = ["solve_rational", "solve_integer", "solve_fractions", "reduce_against", "rank", "IntegerTableau"]
 
 
 def solve_rational(M: Sequence[Sequence[int]], b: Sequence[int]) -> list[Fraction] | None:
@@ -33,7 +33,26 @@ def solve_rational(M: Sequence[Sequence[int]], b: Sequence[int]) -> list[Fractio
     >>> solve_rational([[1, 2], [2, 4]], [1, 2]) is None
     True
     """
+    found = solve_integer(M, b)
+    if found is None:
+        return None
+    num, det = found
+    return [Fraction(v, det) for v in num]
+
+
+def solve_integer(M: Sequence[Sequence[int]], b: Sequence[int]) -> tuple[list[int], int] | None:
+    """The solution of the square integer system ``M z = b`` as integer numerators over one
+    positive denominator, ``z = num / det``; None when ``M`` is singular (Bareiss elimination,
+    as :func:`solve_rational`, without making Fractions).
+
+    Examples
+    --------
+    >>> solve_integer([[2, 1], [1, 3]], [1, 2])
+    ([1, 3], 5)
+    """
     n = len(M)
+    if n == 0:
+        return [], 1
     a = [[int(v) for v in row] + [int(rhs)] for row, rhs in zip(M, b)]
     prev = 1
     for k in range(n):
@@ -58,7 +77,9 @@ def solve_rational(M: Sequence[Sequence[int]], b: Sequence[int]) -> list[Fractio
     for i in range(n - 1, -1, -1):
         total = det * a[i][n] - sum(a[i][j] * num[j] for j in range(i + 1, n))
         num[i] = total // a[i][i]
-    return [Fraction(v, det) for v in num]
+    if det < 0:
+        num, det = [-v for v in num], -det
+    return num, det
 
 
 def solve_fractions(rows: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction]) -> list[Fraction] | None:

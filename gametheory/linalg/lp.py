@@ -27,8 +27,8 @@ from typing import Any, Sequence
 import numpy as np
 from scipy.optimize import linprog
 
-from ..arithmetic import EXACT, Arithmetic, float_arithmetic
-from .exact import reduce_against, solve_fractions
+from ..arithmetic import EXACT, Arithmetic, float_arithmetic, integer_scale
+from .exact import reduce_against, solve_fractions, solve_integer
 
 __all__ = ["LPSolution", "solve_lp", "exact_lp", "FLOAT_LP"]
 
@@ -91,12 +91,13 @@ def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.n
     ((Fraction(1, 4), Fraction(1, 4)), Fraction(-1, 2))
     """
     n = len(c)
-    A_ub = np.asarray(A_ub, dtype=object).reshape(-1, n)
-    A_eq = np.asarray(A_eq, dtype=object).reshape(-1, n)
+    given_ub, given_eq = np.asarray(A_ub).reshape(-1, n), np.asarray(A_eq).reshape(-1, n)
+    A_ub = given_ub.astype(object)
+    A_eq = given_eq.astype(object)
     res = linprog(np.array(c, dtype=float),
-                  A_ub=A_ub.astype(float) if len(A_ub) else None,
+                  A_ub=given_ub.astype(float) if len(A_ub) else None,
                   b_ub=np.array(b_ub, dtype=float) if len(A_ub) else None,
-                  A_eq=A_eq.astype(float) if len(A_eq) else None,
+                  A_eq=given_eq.astype(float) if len(A_eq) else None,
                   b_eq=np.array(b_eq, dtype=float) if len(A_eq) else None,
                   bounds=[(None, None)] * n if bounds is None else list(bounds), method="highs")
     if res.status != 0:
@@ -106,8 +107,8 @@ def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.n
     if not arithmetic.exact:
         return LPSolution(tuple(float(v) for v in res.x), float(res.fun),
                           tuple(float(v) for v in dual_ub), tuple(float(v) for v in dual_eq), False)
-    out = None
-    if bounds is not None:
+    out = _certify_integer(c, given_ub, b_ub, given_eq, b_eq, bounds, res.x, dual_ub, dual_eq)
+    if out is None and bounds is not None:
         out = _certify_fixing(c, A_ub, b_ub, A_eq, b_eq, list(bounds), res.x, dual_ub, dual_eq)
     if out is None:
         A_all, b_all, dual_all = _with_bound_rows(A_ub, b_ub, dual_ub, bounds, res)
@@ -122,6 +123,149 @@ def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.n
 def _fraction(v) -> Fraction:
     """``Fraction(v)``, without making a new one when ``v`` already is a Fraction."""
     return v if type(v) is Fraction else Fraction(v)
+
+
+def _integer_rows(A: np.ndarray, b: Sequence[Any]) -> tuple[list[list[int]], list[int], list[int]]:
+    """Each row of ``[A | b]`` times the least positive integer making it integral: the rows,
+    right-hand sides and scales."""
+    if A.dtype.kind in "iu" and all(type(v) is int for v in b):        # integers already
+        return A.tolist(), list(b), [1] * len(A)
+    rows, rhs, scales = [], [], []
+    for row, v in zip(A.tolist(), b):
+        m = integer_scale(itertools.chain(row, (v,)))
+        rows.append([int(a * m) for a in row])
+        rhs.append(int(v * m))
+        scales.append(m)
+    return rows, rhs, scales
+
+
+def _independent(vectors: list[np.ndarray], want: int) -> list[int]:
+    """Indices of up to ``want`` linearly independent vectors, taken greedily in order (a float
+    Gram-Schmidt: a guess that the exact solve after it confirms or refutes)."""
+    basis: list[np.ndarray] = []
+    chosen = []
+    for k, v in enumerate(vectors):
+        norm = float(np.linalg.norm(v))
+        if norm == 0.0:
+            continue
+        r = v / norm
+        for q in basis:
+            r = r - (q @ r) * q
+        size = float(np.linalg.norm(r))
+        if size > 1e-9:
+            basis.append(r / size)
+            chosen.append(k)
+            if len(chosen) == want:
+                break
+    return chosen
+
+
+def _certify_integer(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, bounds, x_float: np.ndarray,
+                     dual_ub: np.ndarray, dual_eq: np.ndarray) -> LPSolution | None:
+    """The certificate of :func:`_certify_fixing` in integer arithmetic, for programs whose
+    variables are free or nonnegative; None (the caller tries the general certificates) when it
+    does not apply or does not certify.
+
+    Each row is scaled to integers.  The variables HiGHS leaves at 0 are fixed
+    there; the others are solved exactly (Bareiss, one common denominator) from
+    as many independent rows tight at HiGHS's vertex, equalities first, then
+    the inequalities with the largest HiGHS multipliers.  The multipliers are
+    solved on HiGHS's basis: the equalities and the inequalities it gives a
+    positive multiplier, from the reduced costs that must vanish (every
+    variable off its bound, then those at 0 with a reduced cost near 0).  The
+    vertex is checked against every row and the multipliers for their signs
+    and every reduced cost's, all in integers: together they prove the vertex
+    optimal by LP duality.
+    """
+    n = len(c)
+    lower = [False] * n if bounds is None else []
+    for bound in bounds or ():
+        low, high = bound
+        if high is not None or low not in (None, 0):
+            return None
+        lower.append(low is not None)
+    x_float = np.asarray(x_float, dtype=float)
+    at_zero = [j for j in range(n) if lower[j] and abs(x_float[j]) <= 1e-9]
+    zero = set(at_zero)
+    free = [j for j in range(n) if j not in zero]
+    if not free:
+        return None
+    ub, ub_rhs, ub_scale = _integer_rows(A_ub, b_ub)
+    eq, eq_rhs, eq_scale = _integer_rows(A_eq, b_eq)
+    cs = integer_scale(c)
+    ci = [int(v * cs) for v in c]
+    # the vertex: equalities, then tight inequalities by HiGHS's multiplier (largest first)
+    Af = A_ub.astype(float) if len(ub) else np.zeros((0, n))
+    slack = np.array(b_ub, dtype=float) - Af @ x_float if len(ub) else np.zeros(0)
+    top = max(1.0, float(np.max(np.abs(Af), initial=0.0)))
+    size = 1.0 + float(np.max(np.abs(x_float)))
+    tight = sorted((k for k in range(len(ub)) if slack[k] <= 1e-7 * top * size),
+                   key=lambda k: -float(dual_ub[k]))
+    candidates = [("eq", k) for k in range(len(eq))] + [("ub", k) for k in tight]
+    rows = [(eq if kind == "eq" else ub)[k] for kind, k in candidates]
+    picked = _independent([np.array([row[j] for j in free], dtype=float) for row in rows], len(free))
+    if len(picked) < len(free):
+        return None
+    solved = solve_integer([[rows[p][j] for j in free] for p in picked],
+                           [(eq_rhs if candidates[p][0] == "eq" else ub_rhs)[candidates[p][1]]
+                            for p in picked])
+    if solved is None:
+        return None
+    num_f, det = solved
+    num = [0] * n
+    for j, v in zip(free, num_f):
+        num[j] = v
+    if any(lower[j] and num[j] < 0 for j in free):
+        return None
+    activity_ub = [sum(row[j] * num[j] for j in free if row[j]) for row in ub]
+    if any(act > b * det for act, b in zip(activity_ub, ub_rhs)):
+        return None
+    if any(sum(row[j] * num[j] for j in free if row[j]) != b * det for row, b in zip(eq, eq_rhs)):
+        return None
+    # the multipliers, on HiGHS's basis
+    dual_ub = np.asarray(dual_ub, dtype=float).reshape(-1)
+    dual_eq = np.asarray(dual_eq, dtype=float).reshape(-1)
+    if len(dual_ub) != len(ub) or len(dual_eq) != len(eq) or not (
+            np.all(np.isfinite(dual_ub)) and np.all(np.isfinite(dual_eq))):
+        return None
+    big = max([1.0] + [abs(float(v)) for v in dual_ub] + [abs(float(v)) for v in dual_eq])
+    unknown_ub = [k for k in range(len(ub))
+                  if dual_ub[k] > 1e-9 * big and activity_ub[k] == ub_rhs[k] * det]
+    unknown = [ub[k] for k in unknown_ub] + eq
+    m = len(unknown)
+    if m:
+        float_y = [dual_ub[k] / ub_scale[k] for k in unknown_ub] + \
+            [dual_eq[k] / eq_scale[k] for k in range(len(eq))]
+        U = np.array(unknown, dtype=float)
+        reduced_float = np.array(ci, dtype=float) / cs + np.array(float_y) @ U
+        near = sorted((j for j in at_zero if abs(reduced_float[j]) <= 1e-9 * big *
+                       max(1.0, abs(float(c[j])))), key=lambda j: abs(reduced_float[j]))
+        columns = free + near
+        picked = _independent([U[:, j] for j in columns], m)
+        if len(picked) < m:
+            return None
+        cols = [columns[p] for p in picked]
+        found = solve_integer([[row[j] for row in unknown] for j in cols], [-ci[j] for j in cols])
+        if found is None:
+            return None
+        y_num, y_det = found                   # multipliers of the scaled rows, objective times cs
+    else:
+        y_num, y_det = [], 1
+    if any(v < 0 for v in y_num[:len(unknown_ub)]):
+        return None
+    for j in range(n):                         # reduced costs: 0 off the bounds, >= 0 at 0
+        d = ci[j] * y_det + sum(y * row[j] for y, row in zip(y_num, unknown) if row[j])
+        if d < 0 or (d > 0 and j not in zero):
+            return None
+    # back to the rows as given: y_r = y'_r * scale_r / (cs * y_det)
+    den = cs * y_det
+    y_ub = [Fraction(0)] * len(ub)
+    for k, v in zip(unknown_ub, y_num):
+        y_ub[k] = Fraction(v * ub_scale[k], den)
+    y_eq = [Fraction(v * s, den) for v, s in zip(y_num[len(unknown_ub):], eq_scale)]
+    x = [Fraction(v, det) if v else Fraction(0) for v in num]
+    value = sum((_fraction(a) * v for a, v in zip(c, x) if v), Fraction(0))
+    return LPSolution(tuple(x), value, tuple(y_ub), tuple(y_eq), True)
 
 
 def _with_bound_rows(A_ub: np.ndarray, b_ub, dual_ub: np.ndarray, bounds, res):
