@@ -28,6 +28,9 @@ from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium,
 from .analysis.genericity import (Genericity, PayoffTie, PerturbationCheck, payoff_ties,
                                   perturbation_check)
 from .analysis.perfection import Perfection, is_weakly_dominated, perfection, perturbed_game
+from .analysis.repeated import (Deterrence, MinmaxValue, PayoffSet, RepeatedPlay, Sustainability,
+                                feasible_payoff_set, grim_trigger_threshold, minmax_values,
+                                repeated_play, sustainability)
 from .analysis.selection import RiskComparison, Selection, TracingComparison, select
 from .analysis.tracing import Trace, bicentric_prior, tracing_procedure
 from .conflict import (CoalitionalStability, ConflictModel, ConflictReport, coalitional_stability,
@@ -57,11 +60,13 @@ from .games.behavior import (behavior_payoffs, behavior_regrets, behavior_to_mix
                              mixed_to_behavior, pure_actions)
 from .games.agent_form import agent_form
 from .games.normal import NormalFormGame, supports
+from .games.repeated import repeated_tree
 from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_normal_form
 from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_conflict,
                  parse_efg, parse_nfg, parse_tu, read_conflict, read_efg, read_game, read_nfg,
                  read_tu, write_efg, write_game, write_nfg)
-from .report import plot_region, plot_sobol, plot_threshold, plot_tree, plot_values, render, to_dict
+from .report import (plot_payoff_set, plot_region, plot_sobol, plot_threshold, plot_tree,
+                     plot_values, render, to_dict)
 from .solvers import (QRECurve, is_constant_sum, is_degenerate, iter_lemke_howson, iter_pure,
                       iter_support, iter_vertex, logit_qre, solve_lemke_howson, solve_polynomial,
                       solve_pure, solve_qre, solve_simpdiv, solve_support, solve_vertex,
@@ -79,7 +84,7 @@ __all__ = [
     "NormalFormGame", "ExtensiveFormGame", "decision", "chance", "outcome", "reduced_normal_form",
     "agent_form",
     "supports", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
-    "pure_actions",
+    "pure_actions", "repeated_tree",
     # solving: one entry point, one function per method, the records
     "solve", "METHODS", "choose_method", "Context",
     "solve_pure", "solve_support", "solve_vertex", "solve_lemke_howson", "solve_zero_sum",
@@ -94,6 +99,9 @@ __all__ = [
     "PerturbationCheck", "select", "Selection", "RiskComparison", "TracingComparison",
     "bicentric_prior", "tracing_procedure", "Trace", "perfection", "Perfection", "perturbed_game",
     "is_weakly_dominated",
+    # repeated play
+    "minmax_values", "MinmaxValue", "sustainability", "Sustainability", "Deterrence",
+    "grim_trigger_threshold", "feasible_payoff_set", "PayoffSet", "repeated_play", "RepeatedPlay",
     # cooperative games
     "TUGame", "characteristic_function", "analyse_tu", "CoopAnalysis", "shapley_value",
     "banzhaf_value", "least_core", "core_is_empty", "core_point", "in_core", "core_vertices",
@@ -115,6 +123,7 @@ __all__ = [
     "parse_conflict", "read_tu", "parse_tu",
     # reports
     "render", "to_dict", "plot_tree", "plot_values", "plot_threshold", "plot_region", "plot_sobol",
+    "plot_payoff_set",
     # errors
     "GameError", "InvalidGameError", "GameFileError", "ExactArithmeticError", "GameTooLargeError",
     "UnknownMethodError", "SolverError", "VerificationError", "TimeLimitError",

@@ -14,15 +14,16 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import (compare, conflict, coop, dominance, models, plot, qre, sensitivity, show, solve,
-               sweep, threshold, tree)
+from . import (compare, conflict, coop, dominance, models, plot, qre, repeated, sensitivity, show,
+               solve, sweep, threshold, tree)
 from ._common import Parser, UsageError, exit_code
 
 __all__ = ["main", "run"]
 
 #: The commands, in the order ``gametheory --help`` lists them.
-COMMANDS = {"solve": solve, "dominance": dominance, "qre": qre, "show": show, "compare": compare,
-            "sweep": sweep, "threshold": threshold, "sensitivity": sensitivity, "plot": plot, "tree": tree, "coop": coop, "conflict": conflict, "models": models}
+COMMANDS = {"solve": solve, "dominance": dominance, "qre": qre, "repeated": repeated, "show": show,
+            "compare": compare, "sweep": sweep, "threshold": threshold, "sensitivity": sensitivity,
+            "plot": plot, "tree": tree, "coop": coop, "conflict": conflict, "models": models}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,8 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         command = COMMANDS.get(args.command)
         if command is None:
-            raise UsageError("a command is required: solve, dominance, qre, show, compare, sweep, "
-                             "threshold, sensitivity, plot, tree, coop, conflict or models (see 'gametheory --help')")
+            raise UsageError(f"a command is required: {', '.join(list(COMMANDS)[:-1])} or "
+                             f"{list(COMMANDS)[-1]} (see 'gametheory --help')")
         return command.run(args)
     except (Exception, KeyboardInterrupt) as exc:   # never a traceback; say what happened
         return exit_code(exc)

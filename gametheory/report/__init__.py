@@ -19,6 +19,7 @@ module                 records                                             forma
 ``conflict``           ``ConflictReport``, ``ImprovementGraph``,           table, json, dot
                        ``ConflictSummary``
 ``coop``               ``CoopAnalysis``                                    table, json
+``repeated``           ``RepeatedPlay``                                    table, json
 =====================  ==================================================  ============================
 
 Every record with a JSON form also has ``dict`` (:func:`to_dict`).  Numbers are written by
@@ -26,18 +27,18 @@ one formatter, :mod:`gametheory.report._text`.  The former ``format_*`` and ``*_
 names are in :mod:`gametheory.report._deprecated` for one release.
 """
 
-from . import (comparison, conflict, coop, dominance, model, qre, selection,  # noqa: F401
-               sensitivity, solve, sweep, thresholds, tree)
+from . import (comparison, conflict, coop, dominance, model, qre, repeated,  # noqa: F401
+               selection, sensitivity, solve, sweep, thresholds, tree)
 from ._deprecated import (comparison_to_dict, conflict_to_dict, conflict_to_dot, elimination_to_dict,
                           format_comparison, format_conflict, format_elimination, format_model,
                           format_qre, format_result, format_sweep, format_tree, qre_to_dict,
                           result_to_dict, sweep_to_dict)
 from ._registry import formats_of, render, renders, to_dict
-from .plots import plot_region, plot_sobol, plot_threshold, plot_values
+from .plots import plot_payoff_set, plot_region, plot_sobol, plot_threshold, plot_values
 from .tree import PLOT_MAX_NODES, plot_tree
 
 __all__ = ["render", "to_dict", "formats_of", "renders", "plot_tree", "PLOT_MAX_NODES",
-           "plot_values", "plot_threshold", "plot_region", "plot_sobol",
+           "plot_values", "plot_threshold", "plot_region", "plot_sobol", "plot_payoff_set",
            "format_result", "result_to_dict", "format_elimination", "elimination_to_dict",
            "format_qre", "qre_to_dict", "format_model", "format_comparison", "comparison_to_dict",
            "format_sweep", "sweep_to_dict", "format_conflict", "conflict_to_dict",

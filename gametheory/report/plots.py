@@ -3,7 +3,9 @@
 - :func:`plot_values`: each party's value of coordination over a sweep's draws;
 - :func:`plot_threshold`: a conclusion's truth along a scanned parameter, flips marked;
 - :func:`plot_region`: a conclusion over a grid of two parameters;
-- :func:`plot_sobol`: first-order and total Sobol indices as bars.
+- :func:`plot_sobol`: first-order and total Sobol indices as bars;
+- :func:`plot_payoff_set`: a two-player stage game's feasible payoffs, the minmax point and the
+  folk theorem's set (feasible and individually rational).
 
 Each returns the ``matplotlib.axes.Axes`` it drew on (pass ``ax`` to draw on
 your own); ``ax.figure.savefig("file.png")`` writes PNG, SVG or PDF by the
@@ -16,12 +18,13 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from ..analysis.repeated import PayoffSet
 from ..crisis.sensitivity import Sensitivity
 from ..crisis.sweep import SweepResult
 from ..crisis.thresholds import RegionMap, ThresholdResult
 from ..errors import InvalidGameError
 
-__all__ = ["plot_values", "plot_threshold", "plot_region", "plot_sobol"]
+__all__ = ["plot_values", "plot_threshold", "plot_region", "plot_sobol", "plot_payoff_set"]
 
 
 def _axes(ax: Any, size: tuple[float, float]):
@@ -167,4 +170,44 @@ def plot_sobol(s: Sensitivity, output: tuple[str, str] | None = None, ax: Any = 
     ax.set_xlabel("Sobol index")
     ax.set_title(f"{output[0]}'s value of coordination ({output[1]} equilibrium)", fontsize=9)
     ax.legend(fontsize=8)
+    return ax
+
+
+def plot_payoff_set(ps: PayoffSet, ax: Any = None):
+    """The pure payoff vectors, their convex hull (feasible payoffs), the minmax point and the
+    feasible individually rational set shaded (two-player stage games).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> ax = plot_payoff_set(gt.feasible_payoff_set(gt.read_game("prisoners-dilemma")))
+    >>> ax.get_xlabel()
+    'Row'
+    """
+    if ps.vertices is None:
+        raise InvalidGameError(f"plot_payoff_set: the set is drawn for two players; this game "
+                               f"has {ps.game.num_players}")
+    ax = _axes(ax, (5, 4.5))
+    pts = np.array([[float(x) for x in p] for p in ps.points])
+    ax.scatter(pts[:, 0], pts[:, 1], color="C0", zorder=3, label="pure profiles")
+    named: dict[tuple, list[str]] = {}
+    for (x, y), ix in zip(pts.tolist(), np.ndindex(*ps.game.shape)):
+        named.setdefault((x, y), []).append("/".join(ps.game.actions[i][a] for i, a in enumerate(ix)))
+    for (x, y), names in named.items():
+        text = names[0] if len(names) == 1 else f"{names[0]} (+{len(names) - 1})"
+        ax.annotate(text, (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    hull = np.array([[float(x) for x in v] for v in ps.hull])
+    ax.fill(hull[:, 0], hull[:, 1], facecolor="none", edgecolor="C0", lw=1, label="feasible payoffs")
+    ring = np.array([[float(x) for x in v] for v in ps.vertices])
+    if len(ring) >= 3:
+        ax.fill(ring[:, 0], ring[:, 1], color="C2", alpha=0.35,
+                label="feasible and individually rational")
+    else:
+        ax.plot(ring[:, 0], ring[:, 1], color="C2", lw=3, label="feasible and individually rational")
+    ax.scatter([float(ps.minmax[0])], [float(ps.minmax[1])], marker="x", color="C3", zorder=4,
+               label="minmax values")
+    ax.set_xlabel(ps.game.players[0])
+    ax.set_ylabel(ps.game.players[1])
+    ax.set_title(f"{ps.game.title or 'stage game'}: the folk theorem's payoffs", fontsize=9)
+    ax.legend(fontsize=7)
     return ax
