@@ -100,14 +100,15 @@ def repeated_table(r: RepeatedPlay) -> str:
     g, ex = r.game, r.exact
     lines = [f"{g.title or 'untitled game'}: repeated play ({'exact' if ex else 'floating point'})",
              "", "minmax values (how low the others can hold each player):"]
-    rows = []
+    rows, punishments = [], ["correlated punishment (the others' play)"]
     for m in r.minmax:
-        punish = ", ".join(f"{'/'.join(profile)} {text_num(p, ex)}" for profile, p in m.punishment.items())
         rows.append((m.player, text_num(m.pure, ex),
                      "not an LP" if m.mixed is None else text_num(m.mixed, ex),
-                     text_num(m.correlated, ex), punish))
-    lines += aligned(("player", "pure", "mixed", "correlated", "punishment (others' play)"), rows,
-                     "  ")
+                     text_num(m.correlated, ex)))
+        punishments.append(", ".join(f"{'/'.join(profile)} {text_num(p, ex)}"
+                                     for profile, p in m.punishment.items()))
+    table = aligned(("player", "pure", "mixed", "correlated"), rows, "  ")
+    lines += [f"{row}  {punish}" for row, punish in zip(table, punishments)]
     ps = r.payoff_set
     if ps.vertices is not None:
         pts = ", ".join("(" + ", ".join(text_num(x, ex) for x in v) + ")" for v in ps.vertices)
@@ -132,7 +133,8 @@ def repeated_table(r: RepeatedPlay) -> str:
                  + _from(s.one_period, ex))
     if r.discount is not None:
         dx = ex and not isinstance(r.discount, float)
-        verdict = [f"{name}: {'yes' if s.sustained(r.discount, name) else 'no'}"
-                   for name in ("grim", "one-period")]
-        lines.append(f"at discount {text_num(r.discount, dx)}: sustained by " + "; ".join(verdict))
+        verdict = [f"{label} {'sustains it' if s.sustained(r.discount, name) else 'does not'}"
+                   for name, label in (("grim", "grim trigger"),
+                                       ("one-period", "a one-period punishment"))]
+        lines.append(f"at discount factor {text_num(r.discount, dx)}: " + "; ".join(verdict))
     return "\n".join(lines) + "\n"
