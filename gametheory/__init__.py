@@ -59,6 +59,7 @@ from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLarg
 from .games.behavior import (behavior_payoffs, behavior_regrets, behavior_to_mixed,
                              mixed_to_behavior, pure_actions)
 from .games.agent_form import agent_form
+from .games.bayesian import BayesianGame
 from .games.normal import NormalFormGame, supports
 from .games.repeated import repeated_tree
 from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_normal_form
@@ -75,6 +76,7 @@ from .solvers.dominance import Elimination, EliminationStep, dominated_actions, 
 from .solvers.result import Equilibrium, SolverResult
 from .solvers.sequence_form import solve_sequence_form
 from .solvers.solve import METHODS, choose_method, solve
+from .solvers.bayes_nash import BayesNashEquilibrium, BayesNashResult, solve_bayes_nash
 from .solvers.spe import backward_induction, solve_spe
 
 __version__ = "0.1.0"
@@ -84,13 +86,13 @@ __all__ = [
     "NormalFormGame", "ExtensiveFormGame", "decision", "chance", "outcome", "reduced_normal_form",
     "agent_form",
     "supports", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
-    "pure_actions", "repeated_tree",
+    "pure_actions", "repeated_tree", "BayesianGame",
     # solving: one entry point, one function per method, the records
     "solve", "METHODS", "choose_method", "Context",
     "solve_pure", "solve_support", "solve_vertex", "solve_lemke_howson", "solve_zero_sum",
     "solve_polynomial", "solve_qre", "solve_simpdiv", "solve_spe", "solve_sequence_form",
     "iter_pure", "iter_support", "iter_vertex", "iter_lemke_howson", "backward_induction",
-    "Equilibrium", "SolverResult",
+    "Equilibrium", "SolverResult", "solve_bayes_nash", "BayesNashResult", "BayesNashEquilibrium",
     # analyses of a game and its equilibria
     "is_degenerate", "is_constant_sum", "logit_qre", "QRECurve",
     "iterated_elimination", "dominated_actions", "Elimination", "EliminationStep",

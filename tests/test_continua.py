@@ -120,3 +120,17 @@ def test_a_polytope_too_large_to_enumerate_is_said_so(monkeypatch):
     assert c.kind == "not enumerated" and not c.described and c.payoffs is None
     assert res.accounted is False
     assert "too many inequalities" in gt.render(res)
+
+
+def test_eliminate_keeps_the_continua_lifted_to_the_whole_game():
+    # Row's third action is strictly dominated; Column is indifferent against Row's first two,
+    # so Row's mixtures of them (with Column on its first action) form a continuum
+    g = gt.NormalFormGame([np.array([[1, 1], [1, 1], [0, 0]]), np.array([[1, 0], [1, 0], [5, 5]])])
+    whole = gt.solve(g, method="polynomial")
+    reduced = gt.solve(g, method="polynomial", eliminate=True)
+    assert [c.supports for c in reduced.continua] == [c.supports for c in whole.continua] \
+        == [((0, 1), (0,))]
+    assert reduced.accounted == whole.accounted is True
+    for c, d in zip(reduced.continua, whole.continua):
+        assert [v.strategies for v in c.vertices] == [v.strategies for v in d.vertices]
+        assert all(len(v.strategies[0]) == 3 for v in c.vertices)

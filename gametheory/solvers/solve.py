@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from fractions import Fraction
 from typing import Any, Callable
 
 from ..arithmetic import EXACT, float_arithmetic
@@ -13,7 +15,7 @@ from ..games.tree import ExtensiveFormGame, reduced_normal_form
 from ._common import resolve_context
 from .dominance import iterated_elimination
 from .registry import NORMAL_FORM_METHODS, choose_method, solve_normal_form
-from .result import SolverResult, default_tolerance, make_equilibrium
+from .result import Continuum, Equilibrium, SolverResult, default_tolerance, make_equilibrium
 from .sequence_form import solve_sequence_form
 from .spe import default_tree_tolerance, solve_spe, tree_context, tree_equilibrium
 
@@ -115,10 +117,27 @@ def _solve_reduced(game: NormalFormGame, method: str, ctx: Context, scaled: bool
              if removed else ()) + inner.notes
     params = dict(inner.parameters)
     params["eliminated"] = [[st.player, st.action] for st in elimination.steps]
+    continua = tuple(_lift_continuum(c, elimination, game, lift) for c in inner.continua)
     return SolverResult(game=game, method=inner.method, exact=inner.exact, equilibria=equilibria,
                         complete=inner.complete,
                         degenerate=True if inner.degenerate else (None if removed else inner.degenerate),
-                        parameters=params, notes=notes, components=inner.components)
+                        parameters=params, notes=notes, components=inner.components,
+                        continua=continua, accounted=inner.accounted)
+
+
+def _lift_continuum(c: Continuum, elimination: Any, game: NormalFormGame, lift: Any) -> Continuum:
+    """A continuum of the reduced game as one of the original game: support indices mapped
+    back, its vertices and representative padded with zeros and verified again."""
+    def again(eq: Equilibrium | None) -> Equilibrium | None:
+        if eq is None:
+            return None
+        exact = isinstance(eq.regret, Fraction)
+        return make_equilibrium(game, elimination.embed(eq.strategies),
+                                EXACT if exact else float_arithmetic(lift.tol or default_tolerance(game)))
+    return replace(c, supports=tuple(tuple(elimination.kept[i][a] for a in s)
+                                     for i, s in enumerate(c.supports)),
+                   vertices=tuple(again(v) for v in c.vertices),
+                   representative=again(c.representative))
 
 
 def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, eliminate: bool,

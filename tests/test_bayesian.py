@@ -1,0 +1,221 @@
+"""Bayesian games and their Bayes-Nash equilibria, against textbook answers and other routes.
+
+Known answers: Osborne (2004, section 9.2) BoS where player 2 may wish to avoid player 1
+(the unique pure equilibrium (B, (B, S))); Fudenberg and Tirole (1991, section 6.1) entry
+deterrence with a privately known cost of building (three equilibria when the high-cost
+type is less likely than 1/2, one otherwise); Gibbons (1992, section 3.1.A) Cournot
+duopoly with an unknown cost, discretised around its closed-form equilibrium.  Other
+routes: the game tree (nature draws the types) and the ex-ante strategic form, each solved
+by the existing solvers, and a brute-force search over pure strategies by the definition.
+"""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+
+import gametheory as gt
+from gametheory.errors import InvalidGameError
+
+
+def _osborne():
+    return gt.BayesianGame(["Row", "Column"], [["-"], ["meet", "avoid"]],
+                           [["B", "S"], ["B", "S"]], {("-", "meet"): "1/2", ("-", "avoid"): "1/2"},
+                           {("-", "meet"): [[[2, 0], [0, 1]], [[1, 0], [0, 2]]],
+                            ("-", "avoid"): [[[2, 0], [0, 1]], [[0, 2], [1, 0]]]})
+
+
+def _entry(p_high):
+    """Fudenberg and Tirole's entry deterrence: the incumbent (row) knows its cost of building."""
+    high = [[[0, 2], [2, 3]], [[-1, 0], [1, 0]]]
+    low = [[[F(3, 2), F(7, 2)], [2, 3]], [[-1, 0], [1, 0]]]
+    return gt.BayesianGame(["Incumbent", "Entrant"], [["high", "low"], ["-"]],
+                           [["Build", "Don't"], ["Enter", "Stay out"]],
+                           {("high", "-"): p_high, ("low", "-"): 1 - p_high},
+                           {("high", "-"): high, ("low", "-"): low})
+
+
+def _pure_bne(game):
+    """Every pure Bayes-Nash equilibrium, by the definition: each type's action is an interim
+    best response (computed here from the prior and payoffs, not by the package)."""
+    n = len(game.players)
+    plans = [list(itertools.product(range(game.action_shape[i]), repeat=game.type_shape[i]))
+             for i in range(n)]
+    found = []
+    for combo in itertools.product(*plans):
+        ok = True
+        for i in range(n):
+            for k in range(game.type_shape[i]):
+                values = []
+                for a in range(game.action_shape[i]):
+                    total = 0
+                    for ix in itertools.product(*(range(m) for m in game.type_shape)):
+                        if ix[i] != k:
+                            continue
+                        acts = tuple(a if j == i else combo[j][ix[j]] for j in range(n))
+                        total += game.prior[ix] * game.payoffs[i][ix + acts]
+                    values.append(total)
+                if values[combo[i][k]] != max(values):
+                    ok = False
+        if ok:
+            found.append(combo)
+    return found
+
+
+def _as_plans(res):
+    """The pure equilibria of a result as type-to-action index tuples."""
+    out = []
+    for eq in res.equilibria:
+        if all(max(d) == 1 for per in eq.strategies for d in per):
+            out.append(tuple(tuple(list(d).index(1) for d in per) for per in eq.strategies))
+    return out
+
+
+def test_osborne_bos_with_a_player_who_may_avoid():
+    g = _osborne()
+    res = gt.solve_bayes_nash(g)
+    assert res.exact and res.complete
+    assert _as_plans(res) == _pure_bne(g) == [((0,), (0, 1))]     # (B, (B, S))
+    pure = next(e for e in res.equilibria if e.regret == 0 and max(e.strategies[0][0]) == 1)
+    assert pure.payoffs == (1, F(3, 2)) and pure.interim[1] == (1, 2)
+    assert len(res.equilibria) == 3                                  # and two mixed ones
+
+
+@pytest.mark.parametrize("p_high, expected", [
+    (F(1, 3), 3),          # (Don't, Enter); (low builds, Stay out); and a mixed one
+    (F(2, 3), 1),          # only (Don't, Enter)
+])
+def test_entry_deterrence_with_a_private_cost(p_high, expected):
+    g = _entry(p_high)
+    res = gt.solve_bayes_nash(g)
+    assert len(res.equilibria) == expected
+    plays = [e.plays(g) for e in res.equilibria]
+    # the high-cost incumbent never builds
+    assert all(p[("Incumbent", "high")] == {"Don't": 1} for p in plays)
+    assert {("Incumbent", "low"): {"Don't": 1}, ("Incumbent", "high"): {"Don't": 1},
+            ("Entrant", "-"): {"Enter": 1}} in plays
+    if expected == 3:
+        assert {("Incumbent", "low"): {"Build": 1}, ("Incumbent", "high"): {"Don't": 1},
+                ("Entrant", "-"): {"Stay out": 1}} in plays
+        mixed = next(p for p in plays if len(p[("Entrant", "-")]) == 2)
+        # the entrant mixes 1/2; the low type builds with probability 1 / (2 (1 - p_high))
+        assert mixed[("Entrant", "-")] == {"Enter": F(1, 2), "Stay out": F(1, 2)}
+        assert mixed[("Incumbent", "low")]["Build"] == 1 / (2 * (1 - p_high))
+    assert sorted(_as_plans(res)) == sorted(_pure_bne(g))
+
+
+def test_discretised_cournot_with_an_unknown_cost():
+    # Gibbons 3.1.A: demand P = a - Q; firm 1's cost c, firm 2's cost cH (prob theta) or cL.
+    a, c, cH, cL, theta = 24, 6, 8, 4, F(1, 2)
+    q2H = F(a - 2 * cH + c, 3) + (1 - theta) * (cH - cL) / 6
+    q2L = F(a - 2 * cL + c, 3) - theta * (cH - cL) / 6
+    q1 = F(a - 2 * c + theta * cH + (1 - theta) * cL, 3)
+    assert (q1, q2H, q2L) == (6, 5, 7)
+    grid = [4, 5, 6, 7, 8]
+
+    def profits(cost2):
+        return [[[q * (a - q - r - c) for r in grid] for q in grid],
+                [[r * (a - q - r - cost2) for r in grid] for q in grid]]
+
+    g = gt.BayesianGame(["Firm 1", "Firm 2"], [["-"], ["high", "low"]],
+                        [[str(q) for q in grid], [str(q) for q in grid]],
+                        {("-", "high"): theta, ("-", "low"): 1 - theta},
+                        {("-", "high"): profits(cH), ("-", "low"): profits(cL)})
+    # all equilibria: the polynomial solver after removing strictly dominated quantities
+    res = gt.solve_bayes_nash(g, method="polynomial", eliminate=True)
+    # the closed form is one of them; the integer grid makes some best replies tie (firm 2's
+    # high type is indifferent between 5 and 6 against 5), so there are others, a continuum
+    # among them (reported, not hidden), and exactly the pure profiles the definition accepts
+    assert not res.complete and res.continua and any("continuum" in n for n in res.notes)
+    assert {("Firm 1", "-"): {"6": 1}, ("Firm 2", "high"): {"5": 1},
+            ("Firm 2", "low"): {"7": 1}} in [e.plays(g) for e in res.equilibria]
+    assert sorted(_as_plans(res)) == sorted(_pure_bne(g))
+
+
+def test_three_routes_agree_on_random_games():
+    rng = np.random.default_rng(12)
+    for trial in range(12):
+        types = [["a", "b"][: int(rng.integers(1, 3))] for _ in range(2)]
+        if len(types[0]) * len(types[1]) == 1:
+            types[1] = ["a", "b"]
+        actions = [["x", "y"], ["x", "y", "z"][: int(rng.integers(2, 4))]]
+        profiles = list(itertools.product(*types))
+        weights = rng.integers(1, 5, size=len(profiles))
+        prior = {t: F(int(w), int(weights.sum())) for t, w in zip(profiles, weights)}
+        shape = (len(actions[0]), len(actions[1]))
+        payoffs = {t: [rng.integers(-4, 5, size=shape) for _ in range(2)] for t in profiles}
+        g = gt.BayesianGame(["P1", "P2"], types, actions, prior, payoffs)
+        res = gt.solve_bayes_nash(g)
+        # pure equilibria: exactly those of the definition
+        assert sorted(_as_plans(res)) == sorted(_pure_bne(g))
+        # every equilibrium of the tree (nature draws the types) is among the agent form's,
+        # as behaviour; the agent form lists no duplicates
+        agent = {tuple(tuple(d) for per in e.strategies for d in per) for e in res.equilibria}
+        assert len(agent) == len(res.equilibria)
+        tree = gt.solve(g.tree())
+        for eq in tree.equilibria:
+            behaviour = tuple(tuple(d) for per in eq.behavior for d in per)
+            if res.complete and tree.complete:
+                assert behaviour in agent or _is_bne(g, eq.behavior)
+            assert _is_bne(g, eq.behavior)
+
+
+def _is_bne(game, behaviour) -> bool:
+    values = game.interim_payoffs(behaviour)
+    return all(sum(p * v for p, v in zip(dist, values[i][k])) == max(values[i][k])
+               for i, per in enumerate(behaviour) for k, dist in enumerate(per))
+
+
+def test_one_type_each_is_the_normal_form():
+    chicken = gt.read_game("chicken")
+    g = gt.BayesianGame(chicken.players, [["-"], ["-"]], chicken.actions, {("-", "-"): 1},
+                        {("-", "-"): chicken})
+    res = gt.solve_bayes_nash(g)
+    assert [tuple(d for per in e.strategies for d in per) for e in res.equilibria] == \
+        [e.strategies for e in gt.solve(chicken).equilibria]
+
+
+def test_float_payoffs_give_float_results():
+    g = gt.BayesianGame(["A", "B"], [["s", "t"], ["-"]], [["x", "y"], ["x", "y"]],
+                        {("s", "-"): 0.25, ("t", "-"): 0.75},
+                        {("s", "-"): [[[1.5, 0], [0, 1]], [[1, 0], [0, 1]]],
+                         ("t", "-"): [[[0, 1], [1, 0.5]], [[1, 0], [0, 1]]]})
+    res = gt.solve_bayes_nash(g)
+    assert not res.exact and res.equilibria
+    for eq in res.equilibria:
+        assert _is_bne_float(g, eq.strategies)
+
+
+def _is_bne_float(game, behaviour) -> bool:
+    values = game.interim_payoffs(behaviour)
+    return all(sum(p * v for p, v in zip(dist, values[i][k])) >= max(values[i][k]) - 1e-9
+               for i, per in enumerate(behaviour) for k, dist in enumerate(per))
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"prior": {("-", "meet"): "1/2", ("-", "avoid"): "1/3"}}, "sum to 5/6, not 1"),
+    ({"prior": {("-", "meet"): "3/2", ("-", "avoid"): "-1/2"}}, "negative probability"),
+    ({"prior": {("-", "meet"): 1}}, "type 'avoid' of 'Column' has prior probability 0"),
+    ({"prior": {("-", "meet"): "1/2", ("-", "calm"): "1/2"}}, "'Column' has no type 'calm'"),
+    ({"payoffs": {("-", "meet"): [[[2, 0], [0, 1]], [[1, 0], [0, 2]]]}},
+     "('-', 'avoid') has positive prior probability but no payoffs"),
+    ({"payoffs": {("-", "meet"): [[[2, 0], [0, 1]], [[1, 0], [0, 2]]],
+                  ("-", "avoid"): [[[2, 0, 1], [0, 1, 1]], [[0, 2], [1, 0]]]}}, "shape (2, 3)"),
+    ({"payoffs": {("-", "meet"): [[[2, 0], [0, 1]], [[1, 0], [0, 2]]],
+                  ("-", "avoid"): [[[float("nan"), 0], [0, 1]], [[0, 2], [1, 0]]]}}, "not finite"),
+    ({"types": [["-"], ["meet", "meet"]]}, "appears twice"),
+    ({"types": [["-"], []]}, "types of 'Column' is empty"),
+    ({"prior": {("-", "meet"): "half", ("-", "avoid"): "1/2"}}, "not a number"),
+])
+def test_bad_input_is_one_line(kwargs, message):
+    args = dict(players=["Row", "Column"], types=[["-"], ["meet", "avoid"]],
+                actions=[["B", "S"], ["B", "S"]], prior={("-", "meet"): "1/2", ("-", "avoid"): "1/2"},
+                payoffs={("-", "meet"): [[[2, 0], [0, 1]], [[1, 0], [0, 2]]],
+                         ("-", "avoid"): [[[2, 0], [0, 1]], [[0, 2], [1, 0]]]})
+    args.update(kwargs)
+    with pytest.raises(InvalidGameError) as err:
+        gt.BayesianGame(**args)
+    assert message in str(err.value) and "\n" not in str(err.value)
