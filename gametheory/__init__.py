@@ -44,6 +44,7 @@ from .coop import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, D
                    disagreement_point, in_core, is_convex, is_essential, is_superadditive,
                    kalai_smorodinsky, least_core, nash_bargaining, nucleolus, pareto_frontier,
                    shapley_value)
+from .crisis.bayesian import BayesComparison, BayesRegime, bayes_compare
 from .crisis.compare import Comparison, compare
 from .crisis.model import Model
 from .crisis.payoffs import PayoffTable, payoff_table
@@ -119,6 +120,7 @@ __all__ = [
     "Uncertain", "Conclusion", "builtin_conclusions", "parse_conclusion", "coordination_values",
     "ConclusionShare", "CoordinationValue", "wilson_interval", "thresholds", "region_map",
     "ThresholdResult", "RegionMap", "Flip", "sensitivity", "Sensitivity", "discover", "Discovery",
+    "bayes_compare", "BayesComparison", "BayesRegime",
     # files
     "read_game", "write_game", "bundled_games", "read_nfg", "write_nfg", "parse_nfg",
     "format_nfg", "read_efg", "write_efg", "parse_efg", "format_efg", "read_conflict",

@@ -219,3 +219,108 @@ def test_bad_input_is_one_line(kwargs, message):
     with pytest.raises(InvalidGameError) as err:
         gt.BayesianGame(**args)
     assert message in str(err.value) and "\n" not in str(err.value)
+
+
+# -- crisis models with private types -----------------------------------------------------------
+
+TYPED = '''
+[model]
+extends = "loose-nukes.toml"
+title = "Loose nukes, the PRC's aims unknown to the US"
+
+[[type]]
+party = "PRC"
+name = "buffer-seeking"
+probability = "{p}"
+values = {{ "weight.PRC.us_role" = -8, "weight.PRC.clash" = -3 }}
+quote = "it too has an interest in limiting the role of the U.S. in an instability scenario"
+
+[[type]]
+party = "PRC"
+name = "stability-first"
+probability = "{q}"
+values = {{ "weight.PRC.us_role" = -2, "weight.PRC.clash" = -10 }}
+quote = "For Beijing, any instability in the region is to be avoided, if only for economic reasons"
+'''
+
+
+def _typed(tmp_path, p="2/5", q="3/5", text=None):
+    import shutil
+    from gametheory.io.sources import bundled
+    folder = tmp_path / "m"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(str(bundled("model")["loose-nukes"].entry), folder / "loose-nukes.toml")
+    path = folder / "typed.toml"
+    path.write_text(text if text is not None else TYPED.format(p=p, q=q), encoding="utf-8")
+    return path
+
+
+def test_model_types_make_the_bayesian_game(tmp_path):
+    m = gt.load_model(_typed(tmp_path))
+    g = m.bayesian_game()
+    assert g.types == (("-",), ("buffer-seeking", "stability-first"))
+    assert [str(v) for v in g.prior.flat] == ["2/5", "3/5"]
+    for k, t in enumerate(m.types):
+        game = m.with_values(dict(t.values)).game()
+        for i in range(2):
+            assert g.payoffs[i][(0, k)].tolist() == game.payoffs[i].tolist()
+
+
+def test_bayes_compare_types_act_apart_and_risks_are_expectations(tmp_path):
+    c = gt.bayes_compare(gt.load_model(_typed(tmp_path)))
+    assert [r.name for r in c.regimes] == ["unilateral", "coordinated"]
+    uni = c.regimes[0]
+    (eq,) = uni.result.equilibria
+    plays = eq.plays(uni.result.game)
+    assert plays[("US", "-")] == {"Secure WMD": 1}
+    assert plays[("PRC", "buffer-seeking")] == {"Move in": 1}
+    assert plays[("PRC", "stability-first")] == {"Wait": 1}
+    # the expected clash level: the buffer-seeking type's share of (Secure WMD, Move in)
+    m = gt.load_model(_typed(tmp_path)).with_understandings([])
+    clash = m.attribute_values(("Secure WMD", "Move in"))["clash"][0]
+    assert uni.risks[0]["clash"] == F(2, 5) * clash
+
+
+def test_one_type_each_gives_the_complete_information_answer():
+    model = gt.load_model("loose-nukes")
+    c = gt.bayes_compare(model)
+    full = gt.compare(model)
+    for regime, ref in zip(c.regimes, full.regimes):
+        nash = regime.result.equilibria
+        assert [eq.payoffs for eq in nash] == [tuple(o.payoffs[p.name] for p in model.players)
+                                               for o in ref.nash_outcomes]
+        assert [r for r in regime.risks] == [{a: o.risks[a] for a in r} for r, o
+                                             in zip(regime.risks, ref.nash_outcomes)]
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda t: t.format(p="1/2", q="1/3"), "probabilities summing to 5/6, not 1"),
+    (lambda t: t.format(p="2/5", q="3/5").replace('"weight.PRC.clash" = -3', '"weight.PRC.colour" = -3'),
+     "no parameter 'weight.PRC.colour'"),
+    (lambda t: t.format(p="2/5", q="3/5").replace('party = "PRC"\nname = "buffer', 'party = "Japan"\nname = "buffer'),
+     "'party' must name a party with actions"),
+    (lambda t: t.format(p="2/5", q="3/5").replace("stability-first", "buffer-seeking"),
+     "duplicate type 'buffer-seeking' of PRC"),
+    (lambda t: t.format(p="2/5", q="3/5").replace('"weight.PRC.clash" = -10', '"weight.US.us_role" = -12'),
+     "break a stated priority"),
+    (lambda t: t.format(p="0", q="1"), "must lie in (0, 1]"),
+])
+def test_bad_types_are_one_line_exit_2(tmp_path, capsys, edit, message):
+    from gametheory.cli import main
+    path = _typed(tmp_path, text=edit(TYPED))
+    assert main(["bayes", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+
+
+def test_cli_bayes_json(tmp_path, capsys):
+    import json
+    from gametheory.cli import main
+    assert main(["bayes", str(_typed(tmp_path)), "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["schema"] == "gametheory.bayes/1"
+    assert [t["name"] for t in d["party_types"]] == ["buffer-seeking", "stability-first"]
+    uni = d["regimes"][0]
+    assert uni["types"] == [["-"], ["buffer-seeking", "stability-first"]]
+    assert uni["equilibria"][0]["strategies"] == [[["0", "1"]], [["0", "1"], ["1", "0"]]]
+    assert set(uni["equilibria"][0]["risks"]) == {"loose_nukes", "clash"}

@@ -37,12 +37,13 @@ import numpy as np
 
 from ..arithmetic import exact_str, integer_scale
 from ..errors import InvalidGameError
+from ..games.bayesian import BayesianGame
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame, chance, decision, outcome
 from .parameters import Parameter, Uncertain, as_fraction, share_rest
 
 __all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
-           "Priority", "Derivation", "effect_names"]
+           "Priority", "Derivation", "PartyType", "effect_names"]
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,20 @@ class Scenario:
     probability: Fraction
     description: str
     quote: str
+
+
+@dataclass(frozen=True)
+class PartyType:
+    """One possible type of a party, privately known to it: the model's numbers as that type
+    would have them (``values``: parameter name -> value, names as in :meth:`Model.parameters`),
+    with its prior probability and the sentence of the source it comes from."""
+
+    party: str
+    name: str
+    probability: Fraction
+    values: tuple[tuple[str, Fraction], ...]
+    quote: str
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -203,6 +218,8 @@ class Model:
     uncertainty: Mapping[str, Uncertain] = field(default_factory=dict)
     #: SHA-256 of the model file, chained with the files it extends (set by the reader)
     sha256: str = ""
+    #: the parties' privately known types (none: every party's numbers are common knowledge)
+    types: tuple[PartyType, ...] = ()
 
     def parameters(self) -> tuple[Parameter, ...]:
         """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`:
@@ -423,6 +440,46 @@ class Model:
         # what each leaf stands for, by depth-first number: (scenario, movers' actions)
         tree.leaf_outcomes = {int(i): reached[id(tree.node(int(i)))] for i in tree.flat.leaves}
         return tree
+
+    def bayesian_game(self) -> BayesianGame:
+        """The game among the moving parties when some of them have private types.
+
+        Each party with ``[[type]]`` tables draws its type independently with
+        the stated probabilities (the prior is their product) and knows it; a
+        party without types has one, named ``"-"``.  The payoffs at a type
+        profile are those of the model with every drawn type's numbers
+        (:meth:`with_values`).  Solve it with
+        :func:`~gametheory.solvers.bayes_nash.solve_bayes_nash`.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> m = gt.load_model("loose-nukes")
+        >>> m.bayesian_game().types
+        (('-',), ('-',))
+        """
+        movers = self.players
+        if not movers:
+            raise InvalidGameError(f"{self.path}: no party has actions, so there is no game")
+        by_party: dict[str, list[PartyType]] = {}
+        for t in self.types:
+            by_party.setdefault(t.party, []).append(t)
+        kinds = [by_party.get(p.name, []) for p in movers]
+        names = [[t.name for t in k] or ["-"] for k in kinds]
+        prior, payoffs = {}, {}
+        for combo in itertools.product(*[k or [None] for k in kinds]):
+            key = tuple(t.name if t is not None else "-" for t in combo)
+            p = Fraction(1)
+            values: dict[str, Fraction] = {}
+            for t in combo:
+                if t is not None:
+                    p *= t.probability
+                    values.update(dict(t.values))
+            prior[key] = p
+            if p != 0:
+                payoffs[key] = self.with_values(values).game() if values else self.game()
+        return BayesianGame([p.name for p in movers], names, [list(p.actions) for p in movers],
+                            prior, payoffs, title=self.title)
 
     def outcome_table(self, weights: Mapping[tuple[str, str], Any] | None = None
                       ) -> tuple[list[tuple[str, ...]], list[dict[str, Fraction]], list[list[Fraction]]]:

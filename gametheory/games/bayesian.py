@@ -168,7 +168,7 @@ class BayesianGame:
                 raise InvalidGameError(f"the prior must have shape {self.type_shape} (one entry "
                                        f"per type profile), got {arr.shape}")
             for ix in np.ndindex(*self.type_shape):
-                p[ix] = _number(arr[ix], f"prior of {self._type_names(ix)!r}")
+                p[ix] = _number(arr[ix], f"prior of {self.type_names(ix)!r}")
         if any(v < 0 for v in p.flat):
             raise InvalidGameError("the prior has a negative probability")
         total = sum(p.flat)
@@ -207,7 +207,7 @@ class BayesianGame:
         for ix in np.ndindex(*self.type_shape):
             if ix not in given:
                 if self.prior[ix] != 0:
-                    raise InvalidGameError(f"type profile {self._type_names(ix)!r} has positive "
+                    raise InvalidGameError(f"type profile {self.type_names(ix)!r} has positive "
                                            "prior probability but no payoffs")
                 continue
             for i in range(n):
@@ -219,7 +219,8 @@ class BayesianGame:
             out = [a.astype(float) for a in out]
         return out
 
-    def _type_names(self, ix: Sequence[int]) -> tuple[str, ...]:
+    def type_names(self, ix: Sequence[int]) -> tuple[str, ...]:
+        """The names of a type profile given by indices."""
         return tuple(self.types[i][k] for i, k in enumerate(ix))
 
     def _marginal(self, i: int) -> np.ndarray:
@@ -313,7 +314,7 @@ class BayesianGame:
                             {self.actions[j][a]: move(ix, j + 1, chosen + (a,))
                              for a in range(self.action_shape[j])})
 
-        branches = {", ".join(self._type_names(ix)): (self.prior[ix], move(ix, 0, ()))
+        branches = {", ".join(self.type_names(ix)): (self.prior[ix], move(ix, 0, ()))
                     for ix in np.ndindex(*self.type_shape) if self.prior[ix] != 0}
         return ExtensiveFormGame(chance(branches), players=list(self.players),
                                  title=f"{self.title or 'Bayesian game'} (game tree)")

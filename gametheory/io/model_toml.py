@@ -11,14 +11,15 @@ it returns holds everything (``model.conflict`` is the loaded
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Mapping
 
 from ..arithmetic import exact_str, parse_rational
-from ..crisis.model import (Attribute, Effect, Model, Party, Preference, Priority, Scenario, Timing,
-                            Understanding, effect_names)
+from ..crisis.model import (Attribute, Effect, Model, Party, PartyType, Preference, Priority,
+                            Scenario, Timing, Understanding, effect_names)
 from ..crisis.parameters import DISTRIBUTIONS, Uncertain
 from ..errors import GameFileError
 from ._files import read_text
@@ -29,7 +30,7 @@ from .sources import Source, bundled, resolve
 __all__ = ["read_model", "parse_model", "load_model", "bundled_models"]
 
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
-        "understanding", "scenario", "timing"}
+        "understanding", "scenario", "timing", "type"}
 
 
 def read_model(path: str | Path) -> Model:
@@ -50,11 +51,11 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
     data = parse_toml(text, source)
     head = data.get("model", {})
     if isinstance(head, dict) and "extends" in head:
-        extra = sorted(set(data) - {"model", "scenario", "effect", "timing"})
+        extra = sorted(set(data) - {"model", "scenario", "effect", "timing", "type"})
         if extra:
             raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
-                                        "change [model] and [timing] and add [[scenario]] and "
-                                        "[[effect]] tables")
+                                        "change [model] and [timing] and add [[scenario]], "
+                                        "[[effect]] and [[type]] tables")
         base_name = head["extends"]
         if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
             raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
@@ -83,6 +84,10 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
                             uncertainty={**base.uncertainty, **reader.ranges})
         if "timing" in data:
             model = replace(model, timing=reader.timing(model.parties))
+        if "type" in data:
+            if base.types:
+                raise GameFileError(source, "[type]: the model it extends has types already")
+            model = replace(model, types=reader.types(model))
         return replace(reader.in_force(model, head), sha256=_digest(text, base.sha256))
     return replace(_Reader(data, source, folder).model(), sha256=_digest(text))
 
@@ -217,7 +222,53 @@ class _Reader:
         broken = model.priority_violations()
         if broken:
             raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
+        if "type" in self.data:
+            model = replace(model, types=self.types(model))
         return self.in_force(model, head)
+
+    def types(self, model: Model) -> tuple[PartyType, ...]:
+        """``[[type]]`` tables: a moving party's possible private types, each with its prior
+        probability, the model's numbers as that type has them, and its quote."""
+        out: list[PartyType] = []
+        movers = {p.name for p in model.players}
+        known = {p.name for p in model.parameters()}
+        for k, t in enumerate(self.tables("type"), 1):
+            where = f"type {k}"
+            self.keys(t, {"party", "name", "probability", "values", "quote", "description"}, where)
+            party, name = self.text(t, "party", where), self.text(t, "name", where)
+            if party not in movers:
+                raise self.fail(where, f"'party' must name a party with actions, not {party!r}")
+            if any(o.party == party and o.name == name for o in out):
+                raise self.fail(where, f"duplicate type {name!r} of {party}")
+            if "probability" not in t:
+                raise self.fail(where, "missing 'probability'")
+            p = self.number(t["probability"], f"{where}: probability")
+            if not 0 < p <= 1:
+                raise self.fail(where, "a type's probability must lie in (0, 1]")
+            values = t.get("values", {})
+            if not isinstance(values, dict):
+                raise self.fail(where, "'values' must be a table: parameter name = value")
+            for key in values:
+                if key not in known:
+                    close = [n for n in known if n.split(".")[:2] == key.split(".")[:2]][:4]
+                    raise self.fail(where, f"no parameter {key!r}"
+                                    + (f" (e.g. {', '.join(sorted(close))})" if close else ""))
+            numbers = tuple((key, self.number(v, f"{where}: {key}")) for key, v in values.items())
+            broken = model.with_values(dict(numbers)).priority_violations()
+            if broken:
+                raise self.fail(where, f"its numbers break a stated priority ({broken[0]})")
+            out.append(PartyType(party, name, p, numbers, self.text(t, "quote", where),
+                                 self.text(t, "description", where, False)))
+        for party in dict.fromkeys(t.party for t in out):
+            total = sum(t.probability for t in out if t.party == party)
+            if total != 1:
+                raise self.fail("type", f"the types of {party} have probabilities summing to "
+                                        f"{exact_str(total)}, not 1")
+        for a, b in itertools.combinations(out, 2):
+            shared = sorted({k for k, _ in a.values} & {k for k, _ in b.values})
+            if a.party != b.party and shared:
+                raise self.fail("type", f"types of {a.party} and {b.party} both set {shared[0]!r}")
+        return tuple(out)
 
     def conflict(self, model: Model, value: Any) -> Model:
         """``conflict = "conflicts/crisis.toml"``: the same case as a graph-model conflict, a

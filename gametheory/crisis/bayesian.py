@@ -1,0 +1,108 @@
+"""What prior coordination changes when some parties' aims are private: Bayes-Nash equilibria
+of a model with ``[[type]]`` tables, without and with its understandings.
+
+A party with types knows its own; the others know only the prior
+(:meth:`~gametheory.crisis.model.Model.bayesian_game`).  For each regime the
+Bayes-Nash equilibria (:func:`~gametheory.solvers.bayes_nash.solve_bayes_nash`)
+are listed with each type's action, every party's expected payoff and the
+expected level of every bad outcome, averaged over the prior and the mixed
+actions: the same measures :func:`~gametheory.crisis.compare.compare` reports
+under complete information.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..solvers.bayes_nash import BayesNashResult, solve_bayes_nash
+from .model import Model
+
+__all__ = ["BayesRegime", "BayesComparison", "bayes_compare"]
+
+
+@dataclass(frozen=True)
+class BayesRegime:
+    """One regime's Bayes-Nash equilibria with their expected risks.
+
+    Attributes
+    ----------
+    name : str
+        ``"unilateral"``, ``"coordinated"`` or ``"as given"``.
+    in_force : tuple of str
+        The understandings in force.
+    result : BayesNashResult
+    risks : tuple of dict
+        Per equilibrium: bad attribute -> its expected level.
+    """
+
+    name: str
+    in_force: tuple[str, ...]
+    result: BayesNashResult
+    risks: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class BayesComparison:
+    """A model with private types, without and with its understandings."""
+
+    model: Model
+    regimes: tuple[BayesRegime, ...]
+
+
+def _risks(model: Model, result: BayesNashResult) -> tuple[dict[str, Any], ...]:
+    game = result.game
+    bad = [a.name for a in model.attributes if a.bad]
+    types_of = {p: [t for t in model.types if t.party == p] for p in game.players}
+    tables = {}
+    for ix in np.ndindex(*game.type_shape):
+        if game.prior[ix] == 0:
+            continue
+        values: dict[str, Fraction] = {}
+        for i, k in enumerate(ix):
+            if types_of[game.players[i]]:
+                values.update(dict(types_of[game.players[i]][k].values))
+        drawn = model.with_values(values) if values else model
+        profiles, attrs, _ = drawn.outcome_table()
+        tables[ix] = (profiles, attrs)
+    out = []
+    for eq in result.equilibria:
+        zero = Fraction(0) if result.exact else 0.0
+        risk = {a: zero for a in bad}
+        for ix, (profiles, attrs) in tables.items():
+            p = game.prior[ix]
+            for prof_index, prof in enumerate(itertools.product(*(range(m) for m in game.action_shape))):
+                weight = p
+                for i, a in enumerate(prof):
+                    weight = weight * eq.strategies[i][ix[i]][a]
+                if weight == 0:
+                    continue
+                for a in bad:
+                    risk[a] += weight * attrs[prof_index][a]
+        out.append(risk)
+    return tuple(out)
+
+
+def bayes_compare(model: Model, method: str = "auto", exact: bool | None = None) -> BayesComparison:
+    """The Bayes-Nash equilibria of a model with private types, without and with its
+    understandings (one regime for a model without understandings).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> c = bayes_compare(gt.load_model("loose-nukes"))
+    >>> [r.name for r in c.regimes], len(c.regimes[0].result.equilibria)
+    (['unilateral', 'coordinated'], 1)
+    """
+    regimes = [("as given", model)] if not model.understandings else \
+        [("unilateral", model.with_understandings([])), ("coordinated", model.with_understandings(None))]
+    out = []
+    for name, m in regimes:
+        result = solve_bayes_nash(m.bayesian_game(), method=method, exact=exact)
+        out.append(BayesRegime(name=name, in_force=m.in_force, result=result,
+                               risks=_risks(m, result)))
+    return BayesComparison(model=model, regimes=tuple(out))
