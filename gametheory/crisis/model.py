@@ -441,6 +441,32 @@ class Model:
         tree.leaf_outcomes = {int(i): reached[id(tree.node(int(i)))] for i in tree.flat.leaves}
         return tree
 
+    def with_type_probabilities(self, party: str, probabilities: Mapping[str, Any]) -> "Model":
+        """The same model with new prior probabilities of ``party``'s types (every type named,
+        summing to 1; exact numbers or strings such as ``"3/10"``).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> m = gt.load_model("loose-nukes-types").with_type_probabilities(
+        ...     "PRC", {"buffer-seeking": "0.2", "stability-first": "0.8"})
+        >>> [str(t.probability) for t in m.types]
+        ['1/5', '4/5']
+        """
+        mine = [t.name for t in self.types if t.party == party]
+        if not mine:
+            raise InvalidGameError(f"{self.path}: {party!r} has no types")
+        if sorted(probabilities) != sorted(mine):
+            raise InvalidGameError(f"{self.path}: give a probability for each type of {party}: "
+                                   + ", ".join(mine))
+        new = {k: as_fraction(v, f"{self.path}: probability of {party}'s type {k!r}")
+               for k, v in probabilities.items()}
+        if any(not 0 < v <= 1 for v in new.values()) or sum(new.values()) != 1:
+            raise InvalidGameError(f"{self.path}: the probabilities of {party}'s types must lie "
+                                   "in (0, 1] and sum to 1")
+        return replace(self, types=tuple(replace(t, probability=new[t.name]) if t.party == party
+                                         else t for t in self.types))
+
     def bayesian_game(self) -> BayesianGame:
         """The game among the moving parties when some of them have private types.
 
