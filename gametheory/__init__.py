@@ -23,6 +23,7 @@ import warnings
 from importlib import import_module
 from typing import Any
 
+from .analysis.cheap_talk import TalkAnalysis, TalkOutcome, talk_outcomes
 from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
                                   is_correlated_equilibrium)
 from .analysis.genericity import (Genericity, PayoffTie, PerturbationCheck, payoff_ties,
@@ -61,6 +62,7 @@ from .games.behavior import (behavior_payoffs, behavior_regrets, behavior_to_mix
                              mixed_to_behavior, pure_actions)
 from .games.agent_form import agent_form
 from .games.bayesian import BayesianGame
+from .games.cheap_talk import cheap_talk
 from .games.normal import NormalFormGame, supports
 from .games.repeated import repeated_tree
 from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_normal_form
@@ -87,7 +89,7 @@ __all__ = [
     "NormalFormGame", "ExtensiveFormGame", "decision", "chance", "outcome", "reduced_normal_form",
     "agent_form",
     "supports", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
-    "pure_actions", "repeated_tree", "BayesianGame",
+    "pure_actions", "repeated_tree", "BayesianGame", "cheap_talk",
     # solving: one entry point, one function per method, the records
     "solve", "METHODS", "choose_method", "Context",
     "solve_pure", "solve_support", "solve_vertex", "solve_lemke_howson", "solve_zero_sum",
@@ -102,6 +104,8 @@ __all__ = [
     "PerturbationCheck", "select", "Selection", "RiskComparison", "TracingComparison",
     "bicentric_prior", "tracing_procedure", "Trace", "perfection", "Perfection", "perturbed_game",
     "is_weakly_dominated",
+    # pre-play communication
+    "talk_outcomes", "TalkAnalysis", "TalkOutcome",
     # repeated play
     "minmax_values", "MinmaxValue", "sustainability", "Sustainability", "Deterrence",
     "grim_trigger_threshold", "feasible_payoff_set", "PayoffSet", "repeated_play", "RepeatedPlay",

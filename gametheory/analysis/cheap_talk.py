@@ -1,0 +1,117 @@
+"""What pre-play talk can coordinate: the outcomes of a game's subgame-perfect equilibria
+after cheap talk (:func:`~gametheory.games.cheap_talk.cheap_talk`), beside its equilibria
+without talk.
+
+Each subgame-perfect equilibrium of the game with talk induces a distribution
+over the game's action profiles (after the messages, whatever they are); this
+module lists the distinct ones, with how many equilibria give each and the
+players' payoffs, so that one can read off which outcomes talk makes possible
+(an efficient equilibrium reached after a message) and which it cannot rule
+out (the babbling equilibria keep every outcome of the game without talk).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Sequence
+
+from ..games.behavior import reach_probabilities
+from ..games.cheap_talk import cheap_talk
+from ..games.normal import NormalFormGame
+from ..games.tree import ExtensiveFormGame
+from ..solvers.result import SolverResult
+from ..solvers.solve import solve
+
+__all__ = ["TalkOutcome", "TalkAnalysis", "talk_outcomes"]
+
+
+@dataclass(frozen=True)
+class TalkOutcome:
+    """A distribution over the game's action profiles reached in some equilibria with talk.
+
+    Attributes
+    ----------
+    distribution : dict
+        Action profile (names) -> probability, over the profiles reached.
+    payoffs : tuple
+        Each player's expected payoff.
+    count : int
+        How many of the listed subgame-perfect equilibria give it.
+    """
+
+    distribution: dict[tuple[str, ...], Any]
+    payoffs: tuple
+    count: int
+
+
+@dataclass(frozen=True)
+class TalkAnalysis:
+    """The game without and with cheap talk.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+    senders : tuple of str
+    tree : ExtensiveFormGame
+        The game with talk.
+    with_talk : SolverResult
+        Its subgame-perfect equilibria.
+    outcomes : tuple of TalkOutcome
+        The distinct outcomes of those equilibria, best total payoff first.
+    without_talk : SolverResult
+        The game's own equilibria.
+    exact : bool
+    """
+
+    game: NormalFormGame
+    senders: tuple[str, ...]
+    tree: ExtensiveFormGame
+    with_talk: SolverResult
+    outcomes: tuple[TalkOutcome, ...]
+    without_talk: SolverResult
+    exact: bool
+
+
+def talk_outcomes(game: NormalFormGame, messages: Any, senders: Sequence[str] | None = None,
+                  exact: bool | None = None) -> TalkAnalysis:
+    """The outcomes that cheap talk before ``game`` can lead to in subgame-perfect equilibrium.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    messages : sequence of str, or mapping sender -> sequence of str
+    senders : sequence of str, optional
+        Default: every player talks.
+    exact : bool or None
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = talk_outcomes(gt.read_game("stag-hunt"), ["stag", "hare"], senders=["Row"])
+    >>> [o.distribution for o in t.outcomes if len(o.distribution) == 1]
+    [{('Stag', 'Stag'): Fraction(1, 1)}, {('Hare', 'Hare'): Fraction(1, 1)}]
+    """
+    tree = cheap_talk(game, messages, senders)
+    res = solve(tree, exact=exact)
+    ex = res.exact
+    zero = Fraction(0) if ex else 0.0
+    found: dict[tuple, list] = {}
+    for eq in res.equilibria:
+        reach = reach_probabilities(tree, eq.behavior, ex)
+        dist: dict[tuple[str, ...], Any] = {}
+        for leaf, (_, profile) in tree.leaf_outcomes.items():
+            p = reach[leaf]
+            if p != 0:
+                dist[profile] = dist.get(profile, zero) + p
+        key = tuple(sorted(dist.items())) if ex else \
+            tuple(sorted((k, round(float(v), 9)) for k, v in dist.items()))
+        if key in found:
+            found[key][2] += 1
+        else:
+            found[key] = [dict(sorted(dist.items())), tuple(eq.payoffs), 1]
+    outcomes = sorted((TalkOutcome(d, p, n) for d, p, n in found.values()),
+                      key=lambda o: -sum(float(v) for v in o.payoffs))
+    return TalkAnalysis(game=game, senders=tuple(game.players if senders is None else senders),
+                        tree=tree, with_talk=res, outcomes=tuple(outcomes),
+                        without_talk=solve(game, exact=exact), exact=ex)

@@ -1,0 +1,34 @@
+"""``gametheory talk``: what a round of cheap talk before a game can coordinate."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..analysis.cheap_talk import talk_outcomes
+from ..io import read_game
+from ..report import render
+from ._common import add_arithmetic, add_format, add_output, emit, strategic
+
+
+def add_parser(sub) -> None:
+    t = sub.add_parser("talk", help="what cheap talk before a game can coordinate",
+                       description="Put one round of simultaneous, costless messages in front of "
+                                   "a game and list the outcomes of the subgame-perfect "
+                                   "equilibria of the game with talk, beside the game's own "
+                                   "equilibria.")
+    t.add_argument("game", metavar="GAME", help="a Gambit .nfg file, a model or a bundled game's name")
+    t.add_argument("--messages", metavar="M1,M2,...", default="yes,no",
+                   help="the messages each sender may send, comma-separated (default: yes,no)")
+    t.add_argument("--senders", metavar="P1,P2,...",
+                   help="the players who talk, comma-separated (default: every player)")
+    add_arithmetic(t, "rational arithmetic (default for rational payoffs)")
+    add_format(t, ["table", "json"])
+    add_output(t)
+
+
+def run(args: argparse.Namespace) -> int:
+    messages = [m.strip() for m in args.messages.split(",")]
+    senders = None if args.senders is None else [s.strip() for s in args.senders.split(",")]
+    analysis = talk_outcomes(strategic(read_game(args.game)), messages, senders, exact=args.exact)
+    emit(render(analysis, args.format), args.output)
+    return 0
