@@ -220,6 +220,8 @@ class Model:
     sha256: str = ""
     #: the parties' privately known types (none: every party's numbers are common knowledge)
     types: tuple[PartyType, ...] = ()
+    #: the levels of talks at which the understandings can be agreed (crisis.choice.TalksLevel)
+    talks: tuple[Any, ...] = ()
 
     def parameters(self) -> tuple[Parameter, ...]:
         """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`:

@@ -20,6 +20,7 @@ from typing import Any, Mapping
 from ..arithmetic import exact_str, parse_rational
 from ..crisis.model import (Attribute, Effect, Model, Party, PartyType, Preference, Priority,
                             Scenario, Timing, Understanding, effect_names)
+from ..crisis.choice import TalksLevel
 from ..crisis.parameters import DISTRIBUTIONS, Uncertain
 from ..errors import GameFileError
 from ._files import read_text
@@ -30,7 +31,7 @@ from .sources import Source, bundled, resolve
 __all__ = ["read_model", "parse_model", "load_model", "bundled_models"]
 
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
-        "understanding", "scenario", "timing", "type"}
+        "understanding", "scenario", "timing", "type", "talks"}
 
 
 def read_model(path: str | Path) -> Model:
@@ -51,11 +52,11 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
     data = parse_toml(text, source)
     head = data.get("model", {})
     if isinstance(head, dict) and "extends" in head:
-        extra = sorted(set(data) - {"model", "scenario", "effect", "timing", "type"})
+        extra = sorted(set(data) - {"model", "scenario", "effect", "timing", "type", "talks"})
         if extra:
             raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
                                         "change [model] and [timing] and add [[scenario]], "
-                                        "[[effect]] and [[type]] tables")
+                                        "[[effect]], [[type]] and [[talks]] tables")
         base_name = head["extends"]
         if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
             raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
@@ -88,6 +89,10 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
             if base.types:
                 raise GameFileError(source, "[type]: the model it extends has types already")
             model = replace(model, types=reader.types(model))
+        if "talks" in data:
+            if base.talks:
+                raise GameFileError(source, "[talks]: the model it extends has levels of talks already")
+            model = replace(model, talks=reader.talks(model))
         return replace(reader.in_force(model, head), sha256=_digest(text, base.sha256))
     return replace(_Reader(data, source, folder).model(), sha256=_digest(text))
 
@@ -224,7 +229,40 @@ class _Reader:
             raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
         if "type" in self.data:
             model = replace(model, types=self.types(model))
+        if "talks" in self.data:
+            model = replace(model, talks=self.talks(model))
         return self.in_force(model, head)
+
+    def talks(self, model: Model) -> tuple[TalksLevel, ...]:
+        """``[[talks]]`` tables: the levels at which the parties may agree on the understandings,
+        lowest first, each with its cost to each party, the probability that it becomes known,
+        each party's payoff change then, and its quote."""
+        if not model.understandings:
+            raise self.fail("talks", "levels of talks need [[understanding]] tables to agree on")
+        parties = {p.name for p in model.parties}
+        out: list[TalksLevel] = []
+        for k, t in enumerate(self.tables("talks"), 1):
+            where = f"talks {k}"
+            self.keys(t, {"name", "cost", "discovery", "if_discovered", "quote", "note"}, where)
+            name = self.text(t, "name", where)
+            if name == "none" or any(lv.name == name for lv in out):
+                raise self.fail(where, f"the level name {name!r} is taken ('none' means no talks)")
+            tables = {}
+            for key in ("cost", "if_discovered"):
+                table = t.get(key, {})
+                if not isinstance(table, dict):
+                    raise self.fail(where, f"'{key}' must be a table: party = number")
+                for party in table:
+                    if party not in parties:
+                        raise self.fail(where, f"'{key}' names {party!r}, not a party of the model")
+                tables[key] = tuple((party, self.number(v, f"{where}: {key}.{party}"))
+                                    for party, v in table.items())
+            discovery = self.number(t.get("discovery", 0), f"{where}: discovery")
+            if not 0 <= discovery <= 1:
+                raise self.fail(where, "'discovery' is a probability: it must lie in [0, 1]")
+            out.append(TalksLevel(name, tables["cost"], discovery, tables["if_discovered"],
+                                  self.text(t, "quote", where), self.text(t, "note", where, False)))
+        return tuple(out)
 
     def types(self, model: Model) -> tuple[PartyType, ...]:
         """``[[type]]`` tables: a moving party's possible private types, each with its prior

@@ -22,6 +22,7 @@ module                 records                                             forma
 ``repeated``           ``RepeatedPlay``                                    table, json
 ``bayes``              ``BayesNashResult``, ``BayesComparison``            table, json
 ``talk``               ``TalkAnalysis``                                    table, json
+``choice``             ``CoordinationChoice``                              table, json
 =====================  ==================================================  ============================
 
 Every record with a JSON form also has ``dict`` (:func:`to_dict`).  Numbers are written by
@@ -29,7 +30,7 @@ one formatter, :mod:`gametheory.report._text`.  The former ``format_*`` and ``*_
 names are in :mod:`gametheory.report._deprecated` for one release.
 """
 
-from . import (bayes, comparison, conflict, coop, dominance, model, qre,  # noqa: F401
+from . import (bayes, choice, comparison, conflict, coop, dominance, model, qre,  # noqa: F401
                repeated, selection, sensitivity, solve, sweep, talk, thresholds, tree)
 from ._deprecated import (comparison_to_dict, conflict_to_dict, conflict_to_dot, elimination_to_dict,
                           format_comparison, format_conflict, format_elimination, format_model,

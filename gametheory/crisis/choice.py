@@ -1,0 +1,260 @@
+"""The choice to coordinate: agreeing on the understandings as the first stage of the game.
+
+Today's comparison switches the understandings on from outside.  Here the
+moving parties first choose, at the same time, the level of talks each will
+join: ``"none"`` or one of the model's ``[[talks]]`` levels (in the order the
+model lists them, e.g. mid-level, then senior).  Agreement needs everyone, so
+the talks held are at the lowest level proposed, and none if anyone refuses.
+Held talks put the understandings in force and cost each party its ``cost`` at
+that level; with probability ``discovery`` they become known, and each party's
+payoff then changes by ``if_discovered`` (the article's worry that senior talks
+raise "the specter of a tripartite intervention").  Then the parties play the
+crisis game with or without the understandings, seeing whether talks were held.
+
+The subgame-perfect equilibria are found by backward induction
+(:func:`coordination_choice`): each level's crisis game has the equilibria of
+the game with or without the understandings (its constants change none of
+them); for every choice of one equilibrium per level (the isolated ones and
+the vertices of described continua), the first stage is a game in strategic
+form over the proposals, solved for its pure equilibria (a proposal game is
+degenerate: when one party refuses, the others are indifferent, so its mixed
+equilibria form continua that add no outcome of interest and are not listed).
+The equilibrium played after talks depends only on the level reached (not on
+who proposed what): the list is the subgame-perfect equilibria of that kind with
+pure proposals.  Not coordinating is
+always among them when agreement needs everyone (if the others refuse, no one
+can do better than refuse too); the result says which outcomes survive when no
+party proposes a weakly dominated level.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..analysis.perfection import is_weakly_dominated
+from ..errors import InvalidGameError, SolverError
+from ..games.normal import NormalFormGame
+from ..solvers.result import Equilibrium
+from ..solvers.solve import solve
+from .model import Model
+
+__all__ = ["TalksLevel", "ChoiceOutcome", "CoordinationChoice", "coordination_choice"]
+
+
+@dataclass(frozen=True)
+class TalksLevel:
+    """A level of talks at which the understandings can be agreed.
+
+    Attributes
+    ----------
+    name : str
+    cost : tuple of (party, Fraction)
+        What holding the talks costs each party (payoff units).
+    discovery : Fraction
+        The probability that the talks become known.
+    if_discovered : tuple of (party, Fraction)
+        Each party's payoff change when they do.
+    quote : str
+        The sentence of the source the level comes from.
+    note : str
+        Where the numbers come from (the modeller's assumptions, and why).
+    """
+
+    name: str
+    cost: tuple[tuple[str, Fraction], ...]
+    discovery: Fraction
+    if_discovered: tuple[tuple[str, Fraction], ...]
+    quote: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ChoiceOutcome:
+    """A distinct outcome of the subgame-perfect equilibria of the whole game.
+
+    Attributes
+    ----------
+    levels : dict
+        Level reached (``"none"`` or a level's name) -> its probability.
+    payoffs : dict
+        Party -> expected payoff, costs and discovery included.
+    risks : dict
+        Bad attribute -> expected level.
+    count : int
+        How many equilibria (selection and first-stage equilibrium) give it.
+    undominated : bool
+        Whether one of them has no party propose a weakly dominated level.
+    """
+
+    levels: dict[str, Any]
+    payoffs: dict[str, Any]
+    risks: dict[str, Any]
+    count: int
+    undominated: bool
+
+
+@dataclass(frozen=True)
+class CoordinationChoice:
+    """The choice to coordinate as an equilibrium outcome.
+
+    Attributes
+    ----------
+    model : Model
+    levels : tuple of TalksLevel
+    proposals : NormalFormGame or None
+        The first stage for the first selection (for inspection).
+    outcomes : tuple of ChoiceOutcome
+        The distinct outcomes, most likely agreement first.
+    value : dict
+        Per party: its payoff in the equilibrium with the largest total of the
+        movers' payoffs with the understandings, minus the same without (before
+        costs): what talks could be worth.
+    """
+
+    model: Model
+    levels: tuple[TalksLevel, ...]
+    proposals: NormalFormGame | None
+    outcomes: tuple[ChoiceOutcome, ...]
+    value: dict[str, Any]
+
+
+def _candidates(game: NormalFormGame) -> list[Equilibrium]:
+    res = solve(game)
+    if not res.accounted if res.accounted is not None else not res.complete:
+        raise SolverError(f"coordination choice: the equilibria of {game.title!r} are not all "
+                          "known, so the continuation after talks is not certain")
+    out = list(res.equilibria)
+    for c in res.continua:
+        out.extend(v for v in c.vertices if tuple(v.strategies) not in
+                   {tuple(e.strategies) for e in out})
+    return out
+
+
+def _risks(model: Model, game: NormalFormGame, eq: Equilibrium) -> dict[str, Any]:
+    _, values, _ = model.outcome_table()
+    bad = [a.name for a in model.attributes if a.bad]
+    out = {a: Fraction(0) for a in bad}
+    for k, ix in enumerate(np.ndindex(*game.shape)):
+        p = Fraction(1)
+        for i, a in enumerate(ix):
+            p *= eq.strategies[i][a]
+        if p:
+            for a in bad:
+                out[a] += p * values[k][a]
+    return out
+
+
+def coordination_choice(model: Model, levels: Any = None) -> CoordinationChoice:
+    """Whether the parties agree on the understandings, as an equilibrium outcome.
+
+    Parameters
+    ----------
+    model : Model
+        A model with understandings (their effects are what talks buy).
+    levels : sequence of TalksLevel, optional
+        The levels of talks (default: the model's ``[[talks]]`` tables).
+
+    Returns
+    -------
+    CoordinationChoice
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> c = coordination_choice(gt.load_model("coordinated"), [TalksLevel(
+    ...     "mid-level", (), Fraction(0), (), "firm, but quiet")])
+    >>> sorted(o.levels for o in c.outcomes if o.undominated) == [{"mid-level": 1}]
+    True
+    """
+    if not model.understandings:
+        raise InvalidGameError(f"{model.path}: the model has no understandings to agree on")
+    levels = tuple(model.talks if levels is None else levels)
+    if not levels:
+        raise InvalidGameError(f"{model.path}: no levels of talks: add [[talks]] tables or pass levels")
+    names = ["none"] + [lv.name for lv in levels]
+    if len(set(names)) < len(names):
+        raise InvalidGameError("coordination choice: level names must be distinct and not 'none'")
+    movers = [p.name for p in model.players]
+    parties = [p.name for p in model.parties]
+    without, with_ = model.with_understandings([]), model.with_understandings(None)
+    games = {"none": without.game()}
+    for lv in levels:
+        games[lv.name] = with_.game()
+    plain = {"none": without, **{lv.name: with_ for lv in levels}}
+    outside = {name: m.outside_payoffs() for name, m in plain.items()}
+    shift = {"none": {p: Fraction(0) for p in parties}}
+    for lv in levels:
+        cost, hit = dict(lv.cost), dict(lv.if_discovered)
+        shift[lv.name] = {p: -cost.get(p, Fraction(0)) + lv.discovery * hit.get(p, Fraction(0))
+                          for p in parties}
+    candidates = {"none": _candidates(games["none"])}
+    coordinated = _candidates(games[levels[0].name])
+    for lv in levels:
+        candidates[lv.name] = coordinated
+
+    def party_payoffs(name: str, eq: Equilibrium) -> dict[str, Any]:
+        out = dict(zip(movers, eq.payoffs))
+        for p, arr in outside[name].items():
+            out[p] = sum((Fraction(arr[ix]) * np.prod([eq.strategies[i][a] for i, a in enumerate(ix)])
+                          for ix in np.ndindex(*arr.shape)), Fraction(0))
+        return {p: out[p] + shift[name][p] for p in parties}
+
+    risks = {(name, k): _risks(plain[name], games[name], eq)
+             for name in names for k, eq in enumerate(candidates[name])}
+    values = {(name, k): party_payoffs(name, eq)
+              for name in names for k, eq in enumerate(candidates[name])}
+    found: dict[tuple, list] = {}
+    shape = (len(names),) * len(movers)
+    reached = np.empty(shape, dtype=int)
+    for ix in np.ndindex(*shape):
+        reached[ix] = min(ix)                 # the lowest level proposed (0 = none)
+    first = None
+    for pick in itertools.product(*(range(len(candidates[n])) for n in names)):
+        arrays = []
+        for p in movers:
+            arr = np.empty(shape, dtype=object)
+            for ix in np.ndindex(*shape):
+                lvl = int(reached[ix])
+                arr[ix] = values[(names[lvl], pick[lvl])][p]
+            arrays.append(arr)
+        stage = NormalFormGame(arrays, players=movers, actions=[names] * len(movers),
+                               title=f"{model.title}: which talks to join")
+        first = first or stage
+        for eq in solve(stage, method="pure").equilibria:
+            level_p = {n: Fraction(0) for n in names}
+            for ix in np.ndindex(*shape):
+                q = Fraction(1)
+                for i, a in enumerate(ix):
+                    q *= eq.strategies[i][a]
+                if q:
+                    level_p[names[int(reached[ix])]] += q
+            level_p = {n: q for n, q in level_p.items() if q}
+            payoff = {p: sum((q * values[(n, pick[names.index(n)])][p] for n, q in level_p.items()),
+                             Fraction(0)) for p in parties}
+            risk = {a: sum((q * risks[(n, pick[names.index(n)])][a] for n, q in level_p.items()),
+                           Fraction(0)) for a in risks[("none", 0)]}
+            undominated = all(not is_weakly_dominated(stage, i, [int(a == b) for b in range(len(names))])
+                              for i in range(len(movers)) for a in np.flatnonzero(
+                                  np.array(eq.strategies[i], dtype=object) != 0))
+            key = (tuple(sorted(level_p.items())), tuple(sorted(payoff.items())))
+            if key in found:
+                found[key][3] += 1
+                found[key][4] = found[key][4] or undominated
+            else:
+                found[key] = [level_p, payoff, risk, 1, undominated]
+    outcomes = sorted((ChoiceOutcome(*v) for v in found.values()),
+                      key=lambda o: (-(1 - o.levels.get("none", 0)), -sum(o.payoffs.values())))
+    best = {}
+    for name in ("none", levels[0].name):
+        eqs = [values[(name, k)] for k in range(len(candidates[name]))]
+        base = {p: v - shift[name][p] for p, v in
+                max(eqs, key=lambda d: sum(d[p] for p in movers)).items()}
+        best[name] = base
+    value = {p: best[levels[0].name][p] - best["none"][p] for p in parties}
+    return CoordinationChoice(model=model, levels=levels, proposals=first, outcomes=tuple(outcomes),
+                              value=value)
