@@ -32,6 +32,8 @@ from .analysis.perfection import Perfection, is_weakly_dominated, perfection, pe
 from .analysis.repeated import (Deterrence, MinmaxValue, PayoffSet, RepeatedPlay, Sustainability,
                                 feasible_payoff_set, grim_trigger_threshold, minmax_values,
                                 repeated_play, sustainability)
+from .analysis.signalling import (SignallingEquilibrium, SignallingResult,
+                                  perfect_bayesian_equilibria)
 from .analysis.selection import RiskComparison, Selection, TracingComparison, select
 from .analysis.tracing import Trace, bicentric_prior, tracing_procedure
 from .conflict import (CoalitionalStability, ConflictModel, ConflictReport, coalitional_stability,
@@ -63,9 +65,11 @@ from .games.behavior import (behavior_payoffs, behavior_regrets, behavior_to_mix
                              mixed_to_behavior, pure_actions)
 from .games.agent_form import agent_form
 from .games.bayesian import BayesianGame
+from .games.catalogue import textbook_game, textbook_games
 from .games.cheap_talk import cheap_talk
 from .games.normal import NormalFormGame, supports
 from .games.repeated import repeated_tree
+from .games.signalling import SignallingGame
 from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_normal_form
 from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_conflict,
                  parse_efg, parse_nfg, parse_tu, read_conflict, read_efg, read_game, read_nfg,
@@ -90,7 +94,8 @@ __all__ = [
     "NormalFormGame", "ExtensiveFormGame", "decision", "chance", "outcome", "reduced_normal_form",
     "agent_form",
     "supports", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
-    "pure_actions", "repeated_tree", "BayesianGame", "cheap_talk",
+    "pure_actions", "repeated_tree", "BayesianGame", "cheap_talk", "SignallingGame", "textbook_game",
+    "textbook_games",
     # solving: one entry point, one function per method, the records
     "solve", "METHODS", "choose_method", "Context",
     "solve_pure", "solve_support", "solve_vertex", "solve_lemke_howson", "solve_zero_sum",
@@ -105,6 +110,8 @@ __all__ = [
     "PerturbationCheck", "select", "Selection", "RiskComparison", "TracingComparison",
     "bicentric_prior", "tracing_procedure", "Trace", "perfection", "Perfection", "perturbed_game",
     "is_weakly_dominated",
+    # signalling
+    "perfect_bayesian_equilibria", "SignallingResult", "SignallingEquilibrium",
     # pre-play communication
     "talk_outcomes", "TalkAnalysis", "TalkOutcome",
     # repeated play

@@ -15,16 +15,16 @@ import sys
 from typing import Sequence
 
 from . import (bayes, choose, compare, conflict, coop, dominance, models, plot, qre, repeated,
-               sensitivity, show, solve, sweep, talk, threshold, tree)
+               sensitivity, show, signal, solve, sweep, talk, threshold, tree)
 from ._common import Parser, UsageError, exit_code
 
 __all__ = ["main", "run"]
 
 #: The commands, in the order ``gametheory --help`` lists them.
 COMMANDS = {"solve": solve, "dominance": dominance, "qre": qre, "repeated": repeated, "talk": talk,
-            "show": show, "compare": compare, "bayes": bayes, "choose": choose, "sweep": sweep,
-            "threshold": threshold, "sensitivity": sensitivity, "plot": plot, "tree": tree,
-            "coop": coop, "conflict": conflict, "models": models}
+            "signal": signal, "show": show, "compare": compare, "bayes": bayes, "choose": choose,
+            "sweep": sweep, "threshold": threshold, "sensitivity": sensitivity, "plot": plot,
+            "tree": tree, "coop": coop, "conflict": conflict, "models": models}
 
 
 def _parser() -> argparse.ArgumentParser:

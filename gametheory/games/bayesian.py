@@ -33,8 +33,8 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
-from ..arithmetic import as_exact, is_exact_number
 from ..errors import GameTooLargeError, InvalidGameError
+from ._input import names, number
 from .normal import NormalFormGame
 from .tree import ExtensiveFormGame, chance, decision, outcome
 
@@ -42,38 +42,6 @@ __all__ = ["BayesianGame", "MAX_AGENT_PROFILES"]
 
 #: The most action profiles the agent form or the ex-ante form may have.
 MAX_AGENT_PROFILES = 2_000_000
-
-
-def _names(values: Any, what: str) -> tuple[str, ...]:
-    if isinstance(values, str) or not isinstance(values, Sequence):
-        raise InvalidGameError(f"{what} must be a list of names, got {values!r}")
-    names = tuple(str(v) for v in values)
-    if not names:
-        raise InvalidGameError(f"{what} is empty")
-    if len(set(names)) < len(names):
-        dup = next(n for n in names if names.count(n) > 1)
-        raise InvalidGameError(f"{what}: the name {dup!r} appears twice")
-    return names
-
-
-def _number(value: Any, where: str) -> Any:
-    """A payoff or probability: exact (int, Fraction, decimal string) or a finite float."""
-    if isinstance(value, bool):
-        raise InvalidGameError(f"{where}: {value!r} is not a number")
-    if is_exact_number(value):
-        return Fraction(as_exact(value))
-    if isinstance(value, str):
-        try:
-            return Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise InvalidGameError(f"{where}: {value!r} is not a number") from None
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise InvalidGameError(f"{where}: {value!r} is not a number") from None
-    if not np.isfinite(x):
-        raise InvalidGameError(f"{where}: {value!r} is not finite")
-    return x
 
 
 class BayesianGame:
@@ -120,12 +88,12 @@ class BayesianGame:
     def __init__(self, players: Sequence[str], types: Sequence[Sequence[str]],
                  actions: Sequence[Sequence[str]], prior: Any, payoffs: Mapping[Any, Any],
                  title: str = "") -> None:
-        self.players = _names(players, "players")
+        self.players = names(players, "players")
         n = len(self.players)
         if len(types) != n or len(actions) != n:
             raise InvalidGameError(f"give the types and the actions of each of the {n} players")
-        self.types = tuple(_names(t, f"types of {p!r}") for p, t in zip(self.players, types))
-        self.actions = tuple(_names(a, f"actions of {p!r}") for p, a in zip(self.players, actions))
+        self.types = tuple(names(t, f"types of {p!r}") for p, t in zip(self.players, types))
+        self.actions = tuple(names(a, f"actions of {p!r}") for p, a in zip(self.players, actions))
         self.title = str(title)
         self.type_shape = tuple(len(t) for t in self.types)
         self.action_shape = tuple(len(a) for a in self.actions)
@@ -161,14 +129,14 @@ class BayesianGame:
         p[...] = Fraction(0)
         if isinstance(prior, Mapping):
             for key, v in prior.items():
-                p[self._profile_key(key)] = _number(v, f"prior of {key!r}")
+                p[self._profile_key(key)] = number(v, f"prior of {key!r}")
         else:
             arr = np.asarray(prior, dtype=object)
             if arr.shape != self.type_shape:
                 raise InvalidGameError(f"the prior must have shape {self.type_shape} (one entry "
                                        f"per type profile), got {arr.shape}")
             for ix in np.ndindex(*self.type_shape):
-                p[ix] = _number(arr[ix], f"prior of {self.type_names(ix)!r}")
+                p[ix] = number(arr[ix], f"prior of {self.type_names(ix)!r}")
         if any(v < 0 for v in p.flat):
             raise InvalidGameError("the prior has a negative probability")
         total = sum(p.flat)
@@ -198,7 +166,7 @@ class BayesianGame:
                 if np.shape(a) != self.action_shape:
                     raise InvalidGameError(f"payoffs of {self.players[i]!r} for types {key!r} have "
                                            f"shape {np.shape(a)}, not {self.action_shape}")
-            given[ix] = [[_number(v, f"payoff of {self.players[i]!r} for types {key!r}")
+            given[ix] = [[number(v, f"payoff of {self.players[i]!r} for types {key!r}")
                           for v in np.asarray(a, dtype=object).flat] for i, a in enumerate(arrays)]
         out = [np.empty(self.type_shape + self.action_shape, dtype=object) for _ in range(n)]
         for arr in out:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InvalidGameError
+from ..games.catalogue import TEXTBOOK, textbook_game
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame
 from .efg import parse_efg
@@ -16,9 +17,15 @@ __all__ = ["read_game", "load_tree", "write_game", "bundled_games"]
 
 
 def bundled_games() -> dict[str, str]:
-    """Names of the bundled games and models with their titles (models last)."""
-    out = {name: parse_nfg(src.text(), source=src.name).title
-           for name, src in bundled("game").items() if src.format == "nfg"}
+    """Names of the bundled games, the textbook catalogue's and the models, with their titles
+    (files first, then the catalogue, models last)."""
+    out = {}
+    for name, src in bundled("game").items():
+        if src.format == "nfg":
+            out[name] = parse_nfg(src.text(), source=src.name).title
+        elif src.format == "efg":
+            out[name] = parse_efg(src.text(), source=src.name).title
+    out.update({name: title for name, (title, _, _) in TEXTBOOK.items()})
     out.update(bundled_models())
     return out
 
@@ -28,7 +35,9 @@ def read_game(source: str | Path | Source) -> "NormalFormGame | ExtensiveFormGam
     bundled one by name.
 
     A ``.efg`` file gives an :class:`~gametheory.games.tree.ExtensiveFormGame`
-    (a tree); the others a :class:`~gametheory.games.normal.NormalFormGame`.  A model
+    (a tree), and so does a signalling or Bayesian game of the textbook
+    catalogue (:func:`~gametheory.games.catalogue.textbook_game` gives the game
+    itself); the others a :class:`~gametheory.games.normal.NormalFormGame`.  A model
     file gives the game among its moving parties, with the model's default
     weights.
 
@@ -40,6 +49,8 @@ def read_game(source: str | Path | Source) -> "NormalFormGame | ExtensiveFormGam
     >>> gt.read_game("unilateral").players
     ('US', 'ROK', 'PRC')
     """
+    if isinstance(source, str) and source in TEXTBOOK and not Path(source).exists():
+        return textbook_game(source).tree()
     src = resolve(source, "game")
     if src.format == "toml":
         return load_model(src).game()

@@ -62,7 +62,7 @@ class _Kind:
 
 #: What a name may stand for, by the kind of file a reader wants (searched in this order).
 KINDS = {
-    "game": _Kind("game", (("games", ".nfg", ""), ("models", ".toml", "models/")),
+    "game": _Kind("game", (("games", ".nfg", ""), ("games", ".efg", ""), ("models", ".toml", "models/")),
                   (".nfg", ".efg", ".toml"), True),
     "model": _Kind("model", (("models", ".toml", "models/"),), (".toml",), True),
     "conflict": _Kind("conflict", (("models/conflicts", ".toml", "models/conflicts/"),), (), False),

@@ -23,6 +23,7 @@ module                 records                                             forma
 ``bayes``              ``BayesNashResult``, ``BayesComparison``            table, json
 ``talk``               ``TalkAnalysis``                                    table, json
 ``choice``             ``CoordinationChoice``                              table, json
+``signalling``         ``SignallingResult``                                table, json
 =====================  ==================================================  ============================
 
 Every record with a JSON form also has ``dict`` (:func:`to_dict`).  Numbers are written by
@@ -31,7 +32,8 @@ names are in :mod:`gametheory.report._deprecated` for one release.
 """
 
 from . import (bayes, choice, comparison, conflict, coop, dominance, model, qre,  # noqa: F401
-               repeated, selection, sensitivity, solve, sweep, talk, thresholds, tree)
+               repeated, selection, sensitivity, signalling, solve, sweep, talk, thresholds,
+               tree)
 from ._deprecated import (comparison_to_dict, conflict_to_dict, conflict_to_dot, elimination_to_dict,
                           format_comparison, format_conflict, format_elimination, format_model,
                           format_qre, format_result, format_sweep, format_tree, qre_to_dict,
