@@ -45,6 +45,28 @@ def test_job_market_intuitive_criterion_selects_the_least_cost_separating_equili
     assert riley.payoffs["high"] == 2 - F(1, 3) and riley.payoffs["low"] == 1
 
 
+def test_hybrid_beer_quiche_when_the_weak_type_is_likely():
+    # prior 9/10 weak: the strong type drinks beer, the weak one mixes (beer 1/9) so that a beer
+    # drinker is weak with probability 1/2, and the receiver duels a beer drinker half the time
+    base = gt.textbook_game("beer-quiche")
+    g = gt.SignallingGame(base.types, ["9/10", "1/10"], base.messages, base.actions,
+                          base.sender_payoffs, base.receiver_payoffs)
+    pure = gt.perfect_bayesian_equilibria(g)
+    assert all(e.kind != "hybrid" for e in pure.equilibria)
+    res = gt.perfect_bayesian_equilibria(g, mixed=True)
+    hybrid = [e for e in res.equilibria if e.kind == "hybrid"]
+    assert len(hybrid) == 1
+    h = hybrid[0]
+    assert h.sender == {"weak": {"beer": F(1, 9), "quiche": F(8, 9)}, "strong": {"beer": 1}}
+    assert h.receiver == {"beer": {"duel": F(1, 2), "not": F(1, 2)}, "quiche": {"duel": 1}}
+    assert h.beliefs["beer"] == {"weak": F(1, 2), "strong": F(1, 2)}
+    assert h.messages == {"weak": None, "strong": "beer"} and h.intuitive
+    assert h.payoffs["weak"] == 1 and h.payoffs["strong"] == 2
+    # the pure ones come first, and nothing is listed twice
+    assert res.equilibria[:len(pure.equilibria)] == pure.equilibria
+    assert len({(str(e.sender), str(e.receiver)) for e in res.equilibria}) == len(res.equilibria)
+
+
 def test_every_listed_equilibrium_is_one_by_the_definition_and_none_is_missed():
     """On random 2-type, 2-message, 2-action games: each listed profile is an equilibrium (checked
     here from the payoffs), and every pure profile that is one is listed."""

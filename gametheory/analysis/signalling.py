@@ -38,6 +38,7 @@ import numpy as np
 from ..arithmetic import EXACT
 from ..games.signalling import SignallingGame
 from ..linalg.lp import FLOAT_LP, solve_lp
+from ..solvers.solve import solve
 
 __all__ = ["SignallingEquilibrium", "SignallingResult", "perfect_bayesian_equilibria"]
 
@@ -49,11 +50,12 @@ class SignallingEquilibrium:
     Attributes
     ----------
     kind : str
-        ``"pooling"``, ``"separating"`` or ``"partially pooling"``.
+        ``"pooling"``, ``"separating"``, ``"partially pooling"``, or ``"hybrid"`` when
+        some type mixes.
     messages : dict
-        Type -> the message it sends.
+        Type -> the message it sends (None for a type that mixes).
     responses : dict
-        Message -> the receiver's action.
+        Message -> the receiver's action (None where it mixes).
     beliefs : dict
         Message on the path -> {type: probability} (Bayes' rule).
     off_path : dict
@@ -65,16 +67,22 @@ class SignallingEquilibrium:
         Whether it passes the Intuitive Criterion.
     reason : str
         Why it fails the criterion (which type would deviate to which message), or "".
+    sender : dict
+        Type -> {message: probability} (the messages it sends).
+    receiver : dict
+        Message -> {action: probability} (the actions taken).
     """
 
     kind: str
-    messages: dict[str, str]
-    responses: dict[str, str]
+    messages: dict[str, str | None]
+    responses: dict[str, str | None]
     beliefs: dict[str, dict[str, Any]]
     off_path: dict[str, dict[str, tuple[Any, Any]]]
     payoffs: dict[str, Any]
     intuitive: bool
     reason: str
+    sender: dict[str, dict[str, Any]]
+    receiver: dict[str, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -105,15 +113,17 @@ def _zero(exact: bool) -> Any:
     return Fraction(0) if exact else 0.0
 
 
-def _best_reply_beliefs(game: SignallingGame, m: int, a: int, among: Sequence[int]):
-    """The beliefs over ``among`` (the other types get 0) to which action ``a`` is a best reply
-    after message ``m``: None when there are none, else per type of ``among`` its least and
-    greatest probability there (exact linear programs)."""
+def _best_reply_beliefs(game: SignallingGame, m: int, a: Any, among: Sequence[int]):
+    """The beliefs over ``among`` (the other types get 0) to which action ``a`` (or every action
+    of a collection ``a``, the support of a mixed reply) is a best reply after message ``m``:
+    None when there are none, else per type of ``among`` its least and greatest probability
+    there (exact linear programs)."""
     k = len(among)
     U = game.receiver_payoffs[:, m, :]
-    # mu >= 0, sum mu = 1, sum_t mu_t (U[t, b] - U[t, a]) <= 0 for every action b
-    A_ub = np.array([[U[t, b] - U[t, a] for t in among] for b in range(len(game.actions)) if b != a],
-                    dtype=object).reshape(-1, k)
+    support = [a] if isinstance(a, (int, np.integer)) else list(a)
+    # mu >= 0, sum mu = 1, sum_t mu_t (U[t, b] - U[t, a]) <= 0 for every action b and a in support
+    A_ub = np.array([[U[t, b] - U[t, c] for t in among] for c in support
+                     for b in range(len(game.actions)) if b != c], dtype=object).reshape(-1, k)
     b_ub = [0] * len(A_ub)
     A_eq = np.array([[1] * k], dtype=object)
     arithmetic = EXACT if game.exact else FLOAT_LP
@@ -139,9 +149,12 @@ def _replies(game: SignallingGame, m: int, among: Sequence[int]) -> list[int]:
     return [a for a in range(len(game.actions)) if _best_reply_beliefs(game, m, a, among) is not None]
 
 
-def perfect_bayesian_equilibria(game: SignallingGame) -> SignallingResult:
+def perfect_bayesian_equilibria(game: SignallingGame, mixed: bool = False) -> SignallingResult:
     """Every pure-strategy perfect Bayesian equilibrium, classified and tested by the Intuitive
-    Criterion (see the module notes).
+    Criterion (see the module notes); with ``mixed``, also the extreme Nash equilibria of the
+    game tree (vertex enumeration of its reduced normal form) in which someone mixes and whose
+    off-path replies are best replies to some belief: hybrid (semi-separating) equilibria and
+    receivers mixing at a tie.
 
     Examples
     --------
@@ -173,30 +186,97 @@ def perfect_bayesian_equilibria(game: SignallingGame) -> SignallingResult:
             if any(S[t, plan[t], response[plan[t]]] < S[t, m, response[m]]
                    for t in range(T) for m in range(M)):
                 continue                     # some type gains by sending another message
-            payoff = {game.types[t]: S[t, plan[t], response[plan[t]]] for t in range(T)}
-            payoff["receiver"] = sum((prior[t] * R[t, plan[t], response[plan[t]]] for t in range(T)),
-                                     _zero(ex))
-            regions = {game.messages[m]: _best_reply_beliefs(game, m, response[m], range(T))
-                       for m in off}
-            intuitive, reason = _intuitive(game, plan, response, off)
-            kind = "pooling" if len(used) == 1 else "separating" if len(used) == T \
-                else "partially pooling"
-            out.append(SignallingEquilibrium(
-                kind=kind, messages={game.types[t]: game.messages[plan[t]] for t in range(T)},
-                responses={game.messages[m]: game.actions[response[m]] for m in range(M)},
-                beliefs={game.messages[m]: {game.types[t]: beliefs[m][t] for t in range(T)}
-                         for m in used},
-                off_path=regions, payoffs=payoff, intuitive=intuitive, reason=reason))
+            sigma = [[_one(m == plan[t], ex) for m in range(M)] for t in range(T)]
+            rho = [[_one(a == response[m], ex) for a in range(A)] for m in range(M)]
+            out.append(_equilibrium(game, sigma, rho))
+    if not mixed:
+        return SignallingResult(game=game, equilibria=tuple(out), exact=ex,
+                                note="pure strategies only: equilibria in which the sender or "
+                                     "the receiver mixes are not listed")
+    seen = {_key(e) for e in out}
+    for sigma, rho in _tree_equilibria(game):
+        e = _equilibrium(game, sigma, rho)
+        if e is not None and _key(e) not in seen:
+            seen.add(_key(e))
+            out.append(e)
     return SignallingResult(game=game, equilibria=tuple(out), exact=ex,
-                            note="pure strategies only: equilibria in which the sender or the "
-                                 "receiver mixes are not listed")
+                            note="the pure equilibria, then the extreme Nash equilibria of the "
+                                 "game tree that are perfect Bayesian; mixtures of them along a "
+                                 "continuum are not listed")
 
 
-def _intuitive(game: SignallingGame, plan: Sequence[int], response: Sequence[int],
-               off: Sequence[int]) -> tuple[bool, str]:
+def _one(flag: bool, exact: bool) -> Any:
+    return (Fraction(1) if flag else Fraction(0)) if exact else float(flag)
+
+
+def _key(e: SignallingEquilibrium) -> tuple:
+    return (tuple(sorted((t, tuple(sorted(d.items()))) for t, d in e.sender.items())),
+            tuple(sorted((m, tuple(sorted(d.items()))) for m, d in e.receiver.items())))
+
+
+def _tree_equilibria(game: SignallingGame):
+    """The extreme Nash equilibria of the game tree as (sender per type, receiver per message)
+    distributions."""
+    tree = game.tree()
+    keys = tree.infoset_keys
+    for eq in solve(tree, exact=game.exact).equilibria:
+        dist = {}
+        per_player = {p: list(b) for p, b in zip(tree.players, eq.behavior)}
+        counters = {p: 0 for p in tree.players}
+        for player, name in keys:
+            dist[(player, name)] = per_player[player][counters[player]]
+            counters[player] += 1
+        sigma = [list(dist[(game.sender, f"type {t}")]) for t in game.types]
+        rho = [list(dist[(game.receiver, f"heard {m}")]) for m in game.messages]
+        yield sigma, rho
+
+
+def _equilibrium(game: SignallingGame, sigma: Sequence[Sequence[Any]],
+                 rho: Sequence[Sequence[Any]]) -> SignallingEquilibrium | None:
+    """The record of a profile that is a Nash equilibrium of the tree, or None when some reply
+    off the path is a best reply to no belief (not perfect Bayesian)."""
+    T, M, A = len(game.types), len(game.messages), len(game.actions)
+    ex = game.exact
+    S, R, prior = game.sender_payoffs, game.receiver_payoffs, game.prior
+    zero = _zero(ex)
+    reach = [sum((prior[t] * sigma[t][m] for t in range(T)), zero) for m in range(M)]
+    used = [m for m in range(M) if reach[m] != 0]
+    off = [m for m in range(M) if reach[m] == 0]
+    beliefs = {m: [prior[t] * sigma[t][m] / reach[m] for t in range(T)] for m in used}
+    regions = {}
+    for m in off:
+        region = _best_reply_beliefs(game, m, [a for a in range(A) if rho[m][a] != 0], range(T))
+        if region is None:
+            return None
+        regions[game.messages[m]] = region
+    star = [sum((sigma[t][m] * rho[m][a] * S[t, m, a] for m in range(M) for a in range(A)), zero)
+            for t in range(T)]
+    payoff = {game.types[t]: star[t] for t in range(T)}
+    payoff["receiver"] = sum((prior[t] * sigma[t][m] * rho[m][a] * R[t, m, a]
+                              for t in range(T) for m in range(M) for a in range(A)), zero)
+    intuitive, reason = _intuitive(game, star, off)
+    mixes = any(sum(1 for v in sigma[t] if v != 0) > 1 for t in range(T))
+    kind = "hybrid" if mixes else "pooling" if len(used) == 1 else \
+        "separating" if len(used) == T else "partially pooling"
+
+    def pure(dist: Sequence[Any], names: Sequence[str]) -> str | None:
+        hits = [k for k, v in enumerate(dist) if v != 0]
+        return names[hits[0]] if len(hits) == 1 else None
+
+    return SignallingEquilibrium(
+        kind=kind, messages={game.types[t]: pure(sigma[t], game.messages) for t in range(T)},
+        responses={game.messages[m]: pure(rho[m], game.actions) for m in range(M)},
+        beliefs={game.messages[m]: {game.types[t]: beliefs[m][t] for t in range(T)} for m in used},
+        off_path=regions, payoffs=payoff, intuitive=intuitive, reason=reason,
+        sender={game.types[t]: {game.messages[m]: sigma[t][m] for m in range(M) if sigma[t][m] != 0}
+                for t in range(T)},
+        receiver={game.messages[m]: {game.actions[a]: rho[m][a] for a in range(A) if rho[m][a] != 0}
+                  for m in range(M)})
+
+
+def _intuitive(game: SignallingGame, star: Sequence[Any], off: Sequence[int]) -> tuple[bool, str]:
     S = game.sender_payoffs
     T = len(game.types)
-    star = [S[t, plan[t], response[plan[t]]] for t in range(T)]
     for m in off:
         any_reply = _replies(game, m, range(T))
         never = [t for t in range(T) if star[t] > max(S[t, m, a] for a in any_reply)]

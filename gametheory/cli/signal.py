@@ -21,6 +21,10 @@ def add_parser(sub) -> None:
                                    "the Intuitive Criterion.")
     s.add_argument("game", metavar="GAME", help="a signalling game of the catalogue: "
                                                 + ", ".join(SIGNALLING))
+    s.add_argument("--mixed", action="store_true",
+                   help="also list the equilibria in which someone mixes (hybrid equilibria, "
+                        "receivers mixing at a tie): the extreme Nash equilibria of the game tree "
+                        "that are perfect Bayesian")
     add_format(s, ["table", "json"])
     add_output(s)
 
@@ -29,5 +33,6 @@ def run(args: argparse.Namespace) -> int:
     if args.game not in SIGNALLING:
         raise UsageError(f"{args.game!r} is not a signalling game of the catalogue "
                          f"({', '.join(SIGNALLING)})")
-    emit(render(perfect_bayesian_equilibria(textbook_game(args.game)), args.format), args.output)
+    emit(render(perfect_bayesian_equilibria(textbook_game(args.game), mixed=args.mixed),
+                args.format), args.output)
     return 0

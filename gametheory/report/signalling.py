@@ -18,8 +18,11 @@ def signalling_dict(res: SignallingResult) -> dict[str, Any]:
     """Signalling equilibria as JSON (schema ``gametheory.signalling/1``).
 
     ``title``, ``types``, ``prior``, ``messages``, ``actions``, ``exact``,
-    ``note`` and ``equilibria``: each with ``kind``, ``messages`` (type ->
-    message), ``responses`` (message -> action), ``beliefs`` (message on the
+    ``note`` and ``equilibria``: each with ``kind`` (pooling, separating,
+    partially pooling, hybrid), ``messages`` (type -> message, null for a
+    type that mixes), ``responses`` (message -> action, null where the
+    receiver mixes), ``sender`` (type -> message -> probability),
+    ``receiver`` (message -> action -> probability), ``beliefs`` (message on the
     path -> type -> probability), ``off_path`` (message -> type ->
     ``[least, greatest]`` probability among the beliefs supporting the
     response), ``payoffs`` (type -> sender's payoff, and ``"receiver"``),
@@ -40,6 +43,9 @@ def signalling_dict(res: SignallingResult) -> dict[str, Any]:
         "messages": list(g.messages), "actions": list(g.actions), "exact": ex, "note": res.note,
         "equilibria": [{
             "kind": e.kind, "messages": e.messages, "responses": e.responses,
+            "sender": {t: {m: json_num(q, ex) for m, q in d.items()} for t, d in e.sender.items()},
+            "receiver": {m: {a: json_num(q, ex) for a, q in d.items()}
+                         for m, d in e.receiver.items()},
             "beliefs": {m: {t: json_num(p, ex) for t, p in b.items()} for m, b in e.beliefs.items()},
             "off_path": {m: {t: [json_num(lo, ex), json_num(hi, ex)] for t, (lo, hi) in r.items()}
                          for m, r in e.off_path.items()},
@@ -58,8 +64,12 @@ def signalling_table(res: SignallingResult) -> str:
              f"{len(res.equilibria)} perfect Bayesian equilibri"
              f"{'um' if len(res.equilibria) == 1 else 'a'} ({res.note}):"]
     for k, e in enumerate(res.equilibria, 1):
-        sends = ", ".join(f"{t} sends {m}" for t, m in e.messages.items())
-        answers = ", ".join(f"{m} -> {a}" for m, a in e.responses.items())
+        sends = ", ".join(f"{t} sends " + " or ".join(
+            m if len(d) == 1 else f"{m} {text_num(q, ex)}" for m, q in d.items())
+            for t, d in e.sender.items())
+        answers = ", ".join(f"{m} -> " + " or ".join(
+            a if len(d) == 1 else f"{a} {text_num(q, ex)}" for a, q in d.items())
+            for m, d in e.receiver.items())
         lines.append(f"  {k}. {e.kind}: {sends}; {g.receiver} answers {answers}")
         for m, r in e.off_path.items():
             bounds = ", ".join(f"P({t}) in [{text_num(lo, ex)}, {text_num(hi, ex)}]"
