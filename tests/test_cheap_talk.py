@@ -90,3 +90,11 @@ def test_cli_json_and_errors(capsys):
     assert main(["talk", "stag-hunt", "--senders", "Nobody"]) == 2
     err = capsys.readouterr().err
     assert "not a player" in err and err.count("\n") == 1
+
+
+def test_model_talk_table_gives_the_defaults(capsys):
+    stage = gt.load_model("talks").talk
+    assert stage.senders == ("US",) and stage.messages == ("go", "hold")
+    assert main(["talk", "talks", "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["senders"] == ["US"] and len(d["outcomes"]) == 1

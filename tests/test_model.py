@@ -95,7 +95,8 @@ def test_every_quote_is_verbatim_in_the_article(path):
     quotes = [p.quote for p in model.preferences] + [p.quote for p in model.priorities] + \
         [u.quote for u in model.understandings] + [sc.quote for sc in model.scenarios] + \
         ([model.timing.quote] if model.timing and model.timing.quote else []) + \
-        [t.quote for t in model.types] + [lv.quote for lv in model.talks]
+        [t.quote for t in model.types] + [lv.quote for lv in model.talks] + \
+        [stage.quote for stage in (model.talk, model.repetition) if stage is not None]
     assert quotes
     for quote in quotes:
         assert " ".join(quote.split()) in text, quote

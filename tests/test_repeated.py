@@ -231,3 +231,31 @@ def test_cli_bad_input_exit_2(argv, message, capsys, tmp_path):
     assert main(["repeated", "chicken", *argv, "--output", str(out)]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and not out.exists()
+
+
+def test_model_repeated_table_gives_the_defaults(capsys):
+    model = gt.load_model("talks")
+    assert model.repetition.discount == F(9, 10)
+    assert model.repetition.profile == ("Stay out", "Intervene", "Intervene")
+    assert main(["repeated", "talks", "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["discount"] == "9/10" and d["target"]["profile"] == ["Stay out", "Intervene", "Intervene"]
+    assert d["target"]["grim"] == "3/16" and d["target"]["sustained"] == {"grim": True, "one_period": True}
+
+
+@pytest.mark.parametrize("table, message", [
+    ('[repeated]\ndiscount = 1\nquote = "q"\n', "strictly between 0 and 1"),
+    ('[repeated]\ndiscount = 0.5\nprofile = ["Stay out"]\nquote = "q"\n', "one action of each party"),
+    ('[repeated]\nquote = "q"\n', "missing 'discount'"),
+    ('[talk]\nsenders = ["Japan"]\nmessages = ["a", "b"]\nquote = "q"\n', "parties with actions"),
+    ('[talk]\nmessages = ["a"]\nquote = "q"\n', "at least two distinct names"),
+])
+def test_bad_stage_tables_exit_2(tmp_path, capsys, table, message):
+    import shutil
+    from gametheory.io.sources import bundled
+    shutil.copytree(str(bundled("model")["unilateral"].entry.parent), tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "t.toml"
+    path.write_text('[model]\nextends = "unilateral.toml"\ntitle = "t"\n\n' + table, encoding="utf-8")
+    assert main(["repeated", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1

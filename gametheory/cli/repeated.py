@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..analysis.repeated import repeated_play
-from ..io import read_game
+from ..io import model_of, read_game
 from ..report import render
 from ._common import UsageError, add_arithmetic, add_format, add_output, emit, strategic
 
@@ -20,22 +20,29 @@ def add_parser(sub) -> None:
     r.add_argument("game", metavar="GAME",
                    help="the stage game: a Gambit .nfg file, a model or a bundled game's name")
     r.add_argument("--profile", metavar="A,B,...",
-                   help="the target profile: one action name per player, comma-separated")
+                   help="the target profile: one action name per player, comma-separated "
+                        "(default: the model's [repeated] table, if any)")
     r.add_argument("--discount", metavar="DELTA",
                    help="also say whether the profile is sustained at this discount factor, "
-                        "in (0, 1) (e.g. 0.9 or 9/10)")
+                        "in (0, 1) (e.g. 0.9 or 9/10; default: the model's [repeated] table)")
     add_arithmetic(r, "rational arithmetic (default for rational payoffs)")
     add_format(r, ["table", "json"])
     add_output(r)
 
 
 def run(args: argparse.Namespace) -> int:
-    game = strategic(read_game(args.game))
+    model = model_of(args.game)
+    stage = model.repetition if model is not None else None
+    game = model.game() if model is not None else strategic(read_game(args.game))
     profile = None
     if args.profile is not None:
         profile = [a.strip() for a in args.profile.split(",")]
+    elif stage is not None and stage.profile:
+        profile = list(stage.profile)
     elif args.discount is not None:
         raise UsageError("argument --discount needs --profile (the profile to sustain)")
+    if args.discount is None and stage is not None and profile is not None:
+        args.discount = stage.discount
     emit(render(repeated_play(game, profile, args.discount, exact=args.exact), args.format),
          args.output)
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..analysis.cheap_talk import talk_outcomes
-from ..io import read_game
+from ..io import model_of, read_game
 from ..report import render
 from ._common import add_arithmetic, add_format, add_output, emit, strategic
 
@@ -17,18 +17,25 @@ def add_parser(sub) -> None:
                                    "equilibria of the game with talk, beside the game's own "
                                    "equilibria.")
     t.add_argument("game", metavar="GAME", help="a Gambit .nfg file, a model or a bundled game's name")
-    t.add_argument("--messages", metavar="M1,M2,...", default="yes,no",
-                   help="the messages each sender may send, comma-separated (default: yes,no)")
+    t.add_argument("--messages", metavar="M1,M2,...",
+                   help="the messages each sender may send, comma-separated (default: the "
+                        "model's [talk] table, else yes,no)")
     t.add_argument("--senders", metavar="P1,P2,...",
-                   help="the players who talk, comma-separated (default: every player)")
+                   help="the players who talk, comma-separated (default: the model's [talk] "
+                        "table, else every player)")
     add_arithmetic(t, "rational arithmetic (default for rational payoffs)")
     add_format(t, ["table", "json"])
     add_output(t)
 
 
 def run(args: argparse.Namespace) -> int:
-    messages = [m.strip() for m in args.messages.split(",")]
-    senders = None if args.senders is None else [s.strip() for s in args.senders.split(",")]
-    analysis = talk_outcomes(strategic(read_game(args.game)), messages, senders, exact=args.exact)
+    model = model_of(args.game)
+    stage = model.talk if model is not None else None
+    messages = [m.strip() for m in args.messages.split(",")] if args.messages else \
+        list(stage.messages) if stage else ["yes", "no"]
+    senders = [s.strip() for s in args.senders.split(",")] if args.senders else \
+        list(stage.senders) if stage else None
+    game = model.game() if model is not None else strategic(read_game(args.game))
+    analysis = talk_outcomes(game, messages, senders, exact=args.exact)
     emit(render(analysis, args.format), args.output)
     return 0

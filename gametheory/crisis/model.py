@@ -43,7 +43,7 @@ from ..games.tree import ExtensiveFormGame, chance, decision, outcome
 from .parameters import Parameter, Uncertain, as_fraction, share_rest
 
 __all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
-           "Priority", "Derivation", "PartyType", "effect_names"]
+           "Priority", "Derivation", "PartyType", "TalkStage", "Repetition", "effect_names"]
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,27 @@ class PartyType:
 
 
 @dataclass(frozen=True)
+class TalkStage:
+    """A round of cheap talk before the crisis: who may speak and what they may say."""
+
+    senders: tuple[str, ...]
+    messages: tuple[str, ...]
+    quote: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Repetition:
+    """The crisis as the stage of an infinitely repeated game: the discount factor, and the
+    profile whose sustainability is asked about (one action per mover; empty: none)."""
+
+    discount: Fraction
+    profile: tuple[str, ...]
+    quote: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Timing:
     """When the moving parties respond, once the scenario is known, and what each sees.
 
@@ -222,6 +243,10 @@ class Model:
     types: tuple[PartyType, ...] = ()
     #: the levels of talks at which the understandings can be agreed (crisis.choice.TalksLevel)
     talks: tuple[Any, ...] = ()
+    #: a round of cheap talk before the crisis ([talk] table), if declared
+    talk: TalkStage | None = None
+    #: the crisis as a repeated game ([repeated] table), if declared
+    repetition: Repetition | None = None
 
     def parameters(self) -> tuple[Parameter, ...]:
         """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`:

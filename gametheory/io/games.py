@@ -13,7 +13,7 @@ from .model_toml import bundled_models, load_model
 from .nfg import parse_nfg, read_nfg, write_nfg
 from .sources import Source, bundled, resolve
 
-__all__ = ["read_game", "load_tree", "write_game", "bundled_games"]
+__all__ = ["read_game", "load_tree", "write_game", "bundled_games", "model_of"]
 
 
 def bundled_games() -> dict[str, str]:
@@ -59,6 +59,15 @@ def read_game(source: str | Path | Source) -> "NormalFormGame | ExtensiveFormGam
     if src.path is not None:
         return read_nfg(src.path)
     return parse_nfg(src.text(), source=src.name)
+
+
+def model_of(source: str | Path | Source):
+    """The crisis model a game source names (a model file or a bundled model's name), or None
+    for any other game (a Gambit file, a bundled game, the textbook catalogue)."""
+    if isinstance(source, str) and source in TEXTBOOK and not Path(source).exists():
+        return None
+    src = resolve(source, "game")
+    return load_model(src) if src.format == "toml" else None
 
 
 def load_tree(source: str | Path | Source) -> ExtensiveFormGame:

@@ -19,7 +19,7 @@ from typing import Any, Mapping
 
 from ..arithmetic import exact_str, parse_rational
 from ..crisis.model import (Attribute, Effect, Model, Party, PartyType, Preference, Priority,
-                            Scenario, Timing, Understanding, effect_names)
+                            Repetition, Scenario, TalkStage, Timing, Understanding, effect_names)
 from ..crisis.choice import TalksLevel
 from ..crisis.parameters import DISTRIBUTIONS, Uncertain
 from ..errors import GameFileError
@@ -31,7 +31,7 @@ from .sources import Source, bundled, resolve
 __all__ = ["read_model", "parse_model", "load_model", "bundled_models"]
 
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
-        "understanding", "scenario", "timing", "type", "talks"}
+        "understanding", "scenario", "timing", "type", "talks", "talk", "repeated"}
 
 
 def read_model(path: str | Path) -> Model:
@@ -52,11 +52,12 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
     data = parse_toml(text, source)
     head = data.get("model", {})
     if isinstance(head, dict) and "extends" in head:
-        extra = sorted(set(data) - {"model", "scenario", "effect", "timing", "type", "talks"})
+        extra = sorted(set(data) - {"model", "scenario", "effect", "timing", "type", "talks",
+                                    "talk", "repeated"})
         if extra:
             raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
-                                        "change [model] and [timing] and add [[scenario]], "
-                                        "[[effect]], [[type]] and [[talks]] tables")
+                                        "change [model], [timing], [talk] and [repeated] and add "
+                                        "[[scenario]], [[effect]], [[type]] and [[talks]] tables")
         base_name = head["extends"]
         if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
             raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
@@ -93,6 +94,7 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
             if base.talks:
                 raise GameFileError(source, "[talks]: the model it extends has levels of talks already")
             model = replace(model, talks=reader.talks(model))
+        model = reader.stages(model)
         return replace(reader.in_force(model, head), sha256=_digest(text, base.sha256))
     return replace(_Reader(data, source, folder).model(), sha256=_digest(text))
 
@@ -231,7 +233,47 @@ class _Reader:
             model = replace(model, types=self.types(model))
         if "talks" in self.data:
             model = replace(model, talks=self.talks(model))
-        return self.in_force(model, head)
+        return self.in_force(self.stages(model), head)
+
+    def stages(self, model: Model) -> Model:
+        """The optional ``[talk]`` (a round of cheap talk before the crisis) and ``[repeated]``
+        (the crisis as a repeated game) tables."""
+        movers = {p.name: p for p in model.players}
+        if "talk" in self.data:
+            t = self.data["talk"]
+            if not isinstance(t, dict):
+                raise self.fail("talk", "must be a table")
+            self.keys(t, {"senders", "messages", "quote", "note"}, "[talk]")
+            senders, messages = t.get("senders", list(movers)), t.get("messages")
+            if not isinstance(senders, list) or not senders or any(s not in movers for s in senders) \
+                    or len(set(senders)) < len(senders):
+                raise self.fail("[talk]", "'senders' must list distinct parties with actions")
+            if not isinstance(messages, list) or len(messages) < 2 or \
+                    not all(isinstance(m, str) and m for m in messages) or len(set(messages)) < len(messages):
+                raise self.fail("[talk]", "'messages' must list at least two distinct names")
+            model = replace(model, talk=TalkStage(tuple(senders), tuple(messages),
+                                                  self.text(t, "quote", "[talk]"),
+                                                  self.text(t, "note", "[talk]", False)))
+        if "repeated" in self.data:
+            t = self.data["repeated"]
+            if not isinstance(t, dict):
+                raise self.fail("repeated", "must be a table")
+            self.keys(t, {"discount", "profile", "quote", "note"}, "[repeated]")
+            if "discount" not in t:
+                raise self.fail("[repeated]", "missing 'discount'")
+            delta = self.number(t["discount"], "[repeated]: discount")
+            if not 0 < delta < 1:
+                raise self.fail("[repeated]", "'discount' must lie strictly between 0 and 1")
+            profile = t.get("profile", [])
+            order = list(movers)
+            if profile and (not isinstance(profile, list) or len(profile) != len(order)
+                            or any(a not in movers[p].actions for p, a in zip(order, profile))):
+                raise self.fail("[repeated]", "'profile' must give one action of each party with "
+                                              f"actions, in order ({', '.join(order)})")
+            model = replace(model, repetition=Repetition(delta, tuple(profile),
+                                                         self.text(t, "quote", "[repeated]"),
+                                                         self.text(t, "note", "[repeated]", False)))
+        return model
 
     def talks(self, model: Model) -> tuple[TalksLevel, ...]:
         """``[[talks]]`` tables: the levels at which the parties may agree on the understandings,
