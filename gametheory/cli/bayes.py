@@ -17,7 +17,7 @@ def add_parser(sub) -> None:
                                    "others only the prior), without and with the model's "
                                    "understandings: each type's action, the expected payoffs and "
                                    "the expected risk of every bad outcome.")
-    add_model(b, "coordinated")
+    add_model(b, "loose-nukes-types")
     b.add_argument("--method", default="auto",
                    help="the solver of the type-agent normal form (default: auto)")
     add_arithmetic(b, "rational arithmetic (default for rational numbers)")
