@@ -324,3 +324,41 @@ def test_cli_bayes_json(tmp_path, capsys):
     assert uni["types"] == [["-"], ["buffer-seeking", "stability-first"]]
     assert uni["equilibria"][0]["strategies"] == [[["0", "1"]], [["0", "1"], ["1", "0"]]]
     assert set(uni["equilibria"][0]["risks"]) == {"loose_nukes", "clash"}
+
+
+def test_type_probabilities_are_parameters_and_thresholds_find_the_flip():
+    model = gt.load_model("loose-nukes-types")
+    kinds = {p.name: p.kind for p in model.parameters()}
+    assert kinds["type.PRC.buffer-seeking"] == "type"
+    # the rest is shared: one type set, the other takes what is left
+    assert [t.probability for t in model.with_values({"type.PRC.buffer-seeking": "1/8"}).types] \
+        == [F(1, 8), F(7, 8)]
+    # a sweep does not draw them unless asked (its conclusions do not read them)
+    from gametheory.crisis.sweep import uncertain_parameters
+    assert all(p.kind != "type" for p in uncertain_parameters(model))
+    res = gt.thresholds(model, "type.PRC.buffer-seeking", within=(0, 1), points=11)
+    (flip,) = res.flips
+    assert (flip.conclusion, flip.exact, flip.basis, flip.before) == \
+        ("bayes_worst_risk.clash", F(1, 8), "margin", False)
+    # the flip is real: just below it coordination raises the clash risk, just above it lowers it
+    for p, holds in ((F(1, 8) - F(1, 1000), False), (F(1, 8) + F(1, 1000), True)):
+        c = gt.bayes_compare(model.with_values({"type.PRC.buffer-seeking": p}))
+        uni, coord = (max(r["clash"] for r in reg.risks) for reg in c.regimes)
+        assert (coord <= uni) == holds
+
+
+def test_threshold_view_errors(capsys):
+    from gametheory.cli import main
+    assert main(["threshold", "loose-nukes", "--vary", "weight.US.clash", "--view", "bayes"]) == 2
+    assert "needs [[type]] tables" in capsys.readouterr().err
+    assert main(["threshold", "loose-nukes-types", "--vary", "type.PRC.buffer-seeking=0:1",
+                 "--conclude", "worst(with, US) >= worst(without, US)"]) == 2
+    assert "complete-information comparison" in capsys.readouterr().err
+
+
+def test_a_type_probability_may_carry_a_range(tmp_path):
+    text = TYPED.format(p="2/5", q="3/5").replace(
+        'probability = "2/5"', 'probability = { value = "2/5", range = ["1/10", "9/10"] }')
+    model = gt.load_model(_typed(tmp_path, text=text))
+    number = {p.name: p.number for p in model.parameters()}["type.PRC.buffer-seeking"]
+    assert (number.value, number.low, number.high) == (F(2, 5), F(1, 10), F(9, 10))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..crisis.expressions import parse_conclusion
-from ..crisis.thresholds import region_map, thresholds
+from ..crisis.thresholds import region_map, threshold_view, thresholds
 from ..io import load_model
 from ..report import render
 from ._common import UsageError, add_format, add_model, add_output, emit, parse_vary
@@ -28,6 +28,10 @@ def add_parser(sub) -> None:
                    help="follow only this conclusion (by name, e.g. worst_payoff.ROK); repeatable")
     t.add_argument("--conclude", action="append", default=[], metavar="EXPR",
                    help="a conclusion of your own (see 'gametheory sweep'); repeatable")
+    t.add_argument("--view", choices=["complete", "bayes"], default=None,
+                   help="the conclusions of the complete-information comparison, or of the "
+                        "Bayes-Nash one of a model with [[type]] tables (default: bayes when a "
+                        "type probability is varied)")
     add_format(t, ["table", "json"])
     add_output(t)
 
@@ -42,11 +46,15 @@ def run(args: argparse.Namespace) -> int:
     # --conclusion picks built-in conclusions by name; the user's own are always followed
     only = list(args.conclusion) + [c.name for c in extra] if args.conclusion else None
     parsed = [parse_vary(v) for v in args.vary]
+    view = threshold_view(model, [p[0] for p in parsed], args.view)
+    if view == "bayes" and extra:
+        raise UsageError("argument --conclude: expressions read the complete-information "
+                         "comparison, not the Bayes-Nash one")
     if len(parsed) == 1:
         name, within = parsed[0]
         result = thresholds(model, name, within=within, points=args.points or 21, extra=extra,
-                            only=only)
+                            only=only, view=view)
     else:
         result = region_map(model, [p[0] for p in parsed], within=[p[1] for p in parsed],
-                            points=args.points or 11, extra=extra, only=only)
+                            points=args.points or 11, extra=extra, only=only, view=view)
     return emit(render(result, args.format), args.output)

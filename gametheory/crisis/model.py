@@ -276,12 +276,14 @@ class Model:
                 for e in self.effects for attr, delta in e.changes]
         out += [number(f"probability.{s.name}", "probability", s.probability)
                 for s in self.scenarios]
+        out += [number(f"type.{t.party}.{t.name}", "type", t.probability) for t in self.types]
         return tuple(out)
 
     def with_values(self, values: Mapping[str, Any]) -> "Model":
         """The same model with some parameters set (names as in :meth:`parameters`).
 
-        When some scenario probabilities are set and others not, the others
+        When some scenario probabilities (or some of a party's type
+        probabilities, ``type.PARTY.NAME``) are set and others not, the others
         share the rest in proportion to their current values.
 
         Examples
@@ -307,6 +309,18 @@ class Model:
                                                  for attr, d in e.changes))
                         for e in self.effects)
         model = replace(self, preferences=prefs, baseline=baseline, effects=effects)
+        for party in dict.fromkeys(t.party for t in self.types):
+            mine = [t for t in self.types if t.party == party]
+            chosen = {t.name: vals[f"type.{party}.{t.name}"] for t in mine
+                      if f"type.{party}.{t.name}" in vals}
+            if chosen:
+                shared = share_rest(mine, chosen)
+                if shared is None or any(not 0 <= v <= 1 for v in shared.values()):
+                    raise InvalidGameError(f"{self.path}: the probabilities of {party}'s types "
+                                           "must lie in [0, 1] and sum to 1")
+                model = replace(model, types=tuple(replace(t, probability=shared[t.name])
+                                                   if t.party == party else t
+                                                   for t in model.types))
         given = {s.name: vals[f"probability.{s.name}"] for s in self.scenarios
                  if f"probability.{s.name}" in vals}
         if given:
@@ -516,7 +530,8 @@ class Model:
             raise InvalidGameError(f"{self.path}: no party has actions, so there is no game")
         by_party: dict[str, list[PartyType]] = {}
         for t in self.types:
-            by_party.setdefault(t.party, []).append(t)
+            if t.probability > 0:           # a type of probability 0 drops out of the game
+                by_party.setdefault(t.party, []).append(t)
         kinds = [by_party.get(p.name, []) for p in movers]
         names = [[t.name for t in k] or ["-"] for k in kinds]
         prior, payoffs = {}, {}

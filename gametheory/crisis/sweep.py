@@ -149,10 +149,12 @@ class SweepResult:
 
 def uncertain_parameters(model: Model, vary: Sequence[str] | None = None) -> tuple[Parameter, ...]:
     """The parameters a sweep draws: every one with a range, or those named in ``vary``
-    (parameter names, or kinds: ``weight``, ``effect``, ``baseline``, ``probability``)."""
+    (parameter names, or kinds: ``weight``, ``effect``, ``baseline``, ``probability``, ``type``).
+    Type probabilities are drawn only when named: the complete-information comparison the
+    built-in conclusions read does not depend on them."""
     params = [p for p in model.parameters() if not p.number.fixed]
     if vary is None:
-        return tuple(params)
+        return tuple(p for p in params if p.kind != "type")
     known = {p.name for p in model.parameters()}
     out = []
     for v in vary:

@@ -35,12 +35,13 @@ import numpy as np
 from ..arithmetic import exact_str
 from ..context import Context
 from ..errors import InvalidGameError
+from .bayesian import bayes_compare, bayes_conclusions
 from .compare import compare
 from .conclusions import Conclusion, builtin_conclusions
 from .model import Model
 from .parameters import as_fraction
 
-__all__ = ["Flip", "ThresholdResult", "RegionMap", "thresholds", "region_map"]
+__all__ = ["Flip", "ThresholdResult", "RegionMap", "thresholds", "region_map", "threshold_view"]
 
 #: Bisection steps per flip at most (the interval shrinks by 2**-STEPS of the scan step).
 STEPS = 24
@@ -119,17 +120,21 @@ def _scan_range(model: Model, name: str, within: Sequence[Any] | None) -> tuple[
 
 
 class _Evaluator:
-    """Conclusions at exact parameter values, each comparison computed once."""
+    """Conclusions at exact parameter values, each comparison computed once (the complete
+    information :func:`compare`, or :func:`bayes_compare` in the ``"bayes"`` view)."""
 
-    def __init__(self, model: Model, checks: Sequence[Conclusion], context: Context) -> None:
-        self.model, self.checks, self.context = model, checks, context
+    def __init__(self, model: Model, checks: Sequence[Conclusion], context: Context,
+                 view: str = "complete") -> None:
+        self.model, self.checks, self.context, self.view = model, checks, context, view
         self.cache: dict[tuple, Any] = {}
 
     def comparison(self, values: dict[str, Fraction]):
         key = tuple(sorted(values.items()))
         if key not in self.cache:
             self.context.check("threshold")
-            self.cache[key] = compare(self.model.with_values(values), extras=False)
+            drawn = self.model.with_values(values)
+            self.cache[key] = bayes_compare(drawn) if self.view == "bayes" else \
+                compare(drawn, extras=False)
         return self.cache[key]
 
     def holds(self, values: dict[str, Fraction]) -> tuple[bool, ...]:
@@ -137,7 +142,10 @@ class _Evaluator:
         return tuple(ch.holds(c) for ch in self.checks)
 
     def differences(self, values: dict[str, Fraction]) -> list[np.ndarray]:
-        """Every payoff difference ``u_i(b, s_-i) - u_i(s)`` of both regimes' games, flattened."""
+        """Every payoff difference ``u_i(b, s_-i) - u_i(s)`` of both regimes' games, flattened
+        (none in the ``"bayes"`` view: its flips are found from the margins only)."""
+        if self.view == "bayes":
+            return np.zeros(0, dtype=object)
         key = ("games",) + tuple(sorted(values.items()))
         if key not in self.cache:
             model = self.model.with_values(values)
@@ -157,8 +165,23 @@ def _grid(lo: Fraction, hi: Fraction, n: int) -> tuple[Fraction, ...]:
     return tuple(lo + (hi - lo) * k / (n - 1) for k in range(n))
 
 
-def _checks(model: Model, extra: Sequence[Conclusion], only: Sequence[str] | None) -> list[Conclusion]:
-    checks = list(builtin_conclusions(model)) + list(extra)
+def threshold_view(model: Model, vary: Sequence[str], view: str | None = None) -> str:
+    """``"bayes"`` when asked, or by default when a varied number is a type probability (the
+    complete-information conclusions do not depend on it); else ``"complete"``."""
+    if view is None:
+        kinds = {p.name: p.kind for p in model.parameters()}
+        view = "bayes" if any(kinds.get(v) == "type" for v in vary) else "complete"
+    if view not in ("complete", "bayes"):
+        raise InvalidGameError(f"unknown view {view!r}; choose 'complete' or 'bayes'")
+    if view == "bayes" and not model.types:
+        raise InvalidGameError(f"{model.path}: the bayes view needs [[type]] tables")
+    return view
+
+
+def _checks(model: Model, extra: Sequence[Conclusion], only: Sequence[str] | None,
+            view: str = "complete") -> list[Conclusion]:
+    base = bayes_conclusions(model) if view == "bayes" else builtin_conclusions(model)
+    checks = list(base) + list(extra)
     if only is None:
         return checks
     byname = {c.name: c for c in checks}
@@ -170,7 +193,7 @@ def _checks(model: Model, extra: Sequence[Conclusion], only: Sequence[str] | Non
 
 def thresholds(model: Model, vary: str, *, within: Sequence[Any] | None = None, points: int = 21,
                extra: Sequence[Conclusion] = (), only: Sequence[str] | None = None,
-               context: Context | None = None) -> ThresholdResult:
+               context: Context | None = None, view: str | None = None) -> ThresholdResult:
     """Where each conclusion flips as the parameter ``vary`` moves over its range.
 
     Parameters
@@ -188,6 +211,11 @@ def thresholds(model: Model, vary: str, *, within: Sequence[Any] | None = None, 
         Names of the conclusions to follow (default: all).
     context : Context, optional
         Deadline and progress.
+    view : {"complete", "bayes"}, optional
+        The conclusions of the complete-information comparison, or those of the
+        Bayes-Nash comparison of a model with private types
+        (:func:`~gametheory.crisis.bayesian.bayes_conclusions`); default
+        ``"bayes"`` when ``vary`` is a type probability, else ``"complete"``.
 
     Examples
     --------
@@ -201,8 +229,9 @@ def thresholds(model: Model, vary: str, *, within: Sequence[Any] | None = None, 
     if not isinstance(points, int) or points < 2:
         raise InvalidGameError(f"thresholds: points must be an integer of at least 2, got {points!r}")
     lo, hi = _scan_range(model, vary, within)
-    checks = _checks(model, extra, only)
-    ev = _Evaluator(model, checks, context or Context())
+    view = threshold_view(model, [vary], view)
+    checks = _checks(model, extra, only, view)
+    ev = _Evaluator(model, checks, context or Context(), view)
     xs = _grid(lo, hi, points)
     table = [ev.holds({vary: x}) for x in xs]
     flips = []
@@ -287,7 +316,7 @@ def _simplest_between(a: Fraction, b: Fraction) -> Fraction:
 
 def region_map(model: Model, vary: Sequence[str], *, within: Sequence[Sequence[Any] | None] = (None, None),
                points: int = 11, extra: Sequence[Conclusion] = (), only: Sequence[str] | None = None,
-               context: Context | None = None) -> RegionMap:
+               context: Context | None = None, view: str | None = None) -> RegionMap:
     """Every conclusion on a ``points`` x ``points`` grid of two parameters' ranges.
 
     Examples
@@ -303,8 +332,9 @@ def region_map(model: Model, vary: Sequence[str], *, within: Sequence[Sequence[A
     if not isinstance(points, int) or points < 2:
         raise InvalidGameError(f"region_map: points must be an integer of at least 2, got {points!r}")
     (lo1, hi1), (lo2, hi2) = (_scan_range(model, n, w) for n, w in zip(vary, within))
-    checks = _checks(model, extra, only)
-    ev = _Evaluator(model, checks, context or Context())
+    view = threshold_view(model, vary, view)
+    checks = _checks(model, extra, only, view)
+    ev = _Evaluator(model, checks, context or Context(), view)
     xs, ys = _grid(lo1, hi1, points), _grid(lo2, hi2, points)
     table = [[ev.holds({vary[0]: x, vary[1]: y}) for y in ys] for x in xs]
     return RegionMap(model=model, parameters=(vary[0], vary[1]), xs=xs, ys=ys,

@@ -89,7 +89,8 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         if "type" in data:
             if base.types:
                 raise GameFileError(source, "[type]: the model it extends has types already")
-            model = replace(model, types=reader.types(model))
+            types = reader.types(model)
+            model = replace(model, types=types, uncertainty={**model.uncertainty, **reader.ranges})
         if "talks" in data:
             if base.talks:
                 raise GameFileError(source, "[talks]: the model it extends has levels of talks already")
@@ -230,7 +231,8 @@ class _Reader:
         if broken:
             raise self.fail("priority", f"the default weights break a stated priority ({broken[0]})")
         if "type" in self.data:
-            model = replace(model, types=self.types(model))
+            types = self.types(model)
+            model = replace(model, types=types, uncertainty={**model.uncertainty, **self.ranges})
         if "talks" in self.data:
             model = replace(model, talks=self.talks(model))
         return self.in_force(self.stages(model), head)
@@ -322,9 +324,11 @@ class _Reader:
                 raise self.fail(where, f"duplicate type {name!r} of {party}")
             if "probability" not in t:
                 raise self.fail(where, "missing 'probability'")
-            p = self.number(t["probability"], f"{where}: probability")
-            if not 0 < p <= 1:
-                raise self.fail(where, "a type's probability must lie in (0, 1]")
+            p, u = self.uncertain(t["probability"], f"{where}: probability")
+            if not 0 < p <= 1 or (u is not None and (u.low < 0 or u.high > 1)):
+                raise self.fail(where, "a type's probability must lie in (0, 1], its range in [0, 1]")
+            if u is not None:
+                self.ranges[f"type.{party}.{name}"] = u
             values = t.get("values", {})
             if not isinstance(values, dict):
                 raise self.fail(where, "'values' must be a table: parameter name = value")
