@@ -362,3 +362,27 @@ def test_a_type_probability_may_carry_a_range(tmp_path):
     model = gt.load_model(_typed(tmp_path, text=text))
     number = {p.name: p.number for p in model.parameters()}["type.PRC.buffer-seeking"]
     assert (number.value, number.low, number.high) == (F(2, 5), F(1, 10), F(9, 10))
+
+
+def test_sweep_in_the_bayes_view(capsys):
+    import json
+    from gametheory.cli import main
+    model = gt.load_model("loose-nukes-types")
+    one = gt.sweep(model, samples=6, seed=3, workers=1, view="bayes")
+    two = gt.sweep(model, samples=6, seed=3, workers=2, view="bayes")
+    assert gt.to_dict(one) == gt.to_dict(two)
+    assert one.view == "bayes" and [c.name for c in one.conclusions][0] == "bayes_worst_risk.loose_nukes"
+    assert {(v.party, v.measure) for v in one.values} == {("US", "worst"), ("US", "best"),
+                                                          ("PRC", "worst"), ("PRC", "best")}
+    # each draw's truth is the conclusion on that draw's Bayes-Nash comparison
+    draw = one.draws[0]
+    c = gt.bayes_compare(model.with_values(draw.values))
+    assert draw.holds == tuple(ch.holds(c) for ch in gt.bayes_conclusions(model))
+    assert main(["sweep", "loose-nukes-types", "--view", "bayes", "--samples", "3", "--workers",
+                 "1", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["view"] == "bayes"
+    assert main(["sweep", "loose-nukes", "--view", "bayes", "--samples", "2"]) == 2
+    assert "needs [[type]] tables" in capsys.readouterr().err
+    assert main(["sweep", "loose-nukes-types", "--view", "bayes", "--samples", "2",
+                 "--conclude", "worst(with, US) >= worst(without, US)"]) == 2
+    assert "complete-information" in capsys.readouterr().err

@@ -34,6 +34,9 @@ def add_parser(sub) -> None:
     w.add_argument("--conclude", action="append", metavar="EXPR", default=[],
                    help="a conclusion of your own, e.g. 'worst(with, ROK) >= worst(without, ROK)'; "
                         "repeatable")
+    w.add_argument("--view", choices=["complete", "bayes"], default="complete",
+                   help="the complete-information comparison (default), or the Bayes-Nash one of "
+                        "a model with [[type]] tables (its type probabilities with ranges drawn too)")
     w.add_argument("--draws", metavar="FILE",
                    help="write every draw (parameters, conclusions, values) to FILE: .csv, or "
                         ".parquet with pandas and pyarrow installed")
@@ -88,12 +91,15 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("argument --draws: the file must end in .csv or .parquet")
     model = load_model(args.model)
     extra = [parse_conclusion(text, model, name=f"user.{k}") for k, text in enumerate(args.conclude, 1)]
+    if args.view == "bayes" and extra:
+        raise UsageError("argument --conclude: expressions read the complete-information "
+                         "comparison, not the Bayes-Nash one")
     bar = sys.stderr.isatty() if args.progress is None else args.progress
     executor, client = dask_executor(args.scheduler)
     try:
         result = sweep(model, samples=args.samples, seed=args.seed, workers=args.workers,
                        progress=ProgressBar() if bar else None, executor=executor,
-                       vary=args.vary, extra=extra)
+                       vary=args.vary, extra=extra, view=args.view)
     finally:
         if client is not None:
             client.close()

@@ -23,7 +23,7 @@ from ..solvers.bayes_nash import BayesNashResult, solve_bayes_nash
 from .conclusions import Conclusion
 from .model import Model
 
-__all__ = ["BayesRegime", "BayesComparison", "bayes_compare", "bayes_conclusions"]
+__all__ = ["BayesRegime", "BayesComparison", "bayes_compare", "bayes_conclusions", "bayes_values"]
 
 
 @dataclass(frozen=True)
@@ -136,4 +136,26 @@ def bayes_conclusions(model: Model) -> list[Conclusion]:
             f"with private types, coordination does not lower {p}'s worst expected payoff",
             lambda c, k=k: (min(e.payoffs[k] for e in c.regimes[1].result.equilibria)
                             - min(e.payoffs[k] for e in c.regimes[0].result.equilibria))))
+    return out
+
+
+def bayes_values(model: Model, comparison: BayesComparison) -> dict[tuple[str, str], Any]:
+    """Per moving party and measure (``worst``, ``best``): its ex-ante payoff over the
+    Bayes-Nash equilibria with the understandings minus without (empty without understandings).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> m = gt.load_model("loose-nukes-types")
+    >>> str(bayes_values(m, bayes_compare(m))[("US", "worst")])
+    '7/5'
+    """
+    if len(comparison.regimes) < 2:
+        return {}
+    without, with_ = (r.result.equilibria for r in comparison.regimes)
+    out = {}
+    for k, p in enumerate(q.name for q in model.players):
+        lo0, hi0 = min(e.payoffs[k] for e in without), max(e.payoffs[k] for e in without)
+        lo1, hi1 = min(e.payoffs[k] for e in with_), max(e.payoffs[k] for e in with_)
+        out[(p, "worst")], out[(p, "best")] = lo1 - lo0, hi1 - hi0
     return out

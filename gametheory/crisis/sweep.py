@@ -30,6 +30,7 @@ import numpy as np
 from ..context import Progress
 from ..errors import InvalidGameError, SolverError
 from .compare import compare
+from .bayesian import bayes_compare, bayes_conclusions, bayes_values
 from .conclusions import MEASURES, Conclusion, builtin_conclusions, coordination_values
 from .executor import Executor, executor_for
 from .model import Model
@@ -133,6 +134,7 @@ class SweepResult:
     values: tuple[CoordinationValue, ...]
     rejected: int                                # infeasible draws skipped
     draws: tuple[Draw, ...] = field(default=(), repr=False)
+    view: str = "complete"                       # or "bayes": the Bayes-Nash comparison
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -147,14 +149,15 @@ class SweepResult:
         return tuple(c.at_point for c in self.conclusions)
 
 
-def uncertain_parameters(model: Model, vary: Sequence[str] | None = None) -> tuple[Parameter, ...]:
+def uncertain_parameters(model: Model, vary: Sequence[str] | None = None,
+                         view: str = "complete") -> tuple[Parameter, ...]:
     """The parameters a sweep draws: every one with a range, or those named in ``vary``
     (parameter names, or kinds: ``weight``, ``effect``, ``baseline``, ``probability``, ``type``).
-    Type probabilities are drawn only when named: the complete-information comparison the
-    built-in conclusions read does not depend on them."""
+    In the complete-information view type probabilities are drawn only when named: the
+    comparison its conclusions read does not depend on them."""
     params = [p for p in model.parameters() if not p.number.fixed]
     if vary is None:
-        return tuple(p for p in params if p.kind != "type")
+        return tuple(p for p in params if p.kind != "type" or view == "bayes")
     known = {p.name for p in model.parameters()}
     out = []
     for v in vary:
@@ -177,15 +180,23 @@ def _draw(model: Model, params: Sequence[Parameter], seed: int, k: int) -> tuple
                            f"and scenario probabilities after {MAX_REJECTIONS} tries")
 
 
+def _view_of(model: Model, view: str):
+    """The comparison, the built-in conclusions and the values of coordination of a view."""
+    if view == "bayes":
+        return bayes_compare, bayes_conclusions(model), bayes_values
+    return (lambda m: compare(m, extras=False)), builtin_conclusions(model), coordination_values
+
+
 def _sample(job: tuple) -> Draw:
-    model, params, extra, seed, k = job
+    model, params, extra, seed, k, view = job
     # the built-in conclusions are closures: made again here rather than sent to a worker
-    checks = tuple(builtin_conclusions(model)) + tuple(extra)
+    comparing, builtin, valuing = _view_of(model, view)
+    checks = tuple(builtin) + tuple(extra)
     values, rejected = _draw(model, params, seed, k)
     drawn = model.with_values(values)
-    comparison = compare(drawn, extras=False)
+    comparison = comparing(drawn)
     return Draw(index=k, values=values, holds=tuple(c.holds(comparison) for c in checks),
-                coordination=coordination_values(drawn, comparison), rejected=rejected)
+                coordination=valuing(drawn, comparison), rejected=rejected)
 
 
 def _summary(model: Model, draws: Sequence[Draw], at_point: dict) -> tuple[CoordinationValue, ...]:
@@ -208,7 +219,7 @@ def _summary(model: Model, draws: Sequence[Draw], at_point: dict) -> tuple[Coord
 def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None = None,
           progress: Progress | None = None, executor: Executor | None = None, *,
           vary: Sequence[str] | None = None,
-          extra: Sequence[Conclusion] = ()) -> SweepResult:
+          extra: Sequence[Conclusion] = (), view: str = "complete") -> SweepResult:
     """Every conclusion's share of ``samples`` draws of the model's uncertain numbers.
 
     Parameters
@@ -232,6 +243,13 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
         The caller's conclusions, checked beside the built-in ones (with worker
         processes their functions must pickle: module-level functions, or
         conclusions parsed by :func:`~gametheory.crisis.expressions.parse_conclusion`).
+    view : {"complete", "bayes"}
+        The complete-information comparison (:func:`~gametheory.crisis.compare.compare`)
+        or, for a model with private types, the Bayes-Nash one
+        (:func:`~gametheory.crisis.bayesian.bayes_compare`, its conclusions
+        :func:`~gametheory.crisis.bayesian.bayes_conclusions` and values of
+        coordination :func:`~gametheory.crisis.bayesian.bayes_values`); the
+        bayes view also draws the type probabilities that have ranges.
 
     Examples
     --------
@@ -250,14 +268,19 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
     if progress is not None and not callable(progress):
         raise InvalidGameError(f"sweep: progress must be a callback progress(stage, done, total), "
                                f"got {progress!r}")
-    checks = tuple(builtin_conclusions(model)) + tuple(extra)
+    if view not in ("complete", "bayes"):
+        raise InvalidGameError(f"sweep: unknown view {view!r}; choose 'complete' or 'bayes'")
+    if view == "bayes" and not model.types:
+        raise InvalidGameError(f"{model.path}: the bayes view needs [[type]] tables")
+    comparing, builtin, valuing = _view_of(model, view)
+    checks = tuple(builtin) + tuple(extra)
     names = [c.name for c in checks]
     if len(set(names)) < len(names):
         dup = next(n for n in names if names.count(n) > 1)
         raise InvalidGameError(f"sweep: two conclusions are named {dup!r}")
-    params = uncertain_parameters(model, vary)
-    point = compare(model, extras=False)
-    jobs = [(model, params, tuple(extra), seed, k) for k in range(samples)]
+    params = uncertain_parameters(model, vary, view)
+    point = comparing(model)
+    jobs = [(model, params, tuple(extra), seed, k, view) for k in range(samples)]
     if executor is None:
         executor = executor_for(workers, jobs)
     draws = []
@@ -273,5 +296,5 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
                    for i, c in enumerate(checks))
     return SweepResult(model=model, samples=samples, seed=seed, parameters=params,
                        conclusions=shares,
-                       values=_summary(model, draws, coordination_values(model, point)),
-                       rejected=sum(d.rejected for d in draws), draws=tuple(draws))
+                       values=_summary(model, draws, valuing(model, point)),
+                       rejected=sum(d.rejected for d in draws), draws=tuple(draws), view=view)

@@ -30,7 +30,7 @@ def sweep_dict(res: SweepResult) -> dict[str, Any]:
     return {
         "schema": "gametheory.sweep/2", "version": __version__, "model": res.model.title,
         "model_sha256": res.model.sha256, "seed": res.seed, "samples": res.samples,
-        "rejected_draws": res.rejected,
+        "rejected_draws": res.rejected, "view": res.view,
         "parameters": [_parameter(p) for p in res.parameters],
         "conclusions": [{"name": c.name, "text": c.text, "holds": c.holds, "share": c.share,
                          "stderr": c.stderr, "interval": list(c.interval), "at_point": c.at_point}
@@ -57,11 +57,14 @@ def sweep_table(res: SweepResult) -> str:
              f"({', '.join(kinds) or 'none'}) within their ranges",
              f"seed {res.seed}; {res.rejected} draws skipped for breaking a stated priority or "
              f"the scenario probabilities; gametheory {__version__}; model sha256 "
-             f"{res.model.sha256[:16]}",
-             "",
-             "every conclusion, favourable or not (share of draws where it holds, 95% Wilson "
-             "interval, and whether it holds at the point values):",
-             "  holds   share   interval        point  conclusion"]
+             f"{res.model.sha256[:16]}"]
+    if res.view == "bayes":
+        lines.append("the Bayes-Nash comparison: each party knows its own type, the others the "
+                     "prior; payoffs are ex ante")
+    lines += ["",
+              "every conclusion, favourable or not (share of draws where it holds, 95% Wilson "
+              "interval, and whether it holds at the point values):",
+              "  holds   share   interval        point  conclusion"]
     for c in res.conclusions:
         lo, hi = c.interval
         lines.append(f"  {c.holds:>5}  {_pct(c.share)}  [{_pct(lo)}, {_pct(hi)}]  "
