@@ -47,7 +47,8 @@ from .coop import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, D
                    disagreement_point, in_core, is_convex, is_essential, is_superadditive,
                    kalai_smorodinsky, least_core, nash_bargaining, nucleolus, pareto_frontier,
                    shapley_value)
-from .crisis.bayesian import BayesComparison, BayesRegime, bayes_compare, bayes_conclusions
+from .crisis.bayesian import (BayesComparison, BayesRegime, bayes_compare, bayes_conclusions,
+                              bayes_values)
 from .crisis.choice import ChoiceOutcome, CoordinationChoice, TalksLevel, coordination_choice
 from .crisis.compare import Comparison, compare
 from .crisis.model import Model
@@ -132,7 +133,7 @@ __all__ = [
     "Uncertain", "Conclusion", "builtin_conclusions", "parse_conclusion", "coordination_values",
     "ConclusionShare", "CoordinationValue", "wilson_interval", "thresholds", "region_map",
     "ThresholdResult", "RegionMap", "Flip", "sensitivity", "Sensitivity", "discover", "Discovery",
-    "bayes_compare", "BayesComparison", "BayesRegime", "bayes_conclusions", "coordination_choice", "CoordinationChoice",
+    "bayes_compare", "BayesComparison", "BayesRegime", "bayes_conclusions", "bayes_values", "coordination_choice", "CoordinationChoice",
     "ChoiceOutcome", "TalksLevel",
     # files
     "read_game", "write_game", "bundled_games", "read_nfg", "write_nfg", "parse_nfg",
