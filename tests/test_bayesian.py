@@ -386,3 +386,13 @@ def test_sweep_in_the_bayes_view(capsys):
     assert main(["sweep", "loose-nukes-types", "--view", "bayes", "--samples", "2",
                  "--conclude", "worst(with, US) >= worst(without, US)"]) == 2
     assert "complete-information" in capsys.readouterr().err
+
+
+def test_sensitivity_in_the_bayes_view():
+    model = gt.load_model("loose-nukes-types")
+    s = gt.sensitivity(model, n=4, workers=1, bootstrap=10, view="bayes",
+                       vary=["weight.US.clash", "weight.US.loose_nukes"])
+    assert s.view == "bayes" and s.outputs == (("US", "worst"), ("PRC", "worst"))
+    assert s.indices.first.shape == (2, 2) and s.evaluations == 16
+    with pytest.raises(InvalidGameError, match="worst, best in the bayes view"):
+        gt.sensitivity(model, n=4, workers=1, view="bayes", measures=["selected"])

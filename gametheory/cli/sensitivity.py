@@ -28,7 +28,10 @@ def add_parser(sub) -> None:
                         "range)")
     s.add_argument("--measure", action="append", choices=MEASURES,
                    help="value of coordination in the worst, best or selected equilibrium; "
-                        "repeatable (default: selected)")
+                        "repeatable (default: selected; worst in the bayes view)")
+    s.add_argument("--view", choices=["complete", "bayes"], default="complete",
+                   help="complete-information values of coordination (default), or the ex-ante "
+                        "ones over the Bayes-Nash equilibria of a model with [[type]] tables")
     s.add_argument("--workers", type=int, default=None, metavar="W",
                    help="worker processes (default: all cores)")
     s.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (dask extra)")
@@ -46,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     executor, client = dask_executor(args.scheduler)
     try:
         result = sensitivity(model, n=args.n, seed=args.seed, workers=args.workers,
-                             vary=args.vary, measures=args.measure or ("selected",),
+                             vary=args.vary, measures=args.measure, view=args.view,
                              executor=executor, progress=ProgressBar() if bar else None)
     finally:
         if client is not None:

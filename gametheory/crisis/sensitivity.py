@@ -26,6 +26,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import InvalidGameError
+from .bayesian import bayes_compare, bayes_values
 from .compare import compare
 from .conclusions import MEASURES, coordination_values
 from .executor import Executor, executor_for
@@ -54,22 +55,26 @@ class Sensitivity:
     n: int
     seed: int
     evaluations: int
+    view: str = "complete"
 
 
 def _evaluate(job: tuple) -> list[float] | None:
-    model, params, outputs, u = job
+    model, params, outputs, u, view = job
     values = values_from_uniforms(model, params, u)
     if values is None:
         return None
     drawn = model.with_values(values)
-    v = coordination_values(drawn, compare(drawn, extras=False))
+    if view == "bayes":
+        v = bayes_values(drawn, bayes_compare(drawn))
+    else:
+        v = coordination_values(drawn, compare(drawn, extras=False))
     return [float(v[k]) for k in outputs]
 
 
 def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = None, *,
-                vary: Sequence[str] | None = None, measures: Sequence[str] = ("selected",),
-                executor: Executor | None = None, progress=None, bootstrap: int = 200
-                ) -> Sensitivity:
+                vary: Sequence[str] | None = None, measures: Sequence[str] | None = None,
+                executor: Executor | None = None, progress=None, bootstrap: int = 200,
+                view: str = "complete") -> Sensitivity:
     """First-order and total Sobol indices of each party's value of coordination.
 
     Parameters
@@ -86,10 +91,16 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
         As for :func:`~gametheory.crisis.sweep.sweep`.
     vary : sequence of str, optional
         The numbers to vary (names or kinds); the others stay at their point values.
-    measures : sequence of str
-        Which values of coordination: ``"worst"``, ``"best"``, ``"selected"``.
+    measures : sequence of str, optional
+        Which values of coordination: ``"worst"``, ``"best"``, ``"selected"``
+        (default: ``"selected"``; ``"worst"`` in the bayes view).
     bootstrap : int
         Bootstrap replicates for the confidence intervals.
+    view : {"complete", "bayes"}
+        The complete-information values of coordination, or (a model with
+        ``[[type]]`` tables) the moving parties' worst and best ex-ante values
+        over the Bayes-Nash equilibria (:func:`~gametheory.crisis.bayesian.bayes_values`),
+        type probabilities with ranges varied too.
 
     Examples
     --------
@@ -101,16 +112,25 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
     """
     if not model.understandings:
         raise InvalidGameError(f"{model.path}: no understandings, so no value of coordination")
-    bad = [m for m in measures if m not in MEASURES]
+    if view not in ("complete", "bayes"):
+        raise InvalidGameError(f"sensitivity: unknown view {view!r}; choose 'complete' or 'bayes'")
+    if view == "bayes" and not model.types:
+        raise InvalidGameError(f"{model.path}: the bayes view needs [[type]] tables")
+    allowed = ("worst", "best") if view == "bayes" else MEASURES
+    if measures is None:
+        measures = ("worst",) if view == "bayes" else ("selected",)
+    bad = [m for m in measures if m not in allowed]
     if bad or not measures:
-        raise InvalidGameError(f"sensitivity: measures are {', '.join(MEASURES)}, got {bad or 'none'}")
-    params = uncertain_parameters(model, vary)
+        raise InvalidGameError(f"sensitivity: measures are {', '.join(allowed)} in the {view} "
+                               f"view, got {bad or 'none'}")
+    params = uncertain_parameters(model, vary, view)
     if not params:
         raise InvalidGameError(f"{model.path}: no uncertain number to vary")
     d = len(params)
     design = sobol_design(d, n, seed)
-    outputs = tuple((p.name, m) for p in model.parties for m in measures)
-    jobs = [(model, params, outputs, row) for row in design]
+    parties = model.players if view == "bayes" else model.parties
+    outputs = tuple((p.name, m) for p in parties for m in measures)
+    jobs = [(model, params, outputs, row, view) for row in design]
     if executor is None:
         executor = executor_for(workers, jobs)
     rows = []
@@ -126,7 +146,7 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
     y = np.array(rows, dtype=float)
     indices = sobol_indices(y, d, n, names=[p.name for p in params], bootstrap=bootstrap, seed=seed)
     return Sensitivity(model=model, parameters=params, outputs=outputs, indices=indices, n=n,
-                       seed=seed, evaluations=len(rows))
+                       seed=seed, evaluations=len(rows), view=view)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ def sensitivity_dict(s: Sensitivity) -> dict[str, Any]:
     return {
         "schema": "gametheory.sensitivity/1", "model": s.model.title,
         "model_sha256": s.model.sha256, "seed": s.seed, "n": s.n, "evaluations": s.evaluations,
+        "view": s.view,
         "inputs": "independent uniforms: each number's quantile within its range, a weight "
                   "bounded by a priority within the part of its range its higher weights allow",
         "confidence": idx.confidence, "note": idx.note or None,
