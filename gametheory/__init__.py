@@ -47,13 +47,12 @@ from .coop import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, D
                    disagreement_point, in_core, is_convex, is_essential, is_superadditive,
                    kalai_smorodinsky, least_core, nash_bargaining, nucleolus, pareto_frontier,
                    shapley_value)
-from .crisis.bayesian import (BayesComparison, BayesRegime, bayes_compare, bayes_conclusions,
-                              bayes_values)
+from .crisis.bayesian import BayesComparison, BayesRegime, bayes_compare, bayes_values
 from .crisis.choice import ChoiceOutcome, CoordinationChoice, TalksLevel, coordination_choice
 from .crisis.compare import Comparison, compare
 from .crisis.model import Model
 from .crisis.payoffs import PayoffTable, payoff_table
-from .crisis.conclusions import Conclusion, builtin_conclusions, coordination_values
+from .crisis.conclusions import Conclusion, bayes_conclusions, builtin_conclusions, coordination_values
 from .crisis.expressions import parse_conclusion
 from .crisis.parameters import Parameter, Uncertain
 from .crisis.sweep import ConclusionShare, CoordinationValue, SweepResult, sweep, wilson_interval

@@ -396,3 +396,17 @@ def test_sensitivity_in_the_bayes_view():
     assert s.indices.first.shape == (2, 2) and s.evaluations == 16
     with pytest.raises(InvalidGameError, match="worst, best in the bayes view"):
         gt.sensitivity(model, n=4, workers=1, view="bayes", measures=["selected"])
+
+
+def test_compare_adds_the_bayes_view_for_models_with_types(capsys):
+    import json
+    from gametheory.cli import main
+    c = gt.compare(gt.load_model("loose-nukes-types"))
+    assert c.bayes is not None and [r.name for r in c.bayes.regimes] == ["unilateral", "coordinated"]
+    assert gt.compare(gt.load_model("loose-nukes")).bayes is None
+    assert gt.compare(gt.load_model("loose-nukes-types"), extras=False).bayes is None
+    assert main(["compare", "loose-nukes-types", "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["bayes"]["schema"] == "gametheory.bayes/1"
+    assert main(["compare", "loose-nukes-types"]) == 0
+    assert "with the parties' private types" in capsys.readouterr().out

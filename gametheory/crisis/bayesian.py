@@ -20,10 +20,9 @@ from typing import Any
 import numpy as np
 
 from ..solvers.bayes_nash import BayesNashResult, solve_bayes_nash
-from .conclusions import Conclusion
 from .model import Model
 
-__all__ = ["BayesRegime", "BayesComparison", "bayes_compare", "bayes_conclusions", "bayes_values"]
+__all__ = ["BayesRegime", "BayesComparison", "bayes_compare", "bayes_values"]
 
 
 @dataclass(frozen=True)
@@ -107,36 +106,6 @@ def bayes_compare(model: Model, method: str = "auto", exact: bool | None = None)
         out.append(BayesRegime(name=name, in_force=m.in_force, result=result,
                                risks=_risks(m, result)))
     return BayesComparison(model=model, regimes=tuple(out))
-
-
-def bayes_conclusions(model: Model) -> list[Conclusion]:
-    """The conclusions a model with private types is checked for, on its
-    :func:`bayes_compare`: per bad outcome, that coordination does not raise the worst expected
-    risk over the Bayes-Nash equilibria; per moving party, that it does not lower its worst
-    ex-ante payoff.  Empty for a model without understandings.
-
-    Examples
-    --------
-    >>> import gametheory as gt
-    >>> [c.name for c in bayes_conclusions(gt.load_model("loose-nukes-types"))][:2]
-    ['bayes_worst_risk.loose_nukes', 'bayes_worst_risk.clash']
-    """
-    if not model.understandings:
-        return []
-    out = []
-    for a in (x.name for x in model.attributes if x.bad):
-        out.append(Conclusion(
-            f"bayes_worst_risk.{a}",
-            f"with private types, coordination does not raise the worst expected {a} risk",
-            lambda c, a=a: (max(r[a] for r in c.regimes[0].risks)
-                            - max(r[a] for r in c.regimes[1].risks))))
-    for k, p in enumerate(q.name for q in model.players):
-        out.append(Conclusion(
-            f"bayes_worst_payoff.{p}",
-            f"with private types, coordination does not lower {p}'s worst expected payoff",
-            lambda c, k=k: (min(e.payoffs[k] for e in c.regimes[1].result.equilibria)
-                            - min(e.payoffs[k] for e in c.regimes[0].result.equilibria))))
-    return out
 
 
 def bayes_values(model: Model, comparison: BayesComparison) -> dict[tuple[str, str], Any]:

@@ -36,6 +36,7 @@ from ..games.behavior import reach_probabilities
 from ..linalg.lp import solve_lp
 from ..solvers.solve import solve
 from ..solvers.spe import solve_spe
+from .bayesian import BayesComparison, bayes_compare
 from .model import Model
 
 __all__ = ["Outcome", "Regime", "Comparison", "compare"]
@@ -118,6 +119,7 @@ class Comparison:
     model: Model
     regimes: tuple[Regime, ...]
     conflict: ConflictSummary | None = None   # the graph-model view (models with a conflict file)
+    bayes: BayesComparison | None = None      # the Bayes-Nash view (models with [[type]] tables)
 
     def nash_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
         """Worst and best payoff of ``party`` over the regime's Nash equilibria, the vertices of
@@ -334,7 +336,9 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     (``transfers = true``), the cooperative benchmark: the worth of the grand
     coalition, the Shapley value, the nucleolus and the core; and, for models that name a
     graph-model version of the case (``[model] conflict``), its stability analysis alone and
-    in coalition (:func:`~gametheory.conflict.summary.conflict_summary`).
+    in coalition (:func:`~gametheory.conflict.summary.conflict_summary`); and, for models whose
+    ``[[type]]`` tables give parties private types, the Bayes-Nash view of both regimes
+    (``Comparison.bayes``, :func:`~gametheory.crisis.bayesian.bayes_compare`).
 
     Examples
     --------
@@ -347,13 +351,15 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     """
     if weights is not None:
         weights = {**model.default_weights(), **weights}
-    conflict = None
+    conflict = bayes = None
     if extras and model.conflict is not None:
         conflict = conflict_summary(model.conflict)
+    if extras and model.types:
+        bayes = bayes_compare(model)
     if not model.understandings:
-        return Comparison(model, (_regime(model, "as given", weights, extras),), conflict)
+        return Comparison(model, (_regime(model, "as given", weights, extras),), conflict, bayes)
     return Comparison(model, (_regime(model.with_understandings([]), "unilateral", weights, extras),
                               _regime(model.with_understandings(None), "coordinated", weights, extras,
                                       correlated=extras)),
-                      conflict)
+                      conflict, bayes)
 

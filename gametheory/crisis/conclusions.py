@@ -33,7 +33,8 @@ import numpy as np
 from .compare import Comparison, Outcome, Regime
 from .model import Model
 
-__all__ = ["Conclusion", "builtin_conclusions", "selected", "coordination_values", "MEASURES"]
+__all__ = ["Conclusion", "builtin_conclusions", "bayes_conclusions", "selected", "coordination_values",
+           "MEASURES"]
 
 #: The equilibrium payoffs a value of coordination is computed for.
 MEASURES = ("worst", "best", "selected")
@@ -178,4 +179,34 @@ def coordination_values(model: Model, comparison: Comparison) -> dict[tuple[str,
         out[(p, "worst")] = lo1 - lo0
         out[(p, "best")] = hi1 - hi0
         out[(p, "selected")] = chosen[1].payoffs[p] - chosen[0].payoffs[p]
+    return out
+
+
+def bayes_conclusions(model: Model) -> list[Conclusion]:
+    """The conclusions a model with private types is checked for, on its
+    :func:`~gametheory.crisis.bayesian.bayes_compare`: per bad outcome, that coordination does not raise the worst expected
+    risk over the Bayes-Nash equilibria; per moving party, that it does not lower its worst
+    ex-ante payoff.  Empty for a model without understandings.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> [c.name for c in bayes_conclusions(gt.load_model("loose-nukes-types"))][:2]
+    ['bayes_worst_risk.loose_nukes', 'bayes_worst_risk.clash']
+    """
+    if not model.understandings:
+        return []
+    out = []
+    for a in (x.name for x in model.attributes if x.bad):
+        out.append(Conclusion(
+            f"bayes_worst_risk.{a}",
+            f"with private types, coordination does not raise the worst expected {a} risk",
+            lambda c, a=a: (max(r[a] for r in c.regimes[0].risks)
+                            - max(r[a] for r in c.regimes[1].risks))))
+    for k, p in enumerate(q.name for q in model.players):
+        out.append(Conclusion(
+            f"bayes_worst_payoff.{p}",
+            f"with private types, coordination does not lower {p}'s worst expected payoff",
+            lambda c, k=k: (min(e.payoffs[k] for e in c.regimes[1].result.equilibria)
+                            - min(e.payoffs[k] for e in c.regimes[0].result.equilibria))))
     return out

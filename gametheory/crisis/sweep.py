@@ -30,8 +30,9 @@ import numpy as np
 from ..context import Progress
 from ..errors import InvalidGameError, SolverError
 from .compare import compare
-from .bayesian import bayes_compare, bayes_conclusions, bayes_values
-from .conclusions import MEASURES, Conclusion, builtin_conclusions, coordination_values
+from .bayesian import bayes_compare, bayes_values
+from .conclusions import (MEASURES, Conclusion, bayes_conclusions, builtin_conclusions,
+                          coordination_values)
 from .executor import Executor, executor_for
 from .model import Model
 from .parameters import Parameter, values_from_uniforms

@@ -35,9 +35,9 @@ import numpy as np
 from ..arithmetic import exact_str
 from ..context import Context
 from ..errors import InvalidGameError
-from .bayesian import bayes_compare, bayes_conclusions
+from .bayesian import bayes_compare
 from .compare import compare
-from .conclusions import Conclusion, builtin_conclusions
+from .conclusions import Conclusion, bayes_conclusions, builtin_conclusions
 from .model import Model
 from .parameters import as_fraction
 

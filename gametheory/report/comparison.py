@@ -14,6 +14,7 @@ from ..crisis.compare import Comparison, Outcome, Regime
 from ..crisis.model import Model
 from ._registry import render, renders, to_dict
 from ._text import aligned, json_num, short, tex_escape, tex_num
+from .bayes import bayes_comparison_dict, bayes_comparison_table
 from .conflict import summary_dict, summary_lines
 
 __all__: list[str] = []
@@ -116,6 +117,8 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
                              for o in r.tree_outcomes]}
     if c.conflict is not None:
         out["conflict"] = summary_dict(c.conflict)
+    if c.bayes is not None:
+        out["bayes"] = bayes_comparison_dict(c.bayes)
     return out
 
 
@@ -271,4 +274,9 @@ def comparison_table(c: Comparison) -> str:
         lines.append("")
         lines.append("the same case in the graph model (ordinal preferences only):")
         lines.extend(summary_lines(c.conflict))
+    if c.bayes is not None:
+        lines.append("")
+        lines.append("with the parties' private types (Bayes-Nash equilibria; gametheory bayes):")
+        lines.extend(("  " + line) if line else "" for line in
+                     bayes_comparison_table(c.bayes).rstrip("\n").split("\n")[1:])
     return "\n".join(lines) + "\n"
