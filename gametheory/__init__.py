@@ -32,6 +32,8 @@ from .analysis.perfection import Perfection, is_weakly_dominated, perfection, pe
 from .analysis.repeated import (Deterrence, MinmaxValue, PayoffSet, RepeatedPlay, Sustainability,
                                 feasible_payoff_set, grim_trigger_threshold, minmax_values,
                                 repeated_play, sustainability)
+from .analysis.sequential import (SequentialCheck, SequentialResult, sequential_check,
+                                  sequential_equilibria)
 from .analysis.signalling import (SignallingEquilibrium, SignallingResult,
                                   perfect_bayesian_equilibria)
 from .analysis.selection import RiskComparison, Selection, TracingComparison, select
@@ -110,8 +112,9 @@ __all__ = [
     "PerturbationCheck", "select", "Selection", "RiskComparison", "TracingComparison",
     "bicentric_prior", "tracing_procedure", "Trace", "perfection", "Perfection", "perturbed_game",
     "is_weakly_dominated",
-    # signalling
+    # signalling, sequential equilibria
     "perfect_bayesian_equilibria", "SignallingResult", "SignallingEquilibrium",
+    "sequential_check", "sequential_equilibria", "SequentialCheck", "SequentialResult",
     # pre-play communication
     "talk_outcomes", "TalkAnalysis", "TalkOutcome",
     # repeated play
