@@ -14,8 +14,8 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import (bayes, choose, compare, conflict, coop, dominance, models, plot, qre, repeated,
-               sensitivity, show, signal, solve, sweep, talk, threshold, tree)
+from . import (bayes, choose, compare, conflict, coop, dominance, lint, models, plot, qre,
+               repeated, sensitivity, show, signal, solve, sweep, talk, threshold, tree)
 from ._common import Parser, UsageError, exit_code
 
 __all__ = ["main", "run"]
@@ -24,7 +24,7 @@ __all__ = ["main", "run"]
 COMMANDS = {"solve": solve, "dominance": dominance, "qre": qre, "repeated": repeated, "talk": talk,
             "signal": signal, "show": show, "compare": compare, "bayes": bayes, "choose": choose,
             "sweep": sweep, "threshold": threshold, "sensitivity": sensitivity, "plot": plot,
-            "tree": tree, "coop": coop, "conflict": conflict, "models": models}
+            "tree": tree, "coop": coop, "conflict": conflict, "lint": lint, "models": models}
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,0 +1,202 @@
+"""A model's provenance, checked: one finding per number or quote that does not hold up.
+
+The rules (each finding names its rule, the place and what is wrong):
+
+- ``not-verbatim``: a quote that is not, word for word, in the source text (when
+  the text is given: the article is not shipped with the package);
+- ``unquoted``: a number with no quote that is not marked as the modeller's
+  assumption.  An effect, a baseline or a range is marked by a ``note`` /
+  ``source`` that starts with ``assumption`` and says why;
+- ``reused-quote``: one sentence quoted for the weights of different attributes
+  (or of different parties): it cannot state them all;
+- ``inconsistent``: the same party's weight on the same attribute given different
+  values in another model of the same folder;
+- ``tie``: a best-response tie in the model's game, without or with the
+  understandings (a zero weight or a clipped effect can create one: the
+  continua of equilibria then come from the modelling, not from the source);
+- ``priority``: a stated priority that the numbers break (a type's numbers included).
+
+:func:`lint` returns a :class:`LintReport`; ``gametheory lint`` prints one line per
+finding and exits with code 1 when there is any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from ..analysis.genericity import payoff_ties
+from .model import Model
+
+__all__ = ["Finding", "LintReport", "lint", "RULES"]
+
+#: The lint rules, in the order they are checked.
+RULES = ("not-verbatim", "unquoted", "reused-quote", "inconsistent", "tie", "priority")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: the ``rule`` it breaks, ``where`` (a table of the model file) and ``message``."""
+
+    rule: str
+    where: str
+    message: str
+
+    def line(self) -> str:
+        """The finding as one line: ``rule: where: message``."""
+        return f"{self.rule}: {self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LintReport:
+    """Every finding of :func:`lint` on one model, and the rules that could not be checked."""
+
+    model: Model
+    findings: tuple[Finding, ...]
+    skipped: tuple[str, ...]
+
+    @property
+    def clean(self) -> bool:
+        return not self.findings
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _assumption(text: str) -> bool:
+    return _normal(text).lower().startswith("assumption")
+
+
+def _quotes(model: Model) -> list[tuple[str, str]]:
+    """Every quote of the model with where it is."""
+    out = [(f"preference {p.party}.{p.attribute}", p.quote) for p in model.preferences]
+    out += [(f"priority {p.party}: {p.higher}", p.quote) for p in model.priorities]
+    out += [(f"understanding {u.name}", u.quote) for u in model.understandings]
+    out += [(f"scenario {s.name}", s.quote) for s in model.scenarios]
+    out += [(f"type {t.party}.{t.name}", t.quote) for t in model.types]
+    out += [(f"talks {lv.name}", lv.quote) for lv in model.talks]
+    if model.timing is not None and model.timing.quote:
+        out.append(("timing", model.timing.quote))
+    for name, stage in (("talk", model.talk), ("repeated", model.repetition)):
+        if stage is not None:
+            out.append((name, stage.quote))
+    return [(where, q) for where, q in out if q]
+
+
+def lint(model: Model, source_text: str | None = None,
+         others: Sequence[Model] = ()) -> LintReport:
+    """Check a model's provenance and construction (see the module notes).
+
+    Parameters
+    ----------
+    model : Model
+    source_text : str, optional
+        The text the quotes come from; without it ``not-verbatim`` is skipped.
+    others : sequence of Model
+        Models to compare weights with (``inconsistent``); ``gametheory lint`` passes
+        the other models of the same folder.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> report = lint(gt.load_model("loose-nukes"))
+    >>> sorted({f.rule for f in report.findings}), report.skipped
+    (['unquoted'], ('not-verbatim',))
+    """
+    findings: list[Finding] = []
+    skipped: list[str] = []
+    if source_text is None:
+        skipped.append("not-verbatim")
+    else:
+        text = _normal(source_text)
+        for where, quote in _quotes(model):
+            if _normal(quote) not in text:
+                findings.append(Finding("not-verbatim", where,
+                                        f"the quote {_normal(quote)[:60]!r}... is not in the source"))
+    findings += _unquoted(model)
+    findings += _reused(model)
+    findings += _inconsistent(model, others)
+    findings += _ties(model)
+    for broken in model.priority_violations():
+        findings.append(Finding("priority", "priority", f"the default weights break it: {broken}"))
+    for t in model.types:
+        for broken in model.with_values(dict(t.values)).priority_violations():
+            findings.append(Finding("priority", f"type {t.party}.{t.name}",
+                                    f"its numbers break it: {broken}"))
+    return LintReport(model=model, findings=tuple(findings), skipped=tuple(skipped))
+
+
+def _unquoted(model: Model) -> list[Finding]:
+    out = []
+    for e in model.effects:
+        if not _assumption(e.note):
+            out.append(Finding("unquoted", f"effect {e.name}",
+                               "no quote, and its note does not mark it an assumption "
+                               "(write note = \"assumption: why\")"))
+    for name, u in model.uncertainty.items():
+        if name.startswith("baseline.") and not _assumption(u.source):
+            out.append(Finding("unquoted", name, "a baseline with no quote, and its source does "
+                                                 "not mark it an assumption"))
+    for p in model.preferences:
+        if p.low != p.high and not p.range_source:
+            out.append(Finding("unquoted", f"preference {p.party}.{p.attribute}",
+                               "its range has no range_source saying why"))
+    return out
+
+
+def _reused(model: Model) -> list[Finding]:
+    by_quote: dict[str, list[tuple[str, str]]] = {}
+    for p in model.preferences:
+        by_quote.setdefault(_normal(p.quote), []).append((p.party, p.attribute))
+    out = []
+    for quote, uses in by_quote.items():
+        attributes = {a for _, a in uses}
+        if len(attributes) > 1:
+            listed = ", ".join(f"{p}.{a}" for p, a in uses)
+            out.append(Finding("reused-quote", f"preferences {listed}",
+                               f"one sentence ({quote[:50]!r}...) quoted for "
+                               f"{len(attributes)} different attributes"))
+    return out
+
+
+def _inconsistent(model: Model, others: Sequence[Model]) -> list[Finding]:
+    mine = {(p.party, p.attribute): p.weight for p in model.preferences}
+    out = []
+    for other in others:
+        if other.path == model.path:
+            continue
+        theirs = {(p.party, p.attribute): p.weight for p in other.preferences}
+        for key, w in mine.items():
+            if key in theirs and theirs[key] != w:
+                out.append(Finding("inconsistent", f"preference {key[0]}.{key[1]}",
+                                   f"weight {w} here, {theirs[key]} in {Path(other.path).name}"))
+        # a weight stated in the other model and absent (0) here
+        for key, w in theirs.items():
+            if key not in mine and w != 0 and key[1] in {a.name for a in model.attributes} \
+                    and key[0] in {p.name for p in model.parties}:
+                out.append(Finding("inconsistent", f"preference {key[0]}.{key[1]}",
+                                   f"weight 0 here (none given), {w} in {Path(other.path).name}"))
+    return out
+
+
+def _ties(model: Model) -> list[Finding]:
+    regimes = [("", model)] if not model.understandings else \
+        [("without the understandings", model.with_understandings([])),
+         ("with the understandings", model.with_understandings(None))]
+    out = []
+    for label, m in regimes:
+        game = m.game()
+        ties = payoff_ties(game).ties
+        if ties:
+            t = ties[0]
+            against = ", ".join(f"{game.players[j]} {game.actions[j][a]}"
+                                for j, a in enumerate(t.against) if a >= 0)
+            tied = " and ".join(game.actions[t.player][a] for a in t.actions)
+            out.append(Finding("tie", f"the game {label}".rstrip(),
+                               f"{len(ties)} best-response tie(s), e.g. {game.players[t.player]} "
+                               f"between {tied} against {against} (payoff {t.payoff}): zero "
+                               "weights or clipped effects make payoffs equal by construction"))
+    return out
+
