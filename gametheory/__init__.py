@@ -52,6 +52,7 @@ from .coop import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, D
 from .crisis.bayesian import BayesComparison, BayesRegime, bayes_compare, bayes_values
 from .crisis.choice import ChoiceOutcome, CoordinationChoice, TalksLevel, coordination_choice
 from .crisis.compare import Comparison, compare
+from .crisis.ledger import Ledger, LedgerEntry, ledger
 from .crisis.lint import Finding, LintReport, lint
 from .crisis.model import Model
 from .crisis.payoffs import PayoffTable, payoff_table
@@ -136,7 +137,7 @@ __all__ = [
     "Uncertain", "Conclusion", "builtin_conclusions", "parse_conclusion", "coordination_values",
     "ConclusionShare", "CoordinationValue", "wilson_interval", "thresholds", "region_map",
     "ThresholdResult", "RegionMap", "Flip", "sensitivity", "Sensitivity", "discover", "Discovery",
-    "lint", "LintReport", "Finding",
+    "lint", "LintReport", "Finding", "ledger", "Ledger", "LedgerEntry",
     "bayes_compare", "BayesComparison", "BayesRegime", "bayes_conclusions", "bayes_values", "coordination_choice", "CoordinationChoice",
     "ChoiceOutcome", "TalksLevel",
     # files

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ..crisis.ledger import ledger
 from ..crisis.payoffs import payoff_table
 from ..io import load_model
 from ..report import render
-from ._common import add_model, add_output, emit
+from ._common import UsageError, add_model, add_output, emit
 
 
 def add_parser(sub) -> None:
@@ -20,9 +21,19 @@ def add_parser(sub) -> None:
     m.add_argument("--cell", metavar="ACTIONS",
                    help="one action per moving party, comma-separated, e.g. "
                         "'Intervene,Limited,Stay out'")
+    m.add_argument("--ledger", action="store_true",
+                   help="instead, the provenance of every number: its quote or reason and its class "
+                        "(stated, inferred, assumption, quoted, unsupported)")
+    m.add_argument("--format", default="table", choices=["table", "markdown", "latex", "json"],
+                   help="format of the ledger (default: table)")
     add_output(m)
 
 
 def run(args: argparse.Namespace) -> int:
+    model = load_model(args.model)
+    if args.ledger:
+        return emit(render(ledger(model), args.format), args.output)
+    if args.format != "table":
+        raise UsageError("argument --format: only the ledger (--ledger) has other formats")
     cell = None if args.cell is None else [a.strip() for a in args.cell.split(",")]
-    return emit(render(payoff_table(load_model(args.model), cell)), args.output)
+    return emit(render(payoff_table(model, cell)), args.output)

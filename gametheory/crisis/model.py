@@ -193,6 +193,8 @@ class Preference:
     distribution: str = "uniform"      # over [low, high]: uniform, triangular (mode: weight), beta
     shape: tuple[Fraction, Fraction] | None = None     # beta's (a, b)
     range_source: str = ""             # why the range is what it is
+    basis: str = ""                    # stated, inferred or assumption (empty: not classed)
+    reason: str = ""                   # why, for an inferred number or an assumption
 
 
 @dataclass(frozen=True)

@@ -565,7 +565,11 @@ class _Reader:
         for k, t in enumerate(self.tables("preference"), 1):
             where = f"preference {k}"
             self.keys(t, {"party", "attribute", "weight", "range", "quote", "distribution", "beta",
-                          "range_source"}, where)
+                          "range_source", "basis", "reason"}, where)
+            basis = t.get("basis", "")
+            if basis not in ("", "stated", "inferred", "assumption"):
+                raise self.fail(where, "'basis' must be stated, inferred or assumption")
+            reason = self.text(t, "reason", where, basis in ("inferred", "assumption"))
             party, attr = self.text(t, "party", where), self.text(t, "attribute", where)
             if party not in party_names:
                 raise self.fail(where, f"unknown party {party!r}")
@@ -581,7 +585,7 @@ class _Reader:
                 u = self.range_of({**t, "source": t.get("range_source", "")}, weight,
                                   f"{where}: weight")
             out.append(Preference(party, attr, weight, u.low, u.high, self.text(t, "quote", where),
-                                  u.distribution, u.shape, u.source))
+                                  u.distribution, u.shape, u.source, basis, reason))
         return tuple(out)
 
     def priorities(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Priority, ...]:

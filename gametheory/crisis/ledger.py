@@ -1,0 +1,100 @@
+"""A model's provenance ledger: every number, what it rests on, and how it is classed.
+
+Each number of :meth:`~gametheory.crisis.model.Model.parameters` gets a class:
+
+- ``stated``, ``inferred`` or ``assumption`` when the model file says so (a
+  preference's ``basis``, with its ``reason`` for the last two);
+- ``assumption`` when its note or source starts with ``assumption`` (effects,
+  baselines, ranges);
+- ``quoted`` when it has a quote but the file does not class it: the sentence is
+  there, whether it *states* the number is not claimed;
+- ``unsupported`` when it has neither a quote nor an assumption's reason.
+
+The ledger shows them with their quotes and reasons and counts each class: the
+appendix a paper needs (``gametheory show MODEL --ledger``, as a table, Markdown
+or LaTeX).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from .model import Model
+
+__all__ = ["LedgerEntry", "Ledger", "ledger", "CLASSES"]
+
+#: The classes, in the order they are counted.
+CLASSES = ("stated", "inferred", "assumption", "quoted", "unsupported")
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One number: its parameter ``name``, ``value``, range (``low``, ``high``), ``basis`` (one of
+    :data:`CLASSES`), the ``quote`` it rests on and the ``reason`` (an assumption's or an
+    inference's, or the note of an effect)."""
+
+    name: str
+    value: Fraction
+    low: Fraction
+    high: Fraction
+    basis: str
+    quote: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Every number of a model with its provenance, and how many there are of each class."""
+
+    model: Model
+    entries: tuple[LedgerEntry, ...]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        c = Counter(e.basis for e in self.entries)
+        return {k: c.get(k, 0) for k in CLASSES}
+
+
+def _assumed(text: str) -> bool:
+    return " ".join(text.split()).lower().startswith("assumption")
+
+
+def ledger(model: Model) -> Ledger:
+    """The provenance ledger of a model (see the module notes).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> book = ledger(gt.load_model("loose-nukes"))
+    >>> book.counts["quoted"] > 0, sum(book.counts.values()) == len(book.entries)
+    (True, True)
+    """
+    prefs = {f"weight.{p.party}.{p.attribute}": p for p in model.preferences}
+    notes = {f"effect.{e.name}.{attr}": e.note for e in model.effects for attr, _ in e.changes}
+    scenarios = {f"probability.{s.name}": s.quote for s in model.scenarios}
+    types = {f"type.{t.party}.{t.name}": t for t in model.types}
+    out = []
+    for param in model.parameters():
+        n = param.number
+        quote, reason, basis = "", "", "unsupported"
+        if param.name in prefs:
+            p = prefs[param.name]
+            quote, reason = p.quote, p.reason
+            basis = p.basis or "quoted"
+        elif param.name in notes:
+            reason = notes[param.name]
+            basis = "assumption" if _assumed(reason) else "unsupported"
+        elif param.name in scenarios:
+            quote, basis = scenarios[param.name], "quoted"
+        elif param.name in types:
+            t = types[param.name]
+            quote, reason = t.quote, t.description
+            basis = "assumption" if _assumed(reason) else "quoted"
+        else:                                    # baselines: the source of their range
+            reason = n.source
+            basis = "assumption" if _assumed(reason) else "unsupported"
+        out.append(LedgerEntry(param.name, n.value, n.low, n.high, basis, quote, reason))
+    return Ledger(model=model, entries=tuple(out))
