@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..crisis.lint import lint
-from ..io import load_model, read_model
+from ..errors import GameError
+from ..io import bundled_models, load_model, read_model
 from ..io._files import read_text
 from ..report import render
 from ._common import add_format, add_model, add_output, emit
@@ -31,12 +32,16 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     model = load_model(args.model)
     folder = Path(model.path).parent if Path(model.path).is_file() else None
-    others = []
     if folder is not None:
-        others = [read_model(p) for p in sorted(folder.glob("*.toml")) if p.resolve() !=
-                  Path(model.path).resolve()]
+        others = []
+        for path in sorted(folder.glob("*.toml")):
+            if path.resolve() == Path(model.path).resolve():
+                continue
+            try:
+                others.append(read_model(path))
+            except GameError:            # not a model, or a broken one: nothing to compare with
+                continue
     else:
-        from ..io import bundled_models
         others = [load_model(name) for name in bundled_models()]
     text = read_text(Path(args.source)) if args.source else None
     report = lint(model, text, others)
