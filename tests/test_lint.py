@@ -131,3 +131,29 @@ def test_cli_lines_and_exit_codes(tmp_path, capsys):
     assert d["schema"] == "gametheory.lint/1" and [f["rule"] for f in d["findings"]] == ["not-verbatim"]
     assert main(["lint", str(good)]) == 0
     assert "not checked: not-verbatim" in capsys.readouterr().out
+
+
+def test_a_model_names_its_source_text(tmp_path, capsys):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "source.txt").write_text(SOURCE, encoding="utf-8")
+    text = BASE.replace('title = "Lint base"', 'title = "Lint base"\nsource_text = "source.txt"')
+    (folder / "base.toml").write_text(text, encoding="utf-8")
+    assert main(["lint", str(folder / "base.toml")]) == 0          # checked against source.txt
+    assert "not checked" not in capsys.readouterr().out
+    (folder / "base.toml").write_text(text.replace('"B minds the cost too."', '"B hates costs."'),
+                                      encoding="utf-8")
+    assert main(["lint", str(folder / "base.toml")]) == 1
+    assert "not-verbatim" in capsys.readouterr().out
+
+
+def test_bundled_article_models_are_checked_against_the_article_where_present(capsys):
+    from pathlib import Path
+    article = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+    main(["lint", "unilateral"])
+    out = capsys.readouterr().out
+    assert "not-verbatim" not in out                     # every quote is in the article
+    if article.is_file():
+        assert "not checked" not in out
+    else:
+        assert "not checked: not-verbatim" in out

@@ -245,6 +245,8 @@ class Model:
     types: tuple[PartyType, ...] = ()
     #: the levels of talks at which the understandings can be agreed (crisis.choice.TalksLevel)
     talks: tuple[Any, ...] = ()
+    #: the file holding the source's text, relative to the model's folder ([model] source_text)
+    source_text: str = ""
     #: a round of cheap talk before the crisis ([talk] table), if declared
     talk: TalkStage | None = None
     #: the crisis as a repeated game ([repeated] table), if declared

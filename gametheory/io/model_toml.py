@@ -69,11 +69,13 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         base = parse_model(read_text(base_path), str(base_path), folder,
                            _chain + (base_name, Path(source).name))
         reader = _Reader(data, source, folder)
-        reader.keys(head, {"title", "description", "source", "extends", "in_force", "transfers",
-                           "conflict"}, "[model]")
+        reader.keys(head, {"title", "description", "source", "source_text", "extends", "in_force",
+                           "transfers", "conflict"}, "[model]")
         model = replace(base, title=reader.text(head, "title", "[model]"),
                         description=reader.text(head, "description", "[model]", False) or base.description,
-                        source=reader.text(head, "source", "[model]", False) or base.source, path=source)
+                        source=reader.text(head, "source", "[model]", False) or base.source,
+                        path=source, source_text=reader.text(head, "source_text", "[model]", False)
+                        or base.source_text)
         if "scenario" in data or "effect" in data:
             if "scenario" in data and base.scenarios:
                 raise GameFileError(source, "[scenario]: the model it extends has scenarios already")
@@ -207,7 +209,8 @@ class _Reader:
         head = self.data.get("model", {})
         if not isinstance(head, dict):
             raise self.fail("model", "must be a table")
-        self.keys(head, {"title", "description", "source", "in_force", "transfers", "conflict"},
+        self.keys(head, {"title", "description", "source", "source_text", "in_force", "transfers",
+                         "conflict"},
                   "[model]")
         title = self.text(head, "title", "[model]")
         parties = self.parties()
@@ -222,6 +225,7 @@ class _Reader:
         priorities = self.priorities(parties, names)
         model = Model(title=title, description=self.text(head, "description", "[model]", False),
                       source=self.text(head, "source", "[model]", False), parties=parties,
+                      source_text=self.text(head, "source_text", "[model]", False),
                       attributes=attributes, baseline=baseline, effects=effects,
                       preferences=preferences, priorities=priorities, path=self.source,
                       understandings=understandings, scenarios=scenarios,
