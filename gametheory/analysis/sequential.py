@@ -44,7 +44,7 @@ from ..errors import InvalidGameError
 from ..games.behavior import as_vector
 from ..games.tree import CHANCE, DECISION, ExtensiveFormGame
 from ..linalg.lp import solve_lp
-from ..solvers.result import Equilibrium, SolverResult
+from ..solvers.result import SolverResult
 from ..solvers.solve import solve
 from ..solvers.spe import node_values
 

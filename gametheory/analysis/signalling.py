@@ -170,17 +170,14 @@ def perfect_bayesian_equilibria(game: SignallingGame, mixed: bool = False) -> Si
     replies_all = {m: _replies(game, m, range(T)) for m in range(M)}
     for plan in itertools.product(range(M), repeat=T):
         used = sorted(set(plan))
-        beliefs: dict[int, list] = {}
         best: dict[int, list[int]] = {}
         for m in used:
             senders = [t for t in range(T) if plan[t] == m]
             total = sum((prior[t] for t in senders), _zero(ex))
             mu = [prior[t] / total if plan[t] == m else _zero(ex) for t in range(T)]
-            beliefs[m] = mu
             values = [sum((mu[t] * R[t, m, a] for t in range(T)), _zero(ex)) for a in range(A)]
             top = max(values)
             best[m] = [a for a in range(A) if values[a] == top]
-        off = [m for m in range(M) if m not in used]
         choices = [best[m] if m in used else replies_all[m] for m in range(M)]
         for response in itertools.product(*choices):
             if any(S[t, plan[t], response[plan[t]]] < S[t, m, response[m]]

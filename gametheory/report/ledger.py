@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..crisis.ledger import CLASSES, Ledger
+from ..crisis.ledger import Ledger
 from ._registry import renders
 from ._text import json_num, tex_escape, tex_num, text_num
 
