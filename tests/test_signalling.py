@@ -130,6 +130,10 @@ def test_catalogue_by_name_and_as_trees(capsys):
     assert len(res.equilibria) == 3
     with pytest.raises(InvalidGameError, match="no textbook game"):
         gt.textbook_game("chess")
+    from gametheory.games.catalogue import TEXTBOOK
+    for name, entry in TEXTBOOK.items():          # each entry's kind is what it builds
+        kind = gt.SignallingGame if entry.kind == "signalling" else gt.BayesianGame
+        assert isinstance(gt.textbook_game(name), kind)
 
 
 def test_cli_signal(capsys):

@@ -6,11 +6,10 @@ import argparse
 
 from ..analysis.signalling import perfect_bayesian_equilibria
 from ..games.catalogue import TEXTBOOK, textbook_game
-from ..games.signalling import SignallingGame
 from ..report import render
 from ._common import UsageError, add_format, add_output, emit
 
-SIGNALLING = [name for name in TEXTBOOK if isinstance(textbook_game(name), SignallingGame)]
+SIGNALLING = [name for name, entry in TEXTBOOK.items() if entry.kind == "signalling"]
 
 
 def add_parser(sub) -> None:

@@ -5,6 +5,7 @@ gives the game tree).  The games in strategic form and the trees are bundled as 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -12,7 +13,18 @@ from ..errors import InvalidGameError
 from .bayesian import BayesianGame
 from .signalling import SignallingGame
 
-__all__ = ["textbook_game", "textbook_games", "TEXTBOOK"]
+__all__ = ["textbook_game", "textbook_games", "TEXTBOOK", "Entry"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A game of the catalogue: its title, citation, kind (``"signalling"`` or ``"bayesian"``)
+    and the function that builds it."""
+
+    title: str
+    citation: str
+    kind: str
+    build: Callable[[], Any]
 
 
 def _beer_quiche() -> SignallingGame:
@@ -57,22 +69,23 @@ def _bos_avoid() -> BayesianGame:
                         title="BoS with a partner who may wish to avoid")
 
 
-#: name -> (title, citation, builder)
-TEXTBOOK: dict[str, tuple[str, str, Callable[[], Any]]] = {
-    "beer-quiche": (
+#: name -> the catalogue's entry
+TEXTBOOK: dict[str, Entry] = {
+    "beer-quiche": Entry(
         "Beer-quiche", "I.-K. Cho and D. M. Kreps, Signaling games and stable equilibria, "
         "QJE 102 (1987); prior 1/10 weak, as in Fudenberg and Tirole (1991), section 11.2",
-        _beer_quiche),
-    "job-market": (
+        "signalling", _beer_quiche),
+    "job-market": Entry(
         "Job-market signalling", "M. Spence, Job market signaling, QJE 87 (1973); a "
         "discretised version: two productivities, three education levels, two wages",
-        _job_market),
-    "entry-deterrence": (
+        "signalling", _job_market),
+    "entry-deterrence": Entry(
         "Entry deterrence", "D. Fudenberg and J. Tirole, Game Theory (1991), section 6.1: the "
-        "incumbent's cost of building is private; high with probability 1/3", _entry_deterrence),
-    "bos-avoid": (
+        "incumbent's cost of building is private; high with probability 1/3", "bayesian",
+        _entry_deterrence),
+    "bos-avoid": Entry(
         "BoS with a partner who may wish to avoid", "M. J. Osborne, An Introduction to Game "
-        "Theory (2004), section 9.2", _bos_avoid),
+        "Theory (2004), section 9.2", "bayesian", _bos_avoid),
 }
 
 
@@ -84,7 +97,7 @@ def textbook_games() -> dict[str, str]:
     >>> sorted(textbook_games())
     ['beer-quiche', 'bos-avoid', 'entry-deterrence', 'job-market']
     """
-    return {name: citation for name, (_, citation, _) in TEXTBOOK.items()}
+    return {name: entry.citation for name, entry in TEXTBOOK.items()}
 
 
 def textbook_game(name: str) -> Any:
@@ -98,4 +111,4 @@ def textbook_game(name: str) -> Any:
     if name not in TEXTBOOK:
         raise InvalidGameError(f"no textbook game {name!r}; the catalogue has: "
                                + ", ".join(TEXTBOOK))
-    return TEXTBOOK[name][2]()
+    return TEXTBOOK[name].build()

@@ -25,7 +25,7 @@ def bundled_games() -> dict[str, str]:
             out[name] = parse_nfg(src.text(), source=src.name).title
         elif src.format == "efg":
             out[name] = parse_efg(src.text(), source=src.name).title
-    out.update({name: title for name, (title, _, _) in TEXTBOOK.items()})
+    out.update({name: entry.title for name, entry in TEXTBOOK.items()})
     out.update(bundled_models())
     return out
 
