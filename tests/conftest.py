@@ -6,6 +6,7 @@ import os
 from fractions import Fraction
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -53,3 +54,20 @@ def bimatrices(draw, max_actions: int = 4, low: int = -3, high: int = 3):
     A = np.array(draw(st.lists(cells, min_size=m * n, max_size=m * n)), dtype=np.int64).reshape(m, n)
     B = np.array(draw(st.lists(cells, min_size=m * n, max_size=m * n)), dtype=np.int64).reshape(m, n)
     return A, B
+
+
+@pytest.fixture
+def extending_unilateral(tmp_path):
+    """Write a model that extends the bundled ``unilateral`` model with extra TOML (the bundled
+    models copied beside it); returns its path."""
+    import shutil
+    from gametheory.io.sources import bundled
+
+    shutil.copytree(str(bundled("model")["unilateral"].entry.parent), tmp_path, dirs_exist_ok=True)
+
+    def write(extra: str):
+        path = tmp_path / "t.toml"
+        path.write_text('[model]\nextends = "unilateral.toml"\ntitle = "t"\n\n' + extra,
+                        encoding="utf-8")
+        return path
+    return write

@@ -58,13 +58,8 @@ def test_only_level_offered_is_reached():
     ('[[talks]]\nname = "x"\ndiscovery = 2\nquote = "q"\n', "must lie in [0, 1]"),
     ('[[talks]]\nname = "x"\n', "missing 'quote'"),
 ])
-def test_bad_talks_tables_exit_2(tmp_path, capsys, extra, message):
-    import shutil
-    from gametheory.io.sources import bundled
-    shutil.copytree(str(bundled("model")["unilateral"].entry.parent), tmp_path, dirs_exist_ok=True)
-    path = tmp_path / "t.toml"
-    path.write_text('[model]\nextends = "unilateral.toml"\ntitle = "t"\n\n' + extra, encoding="utf-8")
-    assert main(["choose", str(path)]) == 2
+def test_bad_talks_tables_exit_2(extending_unilateral, capsys, extra, message):
+    assert main(["choose", str(extending_unilateral(extra))]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from ..errors import GameError, SolverError
 from ..games.tree import ExtensiveFormGame, reduced_normal_form
-from ..io import write_text_atomic
+from ..io import model_of, read_game, write_text_atomic
 
 __all__ = ["Parser", "UsageError", "add_output", "add_model", "add_arithmetic", "add_format",
-           "emit", "fail", "exit_code", "strategic", "parse_vary"]
+           "emit", "fail", "exit_code", "strategic", "game_and_model", "parse_vary"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -96,6 +96,13 @@ def exit_code(exc: BaseException) -> int:
     if isinstance(exc, KeyboardInterrupt):
         return fail("interrupted", 130)
     return fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+
+
+def game_and_model(source: str):
+    """The game a ``GAME`` argument names in strategic form, and its crisis model (None when the
+    argument is not a model): commands that take a model's stages as defaults read both."""
+    model = model_of(source)
+    return (model.game(), model) if model is not None else (strategic(read_game(source)), None)
 
 
 def strategic(game):

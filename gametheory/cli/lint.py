@@ -6,10 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..crisis.lint import lint
-from ..errors import GameError
-from ..io import bundled_models, load_model, read_model
-from ..io.sources import resolve
-from ..io._files import read_text
+from ..io import load_model, read_source_text, read_text, sibling_models
 from ..report import render
 from ._common import add_format, add_model, add_output, emit
 
@@ -32,26 +29,7 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    src = resolve(args.model, "model")
-    model = load_model(src)
-    folder = src.folder
-    here = (src.entry if src.entry is not None else src.path)
-    if folder is not None and folder.is_dir():
-        others = []
-        for path in sorted(folder.glob("*.toml")):
-            if Path(str(path)).resolve() == Path(str(here)).resolve():
-                continue
-            try:
-                others.append(read_model(path))
-            except GameError:            # not a model, or a broken one: nothing to compare with
-                continue
-    else:
-        others = [load_model(name) for name in bundled_models()]
-    text = None
-    if args.source:
-        text = read_text(Path(args.source))
-    elif model.source_text and folder is not None and (folder / model.source_text).is_file():
-        text = read_text(folder / model.source_text)
-    report = lint(model, text, others)
+    text = read_text(Path(args.source)) if args.source else read_source_text(args.model)
+    report = lint(load_model(args.model), text, sibling_models(args.model))
     emit(render(report, args.format), args.output)
     return 0 if report.clean else 1

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..analysis.repeated import repeated_play
-from ..io import model_of, read_game
 from ..report import render
-from ._common import UsageError, add_arithmetic, add_format, add_output, emit, strategic
+from ._common import UsageError, add_arithmetic, add_format, add_output, emit, game_and_model
 
 
 def add_parser(sub) -> None:
@@ -31,9 +30,8 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    model = model_of(args.game)
+    game, model = game_and_model(args.game)
     stage = model.repetition if model is not None else None
-    game = model.game() if model is not None else strategic(read_game(args.game))
     profile = None
     if args.profile is not None:
         profile = [a.strip() for a in args.profile.split(",")]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..analysis.cheap_talk import talk_outcomes
-from ..io import model_of, read_game
 from ..report import render
-from ._common import add_arithmetic, add_format, add_output, emit, strategic
+from ._common import add_arithmetic, add_format, add_output, emit, game_and_model
 
 
 def add_parser(sub) -> None:
@@ -29,13 +28,12 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    model = model_of(args.game)
+    game, model = game_and_model(args.game)
     stage = model.talk if model is not None else None
     messages = [m.strip() for m in args.messages.split(",")] if args.messages else \
         list(stage.messages) if stage else ["yes", "no"]
     senders = [s.strip() for s in args.senders.split(",")] if args.senders else \
         list(stage.senders) if stage else None
-    game = model.game() if model is not None else strategic(read_game(args.game))
     analysis = talk_outcomes(game, messages, senders, exact=args.exact)
     emit(render(analysis, args.format), args.output)
     return 0

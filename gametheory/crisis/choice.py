@@ -39,8 +39,8 @@ import numpy as np
 from ..analysis.perfection import is_weakly_dominated
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
-from ..solvers.result import Equilibrium
 from ..solvers.solve import solve
+from .compare import Regime, compare
 from .model import Model
 
 __all__ = ["TalksLevel", "ChoiceOutcome", "CoordinationChoice", "coordination_choice"]
@@ -123,30 +123,14 @@ class CoordinationChoice:
     value: dict[str, Any]
 
 
-def _candidates(game: NormalFormGame) -> list[Equilibrium]:
-    res = solve(game)
-    if not res.accounted if res.accounted is not None else not res.complete:
-        raise SolverError(f"coordination choice: the equilibria of {game.title!r} are not all "
-                          "known, so the continuation after talks is not certain")
-    out = list(res.equilibria)
-    for c in res.continua:
-        out.extend(v for v in c.vertices if tuple(v.strategies) not in
-                   {tuple(e.strategies) for e in out})
-    return out
-
-
-def _risks(model: Model, game: NormalFormGame, eq: Equilibrium) -> dict[str, Any]:
-    _, values, _ = model.outcome_table()
-    bad = [a.name for a in model.attributes if a.bad]
-    out = {a: Fraction(0) for a in bad}
-    for k, ix in enumerate(np.ndindex(*game.shape)):
-        p = Fraction(1)
-        for i, a in enumerate(ix):
-            p *= eq.strategies[i][a]
-        if p:
-            for a in bad:
-                out[a] += p * values[k][a]
-    return out
+def _continuations(regime: Regime, shift: dict[str, Fraction]) -> list[tuple[dict, dict]]:
+    """The regime's equilibrium outcomes (isolated, and vertices of described continua) as
+    (every party's payoff with the level's constant ``shift``, the expected risks)."""
+    if not regime.accounted:
+        raise SolverError(f"coordination choice: the equilibria of the {regime.name} crisis are not "
+                          "all known, so the continuation after talks is not certain")
+    return [({p: v + shift[p] for p, v in o.payoffs.items()}, dict(o.risks))
+            for o in regime.nash_outcomes]
 
 
 def coordination_choice(model: Model, levels: Any = None) -> CoordinationChoice:
@@ -181,80 +165,45 @@ def coordination_choice(model: Model, levels: Any = None) -> CoordinationChoice:
         raise InvalidGameError("coordination choice: level names must be distinct and not 'none'")
     movers = [p.name for p in model.players]
     parties = [p.name for p in model.parties]
-    without, with_ = model.with_understandings([]), model.with_understandings(None)
-    games = {"none": without.game()}
-    for lv in levels:
-        games[lv.name] = with_.game()
-    plain = {"none": without, **{lv.name: with_ for lv in levels}}
-    outside = {name: m.outside_payoffs() for name, m in plain.items()}
+    without, with_ = compare(model, extras=False).regimes     # the crisis after each level
     shift = {"none": {p: Fraction(0) for p in parties}}
     for lv in levels:
         cost, hit = dict(lv.cost), dict(lv.if_discovered)
         shift[lv.name] = {p: -cost.get(p, Fraction(0)) + lv.discovery * hit.get(p, Fraction(0))
                           for p in parties}
-    candidates = {"none": _candidates(games["none"])}
-    coordinated = _candidates(games[levels[0].name])
+    # per level: (payoffs with its costs, risks) of each equilibrium that may follow it
+    after = {"none": _continuations(without, shift["none"])}
     for lv in levels:
-        candidates[lv.name] = coordinated
-
-    def party_payoffs(name: str, eq: Equilibrium) -> dict[str, Any]:
-        out = dict(zip(movers, eq.payoffs))
-        for p, arr in outside[name].items():
-            out[p] = sum((Fraction(arr[ix]) * np.prod([eq.strategies[i][a] for i, a in enumerate(ix)])
-                          for ix in np.ndindex(*arr.shape)), Fraction(0))
-        return {p: out[p] + shift[name][p] for p in parties}
-
-    risks = {(name, k): _risks(plain[name], games[name], eq)
-             for name in names for k, eq in enumerate(candidates[name])}
-    values = {(name, k): party_payoffs(name, eq)
-              for name in names for k, eq in enumerate(candidates[name])}
-    found: dict[tuple, list] = {}
+        after[lv.name] = _continuations(with_, shift[lv.name])
     shape = (len(names),) * len(movers)
-    reached = np.empty(shape, dtype=int)
-    for ix in np.ndindex(*shape):
-        reached[ix] = min(ix)                 # the lowest level proposed (0 = none)
+    reached = np.min(np.indices(shape), axis=0)        # the lowest level proposed (0 = none)
+    found: dict[tuple, list] = {}
     first = None
-    for pick in itertools.product(*(range(len(candidates[n])) for n in names)):
-        arrays = []
-        for p in movers:
-            arr = np.empty(shape, dtype=object)
-            for ix in np.ndindex(*shape):
-                lvl = int(reached[ix])
-                arr[ix] = values[(names[lvl], pick[lvl])][p]
-            arrays.append(arr)
+    for pick in itertools.product(*(range(len(after[n])) for n in names)):
+        chosen = [after[n][k] for n, k in zip(names, pick)]
+        arrays = [np.array([c[0][p] for c in chosen], dtype=object)[reached] for p in movers]
         stage = NormalFormGame(arrays, players=movers, actions=[names] * len(movers),
                                title=f"{model.title}: which talks to join")
         first = first or stage
         for eq in solve(stage, method="pure").equilibria:
-            level_p = {n: Fraction(0) for n in names}
-            for ix in np.ndindex(*shape):
-                q = Fraction(1)
-                for i, a in enumerate(ix):
-                    q *= eq.strategies[i][a]
-                if q:
-                    level_p[names[int(reached[ix])]] += q
-            level_p = {n: q for n, q in level_p.items() if q}
-            payoff = {p: sum((q * values[(n, pick[names.index(n)])][p] for n, q in level_p.items()),
-                             Fraction(0)) for p in parties}
-            risk = {a: sum((q * risks[(n, pick[names.index(n)])][a] for n, q in level_p.items()),
-                           Fraction(0)) for a in risks[("none", 0)]}
-            undominated = all(not is_weakly_dominated(stage, i, [int(a == b) for b in range(len(names))])
-                              for i in range(len(movers)) for a in np.flatnonzero(
-                                  np.array(eq.strategies[i], dtype=object) != 0))
-            key = (tuple(sorted(level_p.items())), tuple(sorted(payoff.items())))
+            proposals = [list(s).index(1) for s in eq.strategies]
+            level = min(proposals)
+            payoff, risk = chosen[level]
+            undominated = not any(is_weakly_dominated(stage, i, eq.strategies[i])
+                                  for i in range(len(movers)))
+            key = (names[level], tuple(sorted(payoff.items())))
             if key in found:
                 found[key][3] += 1
                 found[key][4] = found[key][4] or undominated
             else:
-                found[key] = [level_p, payoff, risk, 1, undominated]
+                found[key] = [{names[level]: Fraction(1)}, payoff, risk, 1, undominated]
     outcomes = sorted((ChoiceOutcome(*v) for v in found.values()),
                       key=lambda o: (-(1 - o.levels.get("none", 0)), -sum(o.payoffs.values())))
-    best = {}
-    for name in ("none", levels[0].name):
-        eqs = [values[(name, k)] for k in range(len(candidates[name]))]
-        base = {p: v - shift[name][p] for p, v in
-                max(eqs, key=lambda d: sum(d[p] for p in movers)).items()}
-        best[name] = base
-    value = {p: best[levels[0].name][p] - best["none"][p] for p in parties}
+
+    def best(regime: Regime) -> dict[str, Any]:          # before costs: the largest movers' total
+        o = max(regime.nash_outcomes, key=lambda o: sum(o.payoffs[p] for p in movers))
+        return o.payoffs
+
+    value = {p: best(with_)[p] - best(without)[p] for p in parties}
     return CoordinationChoice(model=model, levels=levels, proposals=first, outcomes=tuple(outcomes),
                               value=value)

@@ -5,19 +5,21 @@ the one place that tells them apart.  Nothing outside ``io/`` (and the command l
 file.
 """
 
-from ._files import write_atomic, write_text_atomic
+from ._files import read_text, write_atomic, write_text_atomic
 from .conflict_toml import bundled_conflicts, load_conflict, parse_conflict, read_conflict
 from .draws import write_draws
 from .efg import format_efg, parse_efg, read_efg, write_efg
 from .games import bundled_games, load_tree, model_of, read_game, write_game
-from .model_toml import bundled_models, load_model, parse_model, read_model
+from .model_toml import (bundled_models, load_model, parse_model, read_model, read_source_text,
+                         sibling_models)
 from .nfg import format_nfg, parse_nfg, read_nfg, write_nfg
 from .sources import Source, resolve
 from .tu_toml import load_tu, parse_tu, read_tu
 
 __all__ = ["read_game", "write_game", "load_tree", "bundled_games", "bundled_models", "model_of",
+           "sibling_models", "read_source_text",
            "bundled_conflicts", "load_model", "read_model", "parse_model",
            "load_conflict", "read_conflict", "parse_conflict", "load_tu", "read_tu", "parse_tu",
            "read_nfg", "write_nfg", "parse_nfg", "format_nfg",
            "read_efg", "write_efg", "parse_efg", "format_efg",
-           "Source", "resolve", "write_text_atomic", "write_atomic", "write_draws"]
+           "Source", "resolve", "read_text", "write_text_atomic", "write_atomic", "write_draws"]

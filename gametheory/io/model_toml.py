@@ -22,13 +22,14 @@ from ..crisis.model import (Attribute, Effect, Model, Party, PartyType, Preferen
                             Repetition, Scenario, TalkStage, Timing, Understanding, effect_names)
 from ..crisis.choice import TalksLevel
 from ..crisis.parameters import DISTRIBUTIONS, Uncertain
-from ..errors import GameFileError
+from ..errors import GameError, GameFileError
 from ._files import read_text
 from ._toml import parse_toml
 from .conflict_toml import read_conflict
 from .sources import Source, bundled, resolve
 
-__all__ = ["read_model", "parse_model", "load_model", "bundled_models"]
+__all__ = ["read_model", "parse_model", "load_model", "bundled_models", "sibling_models",
+           "read_source_text"]
 
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
         "understanding", "scenario", "timing", "type", "talks", "talk", "repeated"}
@@ -622,3 +623,30 @@ def load_model(source: str | Path | Source) -> Model:
 def bundled_models() -> dict[str, str]:
     """Names of the bundled crisis models (``models/*.toml``) with their titles."""
     return {name: load_model(src).title for name, src in bundled("model").items()}
+
+
+def sibling_models(source: str | Path | Source) -> list[Model]:
+    """The other models beside a model file (the other bundled models for a bundled one); files
+    of the folder that are not readable models are passed over."""
+    src = resolve(source, "model")
+    here = Path(str(src.entry if src.entry is not None else src.path)).resolve()
+    out = []
+    for path in sorted(src.folder.glob("*.toml")) if src.folder.is_dir() else ():
+        if path.resolve() == here:
+            continue
+        try:
+            out.append(read_model(path))
+        except GameError:                   # not a model, or a broken one: nothing to compare with
+            continue
+    return out
+
+
+def read_source_text(source: str | Path | Source) -> str | None:
+    """The text a model's ``[model] source_text`` names (relative to the model's folder), or
+    None when it names none or the file is not there."""
+    src = resolve(source, "model")
+    model = load_model(src)
+    if not model.source_text:
+        return None
+    path = src.folder / model.source_text
+    return read_text(path) if path.is_file() else None
