@@ -13,7 +13,9 @@ from test_lint import BASE
 
 
 def test_classes_from_the_file():
-    text = BASE.replace('quote = "A fears the risk."\n[[preference]]',
+    plain = BASE.replace('basis = "stated"\n', '').replace(
+        '{ value = 0.5, source = "assumption: an even risk before anyone moves" }', '0.5')
+    text = plain.replace('quote = "A fears the risk."\n[[preference]]',
                         'quote = "A fears the risk."\nbasis = "inferred"\n'
                         'reason = "A fears it, so its weight is negative"\n[[preference]]', 1)
     text = text.replace('quote = "B fears the risk most."',
@@ -24,8 +26,9 @@ def test_classes_from_the_file():
     assert basis["weight.A.cost"] == "quoted"                  # a quote, not classed
     assert basis["effect.a_y.risk"] == "assumption"            # its note says so
     assert basis["baseline.risk"] == "unsupported"             # no quote, no reason
-    assert book.counts == {"stated": 1, "inferred": 1, "assumption": 4, "quoted": 2,
-                           "unsupported": 2}
+    assert basis["baseline.cost"] == "assumption"              # its source says so
+    assert book.counts == {"stated": 1, "inferred": 1, "assumption": 5, "quoted": 2,
+                           "unsupported": 1}
     reason = next(e.reason for e in book.entries if e.name == "weight.A.risk")
     assert reason.startswith("A fears it")
 
@@ -36,7 +39,7 @@ def test_classes_from_the_file():
 ])
 def test_bad_basis_is_refused(extra, message):
     from gametheory.errors import GameFileError
-    text = BASE.replace('quote = "A minds the cost."', 'quote = "A minds the cost."\n' + extra)
+    text = BASE.replace('basis = "stated"\nquote = "A minds the cost."', 'quote = "A minds the cost."\n' + extra)
     with pytest.raises(GameFileError, match=message):
         parse_model(text)
 
@@ -47,6 +50,9 @@ def test_every_bundled_model_has_a_ledger_that_counts_every_number():
         book = gt.ledger(model)
         assert len(book.entries) == len(model.parameters())
         assert sum(book.counts.values()) == len(book.entries)
+        # every number of a bundled model is classed: none merely quoted, none unsupported
+        assert book.counts["quoted"] == book.counts["unsupported"] == 0, name
+        assert book.counts["stated"] + book.counts["inferred"] > 0, name
 
 
 def test_cli_formats(capsys):
@@ -59,3 +65,15 @@ def test_cli_formats(capsys):
     assert main(["show", "loose-nukes", "--ledger", "--format", "markdown"]) == 0
     assert "| number | value | range | class |" in capsys.readouterr().out
     assert main(["show", "loose-nukes", "--format", "json"]) == 2
+
+
+def test_an_assumed_weight_needs_no_quote_but_a_reason():
+    from gametheory.errors import GameFileError
+    unquoted = BASE.replace('basis = "stated"\nquote = "A minds the cost."',
+                            'basis = "assumption"\nreason = "costs hurt"')
+    book = gt.ledger(parse_model(unquoted))
+    entry = next(e for e in book.entries if e.name == "weight.A.cost")
+    assert (entry.basis, entry.quote, entry.reason) == ("assumption", "", "costs hurt")
+    assert gt.lint(parse_model(unquoted)).clean
+    with pytest.raises(GameFileError, match="missing 'quote'"):
+        parse_model(BASE.replace('basis = "stated"\nquote = "A minds the cost."', 'basis = "stated"'))

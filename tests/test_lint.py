@@ -26,7 +26,8 @@ bad = true
 [[attribute]]
 name = "cost"
 [baseline]
-risk = 0.5
+risk = { value = 0.5, source = "assumption: an even risk before anyone moves" }
+cost = { value = 0, source = "assumption, by definition: no one has moved" }
 [[effect]]
 name = "a_y"
 when = { A = "y" }
@@ -45,6 +46,7 @@ attribute = "risk"
 weight = -2
 range = [-3, -1]
 range_source = "assumption: half the point value either way"
+basis = "stated"
 quote = "A fears the risk."
 [[preference]]
 party = "A"
@@ -52,6 +54,7 @@ attribute = "cost"
 weight = -1
 range = [-1.5, -0.5]
 range_source = "assumption: half the point value either way"
+basis = "stated"
 quote = "A minds the cost."
 [[preference]]
 party = "B"
@@ -59,6 +62,7 @@ attribute = "risk"
 weight = -3
 range = [-4, -2]
 range_source = "assumption: a third either way"
+basis = "stated"
 quote = "B fears the risk most."
 [[preference]]
 party = "B"
@@ -66,6 +70,7 @@ attribute = "cost"
 weight = -1
 range = [-1.5, -0.5]
 range_source = "assumption: half the point value either way"
+basis = "stated"
 quote = "B minds the cost too."
 [[priority]]
 party = "A"
@@ -85,6 +90,9 @@ def test_a_clean_model_passes():
 @pytest.mark.parametrize("rule, old, new", [
     ("not-verbatim", 'quote = "B minds the cost too."', 'quote = "B hates costs."'),
     ("unquoted", 'note = "assumption: B\'s move helps less and costs more"', 'note = "B helps less"'),
+    ("unquoted", 'source = "assumption: an even risk before anyone moves"', 'source = "even"'),
+    ("unquoted", 'range_source = "assumption: a third either way"\n', ''),
+    ("unclassed", 'basis = "stated"\nquote = "B minds the cost too."', 'quote = "B minds the cost too."'),
     ("reused-quote", 'quote = "A minds the cost."', 'quote = "A fears the risk."'),
     ("tie", "cost = \"1/4\"\nnote", "cost = \"3/8\"\nnote"),
 ])
@@ -157,3 +165,13 @@ def test_bundled_article_models_are_checked_against_the_article_where_present(ca
         assert "not checked" not in out
     else:
         assert "not checked: not-verbatim" in out
+
+
+@pytest.mark.parametrize("name", sorted(gt.bundled_models()))
+def test_every_bundled_model_passes_lint(name):
+    # against its source text where that is present (the article is not shipped), and against
+    # the other bundled models for consistency
+    from gametheory.io import read_source_text, sibling_models
+    model = gt.load_model(name)
+    report = gt.lint(model, read_source_text(name), sibling_models(name))
+    assert [f.line() for f in report.findings] == []

@@ -87,7 +87,17 @@ def ledger(model: Model) -> Ledger:
             reason = notes[param.name]
             basis = "assumption" if _assumed(reason) else "unsupported"
         elif param.name in scenarios:
-            quote, basis = scenarios[param.name], "quoted"
+            # the quote supports the scenario; its probability is classed by its range's source,
+            # and one without a range (it takes the rest) by the others'
+            quote, reason = scenarios[param.name], n.source
+            ranged = [model.uncertainty[k] for k in scenarios if k in model.uncertainty
+                      and not model.uncertainty[k].fixed]
+            if param.name not in model.uncertainty or model.uncertainty[param.name].fixed:
+                reason = "the probability the other scenarios leave"
+                assumed = bool(ranged) and all(_assumed(u.source) for u in ranged)
+            else:
+                assumed = _assumed(reason)
+            basis = "assumption" if assumed else "quoted"
         elif param.name in types:
             t = types[param.name]
             quote, reason = t.quote, t.description

@@ -6,7 +6,11 @@ The rules (each finding names its rule, the place and what is wrong):
   the text is given: the article is not shipped with the package);
 - ``unquoted``: a number with no quote that is not marked as the modeller's
   assumption.  An effect, a baseline or a range is marked by a ``note`` /
-  ``source`` that starts with ``assumption`` and says why;
+  ``source`` that starts with ``assumption`` and says why; a weight by
+  ``basis = "assumption"`` and its ``reason``;
+- ``unclassed``: a weight whose ``basis`` is not given: ``stated`` (the quote
+  says it), ``inferred`` (it follows from the quote, with the reasoning) or
+  ``assumption``.  The ledger needs each number's class;
 - ``reused-quote``: one sentence quoted for the weights of different attributes
   (or of different parties): it cannot state them all;
 - ``inconsistent``: the same party's weight on the same attribute given different
@@ -32,7 +36,7 @@ from .model import Model
 __all__ = ["Finding", "LintReport", "lint", "RULES"]
 
 #: The lint rules, in the order they are checked.
-RULES = ("not-verbatim", "unquoted", "reused-quote", "inconsistent", "tie", "priority")
+RULES = ("not-verbatim", "unquoted", "unclassed", "reused-quote", "inconsistent", "tie", "priority")
 
 
 @dataclass(frozen=True)
@@ -135,11 +139,17 @@ def _unquoted(model: Model) -> list[Finding]:
             out.append(Finding("unquoted", f"effect {e.name}",
                                "no quote, and its note does not mark it an assumption "
                                "(write note = \"assumption: why\")"))
-    for name, u in model.uncertainty.items():
-        if name.startswith("baseline.") and not _assumption(u.source):
-            out.append(Finding("unquoted", name, "a baseline with no quote, and its source does "
-                                                 "not mark it an assumption"))
+    for attribute in model.baseline:
+        u = model.uncertainty.get(f"baseline.{attribute}")
+        if u is None or not _assumption(u.source):
+            out.append(Finding("unquoted", f"baseline.{attribute}",
+                               "a baseline with no quote, and no source that marks it an "
+                               "assumption (write { value = ..., source = \"assumption: why\" })"))
     for p in model.preferences:
+        if not p.basis:
+            out.append(Finding("unclassed", f"preference {p.party}.{p.attribute}",
+                               "no basis: say whether the quote states the weight (stated), "
+                               "implies it (inferred, with the reason) or not (assumption)"))
         if p.low != p.high and not p.range_source:
             out.append(Finding("unquoted", f"preference {p.party}.{p.attribute}",
                                "its range has no range_source saying why"))
@@ -149,7 +159,8 @@ def _unquoted(model: Model) -> list[Finding]:
 def _reused(model: Model) -> list[Finding]:
     by_quote: dict[str, list[tuple[str, str]]] = {}
     for p in model.preferences:
-        by_quote.setdefault(_normal(p.quote), []).append((p.party, p.attribute))
+        if p.quote:
+            by_quote.setdefault(_normal(p.quote), []).append((p.party, p.attribute))
     out = []
     for quote, uses in by_quote.items():
         attributes = {a for _, a in uses}

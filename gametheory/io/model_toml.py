@@ -589,7 +589,9 @@ class _Reader:
             if u is None:
                 u = self.range_of({**t, "source": t.get("range_source", "")}, weight,
                                   f"{where}: weight")
-            out.append(Preference(party, attr, weight, u.low, u.high, self.text(t, "quote", where),
+            # a weight without a quote must be the modeller's, said so: basis = "assumption"
+            quote = self.text(t, "quote", where, basis != "assumption")
+            out.append(Preference(party, attr, weight, u.low, u.high, quote,
                                   u.distribution, u.shape, u.source, basis, reason))
         return tuple(out)
 
