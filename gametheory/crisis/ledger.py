@@ -3,7 +3,7 @@
 Each number of :meth:`~gametheory.crisis.model.Model.parameters` gets a class:
 
 - ``stated``, ``inferred`` or ``assumption`` when the model file says so (a
-  preference's ``basis``, with its ``reason`` for the last two);
+  preference's or a channel's ``basis``, with its ``reason`` for the last two);
 - ``assumption`` when its note or source starts with ``assumption`` (effects,
   baselines, ranges);
 - ``quoted`` when it has a quote but the file does not class it: the sentence is
@@ -75,6 +75,7 @@ def ledger(model: Model) -> Ledger:
     notes = {f"effect.{e.name}.{attr}": e.note for e in model.effects for attr, _ in e.changes}
     scenarios = {f"probability.{s.name}": s.quote for s in model.scenarios}
     types = {f"type.{t.party}.{t.name}": t for t in model.types}
+    channels = {f"channel.{c.party}.{c.carries}": c for c in model.channels}
     out = []
     for param in model.parameters():
         n = param.number
@@ -83,6 +84,10 @@ def ledger(model: Model) -> Ledger:
             p = prefs[param.name]
             quote, reason = p.quote, p.reason
             basis = p.basis or "quoted"
+        elif param.name in channels:
+            c = channels[param.name]
+            quote, reason = c.quote, c.reason
+            basis = c.basis or ("quoted" if c.quote else "unsupported")
         elif param.name in notes:
             reason = notes[param.name]
             basis = "assumption" if _assumed(reason) else "unsupported"

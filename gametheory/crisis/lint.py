@@ -81,6 +81,7 @@ def _quotes(model: Model) -> list[tuple[str, str]]:
     out += [(f"scenario {s.name}", s.quote) for s in model.scenarios]
     out += [(f"type {t.party}.{t.name}", t.quote) for t in model.types]
     out += [(f"talks {lv.name}", lv.quote) for lv in model.talks]
+    out += [(f"channel {c.party}.{c.carries}", c.quote) for c in model.channels]
     if model.timing is not None and model.timing.quote:
         out.append(("timing", model.timing.quote))
     for name, stage in (("talk", model.talk), ("repeated", model.repetition)):
@@ -153,6 +154,14 @@ def _unquoted(model: Model) -> list[Finding]:
         if p.low != p.high and not p.range_source:
             out.append(Finding("unquoted", f"preference {p.party}.{p.attribute}",
                                "its range has no range_source saying why"))
+    for c in model.channels:
+        if not c.basis:
+            out.append(Finding("unclassed", f"channel {c.party}.{c.carries}",
+                               "no basis: stated, inferred (with the reason) or assumption"))
+        u = model.uncertainty.get(f"channel.{c.party}.{c.carries}")
+        if u is not None and not u.fixed and not u.source:
+            out.append(Finding("unquoted", f"channel {c.party}.{c.carries}",
+                               "its range has no source saying why"))
     return out
 
 

@@ -14,6 +14,9 @@ A model file (TOML) says, in the analyst's words:
 - each party's **preferences**: a weight per attribute (the default
   cardinalisation), the admissible range of that weight, and the sentence of
   the source it comes from, verbatim, in ``quote``;
+- **channels**: one party's payoff carrying another's concerns (Japan's
+  through the US-Japan alliance): the carrier counts ``weight`` times the
+  other party's own payoff on top of its own;
 - **priorities**: ordinal statements ("for ROK, meltdown outranks foreign
   forces"), each with its ``quote``, which constrain the weights: the higher
   attribute's full swing must be worth more than the lower one's.
@@ -43,7 +46,7 @@ from ..games.tree import ExtensiveFormGame, chance, decision, outcome
 from .parameters import Parameter, Uncertain, as_fraction, share_rest
 
 __all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
-           "Priority", "Derivation", "PartyType", "TalkStage", "Repetition", "effect_names"]
+           "Priority", "Derivation", "PartyType", "TalkStage", "Repetition", "Channel", "effect_names"]
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,20 @@ class Preference:
 
 
 @dataclass(frozen=True)
+class Channel:
+    """``party``'s payoff carries ``carries``'s concerns: it adds ``weight`` times what
+    ``carries`` gets from its own preferences (one level: a carried party's own channels are
+    not passed on).  Its number is the parameter ``channel.PARTY.CARRIES``."""
+
+    party: str
+    carries: str
+    weight: Fraction
+    quote: str
+    basis: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Priority:
     party: str
     higher: str
@@ -251,6 +268,8 @@ class Model:
     talk: TalkStage | None = None
     #: the crisis as a repeated game ([repeated] table), if declared
     repetition: Repetition | None = None
+    #: parties whose payoffs carry another party's concerns ([[channel]] tables)
+    channels: tuple[Channel, ...] = ()
 
     def parameters(self) -> tuple[Parameter, ...]:
         """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`:
@@ -281,6 +300,7 @@ class Model:
         out += [number(f"probability.{s.name}", "probability", s.probability)
                 for s in self.scenarios]
         out += [number(f"type.{t.party}.{t.name}", "type", t.probability) for t in self.types]
+        out += [number(f"channel.{c.party}.{c.carries}", "channel", c.weight) for c in self.channels]
         return tuple(out)
 
     def with_values(self, values: Mapping[str, Any]) -> "Model":
@@ -312,7 +332,10 @@ class Model:
         effects = tuple(replace(e, changes=tuple((attr, vals.get(f"effect.{e.name}.{attr}", d))
                                                  for attr, d in e.changes))
                         for e in self.effects)
-        model = replace(self, preferences=prefs, baseline=baseline, effects=effects)
+        channels = tuple(replace(c, weight=vals.get(f"channel.{c.party}.{c.carries}", c.weight))
+                         for c in self.channels)
+        model = replace(self, preferences=prefs, baseline=baseline, effects=effects,
+                        channels=channels)
         for party in dict.fromkeys(t.party for t in self.types):
             mine = [t for t in self.types if t.party == party]
             chosen = {t.name: vals[f"type.{party}.{t.name}"] for t in mine
@@ -368,8 +391,36 @@ class Model:
         return tuple(p for p in self.parties if p.actions)
 
     def default_weights(self) -> dict[tuple[str, str], Fraction]:
-        """The default cardinalisation: ``(party, attribute) -> weight``."""
+        """The default cardinalisation: ``(party, attribute) -> weight`` (each party's own
+        preferences; :meth:`payoff_weights` adds the channels)."""
         return {(p.party, p.attribute): p.weight for p in self.preferences}
+
+    def payoff_weights(self, weights: Mapping[tuple[str, str], Any] | None = None
+                       ) -> dict[tuple[str, str], Fraction]:
+        """The weights payoffs are computed with: each party's own (``weights``, default
+        :meth:`default_weights`), plus, for a party that carries another's concerns
+        (a :class:`Channel`), the channel's weight times the other party's own weights.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> m = gt.load_model("unilateral")
+        >>> own, carried = m.default_weights(), m.payoff_weights()
+        >>> c = m.channels[0]
+        >>> carried[("US", "clash")] == own[("US", "clash")] + c.weight * own[("Japan", "clash")]
+        True
+        """
+        w = {k: Fraction(v) for k, v in (self.default_weights() if weights is None
+                                         else weights).items()}
+        if not self.channels:
+            return w
+        out = dict(w)
+        for c in self.channels:
+            for a in self.attributes:
+                extra = c.weight * w.get((c.carries, a.name), Fraction(0))
+                if extra:
+                    out[(c.party, a.name)] = out.get((c.party, a.name), Fraction(0)) + extra
+        return out
 
     def attribute_values(self, profile: Sequence[str],
                          clip: bool = True) -> dict[str, tuple[Fraction, tuple[str, ...]]]:
@@ -412,8 +463,9 @@ class Model:
 
     def payoff(self, party: str, profile: Sequence[str],
                weights: Mapping[tuple[str, str], Any] | None = None) -> Fraction:
-        """A party's payoff at a profile (default weights unless ``weights`` is given)."""
-        w = self.default_weights() if weights is None else weights
+        """A party's payoff at a profile (default weights unless ``weights`` is given; the
+        channels are added, :meth:`payoff_weights`)."""
+        w = self.payoff_weights(weights)
         values = self.attribute_values(profile)
         return sum((Fraction(w.get((party, a), 0)) * v for a, (v, _) in values.items()), Fraction(0))
 
@@ -428,6 +480,15 @@ class Model:
             pref = prefs.get((party, a.name))
             weight = pref.weight if pref else Fraction(0)
             terms.append((a.name, weight, weight * values[a.name][0], pref.quote if pref else ""))
+        for c in self.channels:                  # the concerns it carries, attribute by attribute
+            if c.party != party:
+                continue
+            for a in self.attributes:
+                pref = prefs.get((c.carries, a.name))
+                if pref is not None and pref.weight:
+                    weight = c.weight * pref.weight
+                    terms.append((f"{a.name} (for {c.carries})", weight,
+                                  weight * values[a.name][0], c.quote))
         return Derivation(party=party, profile=tuple(profile),
                           values=tuple((a, v, n) for a, (v, n) in values.items()),
                           terms=tuple(terms), payoff=sum((t[2] for t in terms), Fraction(0)))
@@ -435,7 +496,7 @@ class Model:
     def payoff_in(self, party: str, profile: Sequence[str], scenario: str | None,
                   weights: Mapping[tuple[str, str], Any] | None = None) -> Fraction:
         """A party's payoff at a profile once chance has picked ``scenario`` (None: no scenarios)."""
-        w = self.default_weights() if weights is None else weights
+        w = self.payoff_weights(weights)
         values = self._values_in(profile, scenario)
         return sum((Fraction(w.get((party, a), 0)) * v for a, (v, _) in values.items()), Fraction(0))
 
@@ -557,7 +618,7 @@ class Model:
                       ) -> tuple[list[tuple[str, ...]], list[dict[str, Fraction]], list[list[Fraction]]]:
         """Every profile of the movers (``itertools.product`` order), the attribute values there
         and every party's payoff there (in the order of the parties), each computed once."""
-        w = self.default_weights() if weights is None else weights
+        w = self.payoff_weights(weights)
         profiles = list(itertools.product(*(p.actions for p in self.players)))
         names = [a.name for a in self.attributes]
         grids, scale = self._value_grids()

@@ -72,7 +72,7 @@ def explain_tie(model: Model, tie: PayoffTie,
     movers = model.players
     if len(tie.against) != len(movers):
         raise InvalidGameError("explain_tie: the tie is not of this model's game")
-    w = model.default_weights() if weights is None else weights
+    w = model.payoff_weights(weights)
     party = movers[tie.player].name
     profiles = tuple(tuple(movers[i].actions[a] for i, a in enumerate(p))
                      for p in tie.profiles()[:2])

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..arithmetic import exact_str, parse_rational
-from ..crisis.model import (Attribute, Effect, Model, Party, PartyType, Preference, Priority,
+from ..crisis.model import (Attribute, Channel, Effect, Model, Party, PartyType, Preference, Priority,
                             Repetition, Scenario, TalkStage, Timing, Understanding, effect_names)
 from ..crisis.choice import TalksLevel
 from ..crisis.parameters import DISTRIBUTIONS, Uncertain
@@ -32,7 +32,7 @@ __all__ = ["read_model", "parse_model", "load_model", "bundled_models", "sibling
            "read_source_text"]
 
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
-        "understanding", "scenario", "timing", "type", "talks", "talk", "repeated"}
+        "understanding", "scenario", "timing", "type", "talks", "talk", "repeated", "channel"}
 
 
 def read_model(path: str | Path) -> Model:
@@ -54,11 +54,12 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
     head = data.get("model", {})
     if isinstance(head, dict) and "extends" in head:
         extra = sorted(set(data) - {"model", "scenario", "effect", "timing", "type", "talks",
-                                    "talk", "repeated"})
+                                    "talk", "repeated", "channel"})
         if extra:
             raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
                                         "change [model], [timing], [talk] and [repeated] and add "
-                                        "[[scenario]], [[effect]], [[type]] and [[talks]] tables")
+                                        "[[scenario]], [[effect]], [[type]], [[talks]] and "
+                                        "[[channel]] tables")
         base_name = head["extends"]
         if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
             raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
@@ -98,6 +99,8 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
             if base.talks:
                 raise GameFileError(source, "[talks]: the model it extends has levels of talks already")
             model = replace(model, talks=reader.talks(model))
+        if "channel" in data:
+            model = reader.channels(model, base.channels)
         model = reader.stages(model)
         return replace(reader.in_force(model, head), sha256=_digest(text, base.sha256))
     return replace(_Reader(data, source, folder).model(), sha256=_digest(text))
@@ -240,7 +243,41 @@ class _Reader:
             model = replace(model, types=types, uncertainty={**model.uncertainty, **self.ranges})
         if "talks" in self.data:
             model = replace(model, talks=self.talks(model))
+        if "channel" in self.data:
+            model = self.channels(model)
         return self.in_force(self.stages(model), head)
+
+    def channels(self, model: Model, before: tuple[Channel, ...] = ()) -> Model:
+        """``[[channel]]`` tables: ``party`` carries ``carries``'s concerns with ``weight``
+        (a number in [0, 1], or one with its range), with ``quote``, ``basis`` and ``reason`` as
+        for a weight."""
+        names = {p.name for p in model.parties}
+        out, seen = list(before), {(c.party, c.carries) for c in before}
+        for k, t in enumerate(self.tables("channel"), 1):
+            where = f"channel {k}"
+            self.keys(t, {"party", "carries", "weight", "quote", "basis", "reason"}, where)
+            party, carries = self.text(t, "party", where), self.text(t, "carries", where)
+            for name in (party, carries):
+                if name not in names:
+                    raise self.fail(where, f"unknown party {name!r}")
+            if party == carries:
+                raise self.fail(where, f"{party} cannot carry its own concerns")
+            if (party, carries) in seen:
+                raise self.fail(where, f"a second channel from {carries} to {party}")
+            seen.add((party, carries))
+            weight, u = self.uncertain(t.get("weight"), f"{where}: weight")
+            if not 0 <= weight <= 1 or (u is not None and (u.low < 0 or u.high > 1)):
+                raise self.fail(where, "a channel's weight (and its range) must lie in [0, 1]")
+            if u is not None:
+                self.ranges[f"channel.{party}.{carries}"] = u
+            basis = t.get("basis", "")
+            if basis not in ("", "stated", "inferred", "assumption"):
+                raise self.fail(where, "'basis' must be stated, inferred or assumption")
+            reason = self.text(t, "reason", where, basis in ("inferred", "assumption"))
+            out.append(Channel(party, carries, weight, self.text(t, "quote", where,
+                                                                 basis != "assumption"),
+                               basis, reason))
+        return replace(model, channels=tuple(out), uncertainty={**model.uncertainty, **self.ranges})
 
     def stages(self, model: Model) -> Model:
         """The optional ``[talk]`` (a round of cheap talk before the crisis) and ``[repeated]``

@@ -17,7 +17,11 @@ def _derivation_lines(d: Derivation) -> list[str]:
     for (name, value, notes), (_, weight, term, quote) in zip(d.values, d.terms):
         lines.append(f"  {name} = {exact_str(value)}" + (f"  [{'; '.join(notes)}]" if notes else ""))
         lines.append(f"    x weight {exact_str(weight)} = {exact_str(term)}"
-                     + (f'  ("{quote}")' if quote else "  (no stated preference: weight 0)"))
+                     + (f'  ("{quote}")' if quote else "  (no quoted preference)" if weight
+                        else "  (no stated preference: weight 0)"))
+    for name, weight, term, quote in d.terms[len(d.values):]:     # concerns carried (channels)
+        lines.append(f"  {name}: x weight {exact_str(weight)} = {exact_str(term)}"
+                     + (f'  ("{quote}")' if quote else "  (an assumption)"))
     return lines
 
 
