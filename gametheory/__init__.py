@@ -52,6 +52,7 @@ from .coop import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, D
 from .crisis.bayesian import BayesComparison, BayesRegime, bayes_compare, bayes_values
 from .crisis.choice import ChoiceOutcome, CoordinationChoice, TalksLevel, coordination_choice
 from .crisis.compare import Comparison, compare
+from .crisis.leads import LeadChoice, LeadOption, lead_choice
 from .crisis.ledger import Ledger, LedgerEntry, ledger
 from .crisis.lint import Finding, LintReport, lint
 from .crisis.model import Model
@@ -138,6 +139,7 @@ __all__ = [
     "ConclusionShare", "CoordinationValue", "wilson_interval", "thresholds", "region_map",
     "ThresholdResult", "RegionMap", "Flip", "sensitivity", "Sensitivity", "discover", "Discovery",
     "lint", "LintReport", "Finding", "ledger", "Ledger", "LedgerEntry",
+    "lead_choice", "LeadChoice", "LeadOption",
     "bayes_compare", "BayesComparison", "BayesRegime", "bayes_conclusions", "bayes_values", "coordination_choice", "CoordinationChoice",
     "ChoiceOutcome", "TalksLevel",
     # files

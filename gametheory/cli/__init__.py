@@ -14,7 +14,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import (bayes, choose, compare, conflict, coop, dominance, lint, models, plot, qre,
+from . import (bayes, choose, compare, conflict, coop, dominance, leads, lint, models, plot, qre,
                repeated, sensitivity, show, signal, solve, sweep, talk, threshold, tree)
 from ._common import Parser, UsageError, exit_code
 
@@ -23,7 +23,7 @@ __all__ = ["main", "run"]
 #: The commands, in the order ``gametheory --help`` lists them.
 COMMANDS = {"solve": solve, "dominance": dominance, "qre": qre, "repeated": repeated, "talk": talk,
             "signal": signal, "show": show, "compare": compare, "bayes": bayes, "choose": choose,
-            "sweep": sweep, "threshold": threshold, "sensitivity": sensitivity, "plot": plot,
+            "leads": leads, "sweep": sweep, "threshold": threshold, "sensitivity": sensitivity, "plot": plot,
             "tree": tree, "coop": coop, "conflict": conflict, "lint": lint, "models": models}
 
 

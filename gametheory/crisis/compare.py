@@ -37,6 +37,7 @@ from ..linalg.lp import solve_lp
 from ..solvers.solve import solve
 from ..solvers.spe import solve_spe
 from .bayesian import BayesComparison, bayes_compare
+from .leads import LeadChoice, lead_choice
 from .model import Model
 
 __all__ = ["Outcome", "Regime", "Comparison", "compare"]
@@ -120,6 +121,7 @@ class Comparison:
     regimes: tuple[Regime, ...]
     conflict: ConflictSummary | None = None   # the graph-model view (models with a conflict file)
     bayes: BayesComparison | None = None      # the Bayes-Nash view (models with [[type]] tables)
+    leads: LeadChoice | None = None           # the lead roles settled (models with [[lead]] tables)
 
     def nash_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
         """Worst and best payoff of ``party`` over the regime's Nash equilibria, the vertices of
@@ -340,6 +342,10 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     ``[[type]]`` tables give parties private types, the Bayes-Nash view of both regimes
     (``Comparison.bayes``, :func:`~gametheory.crisis.bayesian.bayes_compare`).
 
+    For models with ``[[lead]]`` tables the coordinated regime has the lead roles the parties
+    settle by bargaining (``Comparison.leads``, :func:`~gametheory.crisis.leads.lead_choice`),
+    in lean comparisons too.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -358,8 +364,9 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
         bayes = bayes_compare(model)
     if not model.understandings:
         return Comparison(model, (_regime(model, "as given", weights, extras),), conflict, bayes)
+    leads = lead_choice(model, weights) if model.leads else None
+    agreed = model.with_understandings(leads.in_force if leads is not None else None)
     return Comparison(model, (_regime(model.with_understandings([]), "unilateral", weights, extras),
-                              _regime(model.with_understandings(None), "coordinated", weights, extras,
-                                      correlated=extras)),
-                      conflict, bayes)
+                              _regime(agreed, "coordinated", weights, extras, correlated=extras)),
+                      conflict, bayes, leads)
 

@@ -26,6 +26,7 @@ finding and exits with code 1 when there is any.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -205,6 +206,15 @@ def _ties(model: Model) -> list[Finding]:
     regimes = [("", model)] if not model.understandings else \
         [("without the understandings", model.with_understandings([])),
          ("with the understandings", model.with_understandings(None))]
+    if model.leads:                     # every allocation of the lead roles is a game of its own
+        leads = {u for area in model.leads for u in area.understandings}
+        others = [u for u in model.with_understandings(None).in_force if u not in leads]
+        regimes = regimes[:1]
+        for combo in itertools.product(*(area.options for area in model.leads)):
+            who = " and ".join(f"{party} leading {area.area}"
+                               for area, (party, _) in zip(model.leads, combo))
+            regimes.append((f"with the understandings, {who}",
+                            model.with_understandings(others + [u for _, u in combo])))
     out = []
     for label, m in regimes:
         game = m.game()

@@ -46,7 +46,8 @@ from ..games.tree import ExtensiveFormGame, chance, decision, outcome
 from .parameters import Parameter, Uncertain, as_fraction, share_rest
 
 __all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
-           "Priority", "Derivation", "PartyType", "TalkStage", "Repetition", "Channel", "effect_names"]
+           "Priority", "Derivation", "PartyType", "TalkStage", "Repetition", "Channel", "LeadArea",
+           "effect_names"]
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,24 @@ class Preference:
 
 
 @dataclass(frozen=True)
+class LeadArea:
+    """An area in which one party takes the lead (the article's example: delivery of
+    humanitarian assistance): each candidate ``(leader, understanding)``, the understanding
+    being what that party's lead changes.  The understandings of one area are alternatives:
+    at most one is in force.  :func:`~gametheory.crisis.leads.lead_choice` lets the parties
+    bargain over them."""
+
+    area: str
+    options: tuple[tuple[str, str], ...]
+    quote: str
+    note: str = ""
+
+    @property
+    def understandings(self) -> tuple[str, ...]:
+        return tuple(u for _, u in self.options)
+
+
+@dataclass(frozen=True)
 class Channel:
     """``party``'s payoff carries ``carries``'s concerns: it adds ``weight`` times what
     ``carries`` gets from its own preferences (one level: a carried party's own channels are
@@ -270,6 +289,8 @@ class Model:
     repetition: Repetition | None = None
     #: parties whose payoffs carry another party's concerns ([[channel]] tables)
     channels: tuple[Channel, ...] = ()
+    #: areas whose lead the parties settle among alternative understandings ([[lead]] tables)
+    leads: tuple[LeadArea, ...] = ()
 
     def parameters(self) -> tuple[Parameter, ...]:
         """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`:
@@ -315,7 +336,7 @@ class Model:
         >>> import gametheory as gt
         >>> m = gt.load_model("succession").with_values({"probability.succession": "1/2"})
         >>> [str(s.probability) for s in m.scenarios]
-        ['5/16', '3/16', '1/2']
+        ['11/32', '5/32', '1/2']
         """
         known = {p.name: p for p in self.parameters()}
         vals = {}
@@ -376,13 +397,29 @@ class Model:
         return replace(self, scenarios=new)
 
     def with_understandings(self, names: Sequence[str] | None) -> "Model":
-        """The same model with exactly these understandings in force (all of them when None)."""
+        """The same model with exactly these understandings in force.
+
+        None puts all of them in force, except that of the alternatives of a
+        lead area (:class:`LeadArea`) only one: the one the model has in force,
+        else the first.  Naming two alternatives of one area is an error.
+        """
         known = [u.name for u in self.understandings]
-        names = known if names is None else list(names)
+        if names is None:
+            keep = set(known) - {u for area in self.leads for u in area.understandings}
+            for area in self.leads:
+                keep.add(next((u for u in area.understandings if u in self.in_force),
+                              area.understandings[0]))
+            names = [n for n in known if n in keep]
+        names = list(names)
         for name in names:
             if name not in known:
                 raise InvalidGameError(f"{self.path}: no understanding {name!r}; known: "
                                        + (", ".join(known) or "none"))
+        for area in self.leads:
+            both = [u for u in area.understandings if u in names]
+            if len(both) > 1:
+                raise InvalidGameError(f"{self.path}: {both[0]!r} and {both[1]!r} are alternative "
+                                       f"leads for {area.area}: at most one can be in force")
         return replace(self, in_force=tuple(names))
 
     @property

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ..arithmetic import exact_str, parse_rational
-from ..crisis.model import (Attribute, Channel, Effect, Model, Party, PartyType, Preference, Priority,
+from ..crisis.model import (Attribute, Channel, Effect, LeadArea, Model, Party, PartyType, Preference, Priority,
                             Repetition, Scenario, TalkStage, Timing, Understanding, effect_names)
 from ..crisis.choice import TalksLevel
 from ..crisis.parameters import DISTRIBUTIONS, Uncertain
@@ -32,7 +32,8 @@ __all__ = ["read_model", "parse_model", "load_model", "bundled_models", "sibling
            "read_source_text"]
 
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
-        "understanding", "scenario", "timing", "type", "talks", "talk", "repeated", "channel"}
+        "understanding", "scenario", "timing", "type", "talks", "talk", "repeated", "channel",
+        "lead"}
 
 
 def read_model(path: str | Path) -> Model:
@@ -245,7 +246,42 @@ class _Reader:
             model = replace(model, talks=self.talks(model))
         if "channel" in self.data:
             model = self.channels(model)
+        if "lead" in self.data:
+            model = replace(model, leads=self.leads(model))
         return self.in_force(self.stages(model), head)
+
+    def leads(self, model: Model) -> tuple[LeadArea, ...]:
+        """``[[lead]]`` tables: an ``area`` and its candidate ``leaders``, a table
+        ``party = "understanding"`` (what that party's lead puts in force), ``quote`` and
+        ``note``."""
+        parties = {p.name for p in model.parties}
+        understandings = {u.name for u in model.understandings}
+        out, used, areas = [], set(), set()
+        for k, t in enumerate(self.tables("lead"), 1):
+            where = f"lead {k}"
+            self.keys(t, {"area", "leaders", "quote", "note"}, where)
+            area = self.text(t, "area", where)
+            if area in areas:
+                raise self.fail(where, f"a second [[lead]] table for {area!r}")
+            areas.add(area)
+            leaders = t.get("leaders")
+            if not isinstance(leaders, dict) or len(leaders) < 2:
+                raise self.fail(where, "'leaders' must be a table party = \"understanding\" "
+                                       "naming at least two candidates")
+            options = []
+            for party, u in leaders.items():
+                if party not in parties:
+                    raise self.fail(where, f"unknown party {party!r}")
+                if not isinstance(u, str) or u not in understandings:
+                    raise self.fail(where, f"{party}'s lead must name an understanding declared "
+                                           "in an [[understanding]] table")
+                if u in used:
+                    raise self.fail(where, f"the understanding {u!r} is the lead of two candidates")
+                used.add(u)
+                options.append((party, u))
+            out.append(LeadArea(area, tuple(options), self.text(t, "quote", where),
+                                self.text(t, "note", where, False)))
+        return tuple(out)
 
     def channels(self, model: Model, before: tuple[Channel, ...] = ()) -> Model:
         """``[[channel]]`` tables: ``party`` carries ``carries``'s concerns with ``weight``
@@ -428,6 +464,11 @@ class _Reader:
         for n in names:
             if n not in known:
                 raise self.fail("[model]", f"in_force names an unknown understanding {n!r}")
+        for area in model.leads:
+            both = [u for u in area.understandings if u in names]
+            if len(both) > 1:
+                raise self.fail("[model]", f"in_force names {both[0]!r} and {both[1]!r}, "
+                                           f"alternative leads for {area.area}")
         return replace(model, in_force=tuple(names))
 
     def scenarios(self) -> tuple[Scenario, ...]:

@@ -23,6 +23,7 @@ module                 records                                             forma
 ``bayes``              ``BayesNashResult``, ``BayesComparison``            table, json
 ``talk``               ``TalkAnalysis``                                    table, json
 ``choice``             ``CoordinationChoice``                              table, json
+``leads``              ``LeadChoice``                                      table, json
 ``signalling``         ``SignallingResult``                                table, json
 ``lint``               ``LintReport``                                      table, json
 ``ledger``             ``Ledger``                                          table, markdown, latex, json
@@ -33,7 +34,7 @@ one formatter, :mod:`gametheory.report._text`.  The former ``format_*`` and ``*_
 names are in :mod:`gametheory.report._deprecated` for one release.
 """
 
-from . import (bayes, choice, comparison, conflict, coop, dominance, ledger, lint, model, qre,  # noqa: F401
+from . import (bayes, choice, comparison, conflict, coop, dominance, leads, ledger, lint, model, qre,  # noqa: F401
                repeated, selection, sensitivity, signalling, solve, sweep, talk, thresholds,
                tree)
 from ._deprecated import (comparison_to_dict, conflict_to_dict, conflict_to_dot, elimination_to_dict,

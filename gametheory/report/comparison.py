@@ -16,6 +16,7 @@ from ._registry import render, renders, to_dict
 from ._text import aligned, json_num, short, tex_escape, tex_num
 from .bayes import bayes_comparison_dict, bayes_comparison_table
 from .conflict import summary_dict, summary_lines
+from .leads import leads_dict, leads_lines
 
 __all__: list[str] = []
 
@@ -119,6 +120,9 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         out["conflict"] = summary_dict(c.conflict)
     if c.bayes is not None:
         out["bayes"] = bayes_comparison_dict(c.bayes)
+    if c.leads is not None:
+        out["leads"] = {k: v for k, v in leads_dict(c.leads).items()
+                        if k not in ("schema", "title", "model_sha256")}
     return out
 
 
@@ -257,6 +261,11 @@ def comparison_table(c: Comparison) -> str:
                                                           for p, x in zip(t["players"], values)))
         if r.tree_outcomes:
             lines.extend(_tree_lines(c, r, parties, bad))
+        lines.append("")
+    if c.leads is not None:
+        lines.append("who leads (the coordinated regime has the allocation the parties settle on "
+                     "by Nash bargaining; gametheory leads):")
+        lines.extend("  " + line for line in leads_lines(c.leads))
         lines.append("")
     if len(c.regimes) == 2:
         lines.append("what coordination changes (each party's payoff over the Nash equilibria, "
