@@ -20,7 +20,7 @@ least as much and one party more.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -34,6 +34,7 @@ from ..coop import (characteristic_function, kalai_smorodinsky, least_core, nash
                     nucleolus, shapley_value)
 from ..games.behavior import reach_probabilities
 from ..linalg.lp import solve_lp
+from ..solvers.registry import SPARSE_POLYNOMIAL_LIMIT, choose_method
 from ..solvers.solve import solve
 from ..solvers.spe import solve_spe
 from .bayesian import BayesComparison, bayes_compare
@@ -276,7 +277,7 @@ def _regime(model: Model, name: str, weights=None, extras: bool = True,
             correlated: bool = True) -> Regime:
     table = model.outcome_table(weights)        # every profile's values and payoffs, once
     game = model.game(weights, table)
-    res = solve(game)
+    res = solve(game, method=choose_method(game, SPARSE_POLYNOMIAL_LIMIT))
     tables = _tables(model, weights, table)
     outcomes = []
     for k, eq in enumerate(res.equilibria, 1):
@@ -360,11 +361,11 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     conflict = bayes = None
     if extras and model.conflict is not None:
         conflict = conflict_summary(model.conflict)
-    if extras and model.types:
-        bayes = bayes_compare(model)
+    leads = lead_choice(model, weights) if model.leads and model.understandings else None
+    if extras and model.types:          # coordinated: with the lead roles settled, as below
+        bayes = bayes_compare(model if leads is None else replace(model, in_force=leads.in_force))
     if not model.understandings:
         return Comparison(model, (_regime(model, "as given", weights, extras),), conflict, bayes)
-    leads = lead_choice(model, weights) if model.leads else None
     agreed = model.with_understandings(leads.in_force if leads is not None else None)
     return Comparison(model, (_regime(model.with_understandings([]), "unilateral", weights, extras),
                               _regime(agreed, "coordinated", weights, extras, correlated=extras)),

@@ -4,8 +4,9 @@ A model's ``[[lead]]`` tables (:class:`~gametheory.crisis.model.LeadArea`) name,
 for an area such as the delivery of humanitarian assistance, each candidate
 leader and the understanding its lead puts in force.  An *allocation* picks
 one leader per area; with it, the model's other understandings are in force
-too.  The parties at the table (the movers) settle the allocation by
-bargaining over this finite set of agreements (Nash 1950, "The Bargaining
+too.  The parties at the table (the candidate leaders of the areas: a mover
+that is no candidate, such as North Korea's regime, is not at the table) settle
+the allocation by bargaining over this finite set of agreements (Nash 1950, "The Bargaining
 Problem", Econometrica 18: the solution maximises the product of the gains
 over the disagreement point; here over the allocations, not over lotteries
 among them):
@@ -17,8 +18,8 @@ among them):
 - the **disagreement point** is each party's worst Nash payoff with no
   understanding in force: without agreement on who leads, the article's
   technical talks fail, and the crisis is met unilaterally;
-- an allocation is **acceptable** when every mover gets at least its
-  disagreement payoff (each can refuse); among the acceptable ones the
+- an allocation is **acceptable** when every party at the table gets at least
+  its disagreement payoff (each can refuse); among the acceptable ones the
   **chosen** allocation has the largest Nash product, the first listed on a
   tie (``LeadChoice.tied`` says so).  When none is acceptable, nobody leads.
 
@@ -43,7 +44,8 @@ class LeadOption:
     """One allocation of the lead roles: ``leaders`` (``(area, party)`` pairs), the
     understandings it puts in force, each party's ``payoffs`` (its worst over the
     ``equilibria`` Nash equilibria of the crisis with them), whether it is ``acceptable``
-    (no mover below its disagreement payoff) and its Nash product (None when not)."""
+    (no party at the table below its disagreement payoff) and its Nash product (None when
+    not)."""
 
     leaders: tuple[tuple[str, str], ...]
     in_force: tuple[str, ...]
@@ -55,11 +57,13 @@ class LeadOption:
 
 @dataclass(frozen=True)
 class LeadChoice:
-    """The lead-role stage of a model: the ``disagreement`` payoffs (no understanding in force),
-    every allocation (``options``), the ``chosen`` one (None when no allocation is acceptable to
-    every mover) and whether another allocation has the same Nash product (``tied``)."""
+    """The lead-role stage of a model: the parties at the ``table`` (the candidate leaders), the
+    ``disagreement`` payoffs (no understanding in force), every allocation (``options``), the
+    ``chosen`` one (None when no allocation is acceptable to every party at the table) and
+    whether another allocation has the same Nash product (``tied``)."""
 
     model: Model
+    table: tuple[str, ...]
     disagreement: dict[str, Any]
     options: tuple[LeadOption, ...]
     chosen: LeadOption | None
@@ -114,14 +118,15 @@ def lead_choice(model: Model, weights: Mapping[tuple[str, str], Any] | None = No
     leads = {u for area in model.leads for u in area.understandings}
     others = [u.name for u in model.understandings if u.name not in leads]
     disagreement, _ = _worst(model.with_understandings([]), weights)
-    movers = [p.name for p in model.players]
+    candidates = {party for area in model.leads for party, _ in area.options}
+    table = tuple(p.name for p in model.parties if p.name in candidates)
     options = []
     for combo in itertools.product(*(area.options for area in model.leads)):
         chosen = {u for _, u in combo}
         in_force = tuple(u.name for u in model.understandings
                          if u.name in chosen or u.name in others)
         payoffs, count = _worst(model.with_understandings(in_force), weights)
-        gains = [payoffs[p] - disagreement[p] for p in movers]
+        gains = [payoffs[p] - disagreement[p] for p in table]
         acceptable = all(g >= 0 for g in gains)
         product = None
         if acceptable:
@@ -134,4 +139,4 @@ def lead_choice(model: Model, weights: Mapping[tuple[str, str], Any] | None = No
     ranked = [o for o in options if o.acceptable]
     best = max(ranked, key=lambda o: o.nash_product, default=None)
     tied = best is not None and sum(o.nash_product == best.nash_product for o in ranked) > 1
-    return LeadChoice(model, disagreement, tuple(options), best, tied)
+    return LeadChoice(model, table, disagreement, tuple(options), best, tied)

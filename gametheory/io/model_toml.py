@@ -49,18 +49,20 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
 
     A model whose ``[model]`` table says ``extends = "other.toml"`` is the
     other model (read from ``folder``) with its own title, description and
-    understandings in force; it may change nothing else.
+    understandings in force; it may add parties with their preferences,
+    effects, scenarios, types, levels of talks and channels, and set the
+    timing, talk and repeated stages, and change nothing else.
     """
     data = parse_toml(text, source)
     head = data.get("model", {})
     if isinstance(head, dict) and "extends" in head:
         extra = sorted(set(data) - {"model", "scenario", "effect", "timing", "type", "talks",
-                                    "talk", "repeated", "channel"})
+                                    "talk", "repeated", "channel", "party", "preference"})
         if extra:
             raise GameFileError(source, f"[{extra[0]}]: a model that extends another may only "
                                         "change [model], [timing], [talk] and [repeated] and add "
-                                        "[[scenario]], [[effect]], [[type]], [[talks]] and "
-                                        "[[channel]] tables")
+                                        "[[party]], [[preference]], [[scenario]], [[effect]], "
+                                        "[[type]], [[talks]] and [[channel]] tables")
         base_name = head["extends"]
         if not isinstance(base_name, str) or "/" in base_name or not base_name.endswith(".toml"):
             raise GameFileError(source, "[model]: 'extends' must name a .toml file in the same folder")
@@ -79,11 +81,30 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
                         source=reader.text(head, "source", "[model]", False) or base.source,
                         path=source, source_text=reader.text(head, "source_text", "[model]", False)
                         or base.source_text)
+        if "party" in data:                  # new parties (with their preferences below)
+            added_parties = reader.parties()
+            known = {p.name for p in base.parties}
+            for p in added_parties:
+                if p.name in known:
+                    raise GameFileError(source, f"[party]: {p.name!r} is a party of the model "
+                                                "it extends already")
+            if base.timing is not None and any(p.actions for p in added_parties):
+                raise GameFileError(source, "[party]: the model it extends has a [timing] table; "
+                                            "a new moving party would be missing from its order")
+            model = replace(model, parties=base.parties + added_parties)
+        if "preference" in data:
+            added_prefs = reader.preferences(model.parties, {a.name for a in base.attributes})
+            given = {(p.party, p.attribute) for p in base.preferences}
+            for p in added_prefs:
+                if (p.party, p.attribute) in given:
+                    raise GameFileError(source, f"[preference]: {p.party} has a weight on "
+                                                f"{p.attribute} in the model it extends already")
+            model = replace(model, preferences=base.preferences + added_prefs)
         if "scenario" in data or "effect" in data:
             if "scenario" in data and base.scenarios:
                 raise GameFileError(source, "[scenario]: the model it extends has scenarios already")
             scenarios = reader.scenarios() if "scenario" in data else base.scenarios
-            added = reader.effects(base.parties, {a.name for a in base.attributes},
+            added = reader.effects(model.parties, {a.name for a in base.attributes},
                                    {u.name for u in base.understandings},
                                    {sc.name for sc in scenarios})
             effects = reader.named(base.effects + added, len(base.effects))

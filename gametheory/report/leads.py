@@ -24,7 +24,7 @@ def _who(leaders) -> str:
 def leads_dict(c: LeadChoice) -> dict[str, Any]:
     """The lead-role stage as JSON (schema ``gametheory.leads/1``).
 
-    ``title``, ``model_sha256``, ``areas`` (each ``area``, ``leaders`` (party -> understanding),
+    ``title``, ``model_sha256``, ``table`` (the parties bargaining), ``areas`` (each ``area``, ``leaders`` (party -> understanding),
     ``quote``, ``note``), ``disagreement`` (party -> worst Nash payoff with no understanding in
     force), ``options`` (each ``leaders`` (area -> party), ``understandings``, ``payoffs`` (party
     -> worst Nash payoff), ``equilibria``, ``acceptable``, ``nash_product``), ``chosen``
@@ -41,6 +41,7 @@ def leads_dict(c: LeadChoice) -> dict[str, Any]:
         "schema": "gametheory.leads/1",
         "title": c.model.title,
         "model_sha256": c.model.sha256,
+        "table": list(c.table),
         "areas": [{"area": a.area, "leaders": dict(a.options), "quote": a.quote, "note": a.note}
                   for a in c.model.leads],
         "disagreement": {p: json_num(v, _exact(v)) for p, v in c.disagreement.items()},
@@ -58,8 +59,9 @@ def leads_dict(c: LeadChoice) -> dict[str, Any]:
 
 def leads_lines(c: LeadChoice) -> list[str]:
     """The stage's lines without the title (the comparison report embeds them)."""
-    movers = [p.name for p in c.model.players]
-    lines = ["disagreement (no understanding in force; each party's worst Nash payoff): "
+    movers = list(c.table)
+    lines = [f"at the table: {', '.join(movers)}; disagreement (no understanding in force; "
+             "each party's worst Nash payoff): "
              + ", ".join(f"{p} {text_num(c.disagreement[p], _exact(c.disagreement[p]))}"
                          for p in movers)]
     for o in c.options:
