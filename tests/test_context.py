@@ -11,7 +11,7 @@ import gametheory as gt
 from gametheory.solvers.result import default_tolerance
 from gametheory.arithmetic import EXACT, Arithmetic, choose_arithmetic, float_arithmetic
 from gametheory.context import Context, TimeLimitError
-from gametheory.crisis.compare import _dominated_by_lp
+from gametheory.crisis.regime import _dominated_by_lp
 from gametheory.linalg.lp import solve_lp
 from gametheory.solvers._common import fallback_arithmetic, resolve_context
 from gametheory.solvers.dominance import iterated_elimination

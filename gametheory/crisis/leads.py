@@ -35,6 +35,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from .model import Model
+from .regime import solve_regime
 
 __all__ = ["LeadOption", "LeadChoice", "lead_choice"]
 
@@ -80,8 +81,7 @@ class LeadChoice:
 
 
 def _worst(model: Model, weights: Mapping | None) -> tuple[dict[str, Any], int]:
-    from .compare import _regime                   # the crisis game's equilibria, lean
-    regime = _regime(model, "lead", weights, extras=False, correlated=False)
+    regime = solve_regime(model, "lead", weights, extras=False, correlated=False)
     outcomes = regime.nash_outcomes
     worst = {p.name: min(o.payoffs[p.name] for o in outcomes) for p in model.parties}
     return worst, len(outcomes)
