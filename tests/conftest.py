@@ -71,3 +71,22 @@ def extending_unilateral(tmp_path):
                         encoding="utf-8")
         return path
     return write
+
+
+#: The coordinated crisis as first modelled, with the ROK giving instability and loose nukes
+#: weight 0: the zero weights create best-response ties and a continuum of equilibria (the
+#: finding that made `gametheory lint` name such ties).  The bundled models no longer have it.
+ZERO_WEIGHTS = {"weight.ROK.instability": 0, "weight.ROK.loose_nukes": 0}
+
+
+@pytest.fixture
+def tied_crisis():
+    """The coordinated crisis with the zero weights of :data:`ZERO_WEIGHTS` (a continuum), and
+    the ROK's lead fixed (no lead-role stage: only deconfliction and the ROK's lead declared)."""
+    from dataclasses import replace
+
+    import gametheory as gt
+    model = gt.load_model("coordinated").with_values(ZERO_WEIGHTS)
+    keep = ("deconfliction", "rok_leads_aid")
+    return replace(model, leads=(), understandings=tuple(u for u in model.understandings
+                                                         if u.name in keep))

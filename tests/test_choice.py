@@ -24,17 +24,17 @@ def test_free_talks_are_held_when_everyone_gains_in_the_expected_equilibrium():
     best = max(gt.solve(model.game()).equilibria, key=lambda e: sum(e.payoffs))
     assert tuple(held.payoffs[p.name] for p in model.players) == best.payoffs
     assert held.undominated and held.risks["clash"] == 0
-    # refusing stays an equilibrium: with the ROK expected to limit its response after talks
-    # the US does worse than without them (-8/5 against -7/5)
-    assert by_level[("none",)].undominated
-    assert c.value == {"US": F(3, 5), "ROK": F(7, 10), "PRC": F(3, 5), "Japan": F(2, 5)}
+    # every party gains from the understandings, so refusing survives only in equilibria where
+    # the refusal is a weakly dominated proposal
+    assert not by_level[("none",)].undominated
+    assert c.value == {"US": F(4, 5), "ROK": F(7, 10), "PRC": F(3, 5), "Japan": F(2, 5)}
 
 
 def test_costs_and_discovery_are_deducted():
     c = gt.coordination_choice(gt.load_model("talks"))
     held = next(o for o in c.outcomes if o.levels == {"mid-level": 1})
-    # -4/5 for the US in the coordinated crisis, 1/10 for the talks, 1/10 x 1/2 if found out
-    assert held.payoffs["US"] == F(-4, 5) - F(1, 10) - F(1, 10) * F(1, 2)
+    # -23/20 for the US in the coordinated crisis, 1/10 for the talks, 1/10 x 1/2 if found out
+    assert held.payoffs["US"] == F(-23, 20) - F(1, 10) - F(1, 10) * F(1, 2)
     assert held.payoffs["PRC"] == F(-24, 5) - F(1, 10) - F(1, 10) * 1
     assert all("senior" not in o.levels for o in c.outcomes)   # the PRC never proposes it
 

@@ -17,7 +17,8 @@ from gametheory.crisis.compare import compare
 def test_article_model_regimes():
     c = compare(gt.load_model("coordinated"))
     uni, coo = c.regimes
-    assert uni.in_force == () and set(coo.in_force) == {"deconfliction", "lead_roles"}
+    assert uni.in_force == () and set(coo.in_force) == {"deconfliction", "rok_leads_aid"}
+    assert dict(c.leads.chosen.leaders) == {"delivery of humanitarian assistance": "ROK"}
     assert uni.complete and uni.method == "polynomial"
     nash = [o for o in uni.outcomes if o.kind.startswith("Nash")]
     assert len(nash) == 1 and nash[0].exact
@@ -56,7 +57,8 @@ def test_json_and_cli(capsys):
     assert to_dict(compare(gt.load_model("coordinated"))) == d
     assert main(["compare"]) == 0
     out = capsys.readouterr().out
-    assert "what coordination changes" in out and "ROK: -17/5 -> -27/10" in out
+    assert "what coordination changes" in out and "ROK: -18/5 -> -29/10" in out
+    assert "who leads" in out and d["leads"]["chosen"] == {"delivery of humanitarian assistance": "ROK"}
 
 
 def test_a_model_without_understandings_has_one_regime():
@@ -70,29 +72,42 @@ def test_a_model_without_understandings_has_one_regime():
 
 def test_efficiency_and_pareto():
     c = compare(gt.load_model("coordinated"))
-    uni, coo = c.regimes
     model = gt.load_model("unilateral")
-    # the utilitarian optimum, by brute force over the 27 profiles (all four parties count)
-    totals = {}
-    for prof in itertools.product(*(p.actions for p in model.players)):
-        totals[prof] = sum(model.payoff(p.name, prof) for p in model.parties)
-    best = max(totals, key=totals.get)
-    assert uni.optimum == totals[best] == Fraction(-201, 20) and uni.optimum_profile == best
-    assert uni.price_of_anarchy == uni.price_of_stability == Fraction(17, 20)
-    assert coo.price_of_stability == Fraction(7, 10) and coo.price_of_anarchy == Fraction(21, 10)
-    assert uni.correlation_gain == 0 and uni.anarchy_against_correlated == 0
-    assert coo.anarchy_against_correlated == Fraction(7, 5)       # -43/5 - (-10)
-    # in the coordinated game, equilibrium (Intervene, Limited, Limited) is worse for the US and
-    # Japan and no better for anyone than (Intervene, Intervene, Limited)
-    dominated = [o for o in coo.outcomes if o.pareto_dominated]
-    assert [o.kind for o in dominated] == ["Nash equilibrium 1"]
-    assert dominated[0].distribution[2, 1, 1] == 1
-    assert not any(o.pareto_dominated for o in uni.outcomes)
-    # Pareto-efficient pure profiles, by brute force over all four parties' payoffs
-    pays = {prof: [model.payoff(p.name, prof) for p in model.parties] for prof in totals}
-    efficient = {prof for prof, row in pays.items()
-                 if not any(all(a >= b for a, b in zip(o, row)) and o != row for o in pays.values())}
-    assert set(uni.pareto_profiles) == efficient and best in efficient
+    for r in c.regimes:
+        m = model.with_understandings(r.in_force)
+        # the utilitarian optimum, by brute force over the 27 profiles (all four parties count)
+        pays = {prof: [m.payoff(p.name, prof) for p in m.parties]
+                for prof in itertools.product(*(p.actions for p in m.players))}
+        totals = {prof: sum(row) for prof, row in pays.items()}
+        best = max(totals, key=totals.get)
+        assert r.optimum == totals[best] and r.optimum_profile == best
+        nash = [o.welfare for o in r.nash_outcomes]
+        assert r.price_of_anarchy == r.optimum - min(nash) >= 0
+        assert r.price_of_stability == r.optimum - max(nash) >= 0
+        # Pareto-efficient pure profiles, by brute force over all four parties' payoffs
+        efficient = {prof for prof, row in pays.items()
+                     if not any(all(a >= b for a, b in zip(o, row)) and o != row for o in pays.values())}
+        assert set(r.pareto_profiles) == efficient and best in efficient
+    # with the default numbers the one equilibrium of each regime is the utilitarian optimum
+    uni, coo = c.regimes
+    assert uni.optimum == Fraction(-233, 20) and coo.optimum == Fraction(-183, 20)
+    assert uni.price_of_anarchy == coo.price_of_anarchy == 0
+    assert not any(o.pareto_dominated for r in c.regimes for o in r.outcomes)
+
+
+def test_a_pareto_dominated_equilibrium_is_found():
+    # planned before the succession is known, one mixed equilibrium is worse for every party than
+    # a pure profile (found here by brute force)
+    model = gt.load_model("succession")
+    uni = compare(model).regimes[0]
+    dominated = [o for o in uni.outcomes if o.pareto_dominated]
+    assert [o.kind for o in dominated] == ["Nash equilibrium 2"]
+    better = [prof for prof in itertools.product(*(p.actions for p in model.players))
+              if all(model.payoff(p.name, prof) >= dominated[0].payoffs[p.name] for p in model.parties)
+              and any(model.payoff(p.name, prof) > dominated[0].payoffs[p.name] for p in model.parties)]
+    assert better
+    assert not any(o.pareto_dominated for o in uni.outcomes if o.kind != "Nash equilibrium 2"
+                   and o.kind.startswith("Nash"))
 
 
 def test_csv_and_latex(capsys):

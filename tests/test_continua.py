@@ -14,14 +14,15 @@ def _segment_points(c, ts):
     return [t * a + (1 - t) * b for t in ts]
 
 
-def test_the_coordinated_crisis_continuum_is_a_segment_with_exact_bounds():
-    game = gt.load_model("coordinated").game()
+def test_the_coordinated_crisis_continuum_is_a_segment_with_exact_bounds(tied_crisis):
+    # with the ROK's zero weights on instability and loose nukes (conftest.ZERO_WEIGHTS)
+    game = tied_crisis.game()
     res = gt.solve(game)
     assert res.method == "polynomial" and not res.complete and res.accounted
     [c] = res.continua
     assert c.kind == "polytope" and game.players[c.mixer] == "ROK" and c.dimension == 1
     assert {tuple(v.strategies) for v in c.vertices} == {tuple(e.strategies) for e in res.equilibria}
-    assert c.payoffs == ((F(-8, 5), F(-4, 5)), (F(-27, 10), F(-27, 10)), (F(-24, 5), F(-24, 5)))
+    assert c.payoffs == ((F(-9, 4), F(-23, 20)), (F(-27, 10), F(-27, 10)), (F(-5), F(-24, 5)))
     # every point of the segment is an equilibrium, with payoffs inside the bounds
     for mix in _segment_points(c, [F(1, 3), F(1, 2), F(9, 10)]):
         profile = [list(v) for v in c.vertices[0].strategies]
@@ -31,7 +32,7 @@ def test_the_coordinated_crisis_continuum_is_a_segment_with_exact_bounds():
             assert lo <= u <= hi
     data = gt.to_dict(res)
     assert data["accounted"] is True and data["continua"][0]["mixer"] == "ROK"
-    assert data["continua"][0]["payoffs"][0] == ["-8/5", "-4/5"]
+    assert data["continua"][0]["payoffs"][0] == ["-9/4", "-23/20"]
     assert "ROK mixes; a polytope of dimension 1 with 2 vertices" in gt.render(res)
 
 
@@ -99,23 +100,23 @@ def test_isolated_games_have_no_continua():
     assert "continua" not in gt.to_dict(res)
 
 
-def test_compare_says_its_ranges_cover_every_equilibrium():
-    c = gt.compare(gt.load_model("coordinated"))
+def test_compare_says_its_ranges_cover_every_equilibrium(tied_crisis):
+    c = gt.compare(tied_crisis)
     uni, coo = c.regimes
     assert uni.accounted and coo.accounted and not coo.complete
-    assert [str(v) for v in c.nash_range(coo, "US")] == ["-8/5", "-4/5"]
+    assert [str(v) for v in c.nash_range(coo, "US")] == ["-9/4", "-23/20"]
     data = gt.to_dict(c)["regimes"][1]
     assert data["accounted"] is True and data["selection"]["qre_limit"] is None
     assert "cover every equilibrium" in gt.render(c)
     # the sweep skips the extras: no selection there, but the continuum still counts
-    quick = gt.compare(gt.load_model("coordinated"), extras=False)
+    quick = gt.compare(tied_crisis, extras=False)
     assert quick.regimes[1].selection is None and quick.regimes[1].accounted
 
 
-def test_a_polytope_too_large_to_enumerate_is_said_so(monkeypatch):
+def test_a_polytope_too_large_to_enumerate_is_said_so(monkeypatch, tied_crisis):
     from gametheory.solvers import _continuum
     monkeypatch.setattr(_continuum, "MAX_VERTEX_BASES", 0)
-    res = gt.solve(gt.load_model("coordinated").game())
+    res = gt.solve(tied_crisis.game())
     [c] = res.continua
     assert c.kind == "not enumerated" and not c.described and c.payoffs is None
     assert res.accounted is False

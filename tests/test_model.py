@@ -12,7 +12,7 @@ import pytest
 
 import gametheory as gt
 from gametheory.cli import main
-from gametheory.io import bundled_models, load_model
+from gametheory.io import bundled_models, load_model, read_source_text
 from gametheory.io import parse_model
 from gametheory.io._toml import tomllib
 
@@ -38,20 +38,37 @@ def _number(v) -> Fraction:
     return Fraction(repr(v)) if isinstance(v, float) else Fraction(v)
 
 
+def _raw(path: Path) -> dict:
+    """A model file's tables, with the files it extends merged in (parties, preferences, effects
+    and channels added up; the extending file's own [model] table and scenarios win)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    if "extends" not in data["model"]:
+        return data
+    base = _raw(path.parent / data["model"]["extends"])
+    merged = dict(base)
+    merged["model"] = data["model"]
+    for key in ("party", "preference", "effect", "channel"):
+        merged[key] = base.get(key, []) + data.get(key, [])
+    if "scenario" in data:
+        merged["scenario"] = data["scenario"]
+    return merged
+
+
 def _independent_payoffs(path: Path) -> dict[str, dict[tuple[str, ...], Fraction]]:
     """Every party's payoff at every profile, computed here from the raw TOML (not by the package)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = _raw(path)
     in_force = set(data.get("model", {}).get("in_force", []))
-    extra_effects, scenarios = data.get("effect", []), data.get("scenario", [])
-    if "extends" in data["model"]:
-        data = tomllib.loads((path.parent / data["model"]["extends"]).read_text(encoding="utf-8"))
-        effects = data.get("effect", []) + extra_effects
-    else:
-        effects = data.get("effect", [])
-    scenarios = [(sc["name"], _number(sc["probability"])) for sc in scenarios] or [(None, Fraction(1))]
+    effects = data.get("effect", [])
+    scenarios = [(sc["name"], _number(sc["probability"])) for sc in data.get("scenario", [])] \
+        or [(None, Fraction(1))]
     movers = [p for p in data["party"] if p.get("actions")]
     attrs = {a["name"]: (_number(a.get("min", 0)), _number(a.get("max", 1))) for a in data["attribute"]}
     weights = {(p["party"], p["attribute"]): _number(p["weight"]) for p in data.get("preference", [])}
+    for c in data.get("channel", []):          # the carrier adds a share of the other's own weights
+        for a in attrs:
+            extra = _number(c["weight"]) * weights.get((c["carries"], a), 0)
+            if extra:
+                weights[(c["party"], a)] = weights.get((c["party"], a), 0) + extra
 
     def names(effect, key):
         v = effect.get(key, [])
@@ -86,17 +103,24 @@ def test_the_article_models_are_bundled():
 
 
 @pytest.mark.parametrize("path", MODELS, ids=lambda p: p.stem)
-def test_every_quote_is_verbatim_in_the_article(path):
-    article = _article()
-    if article is None:
-        pytest.skip("the source essay (../shared/seed/article.txt) is not available here")
-    text = " ".join(article.split())
+def test_every_quote_is_verbatim_in_its_source(path):
+    # the article's models quote the essay (not shipped: read beside the repository where it is
+    # there); other models name their own source text, shipped beside them
     model = load_model(path)
-    quotes = [p.quote for p in model.preferences] + [p.quote for p in model.priorities] + \
+    source = read_source_text(path)
+    if source is None and model.source_text.endswith("article.txt"):
+        source = _article()
+        if source is None:
+            pytest.skip("the source essay (../shared/seed/article.txt) is not available here")
+    assert source is not None, f"{path.name} names no source text that is there"
+    text = " ".join(source.split())
+    quotes = [p.quote for p in model.preferences if p.quote] + \
+        [p.quote for p in model.priorities] + \
         [u.quote for u in model.understandings] + [sc.quote for sc in model.scenarios] + \
         ([model.timing.quote] if model.timing and model.timing.quote else []) + \
         [t.quote for t in model.types] + [lv.quote for lv in model.talks] + \
-        [stage.quote for stage in (model.talk, model.repetition) if stage is not None]
+        [stage.quote for stage in (model.talk, model.repetition) if stage is not None] + \
+        [c.quote for c in model.channels if c.quote] + [area.quote for area in model.leads]
     assert quotes
     for quote in quotes:
         assert " ".join(quote.split()) in text, quote
@@ -143,7 +167,7 @@ def test_changing_a_weight_changes_the_payoffs_by_weight_times_value():
 
 def test_coordination_changes_effects_not_preferences():
     uni, coord = load_model("unilateral"), load_model("coordinated")
-    assert uni.in_force == () and set(coord.in_force) == {"deconfliction", "lead_roles"}
+    assert uni.in_force == () and set(coord.in_force) == {"deconfliction", "rok_leads_aid"}
     assert uni.preferences == coord.preferences and uni.parties == coord.parties
     both_in = ["Intervene", "Stay out", "Intervene"]
     assert uni.attribute_values(both_in)["clash"][0] == Fraction(1, 2)
@@ -156,7 +180,7 @@ def test_coordination_changes_effects_not_preferences():
 def test_succession_scenarios_are_a_chance_move():
     model = gt.load_model("succession")
     assert [(sc.name, sc.probability) for sc in model.scenarios] == [
-        ("well", Fraction(1, 2)), ("ill_recovers", Fraction(3, 10)), ("succession", Fraction(1, 5))]
+        ("well", Fraction(11, 20)), ("ill_recovers", Fraction(1, 4)), ("succession", Fraction(1, 5))]
     # all the weight on the real succession gives back the unilateral game
     only = model.with_probabilities({"well": 0, "ill_recovers": 0, "succession": 1})
     for a, b in zip(only.game().payoffs, gt.load_model("unilateral").game().payoffs):
@@ -195,7 +219,7 @@ def test_explain_names_the_sentences():
     assert d.payoff == model.payoff("ROK", ["Intervene", "Limited", "Intervene"])
     assert d.payoff == sum(t[2] for t in d.terms)
     assert any("primary goal" in t[3] for t in d.terms)
-    assert "US and PRC forces meet without prior understandings" in gt.render(d)
+    assert "US and PRC forces in the North at once, without prior understandings" in gt.render(d)
 
 
 def test_show_command(capsys):
@@ -314,9 +338,25 @@ risk = -0.25
     (tmp_path / "bad1.toml").write_text('[model]\nextends = "base.toml"\ntitle = "x"\nin_force = ["treaty"]\n')
     with pytest.raises(gt.GameFileError, match="unknown understanding 'treaty'"):
         load_model(tmp_path / "bad1.toml")
-    (tmp_path / "bad2.toml").write_text('[model]\nextends = "base.toml"\ntitle = "x"\n[[party]]\nname = "D"\n')
+    (tmp_path / "bad2.toml").write_text('[model]\nextends = "base.toml"\ntitle = "x"\n'
+                                        '[[attribute]]\nname = "d"\n')
     with pytest.raises(gt.GameFileError, match="may only change"):
         load_model(tmp_path / "bad2.toml")
+    # a new party, moving, with its preferences and an effect of its action
+    (tmp_path / "more.toml").write_text(
+        '[model]\nextends = "base.toml"\ntitle = "x"\n[[party]]\nname = "D"\nactions = ["p", "q"]\n'
+        '[[preference]]\nparty = "D"\nattribute = "risk"\nweight = -1\nbasis = "assumption"\n'
+        'reason = "D fears it too"\n[[effect]]\nwhen = { D = "q" }\nrisk = -0.25\n'
+        'note = "assumption: D helps"\n')
+    more = load_model(tmp_path / "more.toml")
+    assert [p.name for p in more.players][-1] == "D" and more.game().shape[-1] == 2
+    assert more.payoff("D", ["x", "x", "q"]) == -more.attribute_values(["x", "x", "q"])["risk"][0]
+    for extra, message in [('[[party]]\nname = "A"\nactions = ["z"]\n', "a party of the model"),
+                           ('[[preference]]\nparty = "A"\nattribute = "risk"\nweight = -3\n'
+                            'quote = "q"\n', "in the model it extends already")]:
+        (tmp_path / "bad4.toml").write_text('[model]\nextends = "base.toml"\ntitle = "x"\n' + extra)
+        with pytest.raises(gt.GameFileError, match=message):
+            load_model(tmp_path / "bad4.toml")
     (tmp_path / "bad3.toml").write_text('[model]\nextends = "gone.toml"\ntitle = "x"\n')
     with pytest.raises(gt.GameFileError, match="is not there"):
         load_model(tmp_path / "bad3.toml")

@@ -23,7 +23,7 @@ def test_succession_tree_has_the_chance_move_and_the_timing():
     assert tree.players == ("US", "ROK", "PRC")
     root = tree.node(0)
     assert root.kind == "chance" and root.actions == ("well", "ill_recovers", "succession")
-    assert root.probabilities == (Fraction(1, 2), Fraction(3, 10), Fraction(1, 5))
+    assert root.probabilities == (Fraction(11, 20), Fraction(1, 4), Fraction(1, 5))
     # the US knows the scenario; the PRC and the ROK also see the US move, not each other's
     assert tree.player_infosets("US") == ["well", "ill_recovers", "succession"]
     assert "succession; US=Intervene" in tree.player_infosets("PRC")

@@ -53,10 +53,11 @@ def test_weak_dominance_in_float_mode_matches_exact():
     assert gt.is_weakly_dominated(g, 0, [0.0, 1.0]) and not gt.is_weakly_dominated(g, 0, [1.0, 0.0])
 
 
-def test_the_qre_ends_inside_the_coordinated_continuum():
-    # the observation: the logit QRE of the coordinated crisis ends at a 50/50 point
-    # of the ROK's continuum, not at a listed equilibrium
-    model = gt.load_model("coordinated")
+def test_the_qre_ends_inside_the_coordinated_continuum(tied_crisis):
+    # the observation: the logit QRE of the coordinated crisis (with the ROK's zero
+    # weights that created its continuum) ends at a 50/50 point of the ROK's continuum, not at a
+    # listed equilibrium
+    model = tied_crisis
     panel = gt.select(model.game())
     assert panel.qre_limit is None and panel.qre_point is not None
     rok = [p.name for p in model.players].index("ROK")

@@ -82,7 +82,7 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
                         path=source, source_text=reader.text(head, "source_text", "[model]", False)
                         or base.source_text)
         if "party" in data:                  # new parties (with their preferences below)
-            added_parties = reader.parties()
+            added_parties = reader.parties(added=True)
             known = {p.name for p in base.parties}
             for p in added_parties:
                 if p.name in known:
@@ -559,7 +559,9 @@ class _Reader:
                                      self.text(t, "quote", where)))
         return tuple(out)
 
-    def parties(self) -> tuple[Party, ...]:
+    def parties(self, added: bool = False) -> tuple[Party, ...]:
+        """The ``[[party]]`` tables; ``added``: parties a model adds to the one it extends (which
+        has its movers already)."""
         out, seen = [], set()
         for k, t in enumerate(self.tables("party"), 1):
             where = f"party {k}"
@@ -576,7 +578,7 @@ class _Reader:
             out.append(Party(name, tuple(actions)))
         if not out:
             raise self.fail("party", "a model needs at least one [[party]]")
-        if not any(p.actions for p in out):
+        if not added and not any(p.actions for p in out):
             raise self.fail("party", "no party has actions")
         return tuple(out)
 
