@@ -216,7 +216,7 @@ def test_cli_table_and_json(capsys):
     assert [m["mixed"] for m in d["minmax"]] == ["1", "1"]
     assert main(["repeated", "unilateral"]) == 0
     out = capsys.readouterr().out
-    assert "not an LP" in out and "-444/95" in out
+    assert "not an LP" in out and "-16563/2140" in out        # the US's correlated minmax
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -239,7 +239,7 @@ def test_model_repeated_table_gives_the_defaults(capsys):
     assert main(["repeated", "talks", "--format", "json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["discount"] == "9/10" and d["target"]["profile"] == ["Stay out", "Intervene", "Intervene"]
-    assert d["target"]["grim"] == "3/16" and d["target"]["sustained"] == {"grim": True, "one_period": True}
+    assert d["target"]["grim"] == "1/12" and d["target"]["sustained"] == {"grim": True, "one_period": True}
 
 
 @pytest.mark.parametrize("table, message", [
