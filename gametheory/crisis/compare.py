@@ -85,7 +85,7 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     >>> [r.name for r in c.regimes]
     ['unilateral', 'coordinated']
     >>> [str(x) for x in c.nash_range(c.regimes[0], "US")]
-    ['-7/5', '-7/5']
+    ['-39/20', '-39/20']
     """
     if weights is not None:
         weights = {**model.default_weights(), **weights}

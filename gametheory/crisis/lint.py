@@ -108,8 +108,13 @@ def lint(model: Model, source_text: str | None = None,
     --------
     >>> import gametheory as gt
     >>> report = lint(gt.load_model("loose-nukes"))
-    >>> sorted({f.rule for f in report.findings}), report.skipped
-    (['unquoted'], ('not-verbatim',))
+    >>> report.clean, report.skipped
+    (True, ('not-verbatim',))
+    >>> from dataclasses import replace                  # a weight left unclassed
+    >>> careless = replace(report.model, preferences=tuple(
+    ...     replace(p, basis="") for p in report.model.preferences))
+    >>> sorted({f.rule for f in lint(careless).findings})
+    ['unclassed']
     """
     findings: list[Finding] = []
     skipped: list[str] = []

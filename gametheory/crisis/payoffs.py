@@ -47,7 +47,7 @@ def payoff_table(model: Model, cell: Sequence[str] | None = None) -> PayoffTable
     >>> import gametheory as gt
     >>> t = payoff_table(gt.load_model("unilateral"), cell=["Intervene", "Intervene", "Limited"])
     >>> len(t.profiles), [str(x) for x in t.payoffs[0]], str(t.derivations[3].payoff)
-    (27, ['-7', '-6', '-36/5', '-24/5'], '-7/10')
+    (27, ['-53/5', '-87/10', '-41/5', '-24/5'], '-7/10')
     """
     derivations: tuple[Derivation, ...] = ()
     if cell is not None:      # the cell first: a bad one is reported before any work

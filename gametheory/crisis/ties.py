@@ -63,11 +63,14 @@ def explain_tie(model: Model, tie: PayoffTie,
     Examples
     --------
     >>> import gametheory as gt
-    >>> model = gt.load_model("coordinated")
+    >>> model = gt.load_model("coordinated").with_values(     # the ROK blind to two risks
+    ...     {"weight.ROK.instability": 0, "weight.ROK.loose_nukes": 0})
     >>> tie = gt.payoff_ties(model.game()).ties[0]
     >>> why = explain_tie(model, tie)
     >>> why.party, why.profiles, str(why.payoff)
     ('ROK', (('Intervene', 'Limited', 'Limited'), ('Intervene', 'Intervene', 'Limited')), '-27/10')
+    >>> why.causes()["zero weight"], why.causes()["clipped"]
+    (('loose_nukes',), ('meltdown',))
     """
     movers = model.players
     if len(tie.against) != len(movers):

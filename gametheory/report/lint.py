@@ -19,9 +19,10 @@ def lint_dict(r: LintReport) -> dict[str, Any]:
     Examples
     --------
     >>> import gametheory as gt
-    >>> d = gt.to_dict(gt.lint(gt.load_model("loose-nukes")))
+    >>> d = gt.to_dict(gt.lint(gt.load_model("loose-nukes").with_values(
+    ...     {"weight.PRC.loose_nukes": 0})))                 # a zero weight: a tie
     >>> d["schema"], d["findings"][0]["rule"], d["skipped"]
-    ('gametheory.lint/1', 'unquoted', ['not-verbatim'])
+    ('gametheory.lint/1', 'tie', ['not-verbatim'])
     """
     return {"schema": "gametheory.lint/1", "model": r.model.title, "model_sha256": r.model.sha256,
             "findings": [{"rule": f.rule, "where": f.where, "message": f.message}
