@@ -55,7 +55,7 @@ def test_transfers_must_be_a_boolean():
 
 def test_sweep_skips_the_extras(monkeypatch):
     import sys
-    cmp = sys.modules["gametheory.crisis.compare"]       # the module; gt.compare is the function
+    cmp = sys.modules["gametheory.crisis.regime"]        # where each regime is solved
 
     def refuse(*args, **kwargs):
         raise AssertionError("sweep computed an extra it does not report")
