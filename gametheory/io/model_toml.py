@@ -208,6 +208,14 @@ class _Reader:
             raise self.fail(where, f"{key!r} must be a non-empty string")
         return value
 
+    def basis(self, table: Mapping, where: str) -> tuple[str, str]:
+        """A number's class for the ledger (``basis``: stated, inferred or assumption, or ""
+        when not given) and its ``reason``, required for the last two."""
+        basis = table.get("basis", "")
+        if basis not in ("", "stated", "inferred", "assumption"):
+            raise self.fail(where, "'basis' must be stated, inferred or assumption")
+        return basis, self.text(table, "reason", where, basis in ("inferred", "assumption"))
+
     def number(self, value: Any, where: str) -> Fraction:
         if isinstance(value, bool):
             raise self.fail(where, "expected a number, got a boolean")
@@ -327,10 +335,7 @@ class _Reader:
                 raise self.fail(where, "a channel's weight (and its range) must lie in [0, 1]")
             if u is not None:
                 self.ranges[f"channel.{party}.{carries}"] = u
-            basis = t.get("basis", "")
-            if basis not in ("", "stated", "inferred", "assumption"):
-                raise self.fail(where, "'basis' must be stated, inferred or assumption")
-            reason = self.text(t, "reason", where, basis in ("inferred", "assumption"))
+            basis, reason = self.basis(t, where)
             out.append(Channel(party, carries, weight, self.text(t, "quote", where,
                                                                  basis != "assumption"),
                                basis, reason))
@@ -672,10 +677,7 @@ class _Reader:
             where = f"preference {k}"
             self.keys(t, {"party", "attribute", "weight", "range", "quote", "distribution", "beta",
                           "range_source", "basis", "reason"}, where)
-            basis = t.get("basis", "")
-            if basis not in ("", "stated", "inferred", "assumption"):
-                raise self.fail(where, "'basis' must be stated, inferred or assumption")
-            reason = self.text(t, "reason", where, basis in ("inferred", "assumption"))
+            basis, reason = self.basis(t, where)
             party, attr = self.text(t, "party", where), self.text(t, "attribute", where)
             if party not in party_names:
                 raise self.fail(where, f"unknown party {party!r}")
