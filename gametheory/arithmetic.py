@@ -11,6 +11,7 @@ the conversions every layer shares (:func:`as_exact`, :func:`parse_rational`,
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Rational
@@ -48,31 +49,44 @@ def exact_str(value: Number) -> str:
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
 
 
+#: Largest exponent accepted in scientific notation (``1e999999999`` would be an exact rational
+#: with a billion digits).
+MAX_EXPONENT = 1000
+
+_NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE]([+-]?[0-9]+))?")
+_RATIO_RE = re.compile(r"([+-]?[0-9]+)/([0-9]+)")
+
+
 def parse_rational(text: str) -> Fraction:
     """Parse ``"3"``, ``"-2/3"``, ``"1.25"`` or ``"1e-3"`` into an exact Fraction.
 
+    Only ASCII digits count, and exponents beyond +-:data:`MAX_EXPONENT` are refused.
     Raises ``ValueError`` for anything else (no evaluation of the text).
+
+    Examples
+    --------
+    >>> parse_rational("-2/3"), parse_rational("1.5e2")
+    (Fraction(-2, 3), Fraction(150, 1))
+    >>> parse_rational("1e99999")
+    Traceback (most recent call last):
+    ...
+    ValueError: out of range (exponent beyond +-1000): '1e99999'
     """
     s = text.strip()
-    if not s or any(c not in "0123456789+-./eE" for c in s):
-        raise ValueError(f"not a number: {text!r}")
-    if "/" in s:
-        num, _, den = s.partition("/")
-        if not _is_int(num) or not den.isdigit():
-            raise ValueError(f"not a number: {text!r}")
-        if int(den) == 0:
+    ratio = _RATIO_RE.fullmatch(s)
+    if ratio:
+        if int(ratio.group(2)) == 0:
             raise ValueError(f"zero denominator: {text!r}")
-        return Fraction(int(num), int(den))
+        return Fraction(int(ratio.group(1)), int(ratio.group(2)))
+    m = _NUMBER_RE.fullmatch(s)
+    if not m:
+        raise ValueError(f"not a number: {text!r}")
+    if m.group(1) and abs(int(m.group(1))) > MAX_EXPONENT:
+        raise ValueError(f"out of range (exponent beyond +-{MAX_EXPONENT}): {text[:40]!r}")
     try:
-        q = Fraction(Decimal(s))
-    except Exception as exc:  # decimal.InvalidOperation and friends
-        raise ValueError(f"not a number: {text!r}") from exc
-    return q
-
-
-def _is_int(s: str) -> bool:
-    t = s[1:] if s[:1] in "+-" else s
-    return t.isdigit()
+        return Fraction(Decimal(s))
+    except Exception as exc:  # decimal.InvalidOperation, the int digit limit and friends
+        raise ValueError(f"not a number: {text[:40]!r} ({exc})") from exc
 
 
 def integer_scale(values: Iterable[Union[int, Fraction]]) -> int:

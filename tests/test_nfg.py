@@ -10,6 +10,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
+import gametheory as gt
+
 from gametheory.errors import GameFileError
 from gametheory.games.normal import NormalFormGame
 from gametheory.io.nfg import format_nfg, parse_nfg, read_nfg, write_nfg
@@ -333,14 +335,20 @@ class TestErrors:
         err = _error('NFG 1 R "t" { "A" "B" } { 1 1 1 } 1 2')
         assert "more numbers of strategies than players" in str(err)
 
-    def test_duplicate_strategy_names(self):
-        err = _error('NFG 1 R "t" { "A" "B" }\n{ { "x" "y" }\n{ "u" "v" "u" } }')
-        assert err.line == 3
-        assert "player 'B'" in str(err) and "'u'" in str(err)
+    def test_duplicate_strategy_names_are_kept_and_addressed_by_number(self):
+        # Gambit reads such files (its own tests have one): so do we, and a shared name is
+        # ambiguous only where a name is used to pick a strategy
+        game = gt.parse_nfg('NFG 1 R "t" { "A" "B" }\n{ { "x" "y" }\n{ "u" "v" "u" } }\n'
+                            + " ".join(["1"] * 12))
+        assert game.actions[1] == ("u", "v", "u")
+        assert game.action_index(1, 2) == 2 and game.action_index(1, "v") == 1
+        with pytest.raises(gt.InvalidGameError, match=r"several actions named 'u' \(numbers 0, 2\)"):
+            game.action_index(1, "u")
+        assert gt.parse_nfg(gt.format_nfg(game)).actions == game.actions
 
-    def test_empty_name_colliding_with_position(self):
-        err = _error('NFG 1 R "t" { "A" } { { "2" "" } } 1 2')
-        assert "two strategies named '2'" in str(err) and "empty name" in str(err)
+    def test_empty_name_is_its_position(self):
+        game = gt.parse_nfg('NFG 1 R "t" { "A" } { { "2" "" } } 1 2')
+        assert game.actions[0] == ("2", "2")
 
     def test_duplicate_player_names(self):
         err = _error('NFG 1 R "t" { "A"\n"A" } { 1 1 } 1 2')

@@ -58,10 +58,19 @@ def test_duplicate_player_names():
         gt.NormalFormGame.from_bimatrix([[1]], [[1]], players=["US", "US"])
 
 
-def test_duplicate_action_names():
-    with pytest.raises(gt.InvalidGameError, match="player 'PRC' has duplicate action name 'Hold'"):
-        gt.NormalFormGame.from_bimatrix([[1, 2]], [[1, 2]], players=["US", "PRC"],
-                                        actions=[["Hold"], ["Hold", "Hold"]])
+def test_duplicate_action_names_are_ambiguous_by_name_only():
+    game = gt.NormalFormGame.from_bimatrix([[1, 2]], [[1, 2]], players=["US", "PRC"],
+                                           actions=[["Hold"], ["Hold", "Hold"]])
+    assert game.payoff_of(["Hold", 1]) == (2, 2)
+    with pytest.raises(gt.InvalidGameError, match="player 'PRC' has several actions named 'Hold'"):
+        game.payoff_of(["Hold", "Hold"])
+    # a tree's actions may share names too (Gambit's catalogue has such trees): solved as usual
+    tree = gt.parse_efg('EFG 2 R "t" { "A" "B" }\np "" 1 1 "a" { "x" "x" } 0\n'
+                        't "" 1 "" { 1, 0 }\np "" 2 1 "b" { "y" "y" } 0\n'
+                        't "" 2 "" { 0, 1 }\nt "" 3 "" { 2, 2 }\n')
+    assert tree.infosets[("A", "a")] == ("x", "x")
+    [eq] = gt.solve(tree).equilibria
+    assert eq.payoffs == (2, 2)
 
 
 def test_action_count_mismatch():

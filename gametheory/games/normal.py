@@ -216,14 +216,20 @@ class NormalFormGame:
         return tuple(_py(arr[idx]) for arr in self.payoffs)
 
     def action_index(self, player: int, action: str | int) -> int:
-        """Index of an action of ``player``, given by name or index."""
+        """Index of an action of ``player``, given by name or index (a name two actions share
+        is ambiguous: give the index)."""
         if isinstance(action, (int, np.integer)):
             if not 0 <= action < self.shape[player]:
                 raise InvalidGameError(
                     f"player {self.players[player]!r} has no action number {action}")
             return int(action)
+        names = self.actions[player]
+        if names.count(action) > 1:
+            where = ", ".join(str(k) for k, a in enumerate(names) if a == action)
+            raise InvalidGameError(f"player {self.players[player]!r} has several actions named "
+                                   f"{action!r} (numbers {where}): give the number")
         try:
-            return self.actions[player].index(action)
+            return names.index(action)
         except ValueError:
             raise InvalidGameError(
                 f"player {self.players[player]!r} has no action {action!r}") from None
@@ -469,13 +475,9 @@ def _check_actions(actions: Sequence[Sequence[str]] | None, shape: tuple[int, ..
         if len(names) != k:
             raise InvalidGameError(
                 f"player {who!r} has {len(names)} action name(s) but {k} row(s) of payoffs")
-        seen: set[str] = set()
-        for a in names:
+        for a in names:                     # two actions may share a name (as in Gambit files)
             if not isinstance(a, str) or not a.strip():
                 raise InvalidGameError(f"player {who!r} has an action without a name (got {a!r})")
-            if a in seen:
-                raise InvalidGameError(f"player {who!r} has duplicate action name {a!r}")
-            seen.add(a)
     return tuple(tuple(a) for a in acts)
 
 

@@ -226,8 +226,6 @@ class ExtensiveFormGame:
             if not n_act or n_act != len(children):
                 raise InvalidGameError(f"{where(i)}: a node needs one subtree per action, and at "
                                        "least one action")
-            if n_act > 1 and len(set(node.actions)) != n_act:
-                raise InvalidGameError(f"{where(i)}: duplicate action names")
             if kind == "decision":
                 p = index.get(node.player)
                 if p is None:

@@ -14,7 +14,8 @@ documentation, "The extensive game (.efg) file format")::
 actions), ``c`` a chance node (information set, actions with probabilities),
 ``t`` a leaf; each ends with an outcome number (0: none), whose name and
 payoffs follow the first time it appears.  Outcomes may sit on any node; a
-leaf's payoffs here are the sum of the outcomes on its path.  Information sets
+leaf's payoffs here are the sum of the outcomes on its path (a leaf without
+any outcome on its path pays 0 to everyone, as in Gambit).  Information sets
 are numbered per player; the name, actions and probabilities may be omitted
 where a set appears again.  Text is tokenised and parsed; nothing is evaluated.
 """
@@ -36,6 +37,7 @@ __all__ = ["parse_efg", "read_efg", "format_efg", "write_efg"]
 
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|([{},])|([^\s{},"]+)|(")', re.S)
 _ESCAPE = re.compile(r"\\(.)", re.S)
+_INTEGER = re.compile(r"-?[0-9]+")
 
 
 class _Tokens:
@@ -84,18 +86,19 @@ class _Tokens:
 
     def number(self, what: str) -> int | Fraction | float:
         text = self.next("word", what)
-        if text.isdigit() or (text[:1] == "-" and text[1:].isdigit()):
+        if _INTEGER.fullmatch(text) and len(text) <= 4000:
             return int(text)
         try:
             value = parse_rational(text)
-        except (ValueError, ZeroDivisionError):
-            raise self.fail(f"{what}: {text!r} is not a number") from None
+        except (ValueError, ZeroDivisionError) as exc:
+            why = "out of range" if "out of range" in str(exc) else "not a number"
+            raise self.fail(f"{what}: {text[:40]!r} is {why}") from None
         return value.numerator if isinstance(value, Fraction) and value.denominator == 1 else value
 
     def integer(self, what: str) -> int:
         text = self.next("word", what)
-        if not text.isdigit():
-            raise self.fail(f"{what}: {text!r} is not a whole number")
+        if not _INTEGER.fullmatch(text) or text.startswith("-") or len(text) > 18:
+            raise self.fail(f"{what}: {text[:40]!r} is not a whole number")
         return int(text)
 
 
@@ -180,8 +183,8 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
         tok.next("str", "the node's name")
         if kind == "t":
             pays = outcome_payoffs()
-            if pays is None:
-                raise tok.fail("a terminal node needs an outcome with payoffs")
+            if pays is None:                  # no outcome: payoff 0 to everyone (as in Gambit)
+                pays = (0,) * len(players)
             return Node("outcome", payoffs=pays if carried is None else
                         tuple(c + p for c, p in zip(carried, pays))), None
         if kind not in ("p", "c"):

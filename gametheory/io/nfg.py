@@ -402,11 +402,9 @@ class _Parser:
                 names: list[str] = []
                 while self.tok.kind == _STRING:
                     tok = self.advance()
-                    name = tok.text if tok.text.strip() else str(len(names) + 1)
-                    if name in names:
-                        note = "" if name == tok.text else " (an empty name is read as its position)"
-                        raise self.error(f"player {p!r} has two strategies named {name!r}{note}", tok)
-                    names.append(name)
+                    # an empty name is read as its position; two strategies may share a name
+                    # (Gambit reads them too): address them by number then
+                    names.append(tok.text if tok.text.strip() else str(len(names) + 1))
                 if self.tok.kind != _RBRACE:
                     raise self.unexpected(f"a quoted strategy name or '}}' ending "
                                           f"the strategies of player {p!r}")
