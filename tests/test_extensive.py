@@ -87,13 +87,42 @@ def test_a_shared_subtree_is_refused():
         ExtensiveFormGame(decision("A", "a", {"x": leaf, "y": leaf}), ["A"])
 
 
-def test_perfect_recall_is_checked():
+def test_imperfect_recall_is_read_and_solved_on_the_normal_form():
     # A forgets its own first move: both second-stage nodes share one information set
     tree = decision("A", "first", {
         "L": decision("A", "second", {"x": outcome(1), "y": outcome(0)}),
         "R": decision("A", "second", {"x": outcome(0), "y": outcome(1)})})
-    with pytest.raises(gt.InvalidGameError, match="not perfect recall"):
-        ExtensiveFormGame(tree, ["A"])
+    game = ExtensiveFormGame(tree, ["A"])
+    assert not game.perfect_recall and not game.absent_minded
+    assert "A forgets at information set 'second'" in game.recall_note
+    # every plan, an action at each information set (none ruled out: A does not know its move)
+    normal = gt.reduced_normal_form(game)
+    assert normal.actions == (("L/x", "L/y", "R/x", "R/y"),)
+    assert normal.payoffs[0].tolist() == [1, 0, 0, 1]
+    res = gt.solve(game)
+    assert sorted(tuple(eq.strategies[0]) for eq in res.equilibria) == [(0, 0, 0, 1), (1, 0, 0, 0)]
+    assert "lacks perfect recall" in res.notes[0]
+    # the methods that need perfect recall say so in one line
+    for method in ("spe", "sequence-form"):
+        with pytest.raises(gt.InvalidGameError, match="needs perfect recall") as err:
+            gt.solve(game, method=method)
+        assert "\n" not in str(err.value)
+
+
+def test_absent_mindedness_the_drivers_paradox():
+    # Piccione and Rubinstein (1997): the driver cannot tell the two exits apart
+    tree = decision("D", "road", {
+        "Exit": outcome(0),
+        "Continue": decision("D", "road", {"Exit": outcome(4), "Continue": outcome(1)})})
+    game = ExtensiveFormGame(tree, ["D"])
+    assert game.absent_minded and not game.perfect_recall
+    # pure plans: the same action at both visits; the planning optimum is Continue (payoff 1)
+    normal = gt.reduced_normal_form(game)
+    assert normal.actions == (("Exit", "Continue"),) and normal.payoffs[0].tolist() == [0, 1]
+    [eq] = gt.solve(game).equilibria
+    assert eq.payoffs == (1,)
+    with pytest.raises(gt.InvalidGameError, match="absent-minded"):
+        gt.agent_form(game)
 
 
 def test_imperfect_information_is_refused_by_backward_induction():

@@ -25,7 +25,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..errors import GameTooLargeError
+from ..errors import GameTooLargeError, InvalidGameError
 from .normal import NormalFormGame
 from .tree import DECISION, MAX_PROFILES, ExtensiveFormGame, top_down_product
 
@@ -64,6 +64,10 @@ def agent_form(game: ExtensiveFormGame) -> NormalFormGame:
     >>> agent_form(horse).shape
     (2, 2, 2)
     """
+    if game.absent_minded:
+        raise InvalidGameError("the agent normal form needs every information set to be met at "
+                               "most once on a path, and this tree is absent-minded "
+                               f"({game.recall_note}); solve its normal form instead")
     f = game.flat
     keys = game.infoset_keys
     sizes = [len(game.infosets[key]) for key in keys]

@@ -165,6 +165,7 @@ def evaluate(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, root: int
     subgames).  Returns ``(payoffs, regrets, best)`` where ``best`` maps each
     information set in the part to the index of a best action for its owner.
     """
+    game.require_perfect_recall("the payoffs and regrets of behaviour strategies")
     f = game.flat
     part = _Part(game, root, cuts or {}, exact)
     nodes = part.nodes
@@ -265,6 +266,7 @@ def behavior_regrets(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequen
 
 def realization_plan(game: ExtensiveFormGame, player: int, vector: np.ndarray) -> np.ndarray:
     """The probability, under the player's own behaviour, of each of its sequences."""
+    game.require_perfect_recall("a realization plan")
     f = game.flat
     exact = vector.dtype == object
     out = np.zeros(int(f.num_sequences[player]), dtype=object if exact else float)

@@ -162,8 +162,11 @@ class ExtensiveFormGame:
         With the path of the offending node: unknown player, chance
         probabilities that are negative or do not sum to 1, an information set
         whose nodes offer different actions, a leaf with the wrong number of
-        payoffs, a non-finite payoff, a node reached twice (not a tree), or a
-        violation of perfect recall.
+        payoffs, a non-finite payoff or a node reached twice (not a tree).  A
+        tree without perfect recall is accepted (``perfect_recall`` is False,
+        ``recall_note`` says where it fails, ``absent_minded`` whether an
+        information set is met twice on one path); the methods that need
+        perfect recall refuse it in one line.
     """
 
     def __init__(self, root: Node, players: Sequence[str], title: str = "") -> None:
@@ -173,6 +176,10 @@ class ExtensiveFormGame:
         self.title = title
         self.root = root
         self.exact = True
+        #: where perfect recall fails (a player forgets what it knew or did), "" when it holds
+        self.recall_note = ""
+        #: True when some information set is met twice on one path (absent-mindedness)
+        self.absent_minded = False
         self._flatten(root)
 
     # -- construction and validation -----------------------------------------------------------
@@ -345,9 +352,17 @@ class ExtensiveFormGame:
             if len(bad):
                 i = int(decisions[bad[0]])
                 node = objs[i]
-                raise InvalidGameError(
-                    f"{where(i)}: {node.player} forgets at information set {node.infoset!r} what "
-                    "it knew or did before (not perfect recall)")
+                self.recall_note = (f"{where(i)}: {node.player} forgets at information set "
+                                    f"{node.infoset!r} what it knew or did before")
+        # absent-mindedness: an information set met twice on one path (a stronger failure)
+        if self.recall_note:
+            for i in decisions.tolist():
+                up = int(parent[i])
+                while up >= 0 and infoset[up] != infoset[i]:
+                    up = int(parent[up])
+                if up >= 0:
+                    self.absent_minded = True
+                    break
         self.infosets = infosets
         self.infoset_keys = list(infosets)
         self.flat = Flat(
@@ -388,6 +403,19 @@ class ExtensiveFormGame:
         return self.flat.n
 
     @property
+    def perfect_recall(self) -> bool:
+        """True when every player always remembers what it knew and did (Kuhn 1953)."""
+        return not self.recall_note
+
+    def require_perfect_recall(self, what: str) -> None:
+        """Raise InvalidGameError, in one line, when ``what`` needs perfect recall and the tree
+        does not have it."""
+        if self.recall_note:
+            raise InvalidGameError(f"{what} needs perfect recall, and this tree does not have it "
+                                   f"({self.recall_note}); solve its normal form instead "
+                                   "(every pure plan: gt.reduced_normal_form)")
+
+    @property
     def perfect_information(self) -> bool:
         """True when every information set holds a single node."""
         f = self.flat
@@ -402,6 +430,7 @@ class ExtensiveFormGame:
     @property
     def own_history(self) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
         """For each information set, the mover's own earlier (information set, action) pairs."""
+        self.require_perfect_recall("a player's own history at an information set")
         f = self.flat
         by_seq: dict[tuple[int, int], tuple[str, str]] = {}
         for s, (p, name) in enumerate(self.infoset_keys):
@@ -502,6 +531,11 @@ def reduced_plans(game: ExtensiveFormGame, player: int) -> np.ndarray:
     """
     f = game.flat
     sets = np.flatnonzero(f.set_player == player)
+    if not game.perfect_recall:                   # every plan: one action per information set
+        sizes = [int(f.set_size[s]) for s in sets]
+        if not sizes:                              # a player who never moves: one empty plan
+            return np.zeros((1, 0), dtype=np.int64)
+        return np.indices(sizes).reshape(len(sizes), -1).T.astype(np.int64)
     local = {int(s): j for j, s in enumerate(sets)}
     seq_set = {}                                  # own sequence -> (local set, action)
     for s in sets:
@@ -522,6 +556,7 @@ def reduced_plans(game: ExtensiveFormGame, player: int) -> np.ndarray:
 
 def plan_consistency(game: ExtensiveFormGame, player: int, plans: np.ndarray) -> np.ndarray:
     """Boolean (plans x sequences): does the plan take every action of the sequence?"""
+    game.require_perfect_recall("a plan's sequences")
     f = game.flat
     sets = np.flatnonzero(f.set_player == player)
     out = np.zeros((len(plans), int(f.num_sequences[player])), dtype=bool)
@@ -544,6 +579,9 @@ def reduced_normal_form(game: ExtensiveFormGame):
     normal-form solver applies to the result; by Kuhn's theorem, with perfect
     recall, its mixed equilibria are the tree's equilibria in behaviour
     strategies (see :func:`gametheory.games.behavior.mixed_to_behavior`).
+    Without perfect recall every plan is kept (an action at every information
+    set) and its mixed equilibria are the tree's equilibria in mixed
+    strategies, which behaviour strategies need not reproduce.
 
     Examples
     --------
@@ -565,7 +603,7 @@ def reduced_normal_form(game: ExtensiveFormGame):
         raise GameTooLargeError(f"the reduced normal form would have {total:.3g} strategy profiles "
                                 f"(limit {MAX_PROFILES:.0e}); solve the tree directly")
     exact = game.exact
-    consistent = [plan_consistency(game, p, plans[p]) for p in range(k)]
+    reaching = _plans_reaching(game, plans)
     reach = top_down_product(f, f.prob_exact if exact else f.prob)
     pay = f.payoff_exact if exact else f.payoff
     arrays = [np.zeros(sizes, dtype=object if exact else float) for _ in range(k)]
@@ -573,7 +611,7 @@ def reduced_normal_form(game: ExtensiveFormGame):
         w = reach[leaf]
         if w == 0:
             continue
-        block = np.ix_(*(np.flatnonzero(consistent[p][:, f.seq[p, leaf]]) for p in range(k)))
+        block = np.ix_(*(np.flatnonzero(reaching[p][:, leaf]) for p in range(k)))
         for j in range(k):
             arrays[j][block] += w * pay[leaf, j]
     names = []
@@ -583,6 +621,26 @@ def reduced_normal_form(game: ExtensiveFormGame):
                       for plan in plans[p].tolist()])
     return NormalFormGame(arrays, players=list(game.players), actions=names,
                           title=game.title or "reduced normal form")
+
+
+def _plans_reaching(game: ExtensiveFormGame, plans: list[np.ndarray]) -> list[np.ndarray]:
+    """Boolean (plans x nodes) per player: does the plan take every one of its player's actions
+    on the path to the node?  With perfect recall through the last own sequence; without it,
+    action by action along the path (an information set met twice must get the same action)."""
+    f = game.flat
+    k = len(game.players)
+    if game.perfect_recall:
+        return [plan_consistency(game, p, plans[p])[:, f.seq[p]] for p in range(k)]
+    out = [np.ones((len(plans[p]), f.n), dtype=bool) for p in range(k)]
+    local = [{int(s): j for j, s in enumerate(np.flatnonzero(f.set_player == p))} for p in range(k)]
+    for i in range(1, f.n):                        # depth-first: a parent comes before its child
+        par = int(f.parent[i])
+        for p in range(k):
+            out[p][:, i] = out[p][:, par]
+        if f.kind[par] == DECISION:
+            p = int(f.player[par])
+            out[p][:, i] &= plans[p][:, local[p][int(f.infoset[par])]] == int(f.action[i])
+    return out
 
 
 def _plan_name(actions: list[str]) -> str:

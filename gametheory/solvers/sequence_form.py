@@ -260,6 +260,7 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
     >>> [[[str(q) for q in probs] for probs in sets] for sets in res.equilibria[0].behavior]
     [[['1/2', '1/2']], [['1/2', '1/2']]]
     """
+    game.require_perfect_recall("method 'sequence-form'")
     if not isinstance(game, ExtensiveFormGame):
         raise InvalidGameError(f"the sequence form needs a game tree, got {type(game).__name__}")
     ctx = tree_context(game, exact, tol, context)

@@ -144,6 +144,8 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
                 context: Context | None, options: dict[str, Any]) -> SolverResult:
     """A tree: the tree methods directly, the others on the reduced normal form, whose mixed
     equilibria become behaviour strategies (Kuhn 1953) and are verified again in the tree."""
+    if not game.perfect_recall:
+        return _solve_imperfect_recall(game, method, exact, eliminate, context, options)
     name = "spe" if method == "auto" else method
     tol = options.pop("tol", None)
     ctx = tree_context(game, exact, tol, context)          # the arithmetic, decided once
@@ -169,3 +171,20 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
                         notes=("solved on the reduced normal form (" + " x ".join(map(str, reduced.shape))
                                + " strategies); behaviour strategies by Kuhn's theorem",) + inner.notes,
                         reduced=reduced, components=inner.components)
+
+
+def _solve_imperfect_recall(game: ExtensiveFormGame, method: str, exact: bool | None,
+                            eliminate: bool, context: Context | None,
+                            options: dict[str, Any]) -> SolverResult:
+    """A tree without perfect recall: its normal form (every plan, an action at each information
+    set) solved by a normal-form method; the equilibria are mixed strategies over plans, which
+    behaviour strategies need not reproduce (Kuhn's theorem needs perfect recall)."""
+    if method in TREE_METHODS:
+        game.require_perfect_recall(f"method {method!r}")
+    normal = reduced_normal_form(game)
+    inner = solve(normal, method=method, exact=exact, eliminate=eliminate, context=context,
+                  **options)
+    note = ("the tree lacks perfect recall (" + game.recall_note + "): solved on its normal form ("
+            + " x ".join(map(str, normal.shape)) + " plans, an action at every information set); "
+            "the equilibria are mixed strategies over plans, not behaviour strategies")
+    return replace(inner, notes=(note,) + inner.notes)

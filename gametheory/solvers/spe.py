@@ -497,6 +497,7 @@ def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
     >>> res.complete
     True
     """
+    game.require_perfect_recall("method 'spe' (backward induction over subgames)")
     if not isinstance(game, ExtensiveFormGame):
         raise InvalidGameError(f"subgame-perfect equilibria need a game tree, got {type(game).__name__}")
     ctx = tree_context(game, exact, tol, context)
