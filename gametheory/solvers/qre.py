@@ -89,13 +89,16 @@ from scipy.linalg.lapack import dgesv as _dgesv
 
 from ..arithmetic import EXACT, Arithmetic
 from ..context import Context
-from ..errors import InvalidGameError, SolverError, VerificationError
+from ..errors import GameTooLargeError, InvalidGameError, SolverError, VerificationError
 from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult, make_equilibrium
 from ._common import fallback_arithmetic, resolve_context
 from ._support_system import SupportSystem, refine_equilibrium
 
 __all__ = ["QRECurve", "logit_qre", "solve_qre"]
+
+#: Most memory the logit QRE's padded payoff array may take (bytes).
+MAX_QRE_BYTES = 2 * 2 ** 30
 
 #: Tracing stops by default at a regret of this fraction of the payoff range (as Gambit's logit).
 STOP_REGRET = 1e-8
@@ -233,6 +236,11 @@ class _LogitSystem:
         self.others = np.array([[r for r in range(n) if r != i] for i in range(n)],
                                dtype=int).reshape(n, n - 1)
         self.others_reversed = self.others[:, ::-1].copy()
+        need = 8 * n * float(K) ** n                   # the payoffs padded to K actions each
+        if need > MAX_QRE_BYTES:
+            raise GameTooLargeError(
+                f"logit_qre: {' x '.join(map(str, shape))} padded to {K} actions per player "
+                f"needs {need / 2 ** 30:.3g} GiB (limit {MAX_QRE_BYTES / 2 ** 30:.3g} GiB)")
         Ut = np.zeros((n,) + (K,) * n)
         for i in range(n):
             block = np.moveaxis((u[i] - lows[i]) / self.scale, i, 0)

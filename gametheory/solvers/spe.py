@@ -27,6 +27,8 @@ vectorised over the whole tree.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import itertools
 from fractions import Fraction
 from typing import Any
@@ -497,10 +499,28 @@ def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
     >>> res.complete
     True
     """
-    game.require_perfect_recall("method 'spe' (backward induction over subgames)")
     if not isinstance(game, ExtensiveFormGame):
         raise InvalidGameError(f"subgame-perfect equilibria need a game tree, got {type(game).__name__}")
+    game.require_perfect_recall("method 'spe' (backward induction over subgames)")
     ctx = tree_context(game, exact, tol, context)
+    if ctx.arithmetic.exact:
+        try:
+            return _solve_spe(game, ctx, method, distinct_payoffs)
+        except _Irrational as why:
+            # a truncated subgame's equilibria are irrational: the whole tree in floating point
+            floating = tree_context(game, False, tol, None)
+            result = _solve_spe(game, context.with_arithmetic(floating.arithmetic)
+                                if context is not None else floating, method, distinct_payoffs)
+            return replace(result, notes=(str(why),) + result.notes)
+    return _solve_spe(game, ctx, method, distinct_payoffs)
+
+
+class _Irrational(Exception):
+    """A truncated subgame's equilibria are not rational: exact arithmetic cannot hold them."""
+
+
+def _solve_spe(game: ExtensiveFormGame, ctx: Context, method: str,
+               distinct_payoffs: bool) -> SolverResult:
     exact = ctx.arithmetic.exact
     tol = 0.0 if exact else ctx.arithmetic.tol
     notes: list[str] = []
@@ -560,6 +580,9 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, ctx: Context, tie_tol:
     # float mode: the tolerance scales with the subgame's own payoffs
     sub_ctx = ctx if exact else ctx.with_arithmetic(float_arithmetic(default_tolerance(small)))
     result = solve_normal_form(small, method=method, context=sub_ctx)
+    if exact and not result.exact:
+        raise _Irrational(f"a truncated subgame ({' x '.join(map(str, small.shape))}) has "
+                          "irrational equilibria: the tree is solved in floating point")
     found = []
     for eq in result.equilibria:
         mixed, it = [], iter(eq.strategies)
