@@ -20,6 +20,8 @@ def read_text(path: str | Path) -> str:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    except IsADirectoryError:
+        raise GameFileError(str(path), "a folder, not a file") from None
 
 
 def _umask() -> int:

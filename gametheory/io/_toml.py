@@ -22,3 +22,6 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise GameFileError(source, f"TOML syntax error: {exc}") from None
+    except RecursionError:
+        raise GameFileError(source, "TOML nested too deeply (arrays or tables within each "
+                                    "other beyond Python's recursion limit)") from None

@@ -31,6 +31,9 @@ from .sources import Source, bundled, resolve
 __all__ = ["read_model", "parse_model", "load_model", "bundled_models", "sibling_models",
            "read_source_text"]
 
+#: Most action profiles a model's game may have (every profile's outcome is computed exactly).
+MAX_MODEL_PROFILES = 1_000_000
+
 _TOP = {"model", "party", "attribute", "baseline", "effect", "preference", "priority",
         "understanding", "scenario", "timing", "type", "talks", "talk", "repeated", "channel",
         "lead"}
@@ -69,6 +72,9 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         base_path = (folder or Path(".")) / base_name
         if not base_path.is_file():
             raise GameFileError(source, f"[model]: the model it extends, {base_name}, is not there")
+        if not _inside(base_path, folder or Path(".")):
+            raise GameFileError(source, f"[model]: the model it extends, {base_name}, leads out "
+                                        "of the model's folder (a link)")
         if base_name in _chain or len(_chain) > 20:
             raise GameFileError(source, f"[model]: 'extends' goes round in a circle through {base_name}")
         base = parse_model(read_text(base_path), str(base_path), folder,
@@ -91,6 +97,7 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
             if base.timing is not None and any(p.actions for p in added_parties):
                 raise GameFileError(source, "[party]: the model it extends has a [timing] table; "
                                             "a new moving party would be missing from its order")
+            reader.check_size(base.parties + added_parties)
             model = replace(model, parties=base.parties + added_parties)
         if "preference" in data:
             added_prefs = reader.preferences(model.parties, {a.name for a in base.attributes})
@@ -126,6 +133,15 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         model = reader.stages(model)
         return replace(reader.in_force(model, head), sha256=_digest(text, base.sha256))
     return replace(_Reader(data, source, folder).model(), sha256=_digest(text))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, links resolved, lies in ``folder`` (links resolved too)."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def _digest(text: str, base: str = "") -> str:
@@ -208,6 +224,15 @@ class _Reader:
             raise self.fail(where, f"{key!r} must be a non-empty string")
         return value
 
+    def check_size(self, parties: tuple[Party, ...]) -> None:
+        """Refuse, before anything is built, a model whose game would be too large to hold."""
+        profiles = 1
+        for p in parties:
+            profiles *= max(1, len(p.actions))
+        if profiles > MAX_MODEL_PROFILES:
+            raise self.fail("party", f"the game would have {profiles:.3g} action profiles "
+                                     f"(limit {MAX_MODEL_PROFILES:.0e}): fewer parties or actions")
+
     def basis(self, table: Mapping, where: str) -> tuple[str, str]:
         """A number's class for the ledger (``basis``: stated, inferred or assumption, or ""
         when not given) and its ``reason``, required for the last two."""
@@ -248,6 +273,7 @@ class _Reader:
                   "[model]")
         title = self.text(head, "title", "[model]")
         parties = self.parties()
+        self.check_size(parties)
         attributes = self.attributes()
         names = {a.name for a in attributes}
         baseline = self.baseline(names)
@@ -468,6 +494,9 @@ class _Reader:
         path = (self.folder or Path(".")) / value
         if not path.is_file():
             raise self.fail("[model]", f"the conflict model {value} is not there")
+        if not _inside(path, self.folder or Path(".")):
+            raise self.fail("[model]", f"the conflict model {value} leads out of the model's "
+                                       "folder (a link)")
         conflict = read_conflict(path)
         parties = {p.name for p in model.parties}
         strangers = [d for d in conflict.names if d not in parties]

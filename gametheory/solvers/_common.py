@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..arithmetic import Arithmetic, choose_arithmetic, float_arithmetic
 from ..context import Context
 from ..errors import ExactArithmeticError, InvalidGameError
@@ -53,6 +55,11 @@ def resolve_context(game: Any, exact: bool | None = None, tol: float | None = No
     >>> resolve_context(g).arithmetic.exact, resolve_context(g, exact=False).arithmetic.tol
     (True, 4e-09)
     """
+    if exact is not None and not isinstance(exact, (bool, np.bool_)):
+        raise InvalidGameError(f"exact must be True, False or None, got {exact!r}")
+    if tol is not None and (isinstance(tol, bool) or not isinstance(tol, (int, float))
+                            or not tol >= 0):
+        raise InvalidGameError(f"tol must be a nonnegative number, got {tol!r}")
     rational = _rational(game)
     if context is not None:
         if context.arithmetic.exact and not rational:

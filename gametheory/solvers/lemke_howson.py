@@ -160,6 +160,10 @@ def iter_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None,
 def _labels(labels: Sequence[int] | None, total: int) -> list[int]:
     if labels is None:
         return list(range(total))
+    if isinstance(labels, (str, bytes)) or not all(
+            isinstance(k, (int, np.integer)) and not isinstance(k, bool) for k in labels):
+        raise InvalidGameError(f"starting labels must be whole numbers 0..{total - 1}, "
+                               f"got {labels!r}")
     out = [int(k) for k in labels]
     for k in out:
         if not 0 <= k < total:

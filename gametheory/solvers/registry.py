@@ -10,10 +10,12 @@ subgames, so the table may not import it.
 
 from __future__ import annotations
 
+import inspect
+
 from math import prod
 from typing import Any, Callable
 
-from ..errors import UnknownMethodError
+from ..errors import InvalidGameError, UnknownMethodError
 from ..games.normal import NormalFormGame
 from .lemke_howson import solve_lemke_howson
 from .polynomial import solve_polynomial
@@ -95,4 +97,11 @@ def solve_normal_form(game: NormalFormGame, method: str = "auto", **options: Any
     if solver is None:
         known = ", ".join(["auto", *NORMAL_FORM_METHODS])
         raise UnknownMethodError(f"unknown method {method!r}; choose one of: {known}")
+    takes = inspect.signature(solver).parameters
+    open_ended = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in takes.values())
+    unknown = [] if open_ended else [k for k in options if k not in takes]
+    if unknown:
+        named = ", ".join(k for k in takes if k != "game")
+        raise InvalidGameError(f"method {name!r} takes no option {unknown[0]!r} "
+                               f"(its options: {named})")
     return solver(game, **options)
