@@ -230,3 +230,27 @@ def test_output_into_a_missing_folder_names_the_file(capsys, tmp_path):
     assert code == 2 and out == ""
     assert err == f"gametheory: error: {target}: No such file or directory\n"
     assert not (tmp_path / "missing").exists()
+
+
+def test_time_limit_stops_the_computation_cleanly(tmp_path):
+    # a five-player 3x3x3x3x3 game: every isolated equilibrium takes far longer than a second
+    import subprocess
+    import sys
+    import numpy as np
+    rng = np.random.default_rng(0)
+    game = gt.NormalFormGame([rng.integers(-9, 10, size=(3,) * 5) for _ in range(5)])
+    path = tmp_path / "big.nfg"
+    gt.write_nfg(game, path)
+    out = tmp_path / "out.json"
+    cli = [sys.executable, "-m", "gametheory"]
+    done = subprocess.run(cli + ["solve", str(path), "--method", "polynomial", "--time-limit", "1",
+                                 "--output", str(out)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.strip() == "gametheory: error: stopped after 1 s (--time-limit): no result"
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+    quick = subprocess.run(cli + ["solve", "chicken", "--time-limit", "30", "--format", "json"],
+                           capture_output=True, text=True, timeout=60)
+    assert quick.returncode == 0 and '"equilibria"' in quick.stdout
+    bad = subprocess.run(cli + ["solve", "chicken", "--time-limit", "-2"], capture_output=True,
+                         text=True, timeout=60)
+    assert bad.returncode == 2 and "positive number of seconds" in bad.stderr

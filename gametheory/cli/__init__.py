@@ -11,12 +11,15 @@ whole or not at all (:mod:`gametheory.cli._common`).
 from __future__ import annotations
 
 import argparse
+import os
+import signal as _signal          # the name `signal` is the command module below
 import sys
+import time
 from typing import Sequence
 
 from . import (bayes, choose, compare, conflict, coop, dominance, leads, lint, models, plot, qre,
                repeated, sensitivity, show, signal, solve, sweep, talk, threshold, tree)
-from ._common import Parser, UsageError, exit_code
+from ._common import Parser, UsageError, exit_code, fail
 
 __all__ = ["main", "run"]
 
@@ -33,7 +36,73 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for command in COMMANDS.values():
         command.add_parser(sub)
+    for name, parser in sub.choices.items():
+        if name != "models":
+            parser.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
+                                help="stop the computation after SECONDS seconds: no result, "
+                                     "exit code 1, no output file")
     return p
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value < 10 ** 7:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a positive number of seconds")
+    return value
+
+
+def _within(command, args: argparse.Namespace) -> int:
+    """Run ``command`` in a child process and stop it after ``args.time_limit`` seconds (code in
+    C, such as HiGHS or BLAS, cannot be interrupted in-process).  A stopped child is sent SIGTERM,
+    which unwinds it (a half-written output file is removed), then SIGKILL."""
+    if not hasattr(os, "fork"):                 # no fork (Windows): run without the limit
+        return command.run(args)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:                                # the child: the command, then its exit code
+        code = 1
+        try:
+            _signal.signal(_signal.SIGTERM, _terminated)
+            code = command.run(args)
+        except _Stopped:                        # the parent reports it
+            code = 1
+        except BaseException as exc:            # noqa: BLE001 - reported in one line
+            code = exit_code(exc)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code if isinstance(code, int) else 1)
+    deadline = time.monotonic() + args.time_limit
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") \
+                else status >> 8
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    os.kill(pid, _signal.SIGTERM)
+    for _ in range(100):                        # two seconds to unwind
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.02)
+    else:
+        os.kill(pid, _signal.SIGKILL)
+        os.waitpid(pid, 0)
+    return fail(f"stopped after {args.time_limit:g} s (--time-limit): no result", 1)
+
+
+class _Stopped(BaseException):
+    """Raised in a child process stopped by the time limit: it unwinds the command."""
+
+
+def _terminated(*_) -> None:
+    raise _Stopped
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command is None:
             raise UsageError(f"a command is required: {', '.join(list(COMMANDS)[:-1])} or "
                              f"{list(COMMANDS)[-1]} (see 'gametheory --help')")
+        if getattr(args, "time_limit", None) is not None:
+            return _within(command, args)
         return command.run(args)
     except (Exception, KeyboardInterrupt) as exc:   # never a traceback; say what happened
         return exit_code(exc)
