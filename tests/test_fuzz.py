@@ -169,7 +169,7 @@ def test_the_cli_answers_or_refuses_in_one_line(kind, tmp_path, capsys):
                 pytest.fail(f"gametheory solve took more than {BUDGET * 3} s on:\n{text[:500]}")
         err = capsys.readouterr().err
         assert code in (0, 1, 2), (code, err)
-        assert "Traceback" not in err
+        assert "Traceback" not in err and "internal error" not in err, err
         if code == 0:
             assert out.is_file()
         else:

@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from ..arithmetic import Number, as_exact, integer_scale, is_exact_number
+from ..arithmetic import Number, as_exact, float_array, integer_scale, is_exact_number
 from ..errors import InvalidGameError
 
 __all__ = ["NormalFormGame"]
@@ -239,7 +239,7 @@ class NormalFormGame:
         """The payoff arrays as float64 (read-only)."""
         out = []
         for arr in self.payoffs:
-            f = arr.astype(float)
+            f = float_array(arr, f"{self.title or 'the game'}: the payoffs")
             f.flags.writeable = False
             out.append(f)
         return tuple(out)

@@ -180,6 +180,8 @@ class ExtensiveFormGame:
         self.recall_note = ""
         #: True when some information set is met twice on one path (absent-mindedness)
         self.absent_minded = False
+        #: True when some exact number is beyond floating point (float mode then refuses)
+        self.float_overflow = False
         self._flatten(root)
 
     # -- construction and validation -----------------------------------------------------------
@@ -288,8 +290,12 @@ class ExtensiveFormGame:
         payoff = np.full((n, k), np.nan)
         payoff_exact = None
         if leaves:
-            payoff[leaf] = np.array(rows, dtype=object).astype(float) if not self.exact or any(
-                type(v) is not int for r in rows for v in r) else np.array(rows, dtype=float)
+            try:
+                payoff[leaf] = np.array(rows, dtype=object).astype(float) if not self.exact or any(
+                    type(v) is not int for r in rows for v in r) else np.array(rows, dtype=float)
+            except OverflowError:               # exact numbers beyond float: kept exact only
+                self.float_overflow = True
+                payoff[leaf] = [[_clamped(v) for v in r] for r in rows]
             if self.exact:
                 payoff_exact = np.full((n, k), None, dtype=object)
                 payoff_exact[leaf] = np.array([[_plain(v) for v in r] for r in rows], dtype=object) \
@@ -481,6 +487,14 @@ def _path(objs: list[Node], parents: list[int], acts: list[int], par: int, act: 
         names.append(objs[par].actions[act])
         par, act = parents[par], acts[par]
     return "root" if not names else "node " + " > ".join(reversed(names))
+
+
+def _clamped(value: Any) -> float:
+    """A number as a float, +-inf beyond float's range (marked by ``float_overflow``)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf") if value > 0 else float("-inf")
 
 
 def _plain(value: Any) -> Any:

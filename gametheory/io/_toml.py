@@ -22,6 +22,8 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise GameFileError(source, f"TOML syntax error: {exc}") from None
+    except ValueError as exc:                # an integer beyond Python's digit limit, ...
+        raise GameFileError(source, f"a number TOML cannot hold ({str(exc).split(':')[0]})") from None
     except RecursionError:
         raise GameFileError(source, "TOML nested too deeply (arrays or tables within each "
                                     "other beyond Python's recursion limit)") from None

@@ -209,8 +209,11 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
     r, d = M.shape
     if d < 2 or r < 1 or r + d > 62:     # (masks are held in int64)
         return None
-    with np.errstate(over="ignore"):
-        Mf = np.array(M, dtype=float)
+    try:
+        with np.errstate(over="ignore"):
+            Mf = np.array(M, dtype=float)
+    except OverflowError:                # integers beyond floating point: the exact search
+        return None
     if not np.all(np.isfinite(Mf)) or not all(int(f) == v for f, v in zip(Mf.flat, M.flat)):
         return None      # the error bounds need the constraint matrix exactly in floating point
     # constraints G x <= h: first the r rows of M (slack variables d..d+r-1), then -x <= 0;

@@ -25,6 +25,15 @@ def require_two_players(game: NormalFormGame, method: str) -> None:
             f"method {method!r} solves two-player games; this game has {game.num_players} players")
 
 
+def _float_ok(game: Any) -> None:
+    """Refuse floating point for a game whose exact numbers lie beyond it, in one line."""
+    if getattr(game, "float_overflow", False):
+        raise InvalidGameError(f"{getattr(game, 'title', '') or 'the game'}: a number beyond "
+                               "floating point's range; use exact arithmetic")
+    if isinstance(game, NormalFormGame):
+        game.float_payoffs                          # raises when a payoff does not fit
+
+
 def _rational(game: Any) -> bool:
     """Whether the game's numbers are all rational (``is_exact`` of a normal form, ``exact`` of
     a tree or a TU game)."""
@@ -64,10 +73,14 @@ def resolve_context(game: Any, exact: bool | None = None, tol: float | None = No
     if context is not None:
         if context.arithmetic.exact and not rational:
             raise ExactArithmeticError(message)
+        if not context.arithmetic.exact:
+            _float_ok(game)
         return context
     if exact and not rational:
         raise ExactArithmeticError(message)
     floating = not (rational if exact is None else exact)
+    if floating:
+        _float_ok(game)
     if floating and tol is None and default_tol is None:
         default_tol = default_tolerance(game)
     arithmetic = choose_arithmetic(exact, rational, tol, default_tol if floating else 0.0)
