@@ -186,3 +186,33 @@ def test_non_utf8_files_are_refused_naming_the_file(tmp_path, capsys):
         assert main([command, str(path)]) == 2
         err = capsys.readouterr().err
         assert str(path) in err and "not UTF-8" in err and len(err.strip().splitlines()) == 1
+
+
+SELTEN_HUGE = '''EFG 2 R "h" { "1" "2" "3" }
+""
+p "" 1 1 "" { "C" "D" } 0
+p "" 2 1 "" { "c" "d" } 0
+t "" 1 "o1" { 1, 1, 1 }
+p "" 3 1 "" { "L" "R" } 0
+t "" 2 "o2" { 4, 4, 0 }
+t "" 3 "o3" { 0, 0, 1 }
+p "" 3 1 "" { "L" "R" } 0
+t "" 4 "o4" { 999999999999999999999999999999, 3, 2 }
+t "" 5 "o5" { 0, 0, 0 }
+'''
+
+
+def test_inputs_the_campaign_found():
+    # each crashed once (OverflowError, ValueError); now read exactly, or refused in one line
+    with pytest.raises(gt.GameFileError, match="a number TOML cannot hold"):
+        parse_tu('title = "x"\nplayers = ["A"]\n[worth]\nA = ' + "9" * 5000, source="t.toml")
+    # exact numbers beyond floating point: solved exactly (numpy C integers never meet them),
+    # refused in float mode
+    tree = parse_efg(SELTEN_HUGE)
+    assert tree.float_overflow and gt.solve(tree).equilibria
+    with pytest.raises(gt.InvalidGameError, match="beyond floating point"):
+        gt.solve(tree, exact=False)
+    game = parse_nfg('NFG 1 R "big" { "A" "B" } { 2 2 } 1e309 1 2 3 4 5 6 7')
+    assert gt.solve(game).equilibria[0].regret == 0
+    with pytest.raises(gt.InvalidGameError, match="beyond floating point"):
+        gt.solve(game, exact=False)

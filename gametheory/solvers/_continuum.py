@@ -44,7 +44,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..arithmetic import Arithmetic
+from ..arithmetic import Arithmetic, as_exact
 from ..linalg.exact import rank, solve_fractions
 from .result import Continuum, make_equilibrium
 
@@ -72,7 +72,8 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
     pure = {j: int(supports[j][0]) for j in range(len(supports)) if j != k}
 
     def payoff(player: int, profile: dict[int, int]) -> Fraction:
-        return Fraction(U[player][tuple(profile[i] for i in range(len(supports)))])
+        # through as_exact: Fraction(numpy.int64) would keep a C integer that overflows later
+        return Fraction(as_exact(U[player][tuple(profile[i] for i in range(len(supports)))]))
 
     # rows r with r . sigma_k >= 0: nonnegativity, then every other player's best responses
     rows: list[tuple[Fraction, ...]] = [tuple(Fraction(int(a == b)) for b in S) for a in S]

@@ -51,7 +51,7 @@ from math import prod
 import numpy as np
 import sympy
 
-from ..arithmetic import EXACT, Arithmetic
+from ..arithmetic import EXACT, Arithmetic, as_exact
 from ..context import Context
 from ..errors import GameTooLargeError, VerificationError
 from ..games.normal import NormalFormGame
@@ -505,7 +505,7 @@ def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: t
             for k, b in zip(others, prof):
                 idx[k] = b
                 term *= strategy[k][b]
-            c = Fraction(U[i][tuple(idx)])
+            c = Fraction(as_exact(U[i][tuple(idx)]))      # no numpy C integer in sympy
             total += sympy.Rational(c.numerator, c.denominator) * term
         return sympy.expand(total)
 
