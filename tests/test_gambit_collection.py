@@ -1,0 +1,98 @@
+"""Every game file of the Gambit project's collection: read, counted as Gambit counts, solved.
+
+The files are ``tests/fixtures/gambit_collection/`` (Gambit's ``contrib/games``,
+``tests/test_games``, ``catalog`` and ``doc``; see ``SOURCE.md`` there), and what pygambit
+17.0.0b2 reads in each is ``tests/fixtures/gambit_collection.json``
+(``make_gambit_collection_fixtures.py``).  For each file: the same players, the same number of
+information sets, the same strategy counts (Gambit's reduced strategies; for a tree without
+perfect recall every plan), the default method answers, and for two-player games the extreme
+equilibria have the payoffs Gambit's ``enummixed`` finds.
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+import gametheory as gt
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FOLDER = FIXTURES / "gambit_collection"
+DATA = json.loads((FIXTURES / "gambit_collection.json").read_text(encoding="utf-8"))
+GAMES = {g["file"]: g for g in DATA["games"]}
+
+#: Trees whose every equilibrium is out of reach by design, refused in one line by the default
+#: method (with the reason): the logit QRE of cs.efg's 64 x 2 x 8 x 512 subgame needs about
+#: 2 TiB, and tic-tac-toe has more than 100,000 subgame-perfect equilibria (ties everywhere).
+REFUSED = {"contrib/games/cs.efg": "GiB", "contrib/games/ttt.efg": "subgame-perfect equilibria"}
+
+
+def test_the_whole_collection_is_there():
+    files = sorted(str(p.relative_to(FOLDER)) for p in FOLDER.rglob("*")
+                   if p.suffix in (".nfg", ".efg"))
+    assert files == sorted(GAMES) and len(files) == 234
+    assert DATA["unread_by_pygambit"] == []
+
+
+@pytest.mark.parametrize("name", sorted(GAMES))
+def test_read_as_gambit_reads_it(name):
+    entry = GAMES[name]
+    game = gt.read_game(FOLDER / name)
+    assert list(game.players) == entry["players"]
+    if name.endswith(".efg"):
+        assert [len(game.player_infosets(p)) for p in game.players] == entry["infosets"]
+        assert game.perfect_recall == entry["perfect_recall"]
+        if entry["strategies"] is not None:
+            assert list(gt.reduced_normal_form(game).shape) == entry["strategies"]
+    else:
+        assert list(game.shape) == entry["strategies"]
+
+
+def _payoff_pairs(result) -> list[list[str]]:
+    pairs = {tuple(Fraction(x) for x in eq.payoffs) for eq in result.equilibria}
+    return [[str(x) for x in pair] for pair in sorted(pairs)]
+
+
+@pytest.mark.parametrize("name", sorted(n for n, g in GAMES.items() if g["enummixed"] is not None))
+def test_two_player_extreme_equilibria_as_gambit_enummixed(name):
+    game = gt.read_game(FOLDER / name)
+    normal = gt.reduced_normal_form(game) if name.endswith(".efg") else game
+    result = gt.solve(normal, method="vertex", exact=True)
+    assert result.complete
+    theirs = [[str(Fraction(x)) for x in pair] for pair in GAMES[name]["enummixed"]]
+    assert _payoff_pairs(result) == theirs
+
+
+@pytest.mark.parametrize("name", sorted(GAMES))
+def test_the_default_method_answers(name):
+    game = gt.read_game(FOLDER / name)
+    if name in REFUSED:
+        with pytest.raises(gt.GameError, match=REFUSED[name]) as err:
+            gt.solve(game)
+        assert "\n" not in str(err.value)
+        return
+    result = gt.solve(game)
+    assert result.equilibria
+    for eq in result.equilibria:                     # every answer verified
+        assert (eq.regret == 0) if result.exact else float(eq.regret) <= 1e-6
+
+
+@pytest.mark.parametrize("name", sorted(GAMES))
+def test_written_and_read_back_the_same(name):
+    game = gt.read_game(FOLDER / name)
+    if name.endswith(".nfg"):
+        assert gt.parse_nfg(gt.format_nfg(game)) == game
+        return
+    again = gt.parse_efg(gt.format_efg(game))
+    assert gt.format_efg(again) == gt.format_efg(game)
+    assert again.players == game.players and again.infosets == game.infosets
+    f, g = game.flat, again.flat
+    assert (f.kind == g.kind).all() and (f.parent == g.parent).all()
+    exact = f.payoff_exact if game.exact else f.payoff
+    back = g.payoff_exact if game.exact else g.payoff
+    leaves = f.leaves
+    assert exact[leaves].tolist() == back[leaves].tolist()
+    assert again.perfect_recall == game.perfect_recall
