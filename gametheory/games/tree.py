@@ -549,6 +549,11 @@ def reduced_plans(game: ExtensiveFormGame, player: int) -> np.ndarray:
         sizes = [int(f.set_size[s]) for s in sets]
         if not sizes:                              # a player who never moves: one empty plan
             return np.zeros((1, 0), dtype=np.int64)
+        count = int(np.prod(sizes, dtype=object))
+        if count > MAX_PROFILES:                   # checked before anything is allocated
+            raise GameTooLargeError(f"{game.players[player]} has {count:.3g} plans (an action at "
+                                    f"each of {len(sizes)} information sets; limit "
+                                    f"{MAX_PROFILES:.0e}): too many for its normal form")
         return np.indices(sizes).reshape(len(sizes), -1).T.astype(np.int64)
     local = {int(s): j for j, s in enumerate(sets)}
     seq_set = {}                                  # own sequence -> (local set, action)
