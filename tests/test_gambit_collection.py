@@ -4,14 +4,15 @@ The files are ``tests/fixtures/gambit_collection/`` (Gambit's ``contrib/games``,
 ``tests/test_games``, ``catalog`` and ``doc``; see ``SOURCE.md`` there), and what pygambit
 17.0.0b2 reads in each is ``tests/fixtures/gambit_collection.json``
 (``make_gambit_collection_fixtures.py``).  For each file: the same players, the same number of
-information sets, the same strategy counts (Gambit's reduced strategies; for a tree without
-perfect recall every plan), the default method answers, and for two-player games the extreme
-equilibria have the payoffs Gambit's ``enummixed`` finds.
+information sets, the same strategy counts (Gambit's reduced strategies, with or without
+perfect recall), the default method answers, the game is written and read back unchanged, and
+for two-player games the extreme equilibria have the payoffs Gambit's ``enummixed`` finds.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 from pathlib import Path
 
@@ -30,18 +31,27 @@ GAMES = {g["file"]: g for g in DATA["games"]}
 REFUSED = {"contrib/games/cs.efg": "GiB", "contrib/games/ttt.efg": "subgame-perfect equilibria"}
 
 
+#: Files pygambit 17.0.0b2 itself could not read (a node or information set label that is not
+#: unique) or did not finish within a minute: this project reads them all; the other tests
+#: below cover them where there is something to compare with.
+UNREAD = {line.split(":")[0]: line for line in DATA["unread_by_pygambit"]}
+
+
 def test_the_whole_collection_is_there():
     files = sorted(str(p.relative_to(FOLDER)) for p in FOLDER.rglob("*")
                    if p.suffix in (".nfg", ".efg"))
-    assert files == sorted(GAMES) and len(files) == 234
-    assert DATA["unread_by_pygambit"] == []
+    assert len(files) == 234 and files == sorted([*GAMES, *UNREAD])
+    for name in UNREAD:                             # read here even where pygambit does not
+        assert gt.read_game(FOLDER / name).players
 
 
 @pytest.mark.parametrize("name", sorted(GAMES))
 def test_read_as_gambit_reads_it(name):
     entry = GAMES[name]
     game = gt.read_game(FOLDER / name)
-    assert list(game.players) == entry["players"]
+    # an empty player name: pygambit 17 calls it "_k", this project "Player k"
+    theirs = [f"Player {p[1:]}" if re.fullmatch(r"_\d+", p) else p for p in entry["players"]]
+    assert list(game.players) == theirs
     if name.endswith(".efg"):
         assert [len(game.player_infosets(p)) for p in game.players] == entry["infosets"]
         assert game.perfect_recall == entry["perfect_recall"]
@@ -49,6 +59,13 @@ def test_read_as_gambit_reads_it(name):
             assert list(gt.reduced_normal_form(game).shape) == entry["strategies"]
     else:
         assert list(game.shape) == entry["strategies"]
+
+
+#: Where pygambit's enummixed misses equilibria: Gambit's own test game with payoffs of 10^19
+#: ("large_payoff_game.efg"), on which pygambit's enumpure and lcp find the pure equilibrium
+#: (player 1 plays A at both sets, player 2 plays Y then X), paying (1, -1), and its enummixed
+#: finds nothing.  Our vertex enumeration finds it; every equilibrium is verified exactly.
+ENUMMIXED_MISSES = {"tests/test_games/large_payoff_game.efg": [["1", "-1"]]}
 
 
 def _payoff_pairs(result) -> list[list[str]]:
@@ -63,10 +80,14 @@ def test_two_player_extreme_equilibria_as_gambit_enummixed(name):
     result = gt.solve(normal, method="vertex", exact=True)
     assert result.complete
     theirs = [[str(Fraction(x)) for x in pair] for pair in GAMES[name]["enummixed"]]
+    if name in ENUMMIXED_MISSES:                # every one of theirs is ours, and we find more
+        assert all(pair in _payoff_pairs(result) for pair in theirs)
+        assert _payoff_pairs(result) == ENUMMIXED_MISSES[name]
+        return
     assert _payoff_pairs(result) == theirs
 
 
-@pytest.mark.parametrize("name", sorted(GAMES))
+@pytest.mark.parametrize("name", sorted([*GAMES, *UNREAD]))
 def test_the_default_method_answers(name):
     game = gt.read_game(FOLDER / name)
     if name in REFUSED:
@@ -80,7 +101,7 @@ def test_the_default_method_answers(name):
         assert (eq.regret == 0) if result.exact else float(eq.regret) <= 1e-6
 
 
-@pytest.mark.parametrize("name", sorted(GAMES))
+@pytest.mark.parametrize("name", sorted([*GAMES, *UNREAD]))
 def test_written_and_read_back_the_same(name):
     game = gt.read_game(FOLDER / name)
     if name.endswith(".nfg"):

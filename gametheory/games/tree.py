@@ -554,7 +554,15 @@ def reduced_plans(game: ExtensiveFormGame, player: int) -> np.ndarray:
             raise GameTooLargeError(f"{game.players[player]} has {count:.3g} plans (an action at "
                                     f"each of {len(sizes)} information sets; limit "
                                     f"{MAX_PROFILES:.0e}): too many for its normal form")
-        return np.indices(sizes).reshape(len(sizes), -1).T.astype(np.int64)
+        full = np.indices(sizes).reshape(len(sizes), -1).T.astype(np.int64)
+        # reduce: an information set none of whose nodes the plan's own actions let it reach
+        # gets -1, and plans that then agree are one (as Gambit reduces them)
+        reach = _own_reach(game, player, full)
+        for j, s in enumerate(sets.tolist()):
+            nodes = np.flatnonzero((f.infoset == s) & (f.kind == DECISION))
+            full[~reach[:, nodes].any(axis=1), j] = -1
+        _, first = np.unique(full, axis=0, return_index=True)
+        return full[np.sort(first)]
     local = {int(s): j for j, s in enumerate(sets)}
     seq_set = {}                                  # own sequence -> (local set, action)
     for s in sets:
@@ -598,9 +606,10 @@ def reduced_normal_form(game: ExtensiveFormGame):
     normal-form solver applies to the result; by Kuhn's theorem, with perfect
     recall, its mixed equilibria are the tree's equilibria in behaviour
     strategies (see :func:`gametheory.games.behavior.mixed_to_behavior`).
-    Without perfect recall every plan is kept (an action at every information
-    set) and its mixed equilibria are the tree's equilibria in mixed
-    strategies, which behaviour strategies need not reproduce.
+    Without perfect recall a plan is an action at every information set its
+    own actions let it reach (``*`` elsewhere, as Gambit reduces them), and
+    the mixed equilibria are the tree's equilibria in mixed strategies, which
+    behaviour strategies need not reproduce.
 
     Examples
     --------
@@ -642,6 +651,20 @@ def reduced_normal_form(game: ExtensiveFormGame):
                           title=game.title or "reduced normal form")
 
 
+def _own_reach(game: ExtensiveFormGame, player: int, plans: np.ndarray) -> np.ndarray:
+    """Boolean (plans x nodes): does the plan take every one of its player's own actions on the
+    path to the node (action by action, so without perfect recall too; -1 takes none)?"""
+    f = game.flat
+    local = {int(s): j for j, s in enumerate(np.flatnonzero(f.set_player == player))}
+    out = np.ones((len(plans), f.n), dtype=bool)
+    for i in range(1, f.n):                        # depth-first: a parent comes before its child
+        par = int(f.parent[i])
+        out[:, i] = out[:, par]
+        if f.kind[par] == DECISION and int(f.player[par]) == player:
+            out[:, i] &= plans[:, local[int(f.infoset[par])]] == int(f.action[i])
+    return out
+
+
 def _plans_reaching(game: ExtensiveFormGame, plans: list[np.ndarray]) -> list[np.ndarray]:
     """Boolean (plans x nodes) per player: does the plan take every one of its player's actions
     on the path to the node?  With perfect recall through the last own sequence; without it,
@@ -650,16 +673,7 @@ def _plans_reaching(game: ExtensiveFormGame, plans: list[np.ndarray]) -> list[np
     k = len(game.players)
     if game.perfect_recall:
         return [plan_consistency(game, p, plans[p])[:, f.seq[p]] for p in range(k)]
-    out = [np.ones((len(plans[p]), f.n), dtype=bool) for p in range(k)]
-    local = [{int(s): j for j, s in enumerate(np.flatnonzero(f.set_player == p))} for p in range(k)]
-    for i in range(1, f.n):                        # depth-first: a parent comes before its child
-        par = int(f.parent[i])
-        for p in range(k):
-            out[p][:, i] = out[p][:, par]
-        if f.kind[par] == DECISION:
-            p = int(f.player[par])
-            out[p][:, i] &= plans[p][:, local[p][int(f.infoset[par])]] == int(f.action[i])
-    return out
+    return [_own_reach(game, p, plans[p]) for p in range(k)]
 
 
 def _plan_name(actions: list[str]) -> str:
