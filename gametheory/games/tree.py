@@ -545,7 +545,7 @@ def reduced_plans(game: ExtensiveFormGame, player: int) -> np.ndarray:
     """
     f = game.flat
     sets = np.flatnonzero(f.set_player == player)
-    if not game.perfect_recall:                   # every plan: one action per information set
+    if not game.perfect_recall:                   # plans action by action, then reduced
         sizes = [int(f.set_size[s]) for s in sets]
         if not sizes:                              # a player who never moves: one empty plan
             return np.zeros((1, 0), dtype=np.int64)

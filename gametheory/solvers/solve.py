@@ -176,8 +176,8 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
 def _solve_imperfect_recall(game: ExtensiveFormGame, method: str, exact: bool | None,
                             eliminate: bool, context: Context | None,
                             options: dict[str, Any]) -> SolverResult:
-    """A tree without perfect recall: its normal form (every plan, an action at each information
-    set) solved by a normal-form method; the equilibria are mixed strategies over plans, which
+    """A tree without perfect recall: its normal form (a plan: an action at each information set
+    its own actions can reach) solved by a normal-form method; the equilibria are mixed strategies over plans, which
     behaviour strategies need not reproduce (Kuhn's theorem needs perfect recall)."""
     if method in TREE_METHODS:
         game.require_perfect_recall(f"method {method!r}")
@@ -185,6 +185,6 @@ def _solve_imperfect_recall(game: ExtensiveFormGame, method: str, exact: bool | 
     inner = solve(normal, method=method, exact=exact, eliminate=eliminate, context=context,
                   **options)
     note = ("the tree lacks perfect recall (" + game.recall_note + "): solved on its normal form ("
-            + " x ".join(map(str, normal.shape)) + " plans, an action at every information set); "
+            + " x ".join(map(str, normal.shape)) + " plans); "
             "the equilibria are mixed strategies over plans, not behaviour strategies")
     return replace(inner, notes=(note,) + inner.notes)
