@@ -89,35 +89,6 @@ def parse_rational(text: str) -> Fraction:
         raise ValueError(f"not a number: {text[:40]!r} ({exc})") from exc
 
 
-def float_array(values: Any, where: str = "a number") -> np.ndarray:
-    """``values`` as a float64 array, checked: a number beyond floating point's range (about
-    1.8e308) raises a one-line :class:`~gametheory.errors.InvalidGameError` naming ``where``
-    instead of an OverflowError or a silent infinity.
-
-    Examples
-    --------
-    >>> float_array([Fraction(1, 3), 2]).tolist()
-    [0.3333333333333333, 2.0]
-    >>> float_array([10 ** 400], "the payoffs")
-    Traceback (most recent call last):
-    ...
-    gametheory.errors.InvalidGameError: the payoffs: a number beyond floating point's range (1e+400 or so); use exact arithmetic
-    """
-    from .errors import InvalidGameError
-    arr = np.asarray(values)
-    try:
-        out = arr.astype(float)
-    except OverflowError:
-        big = max((abs(v) for v in arr.flat), default=0)
-        size = f"1e+{len(str(int(big))) - 1}" if big >= 1 else "huge"
-        raise InvalidGameError(f"{where}: a number beyond floating point's range ({size} or so); "
-                               "use exact arithmetic") from None
-    if not np.all(np.isfinite(out)) and arr.dtype == object:
-        raise InvalidGameError(f"{where}: a number beyond floating point's range; use exact "
-                               "arithmetic")
-    return out
-
-
 def integer_scale(values: Iterable[Union[int, Fraction]]) -> int:
     """Least common multiple of the denominators: multiplying by it makes all integers."""
     lcm = 1

@@ -419,7 +419,8 @@ class ExtensiveFormGame:
         if self.recall_note:
             raise InvalidGameError(f"{what} needs perfect recall, and this tree does not have it "
                                    f"({self.recall_note}); solve its normal form instead "
-                                   "(every pure plan: gt.reduced_normal_form)")
+                                   "(gt.reduced_normal_form, or gt.solve with a normal-form "
+                                   "method)")
 
     @property
     def perfect_information(self) -> bool:
