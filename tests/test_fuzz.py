@@ -52,7 +52,7 @@ SEEDS = {
             for n in ("entry-deterrence.efg", "kuhn-poker.efg", "selten-horse.efg")],
     "model": [(HERE.parent / "models" / "loose-nukes.toml").read_text(encoding="utf-8")],
     "conflict": [(HERE.parent / "models" / "conflicts" / "crisis.toml").read_text(encoding="utf-8")],
-    "tu": ['title = "Glove game"\nplayers = ["A", "B", "C"]\n[worth]\n"A,B" = 1\n"A,C" = 1\n'
+    "tu": ['title = "Glove game"\nplayers = ["A", "B", "C"]\n[values]\n"A,B" = 1\n"A,C" = 1\n'
            '"A,B,C" = 1\n'],
 }
 PARSERS = {"nfg": parse_nfg, "efg": parse_efg, "model": parse_model,
@@ -209,7 +209,7 @@ t "" 5 "o5" { 0, 0, 0 }
 def test_inputs_the_campaign_found():
     # each crashed once (OverflowError, ValueError); now read exactly, or refused in one line
     with pytest.raises(gt.GameFileError, match="a number TOML cannot hold"):
-        parse_tu('title = "x"\nplayers = ["A"]\n[worth]\nA = ' + "9" * 5000, source="t.toml")
+        parse_tu('title = "x"\nplayers = ["A"]\n[values]\nA = ' + "9" * 5000, source="t.toml")
     # exact numbers beyond floating point: solved exactly (numpy C integers never meet them),
     # refused in float mode
     tree = parse_efg(SELTEN_HUGE)
@@ -225,3 +225,10 @@ def test_inputs_the_campaign_found():
     assert gt.solve(game).equilibria[0].regret == 0
     with pytest.raises(gt.InvalidGameError, match="beyond floating point"):
         gt.solve(game, exact=False)
+
+
+@pytest.mark.parametrize("kind", sorted(SEEDS))
+def test_the_seeds_are_valid_files(kind):
+    # a mutation of a valid file tests the readers' every path, not only their first refusal
+    for text in SEEDS[kind]:
+        assert PARSERS[kind](text, source=f"seed{SUFFIX[kind]}") is not None
