@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from ..solvers.bayes_nash import BayesNashResult, solve_bayes_nash
-from ..solvers.registry import SPARSE_POLYNOMIAL_LIMIT, choose_method
+from ..solvers.registry import SPARSE_POLYNOMIAL_LIMIT
 from .model import Model
 
 __all__ = ["BayesRegime", "BayesComparison", "bayes_compare", "bayes_values"]
@@ -103,10 +103,8 @@ def bayes_compare(model: Model, method: str = "auto", exact: bool | None = None)
         [("unilateral", model.with_understandings([])), ("coordinated", model.with_understandings(None))]
     out = []
     for name, m in regimes:
-        game = m.bayesian_game()
-        chosen = choose_method(game.agent_form(), SPARSE_POLYNOMIAL_LIMIT) \
-            if method == "auto" else method
-        result = solve_bayes_nash(game, method=chosen, exact=exact)
+        result = solve_bayes_nash(m.bayesian_game(), method=method, exact=exact,
+                                  polynomial_limit=SPARSE_POLYNOMIAL_LIMIT)
         out.append(BayesRegime(name=name, in_force=m.in_force, result=result,
                                risks=_risks(m, result)))
     return BayesComparison(model=model, regimes=tuple(out))

@@ -2,8 +2,10 @@
 
 For a crisis model with prior understandings (see :mod:`gametheory.crisis.model`),
 the *unilateral* regime has none of them in force and the *coordinated*
-regime all of them.  In each regime the game among the moving parties is
-solved (``auto``: every equilibrium for games this size), and the best
+regime all of them (of alternative leads, the one the parties settle on:
+:mod:`gametheory.crisis.leads`).  Each regime is solved by
+:func:`~gametheory.crisis.regime.solve_regime` (every equilibrium for games
+this size), and the best
 correlated equilibria are added: the distribution a mediator, or a
 pre-agreed plan, could recommend so that every party prefers to follow it
 (Aumann 1974).  Every outcome is described the same way: each party's

@@ -76,6 +76,10 @@ def ledger(model: Model) -> Ledger:
     scenarios = {f"probability.{s.name}": s.quote for s in model.scenarios}
     types = {f"type.{t.party}.{t.name}": t for t in model.types}
     channels = {f"channel.{c.party}.{c.carries}": c for c in model.channels}
+    # a scenario probability without a range takes the rest: an assumption when the ranged ones are
+    ranged = [model.uncertainty[k] for k in scenarios if k in model.uncertainty
+              and not model.uncertainty[k].fixed]
+    rest_assumed = bool(ranged) and all(_assumed(u.source) for u in ranged)
     out = []
     for param in model.parameters():
         n = param.number
@@ -95,11 +99,9 @@ def ledger(model: Model) -> Ledger:
             # the quote supports the scenario; its probability is classed by its range's source,
             # and one without a range (it takes the rest) by the others'
             quote, reason = scenarios[param.name], n.source
-            ranged = [model.uncertainty[k] for k in scenarios if k in model.uncertainty
-                      and not model.uncertainty[k].fixed]
-            if param.name not in model.uncertainty or model.uncertainty[param.name].fixed:
+            if n.fixed:
                 reason = "the probability the other scenarios leave"
-                assumed = bool(ranged) and all(_assumed(u.source) for u in ranged)
+                assumed = rest_assumed
             else:
                 assumed = _assumed(reason)
             basis = "assumption" if assumed else "quoted"

@@ -737,17 +737,16 @@ class Model:
 
     def outside_payoffs(self, weights: Mapping[tuple[str, str], Any] | None = None
                         ) -> dict[str, np.ndarray]:
-        """Payoff arrays (over the movers' profiles) of the parties that do not move."""
-        movers = self.players
-        shape = tuple(len(p.actions) for p in movers)
+        """Payoff arrays (over the movers' profiles) of the parties that do not move, from
+        :meth:`outcome_table` (every profile computed once, as for :meth:`game`)."""
+        shape = tuple(len(p.actions) for p in self.players)
+        _, _, payoffs = self.outcome_table(weights)
         out = {}
-        for party in self.parties:
-            if party.actions:
-                continue
-            arr = np.empty(shape, dtype=object)
-            for idx in itertools.product(*(range(m) for m in shape)):
-                arr[idx] = self.payoff(party.name, [p.actions[a] for p, a in zip(movers, idx)], weights)
-            out[party.name] = arr
+        for k, party in enumerate(self.parties):
+            if not party.actions:
+                arr = np.empty(len(payoffs), dtype=object)
+                arr[:] = [row[k] for row in payoffs]
+                out[party.name] = arr.reshape(shape)
         return out
 
     def priority_violations(self, weights: Mapping[tuple[str, str], Any] | None = None) -> list[str]:

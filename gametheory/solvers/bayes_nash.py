@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import VerificationError
 from ..games.bayesian import BayesianGame
 from ..games.normal import NormalFormGame
+from .registry import choose_method
 from .result import Continuum, default_tolerance
 from .solve import solve
 
@@ -99,7 +100,7 @@ def _split(game: BayesianGame, flat: Any) -> tuple:
 
 
 def solve_bayes_nash(game: BayesianGame, method: str = "auto", exact: bool | None = None,
-                     **options: Any) -> BayesNashResult:
+                     polynomial_limit: int | None = None, **options: Any) -> BayesNashResult:
     """All Bayes-Nash equilibria of a Bayesian game (see the module notes).
 
     Parameters
@@ -109,6 +110,9 @@ def solve_bayes_nash(game: BayesianGame, method: str = "auto", exact: bool | Non
         The solver for the agent form (``"auto"``, ``"vertex"``, ``"polynomial"``, ...).
     exact : bool or None
         Rational arithmetic (default for rational priors and payoffs).
+    polynomial_limit : int, optional
+        With ``auto``, the most support profiles of the agent form solved by the polynomial
+        solver (:func:`~gametheory.solvers.registry.choose_method`; default its 400).
     **options
         Passed to the agent-form solver.
 
@@ -128,6 +132,8 @@ def solve_bayes_nash(game: BayesianGame, method: str = "auto", exact: bool | Non
     [{'S': Fraction(1, 1)}]
     """
     agent = game.agent_form()
+    if method == "auto" and polynomial_limit is not None:
+        method = choose_method(agent, polynomial_limit)
     res = solve(agent, method=method, exact=exact, **options)
     ex = res.exact
     tol = 0.0 if ex else float(res.parameters.get("tolerance") or default_tolerance(agent))
