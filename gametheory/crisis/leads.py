@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Mapping
 
+from ..errors import InvalidGameError
 from .model import Model
 from .regime import solve_regime
 
@@ -110,7 +111,6 @@ def lead_choice(model: Model, weights: Mapping[tuple[str, str], Any] | None = No
     >>> dict(choice.chosen.leaders), choice.tied     # the US's lead does as well: a tie
     ({'delivery of humanitarian assistance': 'ROK'}, True)
     """
-    from ..errors import InvalidGameError
     if not model.leads:
         raise InvalidGameError(f"{model.path}: the model has no [[lead]] table: nothing to settle")
     if weights is not None:
