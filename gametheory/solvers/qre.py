@@ -461,11 +461,28 @@ class _Tracer:
 
     def advance(self) -> bool:
         """Take one accepted step along the branch, halving the step until one is accepted;
-        False when the step size falls below ``_MIN_STEP`` (the branch cannot be continued)."""
+        False when the step size falls below ``_MIN_STEP`` (the branch cannot be continued).
+
+        A step whose orientation changed is accepted once the change persists
+        below ``_FLIP_STEP``: a bifurcation point was crossed.  Next to a
+        bifurcation of a symmetric game Newton's method may fail for every
+        short step (the Jacobian is nearly singular there, so no point can be
+        corrected to the accuracy asked); then the shortest step that did
+        converge, with a changed orientation, is taken as the crossing; if
+        none converged, longer steps are tried (:meth:`_jump`).
+        """
         system = self.system
+        flipped, start = None, self.h
         while True:
             if self.h < _MIN_STEP:
-                return False
+                flipped = flipped or self._jump(start)
+                if flipped is None:
+                    return False
+                y, t, first, orientation, angle, self.h = flipped
+                if orientation != self.orientation:
+                    self.orientation = orientation
+                    self.bifurcations += 1
+                break
             out = _correct(system, self.y + self.h * self.tangent, self.tangent)
             if out is not None:
                 y, t, first, orientation = out
@@ -478,6 +495,7 @@ class _Tracer:
                         self.orientation = orientation
                         self.bifurcations += 1
                         break
+                    flipped = (y, t, first, orientation, angle, self.h)
             self.h *= 0.5
         grow = min(np.sqrt(_TARGET_FIRST_CORRECTION / max(first, 1e-300)),
                    _TARGET_ANGLE / max(angle, 1e-300))
@@ -487,6 +505,20 @@ class _Tracer:
         self.points.append(y)
         self.steps += 1
         return True
+
+    def _jump(self, start: float):
+        """The shortest step longer than ``start`` (doubling, up to 1) whose correction converges
+        with the tangent turning little: a jump over a singular point that no short step passes."""
+        h = 2 * start
+        while h <= 1.0:
+            out = _correct(self.system, self.y + h * self.tangent, self.tangent)
+            if out is not None:
+                y, t, first, orientation = out
+                angle = float(np.arccos(np.clip(t @ self.tangent, -1.0, 1.0)))
+                if angle <= _MAX_ANGLE and y[-1] >= 0.0:
+                    return y, t, first, orientation, angle, h
+            h *= 2
+        return None
 
     def run(self, stop_regret: float, max_lambda: float, max_steps: int) -> str:
         """Trace until the regret or lambda limit (rescaled units) or the step budget is reached,
@@ -524,16 +556,22 @@ def _check_options(game: NormalFormGame, max_lambda: float | None, step: float, 
     """Raise :class:`InvalidGameError`, naming the argument, for a bad game or option."""
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"logit_qre: expected a NormalFormGame, got {type(game).__name__}")
+    _check_numbers(max_lambda, step, max_accel, max_steps, stop_regret, "logit_qre")
+
+
+def _check_numbers(max_lambda: float | None, step: float, max_accel: float, max_steps: int,
+                   stop_regret: float | None, who: str) -> None:
+    """Raise :class:`InvalidGameError`, naming the argument, for a bad tracing option."""
     real = _is_real
     for name, value in (("max_lambda", 1.0 if max_lambda is None else max_lambda), ("step", step)):
         if not (real(value) and value > 0):
-            raise InvalidGameError(f"logit_qre: {name} must be a positive number, got {value!r}")
+            raise InvalidGameError(f"{who}: {name} must be a positive number, got {value!r}")
     if not (real(max_accel) and max_accel > 1):
-        raise InvalidGameError(f"logit_qre: max_accel must be a number above 1, got {max_accel!r}")
+        raise InvalidGameError(f"{who}: max_accel must be a number above 1, got {max_accel!r}")
     if not (isinstance(max_steps, Integral) and not isinstance(max_steps, bool) and max_steps >= 0):
-        raise InvalidGameError(f"logit_qre: max_steps must be a nonnegative integer, got {max_steps!r}")
+        raise InvalidGameError(f"{who}: max_steps must be a nonnegative integer, got {max_steps!r}")
     if stop_regret is not None and not (real(stop_regret) and stop_regret >= 0):
-        raise InvalidGameError(f"logit_qre: stop_regret must be a nonnegative number, got {stop_regret!r}")
+        raise InvalidGameError(f"{who}: stop_regret must be a nonnegative number, got {stop_regret!r}")
 
 
 def _extrapolate(game: NormalFormGame, lambdas: np.ndarray, profiles: np.ndarray) -> np.ndarray | None:

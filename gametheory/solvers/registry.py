@@ -27,7 +27,7 @@ from .support import solve_support
 from .vertex import solve_vertex
 from .zero_sum import is_constant_sum, solve_zero_sum
 
-__all__ = ["NORMAL_FORM_METHODS", "choose_method", "solve_normal_form", "AUTO_VERTEX_LIMIT",
+__all__ = ["NORMAL_FORM_METHODS", "choose_method", "traces_qre", "solve_normal_form", "AUTO_VERTEX_LIMIT",
            "AUTO_POLYNOMIAL_LIMIT"]
 
 #: Normal-form solver functions by their stable method names.
@@ -82,9 +82,13 @@ def choose_method(game: NormalFormGame, polynomial_limit: int = AUTO_POLYNOMIAL_
         return "zero-sum" if is_constant_sum(game) else "lemke-howson"
     if game.num_players == 1:
         return "pure"
-    if prod(2 ** m - 1 for m in game.shape) <= polynomial_limit:
-        return "polynomial"
-    return "qre"
+    return "qre" if traces_qre(game.shape, polynomial_limit) else "polynomial"
+
+
+def traces_qre(shape: tuple[int, ...], polynomial_limit: int = AUTO_POLYNOMIAL_LIMIT) -> bool:
+    """Whether ``auto`` only traces the logit QRE on a game of this shape: three or more players
+    with more than ``polynomial_limit`` support profiles (known before the payoffs are built)."""
+    return len(shape) >= 3 and prod(2 ** m - 1 for m in shape) > polynomial_limit
 
 
 def solve_normal_form(game: NormalFormGame, method: str = "auto", **options: Any) -> SolverResult:

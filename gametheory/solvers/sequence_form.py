@@ -40,7 +40,7 @@ from ..arithmetic import integer_scale
 from .result import SolverResult
 from ..arithmetic import EXACT
 from ..context import Context
-from .spe import tree_context, tree_equilibrium
+from ._tree import tree_context, verified_behaviour as tree_equilibrium
 
 __all__ = ["sequence_form", "solve_sequence_form", "SequenceForm"]
 

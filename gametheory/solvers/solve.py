@@ -16,8 +16,10 @@ from ._common import resolve_context
 from .dominance import iterated_elimination
 from .registry import NORMAL_FORM_METHODS, choose_method, solve_normal_form
 from .result import Continuum, Equilibrium, SolverResult, default_tolerance, make_equilibrium
+from .agent_qre import solve_agent_qre
 from .sequence_form import solve_sequence_form
-from .spe import default_tree_tolerance, solve_spe, tree_context, tree_equilibrium
+from ._tree import default_tree_tolerance, tree_context
+from .spe import solve_spe, tree_equilibrium
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
@@ -41,9 +43,12 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
     game : NormalFormGame or ExtensiveFormGame
         The game to solve.  A game tree is solved by ``spe`` (the default:
         subgame-perfect equilibria) or ``sequence-form`` (one equilibrium of a
-        two-player tree, by Lemke's algorithm), or by any normal-form method
-        on its reduced normal form; equilibria of trees carry behaviour
-        strategies (``Equilibrium.behavior``).
+        two-player tree, by Lemke's algorithm) or ``qre`` (the agent logit
+        QRE traced on the tree, as Gambit's ``logit``: one equilibrium, with
+        memory growing with the tree, not its normal form), or by any
+        normal-form method on its reduced normal form (``qre`` too, with
+        ``eliminate``); equilibria of trees carry behaviour strategies
+        (``Equilibrium.behavior``).
     method : str
         ``"auto"`` or one of ``"pure"``, ``"support"``, ``"vertex"``,
         ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``, ``"qre"``,
@@ -154,6 +159,8 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
             raise InvalidGameError(f"--eliminate works on the reduced normal form; it does not "
                                    f"apply to method {name!r}")
         return METHODS[name](game, context=ctx, **options)
+    if name == "qre" and not eliminate:
+        return solve_agent_qre(game, context=ctx, **options)
     reduced = reduced_normal_form(game)
     # the reduced normal form is solved in the same arithmetic; float mode scales its default
     # tolerance to the reduced game's payoffs unless one was given

@@ -30,37 +30,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 import itertools
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from ..arithmetic import float_arithmetic
 from ..context import Context
-from ..errors import GameTooLargeError, InvalidGameError, VerificationError
-from ..games.behavior import as_behavior, evaluate, mixed_to_behavior
+from ..errors import GameTooLargeError, InvalidGameError
+from ..games.behavior import evaluate, mixed_to_behavior
 from ..games.normal import NormalFormGame
 from ..games.tree import (CHANCE, DECISION, OUTCOME, ExtensiveFormGame, Node, _plain, _segments,
-                          reduced_normal_form)
-from ._common import resolve_context
-from .registry import solve_normal_form
+                          reduced_normal_form, reduced_plans)
+from ._tree import tree_context, verified_behaviour
+from .agent_qre import solve_agent_qre
+from .registry import solve_normal_form, traces_qre
+from .sequence_form import solve_sequence_form
 from .result import Equilibrium, SolverResult, default_tolerance
 
 __all__ = ["backward_induction", "subgame_roots", "solve_spe",
            "verify_subgame_perfect", "node_values", "tree_equilibrium", "MAX_EQUILIBRIA"]
-
-
-#: The refusal of exact arithmetic for a tree with floating-point numbers.
-NOT_RATIONAL_TREE = ("exact arithmetic needs integer or rational payoffs and probabilities; this "
-                     "tree has floating-point numbers")
-
-
-def tree_context(game: ExtensiveFormGame, exact: bool | None = None, tol: float | None = None,
-                 context: Context | None = None) -> Context:
-    """The context of a computation on a tree: its arithmetic decided once (float mode's default
-    tolerance is :func:`default_tree_tolerance`)."""
-    return resolve_context(game, exact, tol, context, default_tol=default_tree_tolerance(game),
-                           message=NOT_RATIONAL_TREE)
 
 
 def tie_tolerance(game: "ExtensiveFormGame", exact: bool) -> float:
@@ -395,27 +383,8 @@ def tree_equilibrium(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, t
     Raises :class:`VerificationError` when the regret exceeds ``tol`` (0 in
     exact mode): a returned profile that is not an equilibrium is a bug.
     """
-    payoffs, regrets, _ = evaluate(game, vector, exact)
-    regret = max(regrets)
-    if subgame_perfect:
-        regret = max(regret, verify_subgame_perfect(game, vector, exact, tol))
-    if (regret != 0) if exact else regret > tol:
-        raise VerificationError(f"internal error: a profile with regret {regret} in the tree is "
-                                "not an equilibrium")
-    number = Fraction if exact else float
-    known = {0: number(0), 1: number(1)}            # most entries of pure profiles
-    behavior = tuple(tuple(tuple(known[q] if q in known and type(q) is int else number(q)
-                                 for q in probs) for probs in sets)
-                     for sets in as_behavior(game, vector))
-    payoffs = tuple(number(v) for v in payoffs)
-    regret = Fraction(0) if exact else float(regret)
-    return Equilibrium(strategies=strategies, payoffs=payoffs, regret=regret, behavior=behavior)
-
-
-def default_tree_tolerance(game: ExtensiveFormGame) -> float:
-    """Float-mode regret tolerance: 1e-9 times the largest absolute payoff (at least 1e-9)."""
-    leaves = game.flat.payoff[game.flat.leaves]
-    return 1e-9 * max(1.0, float(np.max(np.abs(leaves))) if leaves.size else 1.0)
+    extra = verify_subgame_perfect(game, vector, exact, tol) if subgame_perfect else 0
+    return verified_behaviour(game, vector, exact, tol, strategies=strategies, extra_regret=extra)
 
 
 def _pure_vector(game: ExtensiveFormGame, choice: np.ndarray, exact: bool) -> np.ndarray:
@@ -555,7 +524,18 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, ctx: Context, tie_tol:
     in it.  Returns ``(found, complete, degenerate, method)`` with ``found`` a list of
     ``(payoffs, behaviour)``."""
     exact = ctx.arithmetic.exact
-    normal = reduced_normal_form(sub)
+    if method == "qre":
+        return _on_the_tree(sub, ctx)
+    if method == "auto":
+        sizes = [len(reduced_plans(sub, p)) for p in range(len(sub.players))]
+        if traces_qre(tuple(m for m in sizes if m > 1)):
+            return _on_the_tree(sub, ctx)        # one equilibrium: the tree's own QRE is cheaper
+    try:
+        normal = reduced_normal_form(sub)
+    except GameTooLargeError:
+        if method != "auto":
+            raise
+        return _on_the_tree(sub, ctx)
     k = len(sub.players)
     active = [p for p in range(k) if normal.shape[p] > 1]
     fixed = tuple(slice(None) if p in active else 0 for p in range(k))
@@ -592,6 +572,23 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, ctx: Context, tie_tol:
         payoffs, _ = normal.payoffs_and_regrets(normal.as_profile(mixed, exact=exact))
         found.append((payoffs, mixed_to_behavior(sub, mixed, exact)))
     return found, result.complete, bool(result.degenerate), result.method
+
+
+def _on_the_tree(sub: ExtensiveFormGame, ctx: Context):
+    """One equilibrium of a truncated subgame too large for its normal form (or whose normal
+    form ``auto`` would only trace a QRE on): the agent logit QRE traced on the subtree (two
+    players: the sequence form, exact).  Returns what :func:`_solve_truncated` returns."""
+    exact = ctx.arithmetic.exact
+    if len(sub.players) == 2:
+        result = solve_sequence_form(sub, context=ctx)
+    else:
+        result = solve_agent_qre(sub, context=ctx)
+    if exact and not result.exact:
+        raise _Irrational(f"a truncated subgame ({sub.num_nodes} nodes) has no exact equilibrium "
+                          f"within reach of the {result.method} method: the tree is solved in "
+                          "floating point")
+    found = [(eq.payoffs, eq.behavior) for eq in result.equilibria]
+    return found, result.complete, bool(result.degenerate), f"{result.method} on the tree"
 
 
 def _has_ties(game: ExtensiveFormGame, exact: bool) -> bool:
