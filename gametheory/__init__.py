@@ -91,6 +91,7 @@ from .solvers.sequence_form import solve_sequence_form
 from .solvers.solve import METHODS, choose_method, solve
 from .solvers.bayes_nash import BayesNashEquilibrium, BayesNashResult, solve_bayes_nash
 from .solvers.spe import backward_induction, solve_spe
+from .solvers.agent_qre import solve_agent_qre
 
 __version__ = "0.1.0"
 
@@ -105,6 +106,7 @@ __all__ = [
     "solve", "METHODS", "choose_method", "Context",
     "solve_pure", "solve_support", "solve_vertex", "solve_lemke_howson", "solve_zero_sum",
     "solve_polynomial", "solve_qre", "solve_simpdiv", "solve_spe", "solve_sequence_form",
+    "solve_agent_qre",
     "iter_pure", "iter_support", "iter_vertex", "iter_lemke_howson", "backward_induction",
     "Equilibrium", "SolverResult", "solve_bayes_nash", "BayesNashResult", "BayesNashEquilibrium",
     # analyses of a game and its equilibria
