@@ -26,7 +26,15 @@ Progress = Callable[[str, int, "int | None"], None]
 
 
 class TimeLimitError(SolverError):
-    """A computation passed its context's deadline."""
+    """A computation passed its context's deadline.
+
+    ``partial``, when not None, is what the computation had found by then, marked incomplete
+    (for the equilibrium solvers, a ``SolverResult`` with ``complete`` False and a note).
+    """
+
+    def __init__(self, message: str, partial: object = None) -> None:
+        super().__init__(message)
+        self.partial = partial
 
 
 @dataclass(frozen=True)

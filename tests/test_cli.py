@@ -244,10 +244,25 @@ def test_time_limit_stops_the_computation_cleanly(tmp_path):
     out = tmp_path / "out.json"
     cli = [sys.executable, "-m", "gametheory"]
     done = subprocess.run(cli + ["solve", str(path), "--method", "polynomial", "--time-limit", "1",
-                                 "--output", str(out)], capture_output=True, text=True, timeout=60)
+                                 "--output", str(out), "--format", "json"],
+                          capture_output=True, text=True, timeout=60)
+    # the solver stops itself at its next check and the list found so far is written, whole,
+    # marked incomplete; exit 1 with one line saying so
     assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr.strip() == "gametheory: error: stopped after 1 s (--time-limit): no result"
-    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+    data = json.loads(out.read_text())
+    assert data["complete"] is False and data["method"] == "polynomial"
+    found = len(data["equilibria"])
+    assert done.stderr == (f"gametheory: error: stopped after 1 s (--time-limit): {found} "
+                           f"equilibri{'um' if found == 1 else 'a'} found so far, written as an "
+                           "incomplete list\n")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+    # a command that does not stop itself is stopped by the parent process: no result at all
+    slow = subprocess.run(cli + ["sweep", "loose-nukes", "--samples", "100000", "--time-limit",
+                                 "1", "--output", str(tmp_path / "sweep.txt")],
+                          capture_output=True, text=True, timeout=60)
+    assert slow.returncode == 1 and slow.stdout == ""
+    assert slow.stderr.strip() == "gametheory: error: stopped after 1 s (--time-limit): no result"
+    assert not (tmp_path / "sweep.txt").exists()
     quick = subprocess.run(cli + ["solve", "chicken", "--time-limit", "30", "--format", "json"],
                            capture_output=True, text=True, timeout=60)
     assert quick.returncode == 0 and '"equilibria"' in quick.stdout

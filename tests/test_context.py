@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -165,6 +166,78 @@ def test_long_computations_report_progress():
 
 def test_time_limit_error_is_a_solver_error():
     assert issubclass(TimeLimitError, gt.SolverError)
+
+
+def _expire_after(monkeypatch, checks):
+    """Make every context with a deadline expire at its ``checks + 1``-th check (deterministic,
+    unlike a clock)."""
+    seen = {"n": 0}
+
+    def expired(self):
+        if self.deadline is None:
+            return False
+        seen["n"] += 1
+        return seen["n"] > checks
+    monkeypatch.setattr(Context, "expired", expired)
+
+
+def _keys(equilibria):
+    return {tuple(tuple(round(float(p), 9) for p in s) for s in eq.strategies) for eq in equilibria}
+
+
+@pytest.mark.parametrize("method", ["support", "vertex", "lemke-howson", "polynomial"])
+def test_a_stopped_enumeration_keeps_what_it_found(method, monkeypatch):
+    g = _random_game((6, 6) if method != "polynomial" else (3, 3, 2), 5)
+    full = gt.solve(g, method=method)
+    sizes = set()
+    for checks in range(0, 40, 3):
+        _expire_after(monkeypatch, checks)
+        try:
+            gt.solve(g, method=method, time_limit=600)
+            break                                   # enough checks to finish
+        except TimeLimitError as exc:
+            part = exc.partial
+            assert part is not None and part.method == method and not part.complete
+            assert part.parameters["stopped"] == "time limit"
+            assert "stopped by the time limit" in part.notes[0]
+            assert _keys(part.equilibria) <= _keys(full.equilibria)    # each one verified too
+            sizes.add(len(part.equilibria))
+    assert 0 in sizes and len(sizes) > 1        # nothing found at first, some later
+
+
+def test_the_partial_result_is_lifted_through_elimination_and_trees(monkeypatch):
+    g = _random_game((6, 6), 5)
+    for checks in range(0, 60):
+        _expire_after(monkeypatch, checks)
+        try:
+            gt.solve(g, method="support", eliminate=True, time_limit=600)
+            pytest.fail("no stop inside support enumeration")
+        except TimeLimitError as exc:
+            part = exc.partial
+            if part is not None and part.equilibria:
+                break
+    assert part.game is g and not part.complete          # lifted to the whole game
+    assert all(len(s) == 6 for eq in part.equilibria for s in eq.strategies)
+    tree = gt.read_game(Path(__file__).parent / "fixtures" / "efg" / "kuhn-poker.efg")
+    for checks in range(0, 30):
+        _expire_after(monkeypatch, checks)
+        try:
+            gt.solve(tree, method="lemke-howson", time_limit=600)
+            break
+        except TimeLimitError as exc:
+            if exc.partial is not None and exc.partial.equilibria:
+                assert exc.partial.game is tree and not exc.partial.complete
+                assert all(eq.behavior is not None for eq in exc.partial.equilibria)
+                break
+    else:
+        pytest.fail("no partial result with equilibria")
+
+
+def test_time_limit_is_checked():
+    with pytest.raises(gt.InvalidGameError, match="positive number of seconds"):
+        gt.solve(gt.read_game("chicken"), time_limit=0)
+    with pytest.raises(TimeLimitError):
+        gt.solve(_random_game((8, 8), 1), method="support", time_limit=1e-9)
 
 
 # --------------------------------------------------------------------------- seeds

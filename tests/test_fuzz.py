@@ -16,6 +16,8 @@ A campaign test: a bounded number of examples per reader by default; in full wit
 
 from __future__ import annotations
 
+import json
+
 import os
 import re
 import signal
@@ -176,6 +178,10 @@ def test_the_cli_answers_or_refuses_in_one_line(kind, tmp_path, capfd):
         assert "Traceback" not in err and "internal error" not in err, err
         if code == 0:
             assert out.is_file()
+        elif code == 1 and "written as an incomplete list" in err:
+            # stopped by --time-limit: what was found, whole, marked incomplete
+            assert json.loads(out.read_text(encoding="utf-8"))["complete"] is False
+            assert len(err.strip().splitlines()) == 1, err
         else:
             assert not out.exists(), "a partial output file was left"
             assert len(err.strip().splitlines()) == 1, err

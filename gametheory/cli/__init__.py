@@ -38,9 +38,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_parser(sub)
     for name, parser in sub.choices.items():
         if name != "models":
+            soft = getattr(COMMANDS[name], "SOFT_STOP", False)
             parser.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
-                                help="stop the computation after SECONDS seconds: no result, "
-                                     "exit code 1, no output file")
+                                help="stop the computation after SECONDS seconds, exit code 1: "
+                                     + ("the equilibria found so far are written, marked "
+                                        "incomplete (no result if none could be kept)" if soft
+                                        else "no result, no output file"))
     return p
 
 
@@ -57,8 +60,10 @@ def _seconds(text: str) -> float:
 def _within(command, args: argparse.Namespace) -> int:
     """Run ``command`` in a child process and stop it after ``args.time_limit`` seconds (code in
     C, such as HiGHS or BLAS, cannot be interrupted in-process).  A stopped child is sent SIGTERM,
-    which unwinds it (a half-written output file is removed), then SIGKILL."""
-    if not hasattr(os, "fork"):                 # no fork (Windows): run without the limit
+    which unwinds it (a half-written output file is removed), then SIGKILL.  A command that stops
+    itself (``SOFT_STOP``: the solvers check the deadline) is given a grace period to write what
+    it found first."""
+    if not hasattr(os, "fork"):       # no fork (Windows): only the commands' own deadline applies
         return command.run(args)
     sys.stdout.flush()
     sys.stderr.flush()
@@ -66,6 +71,8 @@ def _within(command, args: argparse.Namespace) -> int:
     if pid == 0:                                # the child: the command, then its exit code
         code = 1
         try:
+            global _STOPPABLE
+            _STOPPABLE = os.getpid()
             _signal.signal(_signal.SIGTERM, _terminated)
             code = command.run(args)
         except _Stopped:                        # the parent reports it
@@ -76,7 +83,9 @@ def _within(command, args: argparse.Namespace) -> int:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code if isinstance(code, int) else 1)
-    deadline = time.monotonic() + args.time_limit
+    # a command that stops itself at the limit (SOFT_STOP) gets a grace period to write its result
+    grace = max(1.0, 0.1 * args.time_limit) if getattr(command, "SOFT_STOP", False) else 0.0
+    deadline = time.monotonic() + args.time_limit + grace
     while True:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
@@ -101,7 +110,15 @@ class _Stopped(BaseException):
     """Raised in a child process stopped by the time limit: it unwinds the command."""
 
 
+#: The process whose SIGTERM unwinds the command (the time-limited child).
+_STOPPABLE = -1
+
+
 def _terminated(*_) -> None:
+    if os.getpid() != _STOPPABLE:
+        # a worker process forked by the command (a multiprocessing pool) inherits the handler;
+        # its pool terminates it with SIGTERM as the command unwinds: end quietly
+        os._exit(1)
     raise _Stopped
 
 

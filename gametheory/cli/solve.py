@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 
 from ..analysis.selection import select
+from ..context import TimeLimitError
 from ..errors import InvalidGameError
 from ..io import read_game
 from ..report import render, to_dict
 from ..report._text import json_text
 from ..report.solve import FORMATS
 from ..solvers.solve import METHODS, solve
-from ._common import add_arithmetic, add_format, add_output, emit
+from ._common import add_arithmetic, add_format, add_output, emit, fail
 
 
 def add_parser(sub) -> None:
@@ -35,9 +36,25 @@ def add_parser(sub) -> None:
                         "a tree's panel is its agent form's)")
 
 
+#: The command stops itself at ``--time-limit`` (the solvers check the deadline) and prints what
+#: it found; the parent process kills it only if code in C keeps it past a grace period.
+SOFT_STOP = True
+
+
 def run(args: argparse.Namespace) -> int:
     game = read_game(args.game)
-    result = solve(game, method=args.method, exact=args.exact, eliminate=args.eliminate)
+    limit = getattr(args, "time_limit", None)
+    try:
+        result = solve(game, method=args.method, exact=args.exact, eliminate=args.eliminate,
+                       time_limit=limit)
+    except TimeLimitError as exc:
+        if exc.partial is None:
+            return fail(f"stopped after {limit:g} s (--time-limit): no result ({exc})", 1)
+        found = len(exc.partial.equilibria)
+        emit(render(exc.partial, args.format), args.output)
+        return fail(f"stopped after {limit:g} s (--time-limit): {found} "
+                    f"equilibri{'um' if found == 1 else 'a'} found so far, written as an incomplete "
+                    "list", 1)
     if not args.select:
         return emit(render(result, args.format), args.output)
     if args.format not in ("table", "json"):

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 import numpy as np
 
 from ..arithmetic import Arithmetic, choose_arithmetic, float_arithmetic
-from ..context import Context
+from ..context import Context, TimeLimitError
 from ..errors import ExactArithmeticError, InvalidGameError
 from ..games.normal import NormalFormGame
-from .result import default_tolerance
+from .result import Equilibrium, SolverResult, default_tolerance
 
-__all__ = ["require_two_players", "resolve_context", "fallback_arithmetic"]
+__all__ = ["require_two_players", "resolve_context", "fallback_arithmetic", "stopped_with",
+           "collect"]
 
 _NOT_RATIONAL = ("exact arithmetic needs integer or rational payoffs; this game has floating-point "
                  "payoffs (pass ints or Fractions, or solve in float mode)")
@@ -100,3 +101,28 @@ def fallback_arithmetic(game: NormalFormGame, arithmetic: Arithmetic,
         return arithmetic
     return float_arithmetic(default_tolerance(game) if tol is None else tol)
 
+
+
+def stopped_with(exc: TimeLimitError, game: Any, method: str, exact: bool,
+                 equilibria: Iterable[Equilibrium]) -> TimeLimitError:
+    """``exc`` again, carrying the equilibria found before the deadline as an incomplete result
+    (``complete`` False, ``parameters["stopped"]`` and a note say why)."""
+    found = tuple(equilibria)
+    count = f"{len(found)} equilibri{'um' if len(found) == 1 else 'a'}"
+    partial = SolverResult(game=game, method=method, exact=exact, equilibria=found, complete=False,
+                           degenerate=None, parameters={"stopped": "time limit"},
+                           notes=(f"stopped by the time limit with {count} found: the list is "
+                                  "incomplete",))
+    return TimeLimitError(str(exc), partial=partial)
+
+
+def collect(found: Iterable[Equilibrium], game: Any, method: str, exact: bool) -> list[Equilibrium]:
+    """The equilibria an enumeration yields; at the deadline, :class:`TimeLimitError` carrying
+    those found so far (:func:`stopped_with`)."""
+    out: list[Equilibrium] = []
+    try:
+        for eq in found:
+            out.append(eq)
+    except TimeLimitError as exc:
+        raise stopped_with(exc, game, method, exact, out) from None
+    return out

@@ -32,7 +32,7 @@ from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
 from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
 from ._bimatrix import positive_bimatrix
-from ._common import require_two_players, resolve_context
+from ._common import collect, require_two_players, resolve_context
 from ..linalg.exact import IntegerTableau
 
 __all__ = ["solve_lemke_howson", "iter_lemke_howson", "lemke_howson_path"]
@@ -208,8 +208,8 @@ def solve_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None
     [[['1', '0'], ['0', '1']], [['0', '1'], ['1', '0']]]
     """
     context = resolve_context(game, exact, tol, context)
-    eqs = dedupe_equilibria(list(iter_lemke_howson(game, labels=labels, context=context)),
-                            context.arithmetic)
+    eqs = dedupe_equilibria(collect(iter_lemke_howson(game, labels=labels, context=context), game,
+                                    "lemke-howson", context.arithmetic.exact), context.arithmetic)
     m, n = game.shape
     return SolverResult(game=game, method="lemke-howson", exact=context.arithmetic.exact,
                         equilibria=tuple(eqs), complete=False, degenerate=None,

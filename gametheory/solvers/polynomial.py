@@ -52,12 +52,12 @@ import numpy as np
 import sympy
 
 from ..arithmetic import EXACT, Arithmetic, as_exact
-from ..context import Context
+from ..context import Context, TimeLimitError
 from ..errors import GameTooLargeError, VerificationError
 from ..games.normal import NormalFormGame
 from ._continuum import describe_continuum
 from .result import SolverResult, dedupe_equilibria, make_equilibrium
-from ._common import fallback_arithmetic, resolve_context
+from ._common import fallback_arithmetic, resolve_context, stopped_with
 from ._isolate import isolate_roots, support_scale
 from ._support_system import SupportSystem
 from .pure import solve_pure
@@ -209,50 +209,55 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
     for S in _undominated_supports(U, game.shape):      # pure profiles are checked at once below
         groups.setdefault(tuple(len(s) for s in S), []).append(S)
     total = sum(len(supports) for supports in groups.values())
-    for supports in groups.values():
-        context.check("polynomial")
-        small = sum(len(s) - 1 for s in supports[0]) <= GROEBNER_MAX_DIM
-        # one player mixing (a group's supports have equal sizes): decided by _one_mixer
-        single = small and _ONE_MIXER_SHORTCUT and sum(len(s) > 1 for s in supports[0]) == 1
-        isolations = None
-        for index, S in enumerate(supports):
+    try:
+        for supports in groups.values():
             context.check("polynomial")
-            context.report("polynomial", stats["supports_solved"], total)
-            stats["supports_solved"] += 1
-            verdict, representative = _one_mixer(game, U, S, wanted, floating) if single else ("", None)
-            if verdict == "none":
-                continue
-            if verdict == "continuum":
-                continua.append({"supports": [list(s) for s in S], "representative": representative})
-                continue
-            if isolations is None:      # the whole group in one batch, as it always was
-                # small systems that resist isolation go to the exact Groebner basis: give up early
-                isolations = isolate_roots(game.float_payoffs, supports,
-                                           max_boxes=min(max_boxes, SMALL_SYSTEM_BOXES) if small
-                                           else max_boxes)
-            iso = isolations[index]
-            stats["boxes"] += iso.boxes
-            system = SupportSystem(game.float_payoffs, S)
-            for root in iso.roots:
-                point = _certify_root(game, U, system, root, wanted, floating)
-                if point is not None:
-                    points.append(point)
-            if not iso.unresolved:
-                continue
-            if system.dim <= GROEBNER_MAX_DIM:
-                if verdict == "tied":   # equations that vanish identically: a continuum
-                    found = None
-                else:
-                    stats["groebner"] += 1
-                    found = _solve_support(U, S, game.shape)
-                if found is not None:
-                    points.extend(_sympy_point(p, wanted) for p in found)
+            small = sum(len(s) - 1 for s in supports[0]) <= GROEBNER_MAX_DIM
+            # one player mixing (a group's supports have equal sizes): decided by _one_mixer
+            single = small and _ONE_MIXER_SHORTCUT and sum(len(s) > 1 for s in supports[0]) == 1
+            isolations = None
+            for index, S in enumerate(supports):
+                context.check("polynomial")
+                context.report("polynomial", stats["supports_solved"], total)
+                stats["supports_solved"] += 1
+                verdict, representative = _one_mixer(game, U, S, wanted, floating) if single else ("", None)
+                if verdict == "none":
                     continue
-                continua.append({"supports": [list(s) for s in S],
-                                 "representative": _representative(game, system, iso.unresolved,
-                                                                   wanted, floating)})
-            else:
-                unresolved.append([list(s) for s in S])
+                if verdict == "continuum":
+                    continua.append({"supports": [list(s) for s in S], "representative": representative})
+                    continue
+                if isolations is None:      # the whole group in one batch, as it always was
+                    # small systems that resist isolation go to the exact Groebner basis: give up early
+                    isolations = isolate_roots(game.float_payoffs, supports,
+                                               max_boxes=min(max_boxes, SMALL_SYSTEM_BOXES) if small
+                                               else max_boxes)
+                iso = isolations[index]
+                stats["boxes"] += iso.boxes
+                system = SupportSystem(game.float_payoffs, S)
+                for root in iso.roots:
+                    point = _certify_root(game, U, system, root, wanted, floating)
+                    if point is not None:
+                        points.append(point)
+                if not iso.unresolved:
+                    continue
+                if system.dim <= GROEBNER_MAX_DIM:
+                    if verdict == "tied":   # equations that vanish identically: a continuum
+                        found = None
+                    else:
+                        stats["groebner"] += 1
+                        found = _solve_support(U, S, game.shape)
+                    if found is not None:
+                        points.extend(_sympy_point(p, wanted) for p in found)
+                        continue
+                    continua.append({"supports": [list(s) for s in S],
+                                     "representative": _representative(game, system, iso.unresolved,
+                                                                       wanted, floating)})
+                else:
+                    unresolved.append([list(s) for s in S])
+    except TimeLimitError as exc:
+        out = wanted if all(kind == "exact" for kind, _ in points) else floating
+        raise stopped_with(exc, game, "polynomial", out.exact,
+                           [make_equilibrium(game, strategies, out) for _, strategies in points]) from None
     for eq in solve_pure(game, context=context).equilibria:
         points.append(("exact" if wanted.exact else "float", [list(p) for p in eq.strategies]))
     out = wanted if all(kind == "exact" for kind, _ in points) else floating

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any, Callable
 
 from ..arithmetic import EXACT, float_arithmetic
-from ..context import Context
+from ..context import Context, TimeLimitError
 from ..errors import InvalidGameError, UnknownMethodError
 from ..games.behavior import mixed_to_vector
 from ..games.normal import NormalFormGame
@@ -35,7 +36,8 @@ TREE_METHODS = ("spe", "sequence-form")
 
 
 def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact: bool | None = None,
-          eliminate: bool = False, *, context: Context | None = None, **options: Any) -> SolverResult:
+          eliminate: bool = False, *, context: Context | None = None,
+          time_limit: float | None = None, **options: Any) -> SolverResult:
     """Compute equilibria of ``game`` with the named method.
 
     Parameters
@@ -66,6 +68,13 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         The computation's arithmetic, deadline, progress callback and seed
         (:class:`~gametheory.context.Context`); without it one is made here,
         once, from ``exact`` and ``tol``, and handed to the solver.
+    time_limit : float, optional
+        Seconds after which the computation stops at its next check, raising
+        :class:`~gametheory.context.TimeLimitError`; for the enumerating
+        methods (``support``, ``vertex``, ``lemke-howson``, ``polynomial``)
+        its ``partial`` attribute holds the equilibria found by then, as a
+        result marked incomplete.  (Code in C cannot be interrupted; the
+        command line's ``--time-limit`` also stops it.)
     **options
         Passed to the solver (e.g. ``tol``, ``labels`` for Lemke-Howson).
 
@@ -85,8 +94,34 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
     if method != "auto" and method not in METHODS:
         known = ", ".join(["auto", *METHODS])
         raise UnknownMethodError(f"unknown method {method!r}; choose one of: {known}")
+    deadline = _deadline(time_limit)
+    if context is not None and deadline is not None:
+        context = _until(context, deadline)
+    return _solve(game, method, exact, eliminate, context, deadline, options)
+
+
+def _deadline(time_limit: Any) -> float | None:
+    """The :func:`time.monotonic` instant ``time_limit`` seconds from now (None: no limit)."""
+    if time_limit is None:
+        return None
+    if isinstance(time_limit, bool) or not isinstance(time_limit, (int, float)) \
+            or not 0 < time_limit < float("inf"):
+        raise InvalidGameError(f"time_limit must be a positive number of seconds, got {time_limit!r}")
+    return time.monotonic() + float(time_limit)
+
+
+def _until(ctx: Context, deadline: float | None) -> Context:
+    """``ctx`` with the earlier of its deadline and ``deadline``."""
+    if deadline is None or (ctx.deadline is not None and ctx.deadline <= deadline):
+        return ctx
+    return replace(ctx, deadline=deadline)
+
+
+def _solve(game: Any, method: str, exact: bool | None, eliminate: bool, context: Context | None,
+           deadline: float | None, options: dict[str, Any]) -> SolverResult:
+    """:func:`solve` after its arguments are checked and its deadline fixed."""
     if isinstance(game, ExtensiveFormGame):
-        return _solve_tree(game, method, exact, eliminate, context, options)
+        return _solve_tree(game, method, exact, eliminate, context, deadline, options)
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"solve() needs a NormalFormGame or an ExtensiveFormGame, got "
                                f"{type(game).__name__}")
@@ -94,7 +129,7 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         raise InvalidGameError(f"method {method!r} needs a game tree (.efg file or "
                                "ExtensiveFormGame); this game is in strategic form")
     tol = options.pop("tol", None)
-    ctx = resolve_context(game, exact, tol, context)
+    ctx = _until(resolve_context(game, exact, tol, context), deadline)
     if eliminate:
         # float mode without a given tolerance: the reduced game's own default tolerance
         scaled = context is None and tol is None and not ctx.arithmetic.exact
@@ -112,7 +147,26 @@ def _solve_reduced(game: NormalFormGame, method: str, ctx: Context, scaled: bool
     elimination = iterated_elimination(game, kind="strict", mixed=True, context=ctx)
     reduced = elimination.reduced
     inner_ctx = ctx.with_arithmetic(float_arithmetic(default_tolerance(reduced))) if scaled else ctx
-    inner = solve_normal_form(reduced, method, context=inner_ctx, **options)
+    inner = _lifting(lambda: solve_normal_form(reduced, method, context=inner_ctx, **options),
+                     lambda part: _lift_reduced(game, elimination, part))
+    return _lift_reduced(game, elimination, inner)
+
+
+def _lifting(compute: Callable[[], SolverResult],
+             lift: Callable[[SolverResult], SolverResult]) -> SolverResult:
+    """``compute()``; at the deadline, the :class:`TimeLimitError` again with its partial result
+    lifted to the outer game (equilibria found so far, still marked incomplete)."""
+    try:
+        return compute()
+    except TimeLimitError as exc:
+        if exc.partial is None:
+            raise
+        lifted = lift(exc.partial)
+        raise TimeLimitError(str(exc), partial=replace(lifted, complete=False)) from None
+
+
+def _lift_reduced(game: NormalFormGame, elimination: Any, inner: SolverResult) -> SolverResult:
+    """A result on the game without its dominated actions, as a result on ``game``."""
     tol = inner.parameters.get("tolerance")
     lift = EXACT if inner.exact else float_arithmetic(default_tolerance(game) if tol is None else tol)
     equilibria = tuple(make_equilibrium(game, elimination.embed(eq.strategies), lift)
@@ -146,14 +200,15 @@ def _lift_continuum(c: Continuum, elimination: Any, game: NormalFormGame, lift: 
 
 
 def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, eliminate: bool,
-                context: Context | None, options: dict[str, Any]) -> SolverResult:
+                context: Context | None, deadline: float | None,
+                options: dict[str, Any]) -> SolverResult:
     """A tree: the tree methods directly, the others on the reduced normal form, whose mixed
     equilibria become behaviour strategies (Kuhn 1953) and are verified again in the tree."""
     if not game.perfect_recall:
-        return _solve_imperfect_recall(game, method, exact, eliminate, context, options)
+        return _solve_imperfect_recall(game, method, exact, eliminate, context, deadline, options)
     name = "spe" if method == "auto" else method
     tol = options.pop("tol", None)
-    ctx = tree_context(game, exact, tol, context)          # the arithmetic, decided once
+    ctx = _until(tree_context(game, exact, tol, context), deadline)   # the arithmetic, decided once
     if name in TREE_METHODS:
         if eliminate:
             raise InvalidGameError(f"--eliminate works on the reduced normal form; it does not "
@@ -164,8 +219,16 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
     reduced = reduced_normal_form(game)
     # the reduced normal form is solved in the same arithmetic; float mode scales its default
     # tolerance to the reduced game's payoffs unless one was given
-    inner = solve(reduced, method=name, exact=ctx.arithmetic.exact, eliminate=eliminate,
-                  context=context, tol=tol, **options)
+    inner = _lifting(lambda: _solve(reduced, name, ctx.arithmetic.exact, eliminate, context,
+                                    deadline, {"tol": tol, **options}),
+                     lambda part: _lift_to_tree(game, reduced, part))
+    return _lift_to_tree(game, reduced, inner)
+
+
+def _lift_to_tree(game: ExtensiveFormGame, reduced: NormalFormGame,
+                  inner: SolverResult) -> SolverResult:
+    """A result on a tree's reduced normal form as one on the tree: behaviour strategies by
+    Kuhn's theorem, each verified again in the tree."""
     tol = 0.0 if inner.exact else (inner.parameters.get("tolerance") or default_tree_tolerance(game))
     equilibria = []
     for eq in inner.equilibria:
@@ -181,7 +244,7 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
 
 
 def _solve_imperfect_recall(game: ExtensiveFormGame, method: str, exact: bool | None,
-                            eliminate: bool, context: Context | None,
+                            eliminate: bool, context: Context | None, deadline: float | None,
                             options: dict[str, Any]) -> SolverResult:
     """A tree without perfect recall: its normal form (a plan: an action at each information set
     its own actions can reach) solved by a normal-form method; the equilibria are mixed strategies over plans, which
@@ -189,8 +252,8 @@ def _solve_imperfect_recall(game: ExtensiveFormGame, method: str, exact: bool | 
     if method in TREE_METHODS:
         game.require_perfect_recall(f"method {method!r}")
     normal = reduced_normal_form(game)
-    inner = solve(normal, method=method, exact=exact, eliminate=eliminate, context=context,
-                  **options)
+    inner = _lifting(lambda: _solve(normal, method, exact, eliminate, context, deadline, options),
+                     lambda part: part)
     note = ("the tree lacks perfect recall (" + game.recall_note + "): solved on its normal form ("
             + " x ".join(map(str, normal.shape)) + " plans); "
             "the equilibria are mixed strategies over plans, not behaviour strategies")

@@ -39,7 +39,7 @@ from ..errors import GameTooLargeError, VerificationError
 from ..games.normal import NormalFormGame
 from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
 from ._bimatrix import exact_bimatrix
-from ._common import require_two_players, resolve_context
+from ._common import collect, require_two_players, resolve_context
 from ..linalg.exact import solve_rational
 from .vertex import is_degenerate
 
@@ -238,8 +238,8 @@ def solve_support(game: NormalFormGame, exact: bool | None = None,
     True
     """
     context = resolve_context(game, exact, tol, context)
-    equilibria = dedupe_equilibria(list(iter_support(game, context=context)),
-                                   context.arithmetic)
+    equilibria = dedupe_equilibria(collect(iter_support(game, context=context), game, "support",
+                                           context.arithmetic.exact), context.arithmetic)
     degenerate = is_degenerate(game)
     notes = ()
     if degenerate:

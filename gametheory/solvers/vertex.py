@@ -32,12 +32,12 @@ from typing import Iterator
 
 import numpy as np
 
-from ..context import Context
+from ..context import Context, TimeLimitError
 from ..errors import GameTooLargeError
 from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult, make_components, make_equilibrium
 from ._bimatrix import positive_bimatrix
-from ._common import require_two_players, resolve_context
+from ._common import collect, require_two_players, resolve_context, stopped_with
 from ..linalg.polytope import VertexSet, certified_vertices, exact_vertices
 
 __all__ = ["solve_vertex", "iter_vertex", "polytope_vertices", "is_degenerate"]
@@ -215,7 +215,10 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
     require_two_players(game, "vertex")
     context = resolve_context(game, exact, tol, context)
     arithmetic = context.arithmetic
-    P, p_masks, Q, q_masks, m, n = _labelled_vertices(game, context)
+    try:
+        P, p_masks, Q, q_masks, m, n = _labelled_vertices(game, context)
+    except TimeLimitError as exc:                  # stopped before any equilibrium was found
+        raise stopped_with(exc, game, "vertex", arithmetic.exact, ()) from None
     degenerate = _degenerate(p_masks, q_masks, m, n)
     origin_p, origin_q = (1 << m) - 1, ((1 << n) - 1) << m   # the vertex 0 of P, of Q
     pairs = [(a, b) for a, b in _complementary_pairs(p_masks, q_masks, m, n)
@@ -223,10 +226,12 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
     xs = {a: _normalise(P.coordinates(P.masks[a])) for a, _ in pairs}
     ys = {b: _normalise(Q.coordinates(Q.masks[b])) for _, b in pairs}
     pairs.sort(key=lambda ab: (xs[ab[0]], ys[ab[1]]), reverse=True)
-    equilibria = []
-    for a, b in pairs:
-        context.check("vertex")
-        equilibria.append(make_equilibrium(game, [xs[a], ys[b]], arithmetic))
+    def certified():
+        for a, b in pairs:
+            context.check("vertex")
+            yield make_equilibrium(game, [xs[a], ys[b]], arithmetic)
+
+    equilibria = collect(certified(), game, "vertex", arithmetic.exact)
     components = _components(pairs)
     subsets = _maximal_nash_subsets(pairs)
     notes = []
