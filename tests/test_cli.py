@@ -269,3 +269,15 @@ def test_time_limit_stops_the_computation_cleanly(tmp_path):
     bad = subprocess.run(cli + ["solve", "chicken", "--time-limit", "-2"], capture_output=True,
                          text=True, timeout=60)
     assert bad.returncode == 2 and "positive number of seconds" in bad.stderr
+
+
+def test_solve_shows_progress_on_request(capsys, tmp_path):
+    game = gt.NormalFormGame.from_bimatrix([[3, 0, 1], [0, 2, 0], [1, 1, 1]],
+                                           [[3, 0, 1], [0, 2, 1], [0, 1, 1]])
+    path = tmp_path / "g.nfg"
+    gt.write_nfg(game, path)
+    code, out, err = run(capsys, "solve", str(path), "--method", "support", "--progress")
+    assert code == 0 and "Equilibrium 1" in out
+    assert "support [" in err and err.endswith("\n")           # the bar, its line ended
+    code, quiet_out, err = run(capsys, "solve", str(path), "--method", "support", "--no-progress")
+    assert code == 0 and quiet_out == out and err == ""

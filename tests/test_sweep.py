@@ -245,7 +245,7 @@ def test_draws_as_parquet_or_a_clear_error(tmp_path, capsys):
 
 
 def test_progress_bar_shows_the_time_left(capsys):
-    from gametheory.cli.sweep import ProgressBar
+    from gametheory.cli._common import ProgressBar
     bar = ProgressBar()
     bar("sweep", 1, 4)
     bar("sweep", 4, 4)

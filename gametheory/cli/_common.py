@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from typing import Any
 
 from ..errors import GameError, SolverError
@@ -66,6 +67,49 @@ def parse_vary(text: str) -> tuple[str, tuple[str, str] | None]:
     if not sep or not low.strip() or not high.strip():
         raise UsageError(f"argument --vary: write NAME=LOW:HIGH, got {text!r}")
     return name.strip(), (low.strip(), high.strip())
+
+
+class ProgressBar:
+    """A progress bar with an ETA on standard error, redrawn in place:
+    ``sweep [######........] 40/100  12s left``; for a stage of unknown length, a count
+    (``qre 120 steps``).  :meth:`close` ends its line, so that what follows starts afresh."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.drawn = False
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        width = 30
+        self.drawn = True
+        if not total:
+            sys.stderr.write(f"\r{stage} {done} steps  {time.monotonic() - self.start:.0f}s   ")
+            sys.stderr.flush()
+            return
+        filled = width * min(done, total) // total
+        eta = ""
+        if done:
+            left = (time.monotonic() - self.start) / done * (total - done)
+            eta = f"  {left:.0f}s left" if done < total else f"  {time.monotonic() - self.start:.0f}s"
+        sys.stderr.write(f"\r{stage} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{eta}   ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.drawn:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+            self.drawn = False
+
+
+def add_progress(parser: argparse.ArgumentParser) -> None:
+    """The ``--progress/--no-progress`` option (default: a bar when standard error is a terminal)."""
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bar on standard error (default: when it is a terminal)")
+
+
+def progress_bar(args: argparse.Namespace) -> ProgressBar | None:
+    """A bar when ``--progress`` asks for one (or, by default, when standard error is a terminal)."""
+    wanted = sys.stderr.isatty() if args.progress is None else args.progress
+    return ProgressBar() if wanted else None
 
 
 def emit(text: str, output: str | None) -> int:

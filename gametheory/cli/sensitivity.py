@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..crisis.conclusions import MEASURES
 from ..crisis.sensitivity import sensitivity
 from ..io import load_model
 from ..report import render
-from ._common import UsageError, add_format, add_model, add_output, emit
-from .sweep import ProgressBar, dask_executor
+from ._common import UsageError, add_format, add_model, add_output, add_progress, emit, progress_bar
+from .sweep import dask_executor
 
 
 def add_parser(sub) -> None:
@@ -35,8 +34,7 @@ def add_parser(sub) -> None:
     s.add_argument("--workers", type=int, default=None, metavar="W",
                    help="worker processes (default: all cores)")
     s.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (dask extra)")
-    s.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="progress bar on standard error (default: when it is a terminal)")
+    add_progress(s)
     add_format(s, ["table", "json"])
     add_output(s)
 
@@ -45,15 +43,15 @@ def run(args: argparse.Namespace) -> int:
     if args.n < 2:
         raise UsageError(f"argument --n: must be at least 2, got {args.n}")
     model = load_model(args.model)
-    bar = sys.stderr.isatty() if args.progress is None else args.progress
+    bar = progress_bar(args)
     executor, client = dask_executor(args.scheduler)
     try:
         result = sensitivity(model, n=args.n, seed=args.seed, workers=args.workers,
                              vary=args.vary, measures=args.measure, view=args.view,
-                             executor=executor, progress=ProgressBar() if bar else None)
+                             executor=executor, progress=bar)
     finally:
         if client is not None:
             client.close()
-    if bar:
-        sys.stderr.write("\n")
+        if bar is not None:
+            bar.close()
     return emit(render(result, args.format), args.output)

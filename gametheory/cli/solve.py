@@ -12,7 +12,7 @@ from ..report import render, to_dict
 from ..report._text import json_text
 from ..report.solve import FORMATS
 from ..solvers.solve import METHODS, solve
-from ._common import add_arithmetic, add_format, add_output, emit, fail
+from ._common import add_arithmetic, add_format, add_output, add_progress, emit, fail, progress_bar
 
 
 def add_parser(sub) -> None:
@@ -28,6 +28,7 @@ def add_parser(sub) -> None:
     add_arithmetic(s, "rational arithmetic (integer or rational payoffs only)")
     add_format(s, FORMATS)
     add_output(s)
+    add_progress(s)
     s.add_argument("--eliminate", action="store_true",
                    help="remove strictly dominated actions first (keeps every equilibrium)")
     s.add_argument("--select", action="store_true",
@@ -44,10 +45,13 @@ SOFT_STOP = True
 def run(args: argparse.Namespace) -> int:
     game = read_game(args.game)
     limit = getattr(args, "time_limit", None)
+    bar = progress_bar(args)
     try:
         result = solve(game, method=args.method, exact=args.exact, eliminate=args.eliminate,
-                       time_limit=limit)
+                       time_limit=limit, progress=bar)
     except TimeLimitError as exc:
+        if bar is not None:
+            bar.close()
         if exc.partial is None:
             return fail(f"stopped after {limit:g} s (--time-limit): no result ({exc})", 1)
         found = len(exc.partial.equilibria)
@@ -55,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"stopped after {limit:g} s (--time-limit): {found} "
                     f"equilibri{'um' if found == 1 else 'a'} found so far, written as an incomplete "
                     "list", 1)
+    if bar is not None:
+        bar.close()
     if not args.select:
         return emit(render(result, args.format), args.output)
     if args.format not in ("table", "json"):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 
 from ..crisis.executor import DaskExecutor
 from ..crisis.expressions import parse_conclusion
@@ -14,7 +12,8 @@ from ..io import load_model, write_draws
 from ..report import render, to_dict
 from ..report._text import json_text
 from ..report.sweep import draw_metadata, draw_rows
-from ._common import UsageError, add_format, add_model, add_output, emit
+from ._common import (UsageError, add_format, add_model, add_output, add_progress, emit,
+                      progress_bar)
 
 
 def add_parser(sub) -> None:
@@ -48,28 +47,9 @@ def add_parser(sub) -> None:
     w.add_argument("--scheduler", metavar="ADDRESS",
                    help="run the draws on a Dask cluster (e.g. tcp://10.0.0.1:8786; needs the "
                         "dask extra)")
-    w.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="progress bar on standard error (default: when it is a terminal)")
+    add_progress(w)
     add_format(w, ["table", "json"])
     add_output(w)
-
-
-class ProgressBar:
-    """A progress bar with an ETA on standard error, redrawn in place:
-    ``sweep [######........] 40/100  12s left``."""
-
-    def __init__(self) -> None:
-        self.start = time.monotonic()
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        width = 30
-        filled = width * done // total if total else 0
-        eta = ""
-        if total and done:
-            left = (time.monotonic() - self.start) / done * (total - done)
-            eta = f"  {left:.0f}s left" if done < total else f"  {time.monotonic() - self.start:.0f}s"
-        sys.stderr.write(f"\r{stage} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{eta}   ")
-        sys.stderr.flush()
 
 
 def dask_executor(address: str | None):
@@ -94,17 +74,17 @@ def run(args: argparse.Namespace) -> int:
     if args.view == "bayes" and extra:
         raise UsageError("argument --conclude: expressions read the complete-information "
                          "comparison, not the Bayes-Nash one")
-    bar = sys.stderr.isatty() if args.progress is None else args.progress
+    bar = progress_bar(args)
     executor, client = dask_executor(args.scheduler)
     try:
         result = sweep(model, samples=args.samples, seed=args.seed, workers=args.workers,
-                       progress=ProgressBar() if bar else None, executor=executor,
+                       progress=bar, executor=executor,
                        vary=args.vary, extra=extra, view=args.view)
     finally:
         if client is not None:
             client.close()
-    if bar:
-        sys.stderr.write("\n")
+        if bar is not None:
+            bar.close()
     if args.discover:
         found = discover(result)
         if args.format == "json":

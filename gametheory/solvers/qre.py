@@ -525,7 +525,7 @@ class _Tracer:
         or the branch cannot be continued; returns which."""
         while True:
             self.context.check("qre")
-            self.context.report("qre", self.steps, max_steps)
+            self.context.report("qre", self.steps, None)   # steps to the end: not known
             if stop_regret > 0 and self.regret <= stop_regret:
                 return "regret"
             if self.y[-1] >= max_lambda:

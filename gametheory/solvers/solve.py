@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, Callable
 
 from ..arithmetic import EXACT, float_arithmetic
-from ..context import Context, TimeLimitError
+from ..context import Context, Progress, TimeLimitError
 from ..errors import InvalidGameError, UnknownMethodError
 from ..games.behavior import mixed_to_vector
 from ..games.normal import NormalFormGame
@@ -37,7 +37,8 @@ TREE_METHODS = ("spe", "sequence-form")
 
 def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact: bool | None = None,
           eliminate: bool = False, *, context: Context | None = None,
-          time_limit: float | None = None, **options: Any) -> SolverResult:
+          time_limit: float | None = None, progress: Progress | None = None,
+          **options: Any) -> SolverResult:
     """Compute equilibria of ``game`` with the named method.
 
     Parameters
@@ -75,6 +76,9 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         its ``partial`` attribute holds the equilibria found by then, as a
         result marked incomplete.  (Code in C cannot be interrupted; the
         command line's ``--time-limit`` also stops it.)
+    progress : callable, optional
+        Called as ``progress(stage, done, total)`` by the long computations
+        (``total`` None when unknown), as a context's progress callback.
     **options
         Passed to the solver (e.g. ``tol``, ``labels`` for Lemke-Howson).
 
@@ -94,10 +98,10 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
     if method != "auto" and method not in METHODS:
         known = ", ".join(["auto", *METHODS])
         raise UnknownMethodError(f"unknown method {method!r}; choose one of: {known}")
-    deadline = _deadline(time_limit)
-    if context is not None and deadline is not None:
-        context = _until(context, deadline)
-    return _solve(game, method, exact, eliminate, context, deadline, options)
+    limits = _Limits(_deadline(time_limit), progress)
+    if context is not None:
+        context = limits.apply(context)
+    return _solve(game, method, exact, eliminate, context, limits, options)
 
 
 def _deadline(time_limit: Any) -> float | None:
@@ -110,18 +114,28 @@ def _deadline(time_limit: Any) -> float | None:
     return time.monotonic() + float(time_limit)
 
 
-def _until(ctx: Context, deadline: float | None) -> Context:
-    """``ctx`` with the earlier of its deadline and ``deadline``."""
-    if deadline is None or (ctx.deadline is not None and ctx.deadline <= deadline):
+@dataclass(frozen=True)
+class _Limits:
+    """What :func:`solve` adds to every context it makes or is given: a deadline, a progress
+    callback."""
+
+    deadline: float | None = None
+    progress: Progress | None = None
+
+    def apply(self, ctx: Context) -> Context:
+        """``ctx`` with the earlier of the two deadlines, and the progress callback if it has none."""
+        if self.deadline is not None and (ctx.deadline is None or self.deadline < ctx.deadline):
+            ctx = replace(ctx, deadline=self.deadline)
+        if self.progress is not None and ctx.progress is None:
+            ctx = replace(ctx, progress=self.progress)
         return ctx
-    return replace(ctx, deadline=deadline)
 
 
 def _solve(game: Any, method: str, exact: bool | None, eliminate: bool, context: Context | None,
-           deadline: float | None, options: dict[str, Any]) -> SolverResult:
+           limits: _Limits, options: dict[str, Any]) -> SolverResult:
     """:func:`solve` after its arguments are checked and its deadline fixed."""
     if isinstance(game, ExtensiveFormGame):
-        return _solve_tree(game, method, exact, eliminate, context, deadline, options)
+        return _solve_tree(game, method, exact, eliminate, context, limits, options)
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"solve() needs a NormalFormGame or an ExtensiveFormGame, got "
                                f"{type(game).__name__}")
@@ -129,7 +143,7 @@ def _solve(game: Any, method: str, exact: bool | None, eliminate: bool, context:
         raise InvalidGameError(f"method {method!r} needs a game tree (.efg file or "
                                "ExtensiveFormGame); this game is in strategic form")
     tol = options.pop("tol", None)
-    ctx = _until(resolve_context(game, exact, tol, context), deadline)
+    ctx = limits.apply(resolve_context(game, exact, tol, context))
     if eliminate:
         # float mode without a given tolerance: the reduced game's own default tolerance
         scaled = context is None and tol is None and not ctx.arithmetic.exact
@@ -200,15 +214,15 @@ def _lift_continuum(c: Continuum, elimination: Any, game: NormalFormGame, lift: 
 
 
 def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, eliminate: bool,
-                context: Context | None, deadline: float | None,
+                context: Context | None, limits: _Limits,
                 options: dict[str, Any]) -> SolverResult:
     """A tree: the tree methods directly, the others on the reduced normal form, whose mixed
     equilibria become behaviour strategies (Kuhn 1953) and are verified again in the tree."""
     if not game.perfect_recall:
-        return _solve_imperfect_recall(game, method, exact, eliminate, context, deadline, options)
+        return _solve_imperfect_recall(game, method, exact, eliminate, context, limits, options)
     name = "spe" if method == "auto" else method
     tol = options.pop("tol", None)
-    ctx = _until(tree_context(game, exact, tol, context), deadline)   # the arithmetic, decided once
+    ctx = limits.apply(tree_context(game, exact, tol, context))    # the arithmetic, decided once
     if name in TREE_METHODS:
         if eliminate:
             raise InvalidGameError(f"--eliminate works on the reduced normal form; it does not "
@@ -220,7 +234,7 @@ def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, elimin
     # the reduced normal form is solved in the same arithmetic; float mode scales its default
     # tolerance to the reduced game's payoffs unless one was given
     inner = _lifting(lambda: _solve(reduced, name, ctx.arithmetic.exact, eliminate, context,
-                                    deadline, {"tol": tol, **options}),
+                                    limits, {"tol": tol, **options}),
                      lambda part: _lift_to_tree(game, reduced, part))
     return _lift_to_tree(game, reduced, inner)
 
@@ -244,7 +258,7 @@ def _lift_to_tree(game: ExtensiveFormGame, reduced: NormalFormGame,
 
 
 def _solve_imperfect_recall(game: ExtensiveFormGame, method: str, exact: bool | None,
-                            eliminate: bool, context: Context | None, deadline: float | None,
+                            eliminate: bool, context: Context | None, limits: _Limits,
                             options: dict[str, Any]) -> SolverResult:
     """A tree without perfect recall: its normal form (a plan: an action at each information set
     its own actions can reach) solved by a normal-form method; the equilibria are mixed strategies over plans, which
@@ -252,7 +266,7 @@ def _solve_imperfect_recall(game: ExtensiveFormGame, method: str, exact: bool | 
     if method in TREE_METHODS:
         game.require_perfect_recall(f"method {method!r}")
     normal = reduced_normal_form(game)
-    inner = _lifting(lambda: _solve(normal, method, exact, eliminate, context, deadline, options),
+    inner = _lifting(lambda: _solve(normal, method, exact, eliminate, context, limits, options),
                      lambda part: part)
     note = ("the tree lacks perfect recall (" + game.recall_note + "): solved on its normal form ("
             + " x ".join(map(str, normal.shape)) + " plans); "

@@ -610,6 +610,7 @@ def _by_subgames(game: ExtensiveFormGame, ctx: Context, method: str,
     prob = f.prob_exact if exact else f.prob
     for j in range(len(roots) - 1, -1, -1):
         ctx.check("spe")
+        ctx.report("spe", len(roots) - 1 - j, len(roots))
         r = int(roots[j])
         subs = children[j]
         out: list[tuple[tuple, dict[int, tuple]]] = []
