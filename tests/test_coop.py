@@ -444,3 +444,27 @@ def test_deprecated_coop_writers_warn_and_match_render(game):
         assert gt.coop_to_dict(game, legacy) == to_dict(analysis)
     with pytest.warns(DeprecationWarning), pytest.raises(ValueError, match="table or json"):
         gt.format_coop(game, "csv")
+
+
+def test_least_core_by_constraint_generation_is_the_full_lp():
+    # above GENERATION_FROM coalitions the least core adds violated coalitions to a small LP;
+    # its epsilon must equal the LP over every coalition, exactly
+    from gametheory.coop.core import GENERATION_FROM, _least_core_lp, _proper, least_core
+    rng = np.random.default_rng(12)
+    for n in (10, 11):
+        assert 2 ** n > GENERATION_FROM
+        worth = rng.integers(0, 40, size=2 ** n)
+        worth[-1] = 400
+        game = TUGame.from_function([f"P{i}" for i in range(n)],
+                                    lambda S, w=worth, n=n: int(w[sum(1 << int(p[1:]) for p in S)]))
+        full = _least_core_lp(game, _proper(game).tolist())
+        lc = least_core(game)
+        assert lc.epsilon == full.x[n]
+        assert all(game.excess(lc.point.values, _proper(game)) <= lc.epsilon)
+
+
+def test_coalition_sums_by_doubling():
+    game = TUGame(["A", "B", "C"], {"A,B,C": 1})
+    x = [Fraction(1, 2), 2, -1]
+    sums = game.coalition_sums(x, object)
+    assert sums.tolist() == (game.incidence() @ np.array(x, dtype=object)).tolist()

@@ -74,16 +74,36 @@ def _least_core(game: TUGame) -> tuple[Any, tuple]:
     n = game.n
     if n == 1:
         return 0, (_plain(game.v[1]) if game.exact else float(game.v[1]),)
-    masks = _proper(game)
-    inc = game.incidence(masks)
+    if game.grand + 1 <= GENERATION_FROM:
+        sol = _least_core_lp(game, _proper(game).tolist())
+    else:
+        # constraint generation, as for the nucleolus: the singletons and their complements
+        # (which bound the LP), the coalitions with the largest excess at the equal split, then
+        # every coalition whose excess exceeds epsilon, found in one vectorised pass, until none
+        free = np.zeros(game.grand + 1, dtype=bool)
+        free[1:game.grand] = True
+        active = {1 << i for i in range(n)} | {game.grand ^ (1 << i) for i in range(n)}
+        active.update(_largest_excess(game, free, _equal_split(game), 4 * n))
+        while True:
+            sol = _least_core_lp(game, sorted(active))
+            worse = _violations(game, free, sol.x[:n], sol.x[n], 2 * n)
+            if not worse:
+                break
+            active.update(worse)
+    x = tuple(_plain(v) if game.exact else v for v in sol.x[:n])
+    return (_plain(sol.x[n]) if game.exact else sol.x[n]), x
+
+
+def _least_core_lp(game: TUGame, masks: list[int]):
+    """min eps: x(S) + eps >= v(S) on the coalitions ``masks``, x(N) = v(N)."""
+    n = game.n
+    inc = game.incidence(np.array(masks, dtype=np.int64))
     # variables (x_1..x_n, eps): -x(S) - eps <= -v(S)
     A_ub = np.hstack([-inc, -np.ones((len(masks), 1), dtype=np.int64)]).astype(object)
     b_ub = [-w for w in game.v[masks].tolist()]
     A_eq = np.array([[1] * n + [0]], dtype=object)
     b_eq = [game.v[game.grand]]
-    sol = _solve(game, [0] * n + [1], A_ub, b_ub, A_eq, b_eq)
-    x = tuple(_plain(v) if game.exact else v for v in sol.x[:n])
-    return (_plain(sol.x[n]) if game.exact else sol.x[n]), x
+    return _solve(game, [0] * n + [1], A_ub, b_ub, A_eq, b_eq)
 
 
 def _solve(game: TUGame, c, A_ub, b_ub, A_eq, b_eq):
@@ -284,7 +304,8 @@ def _equal_split(game: TUGame) -> list[Any]:
 
 def _largest_excess(game: TUGame, free: np.ndarray, x: Sequence[Any], k: int) -> list[int]:
     masks = np.flatnonzero(free)
-    excess = game.excess(x, masks).astype(float)
+    # a ranking only: floating point, and x(S) for all S by doubling (O(2^n), no incidence matrix)
+    excess = game.v[masks].astype(float) - game.coalition_sums([float(q) for q in x])[masks]
     top = np.argsort(-excess, kind="stable")[:k]
     return masks[top].tolist()
 
@@ -301,7 +322,7 @@ def _violations(game: TUGame, free: np.ndarray, x: Sequence[Any], eps: Any, k: i
         big = max(abs(w) for w in ints) + sum(abs(q) for q in xs)
         if big < 2 ** 62:
             worth = np.array(ints, dtype=np.int64)[masks]
-            excess_int = worth - game.incidence(masks) @ np.array(xs, dtype=np.int64)
+            excess_int = worth - game.coalition_sums(xs, np.int64)[masks]
             over = np.flatnonzero(excess_int > int(eps * scale))
             order = over[np.argsort(-excess_int[over], kind="stable")][:k]
             return masks[order].tolist()

@@ -136,6 +136,14 @@ class TUGame:
         m = self.masks if masks is None else np.asarray(list(masks), dtype=np.int64)
         return ((m[:, None] >> np.arange(self.n)) & 1).astype(np.int64)
 
+    def coalition_sums(self, x: Sequence[Any], dtype: Any = float) -> np.ndarray:
+        """``x(S)`` for every coalition ``S`` (indexed by its mask), in ``O(2^n)`` time and memory:
+        the sums over the first ``i`` players, doubled one player at a time (no incidence matrix)."""
+        sums = np.zeros(1, dtype=dtype)
+        for q in x:
+            sums = np.concatenate([sums, sums + q])
+        return sums
+
     def excess(self, x: Sequence[Any], masks: Iterable[int] | None = None) -> np.ndarray:
         """``e(S, x) = v(S) - x(S)`` for each coalition (all of them by default)."""
         m = self.masks if masks is None else np.asarray(list(masks), dtype=np.int64)
