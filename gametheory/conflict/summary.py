@@ -123,8 +123,9 @@ def _reachable(analysis: Analysis, start: str, s0: int) -> Reachable:
 
 def _broken_by(cs: CoalitionalStability,
                base: Analysis) -> dict[str, dict[int, tuple[tuple[str, ...], ...]]]:
+    kept = {c: set(cs.equilibria[c]) for c in CONCEPTS}         # one lookup per state
     return {c: {s: tuple(cs.broken_by(c, s)) for s in base.equilibria[c]
-                if s not in cs.equilibria[c]} for c in CONCEPTS}
+                if s not in kept[c]} for c in CONCEPTS}
 
 
 def _graph(model: ConflictModel, a: Analysis) -> ImprovementGraph:

@@ -83,12 +83,13 @@ def _table(model: ConflictModel, a: Analysis) -> list[str]:
     head = "state".ljust(first) + "  " + "  ".join(
         "+".join(g).ljust(w) for g, w in zip(a.groups, widths)) + "  equilibrium"
     lines = [head]
+    equilibria = {c: set(a.equilibria[c]) for c in CONCEPTS}       # one lookup per state
     for k, s in enumerate(model.states):
         cells = []
         for g, w in enumerate(widths):
             text = "".join(LETTERS[c] for c in CONCEPTS if a.stable[c][g][k]) or "-"
             cells.append(text.ljust(w))
-        eq = [c for c in CONCEPTS if s in a.equilibria[c]]
+        eq = [c for c in CONCEPTS if s in equilibria[c]]
         lines.append(model.state_name(s).ljust(first) + "  " + "  ".join(cells) + "  "
                      + (", ".join(eq) or "-"))
     lines.append("(R Nash, G general metarationality, S symmetric metarationality, "
