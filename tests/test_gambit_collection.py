@@ -25,11 +25,11 @@ FOLDER = FIXTURES / "gambit_collection"
 DATA = json.loads((FIXTURES / "gambit_collection.json").read_text(encoding="utf-8"))
 GAMES = {g["file"]: g for g in DATA["games"]}
 
-#: Trees whose every equilibrium is out of reach by design, refused in one line by the default
-#: method (with the reason): tic-tac-toe has more than 100,000 subgame-perfect equilibria (ties
-#: everywhere).  (Gambit's cs.efg, whose 4-player normal form has 64 x 2 x 8 x 512 strategies, is
-#: solved: its large subgame by the agent logit QRE traced on the tree.)
-REFUSED = {"contrib/games/ttt.efg": "subgame-perfect equilibria"}
+#: Files the default method refuses in one line (with the reason): none.  Gambit's cs.efg, whose
+#: 4-player normal form has 64 x 2 x 8 x 512 strategies, is solved (its large subgame by the
+#: agent logit QRE on the tree); tic-tac-toe, with more than 100,000 subgame-perfect equilibria
+#: (ties everywhere), gets one per payoff vector, marked incomplete.
+REFUSED: dict[str, str] = {}
 
 
 #: Files pygambit 17.0.0b2 itself could not read (a node or information set label that is not

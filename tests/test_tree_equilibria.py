@@ -291,3 +291,23 @@ def test_plot_tree_draws_every_node_and_refuses_huge_trees(tmp_path):
         node = decision("A", f"s{t}", {"stop": outcome(t), "go": node})
     with pytest.raises(gt.GameTooLargeError, match="at most"):
         gt.plot_tree(gt.ExtensiveFormGame(node, ["A"]))
+
+
+def test_distinct_payoffs_on_a_perfect_information_tree_with_ties():
+    # B is indifferent: two SPE with the same payoffs; distinct_payoffs lists one (this used to
+    # fail: the perfect-information shortcut gave the subgame solver no subgames below a node)
+    tree = gt.decision("A", "a", {"L": gt.decision("B", "b", {"l": gt.outcome(1, 0),
+                                                             "r": gt.outcome(1, 0)}),
+                                  "R": gt.outcome(0, 1)})
+    game = gt.ExtensiveFormGame(tree, ["A", "B"])
+    assert len(solve_spe(game).equilibria) == 2
+    one = solve_spe(game, distinct_payoffs=True)
+    assert len(one.equilibria) == 1 and [str(v) for v in one.equilibria[0].payoffs] == ["1", "0"]
+
+
+def test_too_many_tied_spe_give_one_per_payoff_vector():
+    ttt = gt.read_game(Path(__file__).parent / "fixtures" / "gambit_collection" / "contrib"
+                       / "games" / "ttt.efg")
+    res = solve_spe(ttt)
+    assert not res.complete and "one per distinct payoff vector" in res.notes[0]
+    assert [[str(v) for v in eq.payoffs] for eq in res.equilibria] == [["0", "0"]]

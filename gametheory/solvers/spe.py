@@ -336,10 +336,17 @@ def _subgame_structure(game: ExtensiveFormGame) -> tuple[np.ndarray, list[list[i
     if cached is None:
         if game.perfect_information:
             # every decision and chance node roots a subgame whose truncation is that node
-            roots = np.flatnonzero(game.flat.kind != OUTCOME)
+            f = game.flat
+            roots = np.flatnonzero(f.kind != OUTCOME)
             if not len(roots) or roots[0] != 0:
                 roots = np.concatenate([[0], roots]).astype(np.int64)
-            cached = (roots, [[] for _ in range(len(roots))], np.ones(len(roots), dtype=bool))
+            # the subgames directly below a node: its children that are not leaves
+            inner = roots[roots > 0]
+            position = np.searchsorted(roots, f.parent[inner])
+            order = np.argsort(position, kind="stable")
+            cuts = np.searchsorted(position[order], np.arange(1, len(roots)))
+            children = [part.tolist() for part in np.split(inner[order], cuts)]
+            cached = (roots, children, np.ones(len(roots), dtype=bool))
         else:
             roots = subgame_roots(game)
             cached = (roots, *_parts(game, roots))
@@ -495,7 +502,15 @@ def _solve_spe(game: ExtensiveFormGame, ctx: Context, method: str,
     notes: list[str] = []
     if game.perfect_information and not (distinct_payoffs and _has_ties(game, exact)):
         _, choice, ties = induction_pass(game, exact)
-        found = [c for _, c in all_pure_spe(game, exact)] if ties else [choice]
+        try:
+            found = [c for _, c in all_pure_spe(game, exact)] if ties else [choice]
+        except GameTooLargeError:
+            # ties everywhere (tic-tac-toe): too many to list; one per payoff vector instead
+            result = _solve_spe(game, ctx, method, True)
+            return replace(result, complete=False, notes=(
+                f"more than {MAX_EQUILIBRIA:,} subgame-perfect equilibria (tied best actions at "
+                "many nodes): one per distinct payoff vector is listed (as with "
+                "distinct_payoffs=True)",) + result.notes)
         vectors = [_pure_vector(game, c, exact) for c in found]
         complete, degenerate, stats = not ties, ties, {"subgames": int(np.sum(game.flat.kind != OUTCOME))}
         if ties:
