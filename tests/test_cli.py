@@ -171,7 +171,7 @@ def test_game_too_large_for_method(capsys, tmp_path):
 def test_solver_failure_exits_1_and_leaves_no_file(capsys, tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise gt.SolverError("Lemke-Howson did not finish within 10 pivots")
-    monkeypatch.setattr(cli.solve, "solve", fail)      # the solve command's solver
+    monkeypatch.setattr(cli.command_module("solve"), "solve", fail)   # the solve command's solver
     target = tmp_path / "out.json"
     code, out, err = run(capsys, "solve", "chicken", "--output", str(target))
     assert code == 1 and out == ""
@@ -281,3 +281,25 @@ def test_solve_shows_progress_on_request(capsys, tmp_path):
     assert "support [" in err and err.endswith("\n")           # the bar, its line ended
     code, quiet_out, err = run(capsys, "solve", str(path), "--method", "support", "--no-progress")
     assert code == 0 and quiet_out == out and err == ""
+
+
+def test_the_command_table_matches_the_command_modules():
+    # gametheory --help lists the commands from cli.COMMANDS without importing their modules;
+    # each module's own help line must be the one listed
+    import argparse
+    for name, text in cli.COMMANDS.items():
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        cli.command_module(name).add_parser(sub)
+        assert [(a.dest, a.help) for a in sub._choices_actions] == [(name, text)]
+
+
+def test_help_imports_no_command_module():
+    # the start-up budget: gametheory --help imports neither the solvers nor scipy nor sympy
+    code = ("import sys; from gametheory import cli\n"
+            "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in sys.modules if m.startswith(('scipy', 'sympy', 'gametheory.solvers',"
+            " 'gametheory.cli.solve'))]\n"
+            "print(heavy)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr

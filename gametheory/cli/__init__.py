@@ -17,34 +17,74 @@ import sys
 import time
 from typing import Sequence
 
-from . import (bayes, choose, compare, conflict, coop, dominance, leads, lint, models, plot, qre,
-               repeated, sensitivity, show, signal, solve, sweep, talk, threshold, tree)
+from importlib import import_module
+
 from ._common import Parser, UsageError, exit_code, fail
 
-__all__ = ["main", "run"]
+__all__ = ["main", "run", "COMMANDS"]
 
-#: The commands, in the order ``gametheory --help`` lists them.
-COMMANDS = {"solve": solve, "dominance": dominance, "qre": qre, "repeated": repeated, "talk": talk,
-            "signal": signal, "show": show, "compare": compare, "bayes": bayes, "choose": choose,
-            "leads": leads, "sweep": sweep, "threshold": threshold, "sensitivity": sensitivity, "plot": plot,
-            "tree": tree, "coop": coop, "conflict": conflict, "lint": lint, "models": models}
+#: The commands, in the order ``gametheory --help`` lists them, with their one-line help (the same
+#: as their modules give; a test checks it).  A command's module, which imports what it computes
+#: with (scipy, sympy, the solvers), is imported only when that command runs: ``gametheory
+#: --help`` stays about as quick as importing numpy.
+COMMANDS = {
+    "solve": "compute the equilibria of a game",
+    "dominance": "iterated elimination of dominated actions",
+    "qre": "trace the logit quantal response equilibrium branch",
+    "repeated": "minmax values, the folk theorem's set, discount thresholds",
+    "talk": "what cheap talk before a game can coordinate",
+    "signal": "perfect Bayesian equilibria of a signalling game",
+    "show": "show a crisis model's payoffs and where they come from",
+    "compare": "what prior coordination changes in a crisis model",
+    "bayes": "Bayes-Nash equilibria when parties have private types",
+    "choose": "whether the parties choose to coordinate, and at what level",
+    "leads": "who leads: the lead roles settled by bargaining",
+    "sweep": "how robust every conclusion is to the model's uncertain numbers",
+    "threshold": "where each conclusion flips as a parameter moves",
+    "sensitivity": "which numbers drive the value of coordination (Sobol)",
+    "plot": "draw a robustness figure to a PNG, SVG or PDF file",
+    "tree": "draw a game tree in the terminal",
+    "coop": "cooperative analysis: core, Shapley value, nucleolus",
+    "conflict": "graph-model conflict analysis: stability of every state",
+    "lint": "check a model's quotes and numbers",
+    "models": "list the bundled games",
+}
 
 
-def _parser() -> argparse.ArgumentParser:
+def command_module(name: str):
+    """The module of command ``name`` (imported now)."""
+    return import_module(f"{__name__}.{name}")
+
+
+def _parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the ``chosen`` command's subparser is complete (its module imported), the
+    others carry their name and help, enough for ``gametheory --help``."""
     p = Parser(prog="gametheory",
                description="Game-theoretic analysis: equilibria of games in strategic form.")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for command in COMMANDS.values():
-        command.add_parser(sub)
+    for name, text in COMMANDS.items():
+        if name == chosen:
+            module = command_module(name)
+            module.add_parser(sub)
+        else:
+            sub.add_parser(name, help=text)
     for name, parser in sub.choices.items():
         if name != "models":
-            soft = getattr(COMMANDS[name], "SOFT_STOP", False)
+            soft = name == chosen and getattr(command_module(name), "SOFT_STOP", False)
             parser.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
                                 help="stop the computation after SECONDS seconds, exit code 1: "
                                      + ("the equilibria found so far are written, marked "
                                         "incomplete (no result if none could be kept)" if soft
                                         else "no result, no output file"))
     return p
+
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (its first word that is not an option), if any."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
 
 
 def _seconds(text: str) -> float:
@@ -125,11 +165,12 @@ def _terminated(*_) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     try:
-        args = _parser().parse_args(argv)
-        command = COMMANDS.get(args.command)
-        if command is None:
+        words = sys.argv[1:] if argv is None else list(argv)
+        args = _parser(_chosen(words)).parse_args(words)
+        if args.command is None:
             raise UsageError(f"a command is required: {', '.join(list(COMMANDS)[:-1])} or "
                              f"{list(COMMANDS)[-1]} (see 'gametheory --help')")
+        command = command_module(args.command)
         if getattr(args, "time_limit", None) is not None:
             return _within(command, args)
         return command.run(args)

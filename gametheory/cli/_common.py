@@ -14,8 +14,9 @@ import time
 from typing import Any
 
 from ..errors import GameError, SolverError
-from ..games.tree import ExtensiveFormGame, reduced_normal_form
-from ..io import model_of, read_game, write_text_atomic
+
+# The readers, writers and games are imported where they are used: the parser itself (and so
+# ``gametheory --help``) needs none of them.
 
 __all__ = ["Parser", "UsageError", "add_output", "add_model", "add_arithmetic", "add_format",
            "emit", "fail", "exit_code", "strategic", "game_and_model", "parse_vary"]
@@ -115,6 +116,7 @@ def progress_bar(args: argparse.Namespace) -> ProgressBar | None:
 def emit(text: str, output: str | None) -> int:
     """Write ``text`` to the ``--output`` file (whole or not at all) or to standard output."""
     if output:
+        from ..io import write_text_atomic
         write_text_atomic(output, text)
     else:
         sys.stdout.write(text)
@@ -145,10 +147,12 @@ def exit_code(exc: BaseException) -> int:
 def game_and_model(source: str):
     """The game a ``GAME`` argument names in strategic form, and its crisis model (None when the
     argument is not a model): commands that take a model's stages as defaults read both."""
+    from ..io import model_of, read_game
     model = model_of(source)
     return (model.game(), model) if model is not None else (strategic(read_game(source)), None)
 
 
 def strategic(game):
     """A game tree's reduced normal form (dominance and qre work in strategic form)."""
+    from ..games.tree import ExtensiveFormGame, reduced_normal_form
     return reduced_normal_form(game) if isinstance(game, ExtensiveFormGame) else game

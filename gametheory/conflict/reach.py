@@ -21,8 +21,6 @@ packed bit matrix, built over the same condensation.
 from __future__ import annotations
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components
 
 __all__ = ["Condensation"]
 
@@ -37,6 +35,8 @@ class Condensation:
     :meth:`min_reachable` for any values and :meth:`reach_sets`."""
 
     def __init__(self, n: int, src: np.ndarray, dst: np.ndarray) -> None:
+        from scipy.sparse import csr_matrix              # lazy: scipy is imported where used
+        from scipy.sparse.csgraph import connected_components
         graph = csr_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
         self.n_comp, self.label = connected_components(graph, directed=True, connection="strong")
         n_comp, label = self.n_comp, self.label

@@ -28,7 +28,6 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
-from scipy.optimize import minimize
 
 from ..context import Context
 from ..errors import InvalidGameError, SolverError
@@ -284,6 +283,7 @@ def _nash_float(profiles, pts: np.ndarray, d: Sequence[Any], ks: BargainingSolut
     # a point strictly inside for the gaining players: mix the KS point with each one's best
     cons = [{"type": "eq", "fun": lambda mu: np.sum(mu) - 1},
             {"type": "ineq", "fun": lambda mu: gains(mu)}]
+    from scipy.optimize import minimize         # lazy: scipy is imported where it is used
     res = minimize(objective, start, method="SLSQP", bounds=[(0, 1)] * P, constraints=cons,
                    options={"maxiter": 2000, "ftol": 1e-15})
     mu = np.clip(res.x, 0, None)

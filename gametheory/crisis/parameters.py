@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
-from scipy import stats
 
 from ..errors import InvalidGameError
 
@@ -82,6 +81,7 @@ class Uncertain:
         return self.low == self.high
 
     def _frozen(self):
+        from scipy import stats             # lazy: scipy.stats takes 0.2 s to import
         lo, hi = float(self.low), float(self.high)
         if self.distribution == "triangular":
             c = (float(self.value) - lo) / (hi - lo)

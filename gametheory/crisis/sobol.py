@@ -40,12 +40,12 @@ slightly negative; the bootstrap interval says how near.
 from __future__ import annotations
 
 import inspect
+from typing import Any
 import warnings
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from scipy.stats import qmc
 
 from ..errors import InvalidGameError
 
@@ -58,7 +58,9 @@ def _positive_int(value: object, what: str, where: str) -> int:
     return int(value)
 
 
-def _sobol_engine(dim: int, seed: int | None, scramble: bool) -> qmc.Sobol:
+def _sobol_engine(dim: int, seed: int | None, scramble: bool) -> Any:
+    """A scipy ``qmc.Sobol`` engine (scipy.stats is imported here: it takes 0.2 s to import)."""
+    from scipy.stats import qmc
     # scipy 1.15 renamed ``seed`` to ``rng``; a Generator gives the same stream under both names
     key = "rng" if "rng" in inspect.signature(qmc.Sobol.__init__).parameters else "seed"
     return qmc.Sobol(dim, scramble=scramble, **{key: np.random.default_rng(seed)})

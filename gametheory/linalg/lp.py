@@ -25,7 +25,6 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
-from scipy.optimize import linprog
 
 from ..arithmetic import EXACT, Arithmetic, float_arithmetic, integer_scale
 from .exact import reduce_against, solve_fractions, solve_integer
@@ -94,6 +93,7 @@ def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.n
     given_ub, given_eq = np.asarray(A_ub).reshape(-1, n), np.asarray(A_eq).reshape(-1, n)
     A_ub = given_ub.astype(object)
     A_eq = given_eq.astype(object)
+    from scipy.optimize import linprog      # lazy: scipy.optimize is imported where it is used
     res = linprog(np.array(c, dtype=float),
                   A_ub=given_ub.astype(float) if len(A_ub) else None,
                   b_ub=np.array(b_ub, dtype=float) if len(A_ub) else None,

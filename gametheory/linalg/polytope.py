@@ -47,7 +47,6 @@ from math import comb
 from typing import Callable
 
 import numpy as np
-from scipy.spatial import ConvexHull, QhullError
 
 from .exact import IntegerTableau, solve_rational
 
@@ -226,6 +225,7 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
     c = np.full(d, 0.5 / Mf.sum(axis=1).max())
     slack_c = h - G @ c
     points = G / slack_c[:, None]
+    from scipy.spatial import ConvexHull, QhullError    # lazy: scipy is imported where used
     try:
         hull = ConvexHull(points, qhull_options=QHULL_OPTIONS)
     except (QhullError, ValueError):

@@ -47,9 +47,9 @@ import functools
 import itertools
 from fractions import Fraction
 from math import prod
+from typing import Any
 
 import numpy as np
-import sympy
 
 from ..arithmetic import EXACT, Arithmetic, as_exact
 from ..context import Context, TimeLimitError
@@ -71,7 +71,7 @@ GROEBNER_MAX_DIM = 4
 #: Box budget of the isolation for those small systems.
 SMALL_SYSTEM_BOXES = 2_000
 _DIGITS = 40
-_ZERO = sympy.Float(10) ** -30
+_ZERO_EXPONENT = -30          # |imaginary part| below 10^-30: a real number
 
 
 @functools.lru_cache(maxsize=8)
@@ -365,8 +365,16 @@ def _solves_exactly(game: NormalFormGame, system: SupportSystem, strategies) -> 
     return True
 
 
+def _sympy():
+    """sympy, imported on first use: it takes about 0.3 s to import and only the Groebner-basis
+    fallback needs it (not ``gametheory --help``, nor most games)."""
+    import sympy
+    return sympy
+
+
 def _sympy_point(probs, wanted: Arithmetic):
     """A Groebner-basis solution as ("exact"|"float", strategies)."""
+    sympy = _sympy()
     if wanted.exact and all(isinstance(p, sympy.Rational) for s in probs for p in s):
         return ("exact", [[Fraction(int(p.p), int(p.q)) for p in s] for s in probs])
     return ("float", [[float(sympy.N(p, 20)) for p in s] for s in probs])
@@ -490,6 +498,7 @@ def _verified_point(game: NormalFormGame, full, wanted: Arithmetic, floating: Ar
 
 def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: tuple[int, ...]):
     """Equilibria with exactly these supports (as sympy numbers), or None for a continuum."""
+    sympy = _sympy()
     n = len(S)
     symbols = [[sympy.Symbol(f"p{i}_{a}") for a in s[:-1]] for i, s in enumerate(S)]
     unknowns = [x for xs in symbols for x in xs]
@@ -500,7 +509,7 @@ def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: t
         probs[s[-1]] = sympy.Integer(1) - sum(symbols[i], sympy.Integer(0))
         strategy.append(probs)
 
-    def payoff(i: int, a: int) -> sympy.Expr:
+    def payoff(i: int, a: int) -> Any:
         others = [k for k in range(n) if k != i]
         total = sympy.Integer(0)
         for prof in itertools.product(*(S[k] for k in others)):
@@ -539,11 +548,14 @@ def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: t
     return out
 
 
-def _positive(expr: sympy.Expr) -> bool:
-    """Sign of a real algebraic number, exactly for rationals, else on a 40-digit value."""
+def _positive(expr: Any) -> bool:
+    """Sign of a real algebraic number (a sympy expression), exactly for rationals, else on a
+    40-digit value."""
+    sympy = _sympy()
     if isinstance(expr, sympy.Rational):
         return expr > 0
     value = sympy.N(expr, _DIGITS)
-    if abs(sympy.im(value)) > _ZERO:
+    zero = sympy.Float(10) ** _ZERO_EXPONENT
+    if abs(sympy.im(value)) > zero:
         return False          # not real: not a probability
-    return sympy.re(value) > _ZERO
+    return sympy.re(value) > zero

@@ -85,7 +85,6 @@ from numbers import Integral, Real
 from typing import Any
 
 import numpy as np
-from scipy.linalg.lapack import dgesv as _dgesv
 
 from ..arithmetic import EXACT, Arithmetic
 from ..context import Context
@@ -364,6 +363,7 @@ class _LogitSystem:
 # ----------------------------------------------------------------- the tracer
 def _solve(A: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, float] | None:
     """``A^-1 rhs`` and the sign of ``det A`` (from one LU factorisation), or None when singular."""
+    from scipy.linalg.lapack import dgesv as _dgesv    # lazy: scipy.linalg takes 0.2 s to import
     lu, piv, sol, info = _dgesv(A, rhs)
     if info != 0:
         return None
