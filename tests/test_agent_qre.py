@@ -134,3 +134,11 @@ def test_a_symmetric_tree_crosses_its_bifurcation():
     game = gt.read_game(FIXTURES / "gambit_collection" / "contrib" / "games" / "w_ex2.efg")
     res = solve_agent_qre(game)
     assert res.equilibria and any("bifurcation" in n for n in res.notes)
+
+
+def test_spe_with_qre_solves_its_subgames_on_the_tree():
+    # method 'qre' for the truncated subgames: the agent QRE on each subtree, two players too
+    kuhn = gt.read_game(FIXTURES / "efg" / "kuhn-poker.efg")
+    res = gt.solve_spe(kuhn, method="qre")
+    assert res.notes == ("truncated subgames solved by: qre on the tree",)
+    assert res.equilibria and res.equilibria[0].regret == 0

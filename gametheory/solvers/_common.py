@@ -102,7 +102,6 @@ def fallback_arithmetic(game: NormalFormGame, arithmetic: Arithmetic,
     return float_arithmetic(default_tolerance(game) if tol is None else tol)
 
 
-
 def stopped_with(exc: TimeLimitError, game: Any, method: str, exact: bool,
                  equilibria: Iterable[Equilibrium]) -> TimeLimitError:
     """``exc`` again, carrying the equilibria found before the deadline as an incomplete result

@@ -49,6 +49,9 @@ continuation methods", chapters 2 and 6):
    how far the correction and the turn are from their targets; otherwise ``h``
    is halved and the step retried.  An orientation change that persists down
    to steps of ``1e-4`` is a bifurcation point, which the tracer crosses.
+   Next to the bifurcation of a symmetric game no short step may converge
+   (the Jacobian is nearly singular there); then the shortest longer step
+   that converges is taken (a jump over the singular point).
 6. Tracing stops at the first point whose regret (largest gain from a
    unilateral deviation) is at most ``stop_regret`` (default ``1e-8 R``, as
    Gambit's ``logit``), or once ``lambda`` exceeds ``max_lambda``.

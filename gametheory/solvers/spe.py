@@ -540,7 +540,7 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, ctx: Context, tie_tol:
     ``(payoffs, behaviour)``."""
     exact = ctx.arithmetic.exact
     if method == "qre":
-        return _on_the_tree(sub, ctx)
+        return _on_the_tree(sub, ctx, qre=True)
     if method == "auto":
         sizes = [len(reduced_plans(sub, p)) for p in range(len(sub.players))]
         if traces_qre(tuple(m for m in sizes if m > 1)):
@@ -589,12 +589,13 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, ctx: Context, tie_tol:
     return found, result.complete, bool(result.degenerate), result.method
 
 
-def _on_the_tree(sub: ExtensiveFormGame, ctx: Context):
+def _on_the_tree(sub: ExtensiveFormGame, ctx: Context, qre: bool = False):
     """One equilibrium of a truncated subgame too large for its normal form (or whose normal
-    form ``auto`` would only trace a QRE on): the agent logit QRE traced on the subtree (two
-    players: the sequence form, exact).  Returns what :func:`_solve_truncated` returns."""
+    form ``auto`` would only trace a QRE on, or when ``qre`` is asked for): the agent logit QRE
+    traced on the subtree (two players, unless ``qre``: the sequence form, exact).  Returns what
+    :func:`_solve_truncated` returns."""
     exact = ctx.arithmetic.exact
-    if len(sub.players) == 2:
+    if len(sub.players) == 2 and not qre:
         result = solve_sequence_form(sub, context=ctx)
     else:
         result = solve_agent_qre(sub, context=ctx)
