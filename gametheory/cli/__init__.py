@@ -103,6 +103,7 @@ def _within(command, args: argparse.Namespace) -> int:
     which unwinds it (a half-written output file is removed), then SIGKILL.  A command that stops
     itself (``SOFT_STOP``: the solvers check the deadline) is given a grace period to write what
     it found first."""
+    global _STOPPABLE
     if not hasattr(os, "fork"):       # no fork (Windows): only the commands' own deadline applies
         return command.run(args)
     sys.stdout.flush()
@@ -111,7 +112,6 @@ def _within(command, args: argparse.Namespace) -> int:
     if pid == 0:                                # the child: the command, then its exit code
         code = 1
         try:
-            global _STOPPABLE
             _STOPPABLE = os.getpid()
             _signal.signal(_signal.SIGTERM, _terminated)
             code = command.run(args)

@@ -19,7 +19,8 @@ from ..errors import GameError, SolverError
 # ``gametheory --help``) needs none of them.
 
 __all__ = ["Parser", "UsageError", "add_output", "add_model", "add_arithmetic", "add_format",
-           "emit", "fail", "exit_code", "strategic", "game_and_model", "parse_vary"]
+           "emit", "fail", "exit_code", "strategic", "game_and_model", "parse_vary",
+           "ProgressBar", "add_progress", "progress_bar"]
 
 
 class Parser(argparse.ArgumentParser):
