@@ -30,7 +30,7 @@ unresolved.  Ranges are widened by a margin for floating-point rounding.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -188,7 +188,8 @@ def _contract(tensor: np.ndarray, mats: list[np.ndarray]) -> np.ndarray:
 
 
 def isolate_roots(payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[Sequence[int]]],
-                  max_boxes: int = 20_000, min_width: float = 1e-7) -> list[Isolation]:
+                  max_boxes: int = 20_000, min_width: float = 1e-7,
+                  check: Callable[[], None] | None = None) -> list[Isolation]:
     """All roots of the support systems, each certified unique in a box; one result per support.
 
     All ``supports`` must have the same support sizes; their boxes are
@@ -204,6 +205,9 @@ def isolate_roots(payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[Seq
         Budget of boxes per support; beyond it the remaining boxes are unresolved.
     min_width : float
         Boxes narrower than this without a verdict are unresolved.
+    check : callable, optional
+        Called before each batch of boxes (the caller's deadline check: a group of supports can
+        take long, and this is where the time goes).
 
     Returns
     -------
@@ -217,6 +221,8 @@ def isolate_roots(payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[Seq
     used = np.zeros(G, dtype=np.int64)
     o = group.offsets
     while pending:
+        if check is not None:
+            check()
         lo, hi, gid = pending.pop()
         if len(lo) > _CHUNK:
             pending.append((lo[_CHUNK:], hi[_CHUNK:], gid[_CHUNK:]))

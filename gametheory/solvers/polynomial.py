@@ -230,7 +230,8 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
                     # small systems that resist isolation go to the exact Groebner basis: give up early
                     isolations = isolate_roots(game.float_payoffs, supports,
                                                max_boxes=min(max_boxes, SMALL_SYSTEM_BOXES) if small
-                                               else max_boxes)
+                                               else max_boxes,
+                                               check=lambda: context.check("polynomial"))
                 iso = isolations[index]
                 stats["boxes"] += iso.boxes
                 system = SupportSystem(game.float_payoffs, S)
