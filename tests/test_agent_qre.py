@@ -142,3 +142,12 @@ def test_spe_with_qre_solves_its_subgames_on_the_tree():
     res = gt.solve_spe(kuhn, method="qre")
     assert res.notes == ("truncated subgames solved by: qre on the tree",)
     assert res.equilibria and res.equilibria[0].regret == 0
+
+
+def test_a_deep_tree_is_refused_before_allocating():
+    # a 3,000-stage centipede: the pairs of path entries grow with the depth squared
+    node = gt.outcome(0, 0)
+    for k in range(3000):
+        node = gt.decision("AB"[k % 2], f"s{k}", {"stop": gt.outcome(k, -k), "go": node})
+    with pytest.raises(gt.GameTooLargeError, match="deep"):
+        solve_agent_qre(gt.ExtensiveFormGame(node, ["A", "B"]))

@@ -111,15 +111,20 @@ class _AgentLogitSystem:
                                 np.log(f.prob.astype(float)), 0.0)
         log_edge[0] = 0.0
         decisions = np.flatnonzero(f.kind == DECISION)
-        # entries: (start, slot, node of the slot's information set on the path)
-        leaf_rows, leaf_slots, leaf_nodes, leaf_chance = self._walk(f, leaves, into, log_edge)
-        node_rows, node_slots, _, node_chance = self._walk(f, decisions, into, log_edge)
-        pairs = int((np.bincount(leaf_rows, minlength=len(leaves)).astype(np.int64) ** 2).sum())
-        need = 8.0 * (4 * M * M + 3 * pairs)
+        # memory, bounded before anything is built: the Jacobian and its work arrays (M x M
+        # each), the entries (a leaf's or a decision node's depth each) and the pairs of entries
+        # of one leaf (its depth squared)
+        depth = f.depth.astype(float)
+        entries = float(depth[leaves].sum() + depth[decisions].sum())
+        need = 8.0 * (4.0 * M * M + 4.0 * entries + 3.0 * float((depth[leaves] ** 2).sum()))
         if need > MAX_QRE_BYTES:
             raise GameTooLargeError(
-                f"agent logit QRE: {M} actions at {sets} information sets need "
-                f"{need / 2 ** 30:.3g} GiB (limit {MAX_QRE_BYTES / 2 ** 30:.3g} GiB)")
+                f"agent logit QRE: {M} actions at {sets} information sets, {f.n} nodes up to "
+                f"{int(f.depth.max())} deep, need up to {need / 2 ** 30:.3g} GiB "
+                f"(limit {MAX_QRE_BYTES / 2 ** 30:.3g} GiB)")
+        # entries: (row of the start, slot) for every decision on the path to a leaf or a node
+        leaf_rows, leaf_slots, leaf_chance = self._walk(f, leaves, into, log_edge)
+        node_rows, node_slots, node_chance = self._walk(f, decisions, into, log_edge)
         self.leaf_log_chance = leaf_chance
         self.leaf_rows, self.leaf_slots = leaf_rows, leaf_slots
         self.entry_set = self.set_of_slot[leaf_slots]
@@ -147,13 +152,12 @@ class _AgentLogitSystem:
         self.pair_flat = leaf_slots[e1] * M + leaf_slots[e2]
         # node entries: derivative of the reach probability of a node's set in a slot on its path
         self.node_flat = self.dec_set[node_rows] * M + node_slots
-        self.width = M + 1
 
     @staticmethod
     def _walk(f: Any, starts: np.ndarray, into: np.ndarray, log_edge: np.ndarray):
         """The decision entries on the paths from the root to ``starts``: (row in ``starts``,
-        slot, node where the slot is taken) and each start's log chance probability."""
-        rows, slots, nodes = [], [], []
+        slot taken) and each start's log chance probability."""
+        rows, slots = [], []
         log_chance = np.zeros(len(starts))
         cur = starts.astype(np.int64).copy()
         idx = np.arange(len(starts))
@@ -163,13 +167,12 @@ class _AgentLogitSystem:
             mine = t >= 0
             rows.append(idx[mine])
             slots.append(t[mine])
-            nodes.append(f.parent[cur[mine]])
             keep = f.parent[cur] > 0
             cur, idx = f.parent[cur[keep]], idx[keep]
             # the root's own edge weight is 0; the loop stops once every path reached it
         cat = (lambda parts: np.concatenate(parts).astype(np.int64) if parts
                else np.zeros(0, dtype=np.int64))
-        return cat(rows), cat(slots), cat(nodes), log_chance
+        return cat(rows), cat(slots), log_chance
 
     def start(self) -> np.ndarray:
         """The point ``(log of uniform play at every information set, lambda = 0)``."""
