@@ -58,3 +58,12 @@ def test_other_layouts_and_errors_go_to_the_general_parser():
     broken = 'EFG 2 R "t" { "A" }\n""\np "" 2 1 "a" { "x" } 0\nt "" 1 "" { 1 }\n'
     with pytest.raises(gt.GameFileError, match="player 2 does not exist"):
         efg.parse_efg(broken, "s")
+
+
+def test_only_ascii_digits_are_numbers_on_the_fast_path():
+    # "١" (Arabic-Indic one) is a digit to Python's \d and int(); the reader refuses it
+    text = 'EFG 2 R "t" { "A" }\n""\np "" \u0661 1 "a" { "x" } 0\nt "" 1 "" { 1 }\n'
+    with pytest.raises(efg._Unusual):
+        efg._parse_lines(text, "s")
+    with pytest.raises(gt.GameFileError, match="not a whole number"):
+        efg.parse_efg(text, "s")

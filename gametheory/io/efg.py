@@ -270,13 +270,15 @@ class _Unusual(Exception):
 _STR = r'"((?:[^"\\]|\\.)*)"'
 _STR_ANY = r'"(?:[^"\\]|\\.)*"'
 _OUTCOME = r'\s+(\d+)(?:\s+' + _STR + r'\s*\{([^{}"]*)\})?\s*'
+# ASCII: a number is [0-9] only, as for the general parser (\d would take other scripts' digits)
 _HEADER = re.compile(r'\s*EFG\s+2\s+[RD]\s+' + _STR + r'\s*\{((?:\s*' + _STR_ANY
-                     + r')*)\s*\}(?:\s*' + _STR_ANY + r')?[ \t\r]*\n')
-_LEAF = re.compile(r'\s*t\s+' + _STR_ANY + _OUTCOME)
+                     + r')*)\s*\}(?:\s*' + _STR_ANY + r')?[ \t\r]*\n', re.ASCII)
+_LEAF = re.compile(r'\s*t\s+' + _STR_ANY + _OUTCOME, re.ASCII)
 _MOVE = re.compile(r'\s*p\s+' + _STR_ANY + r'\s+(\d+)\s+(\d+)(?:\s+' + _STR + r')?'
-                   r'(?:\s*\{((?:\s*' + _STR_ANY + r')*)\s*\})?' + _OUTCOME)
+                   r'(?:\s*\{((?:\s*' + _STR_ANY + r')*)\s*\})?' + _OUTCOME, re.ASCII)
 _CHANCE = re.compile(r'\s*c\s+' + _STR_ANY + r'\s+(\d+)(?:\s+' + _STR + r')?'
-                     r'(?:\s*\{((?:\s*' + _STR_ANY + r'\s+[^\s{}",]+)*)\s*\})?' + _OUTCOME)
+                     r'(?:\s*\{((?:\s*' + _STR_ANY + r'\s+[^\s{}",]+)*)\s*\})?' + _OUTCOME,
+                     re.ASCII)
 _ACTION = re.compile(_STR)
 _CHANCE_ACTION = re.compile(_STR + r'\s+([^\s{}",]+)')
 _PAYOFF_SPLIT = re.compile(r"[\s,]+")
