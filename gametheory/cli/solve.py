@@ -47,11 +47,13 @@ def run(args: argparse.Namespace) -> int:
     limit = getattr(args, "time_limit", None)
     bar = progress_bar(args)
     try:
-        result = solve(game, method=args.method, exact=args.exact, eliminate=args.eliminate,
-                       time_limit=limit, progress=bar)
+        try:
+            result = solve(game, method=args.method, exact=args.exact, eliminate=args.eliminate,
+                           time_limit=limit, progress=bar)
+        finally:                      # the bar's line ends before anything else is written
+            if bar is not None:
+                bar.close()
     except TimeLimitError as exc:
-        if bar is not None:
-            bar.close()
         if exc.partial is None:
             return fail(f"stopped after {limit:g} s (--time-limit): no result ({exc})", 1)
         found = len(exc.partial.equilibria)
@@ -59,8 +61,6 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"stopped after {limit:g} s (--time-limit): {found} "
                     f"equilibri{'um' if found == 1 else 'a'} found so far, written as an incomplete "
                     "list", 1)
-    if bar is not None:
-        bar.close()
     if not args.select:
         return emit(render(result, args.format), args.output)
     if args.format not in ("table", "json"):
