@@ -40,7 +40,7 @@ from ..arithmetic import integer_scale
 from .result import SolverResult
 from ..arithmetic import EXACT
 from ..context import Context
-from ._tree import tree_context, verified_behaviour as tree_equilibrium
+from ._tree import tree_context, verified_behaviour
 
 __all__ = ["sequence_form", "solve_sequence_form", "SequenceForm"]
 
@@ -273,7 +273,7 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
     vector = plans_to_vector(game, [z[:s1], z[s1:s1 + s2]], exact)
     notes: list[str] = []
     try:
-        eq = tree_equilibrium(game, vector, exact, tol)
+        eq = verified_behaviour(game, vector, exact, tol)
     except Exception:
         if exact or not game.exact:
             raise
