@@ -51,7 +51,6 @@ def float_array(values: Any, where: str = "a number") -> np.ndarray:
     return out
 
 
-
 class NormalFormGame:
     """A finite game in strategic form with named players and actions.
 

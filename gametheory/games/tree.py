@@ -656,13 +656,16 @@ def _own_reach(game: ExtensiveFormGame, player: int, plans: np.ndarray) -> np.nd
     """Boolean (plans x nodes): does the plan take every one of its player's own actions on the
     path to the node (action by action, so without perfect recall too; -1 takes none)?"""
     f = game.flat
-    local = {int(s): j for j, s in enumerate(np.flatnonzero(f.set_player == player))}
+    sets = np.flatnonzero(f.set_player == player)
+    local = np.full(len(f.set_player), -1, dtype=np.int64)
+    local[sets] = np.arange(len(sets))            # the plan's column of each of its sets
     out = np.ones((len(plans), f.n), dtype=bool)
-    for i in range(1, f.n):                        # depth-first: a parent comes before its child
-        par = int(f.parent[i])
-        out[:, i] = out[:, par]
-        if f.kind[par] == DECISION and int(f.player[par]) == player:
-            out[:, i] &= plans[:, local[int(f.infoset[par])]] == int(f.action[i])
+    for level in f.levels()[1:]:                  # one numpy pass per depth, parents first
+        par = f.parent[level]
+        out[:, level] = out[:, par]
+        own = (f.kind[par] == DECISION) & (f.player[par] == player)
+        nodes, cols = level[own], local[f.infoset[par[own]]]
+        out[:, nodes] &= plans[:, cols] == f.action[nodes][None, :]
     return out
 
 
