@@ -7,17 +7,30 @@ Algorithmic Game Theory ch. 3, section 3.3):
 1. Make every payoff a positive integer (scaling and shifting a player's
    payoffs changes no equilibrium) and form the best-response polytopes ``P``
    and ``Q``.
-2. Enumerate every vertex of ``P`` and of ``Q`` with its exact set of tight
-   constraints: by Qhull in floating point with an error-bound and
-   combinatorial certificate where that succeeds (nondegenerate,
-   well-conditioned polytopes), else by an exact breadth-first search over
-   the feasible bases of a fraction-free integer tableau, which also reaches
-   degenerate vertices (see :mod:`gametheory.linalg.polytope`).
-3. Label each vertex by its tight constraints.  The game is degenerate exactly
-   when some vertex has more labels than its dimension.
-4. Every completely labelled pair of vertices other than ``(0, 0)``, normalised,
-   is an extreme equilibrium; all extreme equilibria arise this way.
+2. Enumerate every vertex of the polytope of smaller dimension (say ``P``)
+   with its exact set of tight constraints (its labels): by Qhull in floating
+   point with an error-bound and combinatorial certificate where that
+   succeeds (nondegenerate, well-conditioned polytopes), else by an exact
+   breadth-first search over the feasible bases of a fraction-free integer
+   tableau, which also reaches degenerate vertices (see
+   :mod:`gametheory.linalg.polytope`).
+3. Complete each vertex ``x != 0`` by the face of ``Q`` carrying the labels
+   ``x`` lacks (the lrsnash approach, Avis et al. 2010, section 4; see
+   :mod:`gametheory.solvers._complementary`): for a simple vertex one small
+   linear system, solved for all vertices at once in floating point with
+   error bounds; exactly where a bound cannot decide or ``x`` is degenerate.
+   Each vertex of that face with ``x``, normalised, is an extreme equilibrium,
+   and all extreme equilibria arise this way.
+4. When a face is beyond the exact local method (dependent equalities beyond
+   repair, too many bases), both polytopes are enumerated instead and their
+   vertices paired by labels.
 5. Each equilibrium is certified (exact regret 0) before it is returned.
+
+The game is degenerate exactly when a vertex of ``P`` or ``Q`` has more labels
+than its dimension.  ``P`` is checked; so is every equilibrium's vertex of
+``Q``, and all of ``Q`` while McMullen's bound on its vertices is at most
+:data:`DECIDE_DEGENERACY_UP_TO`; beyond that, with no degeneracy seen, it is
+left undecided (None; :func:`is_degenerate` decides it).
 
 The equilibrium set of a degenerate game is a finite union of polytopes
 (maximal Nash subsets) whose vertices are the extreme equilibria; this
@@ -27,7 +40,7 @@ function reports those components as well.
 from __future__ import annotations
 
 from fractions import Fraction
-from math import comb
+from math import comb, lcm
 from typing import Iterator
 
 import numpy as np
@@ -39,6 +52,7 @@ from .result import Equilibrium, SolverResult, make_components, make_equilibrium
 from ._bimatrix import positive_bimatrix
 from ._common import collect, require_two_players, resolve_context, stopped_with
 from ..linalg.polytope import VertexSet, certified_vertices, exact_vertices
+from ._complementary import complementary_vertices
 
 __all__ = ["solve_vertex", "iter_vertex", "polytope_vertices", "is_degenerate"]
 
@@ -153,8 +167,8 @@ def is_degenerate(game: NormalFormGame) -> bool:
 
 
 def _degenerate(p_masks: list[int], q_masks: list[int], m: int, n: int) -> bool:
-    return any(_popcount(mask) > m for mask in p_masks) or \
-        any(_popcount(mask) > n for mask in q_masks)
+    return any(mask.bit_count() > m for mask in p_masks) or \
+        any(mask.bit_count() > n for mask in q_masks)
 
 
 def iter_vertex(game: NormalFormGame, exact: bool | None = None,
@@ -187,7 +201,9 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
     -------
     SolverResult
         ``complete`` is True (every extreme equilibrium is listed),
-        ``degenerate`` is decided exactly, and ``parameters["components"]``
+        ``degenerate`` is True or False, decided exactly, or None when the
+        larger polytope was too large to check and no degeneracy was seen
+        (see the module docstring), and ``parameters["components"]``
         groups the equilibria (as indices into ``equilibria``) into connected
         components of the equilibrium set (a component with more than one
         extreme equilibrium is a continuum), and ``parameters["nash_subsets"]``
@@ -198,9 +214,11 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
 
     Notes
     -----
-    Steps of the algorithm are given in the module docstring.  Cost: the
-    number of vertices of the two polytopes times one exact pivot each, plus
-    a pairwise label comparison (vectorised).
+    Steps of the algorithm are given in the module docstring.  Cost: Qhull on
+    the smaller polytope (output-sensitive: proportional to its number of
+    vertices ``V`` times its dimension), then one ``k x k`` float solve per
+    vertex (``k`` its support size; batched in numpy), and exact rational work
+    only per equilibrium and per degenerate or undecided vertex.
 
     Examples
     --------
@@ -216,16 +234,14 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
     context = resolve_context(game, exact, tol, context)
     arithmetic = context.arithmetic
     try:
-        P, p_masks, Q, q_masks, m, n = _labelled_vertices(game, context)
+        found = _from_one_polytope(game, context)
+        if found is None:
+            found = _from_both_polytopes(game, context)
     except TimeLimitError as exc:                  # stopped before any equilibrium was found
         raise stopped_with(exc, game, "vertex", arithmetic.exact, ()) from None
-    degenerate = _degenerate(p_masks, q_masks, m, n)
-    origin_p, origin_q = (1 << m) - 1, ((1 << n) - 1) << m   # the vertex 0 of P, of Q
-    pairs = [(a, b) for a, b in _complementary_pairs(p_masks, q_masks, m, n)
-             if p_masks[a] != origin_p and q_masks[b] != origin_q]
-    xs = {a: _normalise(P.coordinates(P.masks[a])) for a, _ in pairs}
-    ys = {b: _normalise(Q.coordinates(Q.masks[b])) for _, b in pairs}
+    xs, ys, pairs, degenerate = found
     pairs.sort(key=lambda ab: (xs[ab[0]], ys[ab[1]]), reverse=True)
+
     def certified():
         for a, b in pairs:
             context.check("vertex")
@@ -238,6 +254,9 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
     if degenerate:
         notes.append("the game is degenerate: some strategy has more pure best responses than "
                      "its support size, so equilibria may form continua")
+    elif degenerate is None:
+        notes.append("degeneracy not decided: only the smaller best-response polytope was "
+                     "enumerated (is_degenerate decides it)")
     for subset in subsets:
         if len(subset) > 1:
             notes.append("continuum of equilibria: any mixture of the row strategies of equilibria "
@@ -248,6 +267,88 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
     return SolverResult(game=game, method="vertex", exact=arithmetic.exact, equilibria=tuple(equilibria),
                         complete=True, degenerate=degenerate, parameters=params, notes=tuple(notes),
                         components=make_components(equilibria, components, subsets), accounted=True)
+
+
+#: The other player's polytope is enumerated as well, to decide degeneracy, only while
+#: McMullen's bound on its vertices is at most this.
+DECIDE_DEGENERACY_UP_TO = 5000
+
+_Found = tuple[list[tuple[Fraction, ...]], list[tuple[Fraction, ...]], list[tuple[int, int]], "bool | None"]
+
+
+def _check_size(d: int, facets: int) -> None:
+    bound = max_vertices(d, facets)
+    if bound > MAX_VERTICES:
+        raise GameTooLargeError(
+            f"vertex enumeration: a best-response polytope of dimension {d} with {facets} facets "
+            f"may have up to {bound:.2e} vertices (limit {MAX_VERTICES:.0e}); use method "
+            "'lemke-howson'")
+
+
+def _from_one_polytope(game: NormalFormGame, context: Context) -> _Found | None:
+    """Extreme equilibria from the vertices of the lower-dimensional polytope (lrsnash-style).
+
+    None when a complementary face needs the enumeration of both polytopes.
+    """
+    m, n = game.shape
+    _check_size(min(m, n), m + n)
+    A, B = positive_bimatrix(game)
+    swap = n < m                          # enumerate the polytope of the player with fewer actions
+    if swap:
+        A, B = np.ascontiguousarray(B.T), np.ascontiguousarray(A.T)
+        m, n = n, m
+    context.check("vertex")
+    P = polytope_vertices(np.ascontiguousarray(B.T))
+    context.check("vertex")
+    found = complementary_vertices(P, A)
+    if found is None:
+        return None
+    xs_index: dict[int, int] = {}
+    ys_index: dict[tuple[Fraction, ...], int] = {}
+    xs: list[tuple[Fraction, ...]] = []
+    ys: list[tuple[Fraction, ...]] = []
+    pairs = []
+    degenerate = P.has_degenerate_vertex()
+    for mask, y in found:
+        if mask not in xs_index:
+            xs_index[mask] = len(xs)
+            xs.append(_normalise(P.coordinates(mask)))
+        if y not in ys_index:
+            ys_index[y] = len(ys)
+            ys.append(_normalise(y))
+            degenerate = degenerate or _labels(A, y) > n
+        pairs.append((xs_index[mask], ys_index[y]))
+    if not degenerate:
+        if max_vertices(n, m + n) <= DECIDE_DEGENERACY_UP_TO:
+            context.check("vertex")
+            degenerate = polytope_vertices(A).has_degenerate_vertex()
+        else:
+            degenerate = None
+    if swap:
+        xs, ys = ys, xs
+        pairs = [(b, a) for a, b in pairs]
+    return xs, ys, pairs, degenerate
+
+
+def _labels(A: np.ndarray, y: tuple[Fraction, ...]) -> int:
+    """Number of labels of the point ``y`` of ``{y >= 0 : A y <= 1}`` (zeros and tight rows)."""
+    den = lcm(*(v.denominator for v in y))
+    num = np.array([v.numerator * (den // v.denominator) for v in y], dtype=object)
+    return int(np.count_nonzero(num == 0)) + int(np.count_nonzero(A.dot(num) == den))
+
+
+def _from_both_polytopes(game: NormalFormGame, context: Context) -> _Found:
+    """Extreme equilibria as completely labelled pairs of vertices of both polytopes."""
+    P, p_masks, Q, q_masks, m, n = _labelled_vertices(game, context)
+    degenerate = _degenerate(p_masks, q_masks, m, n)
+    origin_p, origin_q = (1 << m) - 1, ((1 << n) - 1) << m   # the vertex 0 of P, of Q
+    pairs = [(a, b) for a, b in _complementary_pairs(p_masks, q_masks, m, n)
+             if p_masks[a] != origin_p and q_masks[b] != origin_q]
+    x_of = {a: i for i, a in enumerate(sorted({a for a, _ in pairs}))}
+    y_of = {b: j for j, b in enumerate(sorted({b for _, b in pairs}))}
+    xs = [_normalise(P.coordinates(P.masks[a])) for a in x_of]
+    ys = [_normalise(Q.coordinates(Q.masks[b])) for b in y_of]
+    return xs, ys, [(x_of[a], y_of[b]) for a, b in pairs], degenerate
 
 
 def _normalise(z: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
