@@ -276,13 +276,14 @@ DECIDE_DEGENERACY_UP_TO = 5000
 _Found = tuple[list[tuple[Fraction, ...]], list[tuple[Fraction, ...]], list[tuple[int, int]], "bool | None"]
 
 
-def _check_size(d: int, facets: int) -> None:
-    bound = max_vertices(d, facets)
+def _check_size(m: int, n: int) -> None:
+    """Refuse a game whose smaller best-response polytope may have too many vertices."""
+    bound = max_vertices(min(m, n), m + n)
     if bound > MAX_VERTICES:
         raise GameTooLargeError(
-            f"vertex enumeration: a best-response polytope of dimension {d} with {facets} facets "
-            f"may have up to {bound:.2e} vertices (limit {MAX_VERTICES:.0e}); use method "
-            "'lemke-howson'")
+            f"vertex enumeration on a {m}x{n} game: the best-response polytope of the player "
+            f"with fewer actions may have up to {bound:.2e} vertices (limit {MAX_VERTICES:.0e}); "
+            "use method 'lemke-howson'")
 
 
 def _from_one_polytope(game: NormalFormGame, context: Context) -> _Found | None:
@@ -291,7 +292,7 @@ def _from_one_polytope(game: NormalFormGame, context: Context) -> _Found | None:
     None when a complementary face needs the enumeration of both polytopes.
     """
     m, n = game.shape
-    _check_size(min(m, n), m + n)
+    _check_size(m, n)
     A, B = positive_bimatrix(game)
     swap = n < m                          # enumerate the polytope of the player with fewer actions
     if swap:
@@ -319,8 +320,7 @@ def _from_one_polytope(game: NormalFormGame, context: Context) -> _Found | None:
             degenerate = degenerate or _labels(A, y) > n
         pairs.append((xs_index[mask], ys_index[y]))
     if not degenerate:
-        if max_vertices(n, m + n) <= DECIDE_DEGENERACY_UP_TO:
-            context.check("vertex")
+        if max_vertices(n, m + n) <= DECIDE_DEGENERACY_UP_TO:     # small: no time check
             degenerate = polytope_vertices(A).has_degenerate_vertex()
         else:
             degenerate = None
