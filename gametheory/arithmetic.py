@@ -165,6 +165,8 @@ class Arithmetic:
         """A numpy array in this arithmetic (an object array of Fractions when exact)."""
         if self.exact:
             arr = np.asarray(values, dtype=object)
+            if all(type(v) is Fraction for v in arr.flat):     # the common case: nothing to do
+                return arr.copy() if arr is values else arr
             return np.vectorize(Fraction, otypes=[object])(arr) if arr.size else arr
         return np.asarray(values, dtype=float)
 

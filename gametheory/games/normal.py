@@ -357,6 +357,15 @@ class NormalFormGame:
         Only the others' supports are contracted, so pure and small-support
         profiles cost little even in large games.
         """
+        values, den = self._deviation_parts(prof, player)
+        if den is None:
+            return values
+        out = np.empty(values.shape, dtype=object)
+        out.flat[:] = [Fraction(int(v), den) for v in values.flat]
+        return out
+
+    def _deviation_parts(self, prof: Sequence[np.ndarray], player: int) -> tuple[np.ndarray, int | None]:
+        """Deviation payoffs as (integer numerators, common denominator), or (floats, None)."""
         exact = self.is_exact and all(v.dtype == object for v in prof)
         if exact:
             # integer arithmetic: payoffs scaled to integers, each strategy as numerators over
@@ -373,10 +382,8 @@ class NormalFormGame:
             # the others play pure strategies: the payoffs are read, not summed
             at = tuple(slice(None) if k == player else int(s[0]) for k, s in enumerate(supports))
             if not exact:
-                return np.array(arr[at], dtype=float)
-            out = np.empty(len(prof[player]), dtype=object)
-            out[:] = [Fraction(int(v), den) for v in arr[at]]
-            return out
+                return np.array(arr[at], dtype=float), None
+            return np.asarray(arr[at]), den
         arr = arr[np.ix_(*supports)]                      # one gather of the relevant block
         for k in range(self.num_players - 1, -1, -1):   # last axis first: indices stay valid
             if k == player:
@@ -387,11 +394,7 @@ class NormalFormGame:
             else:
                 nums = np.asarray(prof[k], dtype=float)[supports[k]]
             arr = np.tensordot(arr, nums, axes=([k], [0]))
-        if not exact:
-            return arr
-        out = np.empty(arr.shape, dtype=object)
-        out.flat[:] = [Fraction(int(v), den) for v in arr.flat]
-        return out
+        return (arr, den) if exact else (arr, None)
 
     def expected_payoffs(self, profile: Sequence[Any]) -> tuple[Number, ...]:
         """Each player's expected payoff under a mixed-strategy profile.
@@ -410,10 +413,18 @@ class NormalFormGame:
         prof = self.as_profile(profile)
         payoffs, regrets = [], []
         for i in range(self.num_players):
-            dev = self._deviation(prof, i)
-            u = _dot(dev, prof[i])
-            payoffs.append(u)
-            regrets.append(_py(max(dev)) - u)
+            values, den = self._deviation_parts(prof, i)
+            if den is None:
+                u = _dot(values, prof[i])
+                payoffs.append(u)
+                regrets.append(_py(max(values)) - u)
+                continue
+            # exact: numerators over den, the strategy over its own common denominator
+            nums, d = _numerators(prof[i])
+            total = int(np.dot(np.asarray(values, dtype=object), nums))
+            best = int(max(values.flat))
+            payoffs.append(Fraction(total, den * d))
+            regrets.append(Fraction(best * d - total, den * d))
         return tuple(payoffs), tuple(regrets)
 
     def best_responses(self, profile: Sequence[Any], player: int, tol: float = 0.0) -> tuple[int, ...]:
