@@ -148,8 +148,9 @@ def _expand(tab: IntegerTableau, seen: set, queue: deque) -> None:
 
 
 #: Qhull options: joggled input ("QJ") always yields simplicial facets and is the fastest in
-#: high dimension; "Q9" (process the furthest of the remaining outside sets) was 0-35% faster
-#: on random 16x16 games; the certificate, not Qhull, decides what is a vertex.
+#: high dimension; "Q9" (process the furthest of the remaining outside sets) was 20-40% faster
+#: on two of three random 16x16 games, 8-14% slower on the third; the certificate, not Qhull,
+#: decides what is a vertex.
 QHULL_OPTIONS = "QJ Q9"
 #: Above this share of uncertified Qhull facets, the exact search is used outright.
 MAX_UNCERTIFIED_SHARE = 0.02
