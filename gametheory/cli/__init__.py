@@ -47,7 +47,7 @@ COMMANDS = {
     "coop": "cooperative analysis: core, Shapley value, nucleolus",
     "conflict": "graph-model conflict analysis: stability of every state",
     "lint": "check a model's quotes and numbers",
-    "models": "list the bundled games",
+    "models": "list the bundled games, models and conflicts",
 }
 
 
@@ -61,6 +61,10 @@ def _parser(chosen: str | None = None) -> argparse.ArgumentParser:
     others carry their name and help, enough for ``gametheory --help``."""
     p = Parser(prog="gametheory",
                description="Game-theoretic analysis: equilibria of games in strategic form.")
+    from .. import __version__
+    p.add_argument("--version", action="version", version=f"gametheory {__version__}")
+    p.add_argument("--debug", action="store_true",
+                   help="on an internal error, show the traceback")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, text in COMMANDS.items():
         if name == chosen:
@@ -69,6 +73,8 @@ def _parser(chosen: str | None = None) -> argparse.ArgumentParser:
         else:
             sub.add_parser(name, help=text)
     for name, parser in sub.choices.items():
+        parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                            help="on an internal error, show the traceback")
         if name != "models":
             soft = name == chosen and getattr(command_module(name), "SOFT_STOP", False)
             parser.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
@@ -118,7 +124,7 @@ def _within(command, args: argparse.Namespace) -> int:
         except _Stopped:                        # the parent reports it
             code = 1
         except BaseException as exc:            # noqa: BLE001 - reported in one line
-            code = exit_code(exc)
+            code = exit_code(exc, debug=getattr(args, "debug", False))
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -164,8 +170,8 @@ def _terminated(*_) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    words = sys.argv[1:] if argv is None else list(argv)
     try:
-        words = sys.argv[1:] if argv is None else list(argv)
         args = _parser(_chosen(words)).parse_args(words)
         if args.command is None:
             raise UsageError(f"a command is required: {', '.join(list(COMMANDS)[:-1])} or "
@@ -175,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _within(command, args)
         return command.run(args)
     except (Exception, KeyboardInterrupt) as exc:   # never a traceback; say what happened
-        return exit_code(exc)
+        return exit_code(exc, debug="--debug" in words)
 
 
 def run() -> None:

@@ -130,8 +130,11 @@ def fail(message: str, code: int) -> int:
     return code
 
 
-def exit_code(exc: BaseException) -> int:
-    """Report an exception raised by a command as one line; return its exit code."""
+def exit_code(exc: BaseException, debug: bool = False) -> int:
+    """Report an exception raised by a command as one line; return its exit code.
+
+    An unexpected exception (a bug) is an "internal error"; with ``debug`` its traceback is
+    printed first (``gametheory --debug ...``)."""
     if isinstance(exc, UsageError):
         return fail(str(exc), 2)
     if isinstance(exc, SolverError):
@@ -142,7 +145,11 @@ def exit_code(exc: BaseException) -> int:
         return fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), 2)
     if isinstance(exc, KeyboardInterrupt):
         return fail("interrupted", 130)
-    return fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+    if debug:
+        import traceback
+        traceback.print_exception(exc)
+        return fail(f"internal error ({type(exc).__name__}): {exc}", 1)
+    return fail(f"internal error ({type(exc).__name__}): {exc} (run with --debug to see where)", 1)
 
 
 def game_and_model(source: str):

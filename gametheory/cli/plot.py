@@ -37,7 +37,7 @@ def add_parser(sub) -> None:
                    help="threshold and region: the conclusion(s) to draw")
     p.add_argument("--party", default=None, help="sobol: whose value of coordination (default: the first)")
     p.add_argument("--workers", type=int, default=None, metavar="W",
-                   help="worker processes (default: all cores)")
+                   help="worker processes (default: the cores this process may use)")
 
 
 def run(args: argparse.Namespace) -> int:

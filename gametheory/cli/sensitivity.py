@@ -32,7 +32,7 @@ def add_parser(sub) -> None:
                    help="complete-information values of coordination (default), or the ex-ante "
                         "ones over the Bayes-Nash equilibria of a model with [[type]] tables")
     s.add_argument("--workers", type=int, default=None, metavar="W",
-                   help="worker processes (default: all cores)")
+                   help="worker processes (default: the cores this process may use)")
     s.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (dask extra)")
     add_progress(s)
     add_format(s, ["table", "json"])

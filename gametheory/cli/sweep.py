@@ -43,7 +43,7 @@ def add_parser(sub) -> None:
                    help="add where each conclusion fails: PRIM boxes over the drawn numbers, as "
                         "rules")
     w.add_argument("--workers", type=int, default=None, metavar="W",
-                   help="worker processes (default: all cores)")
+                   help="worker processes (default: the cores this process may use)")
     w.add_argument("--scheduler", metavar="ADDRESS",
                    help="run the draws on a Dask cluster (e.g. tcp://10.0.0.1:8786; needs the "
                         "dask extra)")

@@ -21,7 +21,7 @@ import os
 import sys
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
 
-__all__ = ["Executor", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "executor_for"]
+__all__ = ["Executor", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "executor_for", "available_cpus"]
 
 
 class Executor(Protocol):
@@ -107,17 +107,32 @@ def _run_batch(task: tuple[Callable[[Any], Any], list[Any]]) -> list[Any]:
     return [fn(job) for job in batch]
 
 
+def available_cpus() -> int:
+    """The number of CPUs this process may use: its affinity mask where the system has one (a
+    container or ``taskset`` may allow fewer than the machine has), else ``os.cpu_count()``.
+
+    Examples
+    --------
+    >>> available_cpus() >= 1
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):        # not on Linux
+        return os.cpu_count() or 1
+
+
 def executor_for(workers: int | None, jobs: Iterable[Any] = ()) -> Executor:
     """A serial executor for one worker (or one job), else a process pool.
 
-    ``workers`` None means the machine's cores.
+    ``workers`` None means the cores this process may run on (:func:`available_cpus`).
 
     Examples
     --------
     >>> type(executor_for(1)).__name__, type(executor_for(4, range(10))).__name__
     ('SerialExecutor', 'ProcessExecutor')
     """
-    count = (os.cpu_count() or 1) if workers is None else max(1, int(workers))
+    count = available_cpus() if workers is None else max(1, int(workers))
     if count == 1 or len(list(jobs)) == 1:
         return SerialExecutor()
     return ProcessExecutor(count)

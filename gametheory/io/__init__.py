@@ -9,14 +9,14 @@ from ._files import read_text, write_atomic, write_text_atomic
 from .conflict_toml import bundled_conflicts, load_conflict, parse_conflict, read_conflict
 from .draws import write_draws
 from .efg import format_efg, parse_efg, read_efg, write_efg
-from .games import bundled_games, load_tree, model_of, read_game, write_game
+from .games import bundled_catalogue, bundled_games, load_tree, model_of, read_game, write_game
 from .model_toml import (bundled_models, load_model, parse_model, read_model, read_source_text,
                          sibling_models)
 from .nfg import format_nfg, parse_nfg, read_nfg, write_nfg
 from .sources import Source, resolve
 from .tu_toml import load_tu, parse_tu, read_tu
 
-__all__ = ["read_game", "write_game", "load_tree", "bundled_games", "bundled_models", "model_of",
+__all__ = ["read_game", "write_game", "load_tree", "bundled_games", "bundled_catalogue", "bundled_models", "model_of",
            "sibling_models", "read_source_text",
            "bundled_conflicts", "load_model", "read_model", "parse_model",
            "load_conflict", "read_conflict", "parse_conflict", "load_tu", "read_tu", "parse_tu",

@@ -13,7 +13,7 @@ from .model_toml import bundled_models, load_model
 from .nfg import parse_nfg, read_nfg, write_nfg
 from .sources import Source, bundled, resolve
 
-__all__ = ["read_game", "load_tree", "write_game", "bundled_games", "model_of"]
+__all__ = ["read_game", "load_tree", "write_game", "bundled_games", "bundled_catalogue", "model_of"]
 
 
 def bundled_games() -> dict[str, str]:
@@ -27,6 +27,30 @@ def bundled_games() -> dict[str, str]:
             out[name] = parse_efg(src.text(), source=src.name).title
     out.update({name: entry.title for name, entry in TEXTBOOK.items()})
     out.update(bundled_models())
+    return out
+
+
+def bundled_catalogue() -> dict[str, tuple[str, str]]:
+    """Every bundled name with its kind and title: ``game`` (strategic form), ``tree`` (a game
+    tree, a file or the textbook catalogue), ``model`` (a crisis model), ``conflict`` (a graph
+    model), in that order.
+
+    Examples
+    --------
+    >>> catalogue = bundled_catalogue()
+    >>> catalogue["chicken"], catalogue["unilateral"][0], catalogue["crisis"][0]
+    (('game', 'Chicken'), 'model', 'conflict')
+    """
+    from .conflict_toml import bundled_conflicts, load_conflict
+    out: dict[str, tuple[str, str]] = {}
+    for name, src in bundled("game").items():
+        if src.format == "nfg":
+            out[name] = ("game", parse_nfg(src.text(), source=src.name).title)
+        elif src.format == "efg":
+            out[name] = ("tree", parse_efg(src.text(), source=src.name).title)
+    out.update({name: ("tree", entry.title) for name, entry in TEXTBOOK.items()})
+    out.update({name: ("model", title) for name, title in bundled_models().items()})
+    out.update({name: ("conflict", load_conflict(name).title) for name in bundled_conflicts()})
     return out
 
 

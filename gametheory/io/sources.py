@@ -35,6 +35,7 @@ class Source:
     format: str
     path: Path | None = None        # a file the caller named
     entry: Any = None               # a bundled file (an importlib.resources Traversable)
+    content: str | None = None      # text read from standard input ("-")
 
     @property
     def bundled(self) -> bool:
@@ -42,11 +43,16 @@ class Source:
 
     @property
     def folder(self) -> Path:
-        """The file's folder, where the files it names (``extends``, ``conflict``) are."""
-        return Path(str(self.entry)).parent if self.entry is not None else self.path.parent
+        """The file's folder, where the files it names (``extends``, ``conflict``) are (standard
+        input: the working folder)."""
+        if self.entry is not None:
+            return Path(str(self.entry)).parent
+        return self.path.parent if self.path is not None else Path(".")
 
     def text(self) -> str:
         """The file's UTF-8 text (a :class:`~gametheory.errors.GameFileError` when not UTF-8)."""
+        if self.content is not None:
+            return self.content
         if self.entry is not None:
             return self.entry.read_text(encoding="utf-8")
         return read_text(self.path)
@@ -73,7 +79,9 @@ def resolve(source: "str | Path | Source", kind: str) -> Source:
     """The file ``source`` stands for, as a reader of ``kind`` (``"game"``, ``"model"``,
     ``"conflict"``) understands it.
 
-    A path is taken as a path when it is a file, ends in a suffix of the kind, or (games and
+    ``"-"`` is standard input (read once; a game's format is sniffed from its first word,
+    ``NFG`` or ``EFG``, anything else is taken as a model file).  A path is taken as a path
+    when it is a file, ends in a suffix of the kind, or (games and
     models) exists; a path that is not a file raises ``no such file`` (a ``.nfg`` path is
     left to :func:`~gametheory.io.nfg.read_nfg`).  Anything else without a ``/`` is the name
     of a bundled file of the kind; else the error lists the bundled names.  A
@@ -81,6 +89,8 @@ def resolve(source: "str | Path | Source", kind: str) -> Source:
     """
     if isinstance(source, Source):
         return source
+    if str(source) == STDIN:
+        return _stdin(kind)
     k = KINDS[kind]
     path = Path(source)
     if path.is_file() or path.suffix.lower() in k.suffixes or (k.exists and path.exists()):
@@ -94,8 +104,49 @@ def resolve(source: "str | Path | Source", kind: str) -> Source:
             entry = _data(folder) / f"{name}{suffix}"
             if entry.is_file():
                 return Source(f"{label}{name}{suffix}", suffix[1:], entry=entry)
+    for other, readers in READERS.items():
+        if other != kind and "/" not in name and name in bundled(other):
+            raise GameFileError(source, f"a bundled {KINDS[other].noun}, not a {k.noun}: "
+                                        f"{readers} it")
+    from ..games.catalogue import TEXTBOOK
+    if kind != "game" and name in TEXTBOOK:
+        raise GameFileError(source, f"a game tree of the textbook catalogue, not a {k.noun}: "
+                                    f"{READERS['game']} it")
     raise GameFileError(source, f"no such file, and not the name of a bundled {k.noun} "
                                 f"(bundled: {', '.join(bundled_names(kind))})")
+
+
+#: Which commands read a bundled file of each kind (for the message when a name of one kind
+#: is given where another is wanted).
+READERS = {
+    "model": "'gametheory show', 'compare' and 'sweep' read",
+    "game": "'gametheory solve' and the other game commands read",
+    "conflict": "'gametheory conflict' reads",
+}
+
+#: The source name that stands for standard input.
+STDIN = "-"
+_stdin_text: list[str] = []          # standard input, once read (a command may resolve twice)
+
+
+def _stdin(kind: str) -> Source:
+    """Standard input as a source of ``kind``, its format sniffed from the header."""
+    import sys
+    if not _stdin_text:
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        if isinstance(data, bytes):
+            try:
+                data = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise GameFileError("<stdin>", f"not UTF-8 text ({exc.reason})") from None
+        _stdin_text.append(data.removeprefix("\ufeff"))
+    text = _stdin_text[0]
+    if not text.strip():
+        raise GameFileError("<stdin>", "standard input is empty: give a game (.nfg or .efg text) "
+                                       "or a model file")
+    head = text.lstrip()[:3]
+    fmt = head.lower() if kind == "game" and head in ("NFG", "EFG") else "toml"
+    return Source("<stdin>", fmt, content=text)
 
 
 def bundled(kind: str) -> dict[str, Source]:
