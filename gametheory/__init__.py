@@ -80,7 +80,8 @@ if TYPE_CHECKING:
     from .games.repeated import repeated_tree
     from .games.signalling import SignallingGame
     from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_normal_form
-    from .io import (bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_conflict,
+    from .games.peers import from_nashpy, to_nashpy
+    from .io import (from_pygambit, to_pygambit, bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_conflict,
                      parse_efg, parse_nfg, parse_tu, read_conflict, read_efg, read_game, read_nfg,
                      read_tu, write_efg, write_game, write_nfg)
     from .report import (plot_payoff_set, plot_region, plot_sobol, plot_threshold, plot_tree,
@@ -257,6 +258,10 @@ _LAZY: dict[str, Any] = {
     "read_conflict": "io",
     "read_efg": "io",
     "read_game": "io",
+    "from_pygambit": "io",
+    "to_pygambit": "io",
+    "from_nashpy": "games.peers",
+    "to_nashpy": "games.peers",
     "read_nfg": "io",
     "read_tu": "io",
     "write_efg": "io",
@@ -356,7 +361,8 @@ __all__ = [
     "bayes_compare", "BayesComparison", "BayesRegime", "bayes_conclusions", "bayes_values", "coordination_choice", "CoordinationChoice",
     "ChoiceOutcome", "TalksLevel",
     # files
-    "read_game", "write_game", "bundled_games", "read_nfg", "write_nfg", "parse_nfg",
+    "read_game", "write_game", "bundled_games", "from_nashpy", "to_nashpy", "from_pygambit",
+    "to_pygambit", "read_nfg", "write_nfg", "parse_nfg",
     "format_nfg", "read_efg", "write_efg", "parse_efg", "format_efg", "read_conflict",
     "parse_conflict", "read_tu", "parse_tu",
     # reports

@@ -22,6 +22,7 @@ from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame
 from ..solvers.result import SolverResult
 from ..solvers.solve import solve
+from ..games.peers import accepts_peer_games
 
 __all__ = ["TalkOutcome", "TalkAnalysis", "talk_outcomes"]
 
@@ -73,6 +74,7 @@ class TalkAnalysis:
     exact: bool
 
 
+@accepts_peer_games
 def talk_outcomes(game: NormalFormGame, messages: Any, senders: Sequence[str] | None = None,
                   exact: bool | None = None) -> TalkAnalysis:
     """The outcomes that cheap talk before ``game`` can lead to in subgame-perfect equilibrium.

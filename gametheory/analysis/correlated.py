@@ -39,6 +39,7 @@ from ..games.normal import NormalFormGame
 from ..linalg.lp import solve_lp
 from ..solvers.result import default_tolerance
 from ..solvers._common import fallback_arithmetic, resolve_context
+from ..games.peers import accepts_peer_games
 
 __all__ = ["CorrelatedEquilibrium", "correlated_equilibrium", "correlated_gains",
            "is_correlated_equilibrium", "OBJECTIVES"]
@@ -137,6 +138,7 @@ def _constraint_rows(U: Sequence[np.ndarray], coarse: bool) -> np.ndarray:
     return np.array(rows)
 
 
+@accepts_peer_games
 def correlated_gains(game: NormalFormGame, distribution: Any, coarse: bool = False) -> list[Any]:
     """Each player's largest expected gain from disobeying the mediator (<= 0 at an equilibrium).
 
@@ -194,6 +196,7 @@ def _player_rows(game: NormalFormGame, i: int, coarse: bool) -> slice:
     return slice(start, start + sizes[i])
 
 
+@accepts_peer_games
 def is_correlated_equilibrium(game: NormalFormGame, distribution: Any, coarse: bool = False,
                               tol: float | None = None) -> bool:
     """Whether ``distribution`` (over profiles, shaped like the game) is a (coarse) correlated equilibrium.
@@ -232,6 +235,7 @@ def _as_distribution(game: NormalFormGame, distribution: Any) -> np.ndarray:
     return mu
 
 
+@accepts_peer_games
 def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, player: Any = None,
                            coarse: bool = False, exact: bool | None = None,
                            tol: float | None = None, context: Context | None = None

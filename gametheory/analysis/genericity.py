@@ -30,6 +30,7 @@ from ..context import Context
 from ..games.normal import NormalFormGame
 from ..solvers.solve import solve
 from ..solvers.vertex import is_degenerate
+from ..games.peers import accepts_peer_games
 
 __all__ = ["PayoffTie", "Genericity", "payoff_ties", "PerturbationCheck", "perturbation_check"]
 
@@ -80,6 +81,7 @@ class Genericity:
     degenerate: bool | None
 
 
+@accepts_peer_games
 def payoff_ties(game: NormalFormGame) -> Genericity:
     """The pure best-response ties of ``game`` (see the module notes); vectorised per player.
 
@@ -146,6 +148,7 @@ class PerturbationCheck:
     component_survival: tuple[int, ...] | None
 
 
+@accepts_peer_games
 def perturbation_check(game: NormalFormGame, samples: int = 20, scale: float = 1e-6,
                        radius: float = 1e-3, method: str = "auto", *,
                        context: Context | None = None) -> PerturbationCheck:

@@ -37,6 +37,7 @@ from ..errors import GameTooLargeError, SolverError
 from ..games.normal import NormalFormGame
 from ..linalg.lp import FLOAT_LP, solve_lp
 from ..solvers.polynomial import solve_polynomial
+from ..games.peers import accepts_peer_games
 
 __all__ = ["Perfection", "perfection", "is_weakly_dominated", "perturbed_game"]
 
@@ -71,6 +72,7 @@ class Perfection:
     direction: tuple[tuple[Fraction, ...], ...] | None = None
 
 
+@accepts_peer_games
 def is_weakly_dominated(game: NormalFormGame, player: int, strategy: Any,
                         exact: bool | None = None) -> bool:
     """Whether a (mixed) strategy is weakly dominated by a mixed strategy of the same player.
@@ -105,6 +107,7 @@ def is_weakly_dominated(game: NormalFormGame, player: int, strategy: Any,
     return bool(gain > 0) if exact else bool(gain > 1e-9 * max(1.0, float(np.max(np.abs(M)))))
 
 
+@accepts_peer_games
 def perturbed_game(game: NormalFormGame, minimum: Sequence[Sequence[Any]]) -> NormalFormGame:
     """The perturbed game in which player ``i`` plays action ``a`` with probability at least
     ``minimum[i][a]`` (Selten 1975), as an ordinary game.
@@ -136,6 +139,7 @@ def perturbed_game(game: NormalFormGame, minimum: Sequence[Sequence[Any]]) -> No
                           title=(game.title or "game") + " (perturbed)")
 
 
+@accepts_peer_games
 def perfection(game: NormalFormGame, profiles: Sequence[Sequence[Sequence[Any]]], *,
                context: Context | None = None) -> tuple[Perfection, ...]:
     """Perfection of each listed equilibrium ``profiles[k]`` of ``game`` (see the module notes).

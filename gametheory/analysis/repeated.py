@@ -53,6 +53,7 @@ from ..linalg.lp import solve_lp
 from ..solvers._common import fallback_arithmetic, resolve_context
 from ..solvers.result import Equilibrium
 from ..solvers.solve import solve
+from ..games.peers import accepts_peer_games
 
 __all__ = ["MinmaxValue", "minmax_values", "Deterrence", "Sustainability", "sustainability",
            "grim_trigger_threshold", "PayoffSet", "feasible_payoff_set", "pure_profile",
@@ -233,6 +234,7 @@ def _payoffs(game: NormalFormGame, exact: bool) -> list[np.ndarray]:
         [np.asarray(u, dtype=float) for u in game.float_payoffs]
 
 
+@accepts_peer_games
 def minmax_values(game: NormalFormGame, exact: bool | None = None, *,
                   context: Context | None = None) -> tuple[MinmaxValue, ...]:
     """Each player's pure, mixed and correlated minmax values.
@@ -329,6 +331,7 @@ def _stage_equilibria(game: NormalFormGame, exact: bool) -> list[Equilibrium]:
     return eqs
 
 
+@accepts_peer_games
 def sustainability(game: NormalFormGame, profile: Sequence[Any], exact: bool | None = None, *,
                    context: Context | None = None) -> Sustainability:
     """From which discount factor a pure profile is sustained forever in the repeated game.
@@ -394,6 +397,7 @@ def sustainability(game: NormalFormGame, profile: Sequence[Any], exact: bool | N
                           one_period=overall([r.one_period for r in rows]), exact=ex)
 
 
+@accepts_peer_games
 def grim_trigger_threshold(game: NormalFormGame, profile: Sequence[Any],
                            exact: bool | None = None) -> Any:
     """The least discount factor at which grim trigger sustains a pure profile, exactly.
@@ -416,6 +420,7 @@ def grim_trigger_threshold(game: NormalFormGame, profile: Sequence[Any],
     return sustainability(game, profile, exact).grim
 
 
+@accepts_peer_games
 def feasible_payoff_set(game: NormalFormGame, exact: bool | None = None, *,
                         context: Context | None = None) -> PayoffSet:
     """The feasible, individually rational payoffs: a polygon for two players.
@@ -523,6 +528,7 @@ class RepeatedPlay:
     exact: bool
 
 
+@accepts_peer_games
 def repeated_play(game: NormalFormGame, profile: Sequence[Any] | None = None,
                   discount: Any = None, exact: bool | None = None, *,
                   context: Context | None = None) -> RepeatedPlay:

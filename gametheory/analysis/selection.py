@@ -51,6 +51,7 @@ from ..solvers.result import SolverResult, default_tolerance
 from ..solvers.solve import solve
 from .perfection import Perfection, perfection
 from .tracing import bicentric_prior, tracing_procedure
+from ..games.peers import accepts_peer_games
 
 __all__ = ["RiskComparison", "TracingComparison", "Selection", "select"]
 
@@ -149,6 +150,7 @@ class Selection:
     perfection: tuple[Perfection, ...] = ()
 
 
+@accepts_peer_games
 def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None = None, *,
            context: Context | None = None) -> Selection:
     """The selection panel for ``game``'s equilibria (``result``, else ``gt.solve(game)``).

@@ -47,6 +47,7 @@ import numpy as np
 
 from ..context import Context
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 
 __all__ = ["Trace", "bicentric_prior", "tracing_procedure"]
 
@@ -81,6 +82,7 @@ class Trace:
     status: str
 
 
+@accepts_peer_games
 def bicentric_prior(game: NormalFormGame, e: Sequence[Sequence[Any]],
                     f: Sequence[Sequence[Any]]) -> tuple[tuple[Any, ...], ...]:
     """Each player's prior strategy for the pair of profiles ``e`` and ``f``.
@@ -324,6 +326,7 @@ def _correct(system: _TracingSystem, x: np.ndarray,
     return None
 
 
+@accepts_peer_games
 def tracing_procedure(game: NormalFormGame, prior: Sequence[Sequence[Any]], *, alpha: float = _ALPHA,
           context: Context | None = None) -> Trace:
     """Follow the logarithmic tracing path of ``game`` from ``prior`` to its end.

@@ -38,6 +38,7 @@ from ..solvers._common import resolve_context
 from ..solvers.solve import solve
 from .derive import characteristic_function
 from .records import BargainingSolution, DisagreementPoint, ParetoFrontier
+from ..games.peers import accepts_peer_games
 
 __all__ = ["BargainingSolution", "DisagreementPoint", "ParetoFrontier", "nash_bargaining",
            "kalai_smorodinsky", "disagreement_point", "pareto_frontier"]
@@ -51,6 +52,7 @@ def _points(game: NormalFormGame, exact: bool) -> tuple[list[tuple[str, ...]], n
     return profiles, pts
 
 
+@accepts_peer_games
 def disagreement_point(game: NormalFormGame, kind: Any = "maxmin",
                        exact: bool | None = None, *,
                        context: Context | None = None) -> DisagreementPoint:
@@ -123,6 +125,7 @@ def _ideal(pts: np.ndarray, d: tuple, exact: bool) -> tuple:
     return tuple(out)
 
 
+@accepts_peer_games
 def kalai_smorodinsky(game: NormalFormGame, disagreement: Any = "maxmin",
                       exact: bool | None = None, *,
                       context: Context | None = None) -> BargainingSolution:
@@ -155,6 +158,7 @@ def kalai_smorodinsky(game: NormalFormGame, disagreement: Any = "maxmin",
     return BargainingSolution("Kalai-Smorodinsky", point, _distribution(profiles, sol.x[:P], exact), d, exact)
 
 
+@accepts_peer_games
 def pareto_frontier(game: NormalFormGame, exact: bool | None = None, *,
                     context: Context | None = None) -> ParetoFrontier:
     """The Pareto-efficient extreme points of the feasible set (distinct payoff vectors no
@@ -184,6 +188,7 @@ def pareto_frontier(game: NormalFormGame, exact: bool | None = None, *,
     return ParetoFrontier(tuple(game.players), tuple(efficient), exact)
 
 
+@accepts_peer_games
 def nash_bargaining(game: NormalFormGame, disagreement: Any = "maxmin",
                     exact: bool | None = None, *,
                     context: Context | None = None) -> BargainingSolution:

@@ -36,6 +36,7 @@ from ..games.normal import NormalFormGame
 from ..solvers._common import resolve_context
 from ..solvers.solve import solve
 from .tu import TUGame
+from ..games.peers import accepts_peer_games
 
 __all__ = ["characteristic_function", "KINDS"]
 
@@ -64,6 +65,7 @@ def _contest(game: NormalFormGame, mask: int, exact: bool) -> tuple[np.ndarray, 
     return mine, theirs
 
 
+@accepts_peer_games
 def characteristic_function(game: NormalFormGame, kind: str = "alpha", mixed: bool = True,
                             exact: bool | None = None, *, context: Context | None = None) -> TUGame:
     """The TU game of what each coalition of ``game``'s players can secure (see the module notes).

@@ -20,6 +20,7 @@ from typing import Any, Mapping, Sequence
 from ..errors import GameTooLargeError, InvalidGameError
 from .normal import NormalFormGame
 from .tree import ExtensiveFormGame, Node, decision, outcome
+from .peers import accepts_peer_games
 
 __all__ = ["cheap_talk", "MAX_TALK_LEAVES"]
 
@@ -46,6 +47,7 @@ def _messages(game: NormalFormGame, messages: Any, senders: Sequence[str]) -> di
     return out
 
 
+@accepts_peer_games
 def cheap_talk(game: NormalFormGame, messages: Any, senders: Sequence[str] | None = None
                ) -> ExtensiveFormGame:
     """The game preceded by one round of simultaneous, costless messages, as a tree.

@@ -13,6 +13,7 @@ from .games import bundled_catalogue, bundled_games, load_tree, model_of, read_g
 from .model_toml import (bundled_models, load_model, parse_model, read_model, read_source_text,
                          sibling_models)
 from .nfg import format_nfg, parse_nfg, read_nfg, write_nfg
+from .peers import from_pygambit, to_pygambit
 from .sources import Source, resolve
 from .tu_toml import load_tu, parse_tu, read_tu
 
@@ -22,4 +23,5 @@ __all__ = ["read_game", "write_game", "load_tree", "bundled_games", "bundled_cat
            "load_conflict", "read_conflict", "parse_conflict", "load_tu", "read_tu", "parse_tu",
            "read_nfg", "write_nfg", "parse_nfg", "format_nfg",
            "read_efg", "write_efg", "parse_efg", "format_efg",
-           "Source", "resolve", "read_text", "write_text_atomic", "write_atomic", "write_draws"]
+           "Source", "resolve", "read_text", "write_text_atomic", "write_atomic", "write_draws",
+           "from_pygambit", "to_pygambit"]

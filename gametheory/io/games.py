@@ -12,6 +12,7 @@ from .efg import parse_efg
 from .model_toml import bundled_models, load_model
 from .nfg import parse_nfg, read_nfg, write_nfg
 from .sources import Source, bundled, resolve
+from ..games.peers import accepts_peer_games
 
 __all__ = ["read_game", "load_tree", "write_game", "bundled_games", "bundled_catalogue", "model_of"]
 
@@ -107,6 +108,7 @@ def load_tree(source: str | Path | Source) -> ExtensiveFormGame:
     return game
 
 
+@accepts_peer_games
 def write_game(game: NormalFormGame, path: str | Path) -> None:
     """Write a game as a Gambit ``.nfg`` file (whole or not at all)."""
     write_nfg(game, path)

@@ -55,6 +55,7 @@ import numpy as np
 from ..arithmetic import exact_str, parse_rational
 from ..errors import GameFileError, InvalidGameError
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 
 __all__ = ["read_nfg", "parse_nfg", "write_nfg", "format_nfg"]
 
@@ -534,6 +535,7 @@ def _count(shape: tuple[int, ...], n: int) -> str:
 
 
 # ----------------------------------------------------------------------------- writing
+@accepts_peer_games
 def format_nfg(game: NormalFormGame) -> str:
     """Write a game as the text of a Gambit ``.nfg`` file (payoff version).
 
@@ -595,6 +597,7 @@ def format_nfg(game: NormalFormGame) -> str:
     return "\n".join(lines) + "\n"
 
 
+@accepts_peer_games
 def write_nfg(game: NormalFormGame, path: PathLike) -> None:
     """Write a game to a Gambit ``.nfg`` file (payoff version, UTF-8).
 

@@ -44,6 +44,7 @@ from ..errors import InvalidGameError
 from ..games.normal import NormalFormGame
 from ..linalg.lp import solve_lp
 from ._common import fallback_arithmetic, resolve_context
+from ..games.peers import accepts_peer_games
 
 __all__ = ["Elimination", "EliminationStep", "iterated_elimination", "dominated_actions"]
 
@@ -106,6 +107,7 @@ def _payoff_matrix(game: NormalFormGame, player: int, arithmetic: Arithmetic) ->
     return np.moveaxis(arr, player, 0).reshape(game.shape[player], -1)
 
 
+@accepts_peer_games
 def dominated_actions(game: NormalFormGame, player: int, kind: str = "strict", mixed: bool = True,
                       exact: bool | None = None, *,
                       context: Context | None = None) -> dict[int, dict[int, Number]]:
@@ -203,6 +205,7 @@ def _mixed_dominator(U: np.ndarray, a: int, kind: str, arithmetic: Arithmetic,
     return None
 
 
+@accepts_peer_games
 def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool = True,
                          exact: bool | None = None, *, context: Context | None = None) -> Elimination:
     """Remove dominated actions until none is left; report what went and why.

@@ -34,6 +34,7 @@ from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibr
 from ._bimatrix import positive_bimatrix
 from ._common import collect, require_two_players, resolve_context
 from ..linalg.exact import IntegerTableau
+from ..games.peers import accepts_peer_games
 
 __all__ = ["solve_lemke_howson", "iter_lemke_howson", "lemke_howson_path"]
 
@@ -124,6 +125,7 @@ def lemke_howson_path(A: np.ndarray, B: np.ndarray, label: int, max_pivots: int 
     raise SolverError(f"Lemke-Howson did not finish within {limit} pivots")
 
 
+@accepts_peer_games
 def iter_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None,
                       exact: bool | None = None, tol: float | None = None, *,
                       context: Context | None = None) -> Iterator[Equilibrium]:
@@ -171,6 +173,7 @@ def _labels(labels: Sequence[int] | None, total: int) -> list[int]:
     return out
 
 
+@accepts_peer_games
 def solve_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None, exact: bool | None = None,
                        tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """Equilibria reached by Lemke-Howson from each starting label, deduplicated.

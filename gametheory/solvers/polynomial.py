@@ -61,6 +61,7 @@ from ._common import fallback_arithmetic, resolve_context, stopped_with
 from ._isolate import isolate_roots, support_scale
 from ._support_system import SupportSystem
 from .pure import solve_pure
+from ..games.peers import accepts_peer_games
 
 __all__ = ["solve_polynomial"]
 
@@ -146,6 +147,7 @@ def _undominated_supports(U: list[np.ndarray], shape: tuple[int, ...]):
     return [profiles[p] for p in np.flatnonzero(keep)]
 
 
+@accepts_peer_games
 def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
                      tol: float | None = None, max_boxes: int = 20_000, *,
                      context: Context | None = None) -> SolverResult:

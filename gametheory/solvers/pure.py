@@ -23,6 +23,7 @@ from ..context import Context
 from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult
 from ._common import resolve_context
+from ..games.peers import accepts_peer_games
 
 __all__ = ["solve_pure", "iter_pure", "pure_equilibrium_mask"]
 
@@ -83,6 +84,7 @@ def _mask_and_regret(game: NormalFormGame, arithmetic: Arithmetic):
     return mask, regret
 
 
+@accepts_peer_games
 def iter_pure(game: NormalFormGame, exact: bool | None = None,
               tol: float | None = None, *, context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate the pure equilibria in profile order (first player slowest).
@@ -104,6 +106,7 @@ def iter_pure(game: NormalFormGame, exact: bool | None = None,
                           regret=zero if arithmetic.exact else max(float(gain), 0.0))
 
 
+@accepts_peer_games
 def solve_pure(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
                context: Context | None = None) -> SolverResult:
     """All pure-strategy Nash equilibria, for any number of players.

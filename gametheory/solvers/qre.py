@@ -96,6 +96,7 @@ from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult, make_equilibrium
 from ._common import fallback_arithmetic, resolve_context
 from ._support_system import SupportSystem, refine_equilibrium
+from ..games.peers import accepts_peer_games
 
 __all__ = ["QRECurve", "logit_qre", "solve_qre"]
 
@@ -694,6 +695,7 @@ def _trace_and_certify(tracer: _Tracer, game: NormalFormGame, stop: float, lam_m
     return None, None, reason
 
 
+@accepts_peer_games
 def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: float = 0.1,
               tol: float | None = None, exact: bool | None = None, stop_regret: float | None = None,
               max_accel: float = 3.0, max_steps: int = 10_000,
@@ -774,6 +776,7 @@ def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: fl
                     end_distance=distance)
 
 
+@accepts_peer_games
 def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
               context: Context | None = None, **options: Any) -> SolverResult:
     """The limiting logit QRE: one Nash equilibrium, selected by the principal QRE branch.

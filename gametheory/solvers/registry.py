@@ -26,6 +26,7 @@ from .simpdiv import solve_simpdiv
 from .support import solve_support
 from .vertex import solve_vertex
 from .zero_sum import is_constant_sum, solve_zero_sum
+from ..games.peers import accepts_peer_games
 
 __all__ = ["NORMAL_FORM_METHODS", "choose_method", "traces_qre", "solve_normal_form", "AUTO_VERTEX_LIMIT",
            "AUTO_POLYNOMIAL_LIMIT"]
@@ -52,6 +53,7 @@ AUTO_POLYNOMIAL_LIMIT = 400
 SPARSE_POLYNOMIAL_LIMIT = 4096
 
 
+@accepts_peer_games
 def choose_method(game: NormalFormGame, polynomial_limit: int = AUTO_POLYNOMIAL_LIMIT) -> str:
     """The method ``auto`` runs: all equilibria where affordable, else one.
 

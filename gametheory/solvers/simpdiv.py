@@ -97,6 +97,7 @@ from ..games.normal import NormalFormGame
 from .result import Equilibrium, SolverResult, make_equilibrium
 from ._common import fallback_arithmetic, resolve_context
 from ._support_system import refine_equilibrium
+from ..games.peers import accepts_peer_games
 
 __all__ = ["solve_simpdiv"]
 
@@ -786,6 +787,7 @@ def _positive_int(name: str, value: Any) -> int:
     return int(value)
 
 
+@accepts_peer_games
 def solve_simpdiv(game: NormalFormGame, exact: bool | None = None, tol: float | None = None,
                   start: Any = None, max_refinements: int = 16, *,
                   context: Context | None = None, **options: Any) -> SolverResult:

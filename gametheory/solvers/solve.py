@@ -21,6 +21,7 @@ from .agent_qre import solve_agent_qre
 from .sequence_form import solve_sequence_form
 from ._tree import default_tree_tolerance, tree_context
 from .spe import solve_spe, tree_equilibrium
+from ..games.peers import accepts_peer_games
 
 __all__ = ["solve", "METHODS", "choose_method"]
 
@@ -35,6 +36,7 @@ METHODS: dict[str, Callable[..., SolverResult]] = {
 TREE_METHODS = ("spe", "sequence-form")
 
 
+@accepts_peer_games
 def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact: bool | None = None,
           eliminate: bool = False, *, context: Context | None = None,
           time_limit: float | None = None, progress: Progress | None = None,

@@ -42,6 +42,7 @@ from ._bimatrix import exact_bimatrix
 from ._common import collect, require_two_players, resolve_context
 from ..linalg.exact import solve_rational
 from .vertex import is_degenerate
+from ..games.peers import accepts_peer_games
 
 __all__ = ["solve_support", "iter_support"]
 
@@ -141,6 +142,7 @@ def _exact_pair(A: np.ndarray, B: np.ndarray, I: tuple[int, ...], J: tuple[int, 
     return xf, yf
 
 
+@accepts_peer_games
 def iter_support(game: NormalFormGame, exact: bool | None = None,
                  tol: float | None = None, *,
                  context: Context | None = None) -> Iterator[Equilibrium]:
@@ -197,6 +199,7 @@ def _float_pair(game: NormalFormGame, A: np.ndarray, B: np.ndarray, I, J, arithm
         return None  # a screened candidate that is not an equilibrium within tol
 
 
+@accepts_peer_games
 def solve_support(game: NormalFormGame, exact: bool | None = None,
                   tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """All equilibria of a nondegenerate two-player game, by support enumeration.

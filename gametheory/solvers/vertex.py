@@ -53,6 +53,7 @@ from ._bimatrix import positive_bimatrix
 from ._common import collect, require_two_players, resolve_context, stopped_with
 from ..linalg.polytope import VertexSet, certified_vertices, exact_vertices
 from ._complementary import complementary_vertices
+from ..games.peers import accepts_peer_games
 
 __all__ = ["solve_vertex", "iter_vertex", "polytope_vertices", "is_degenerate"]
 
@@ -147,6 +148,7 @@ def _popcount(x: int) -> int:
     return x.bit_count()
 
 
+@accepts_peer_games
 def is_degenerate(game: NormalFormGame) -> bool:
     """True when some mixed strategy with support size k has more than k pure best responses.
 
@@ -171,6 +173,7 @@ def _degenerate(p_masks: list[int], q_masks: list[int], m: int, n: int) -> bool:
         any(mask.bit_count() > n for mask in q_masks)
 
 
+@accepts_peer_games
 def iter_vertex(game: NormalFormGame, exact: bool | None = None,
                 tol: float | None = None, *,
                 context: Context | None = None) -> Iterator[Equilibrium]:
@@ -178,6 +181,7 @@ def iter_vertex(game: NormalFormGame, exact: bool | None = None,
     yield from solve_vertex(game, exact=exact, tol=tol, context=context).equilibria
 
 
+@accepts_peer_games
 def solve_vertex(game: NormalFormGame, exact: bool | None = None,
                  tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """All extreme Nash equilibria of a two-player game, also when it is degenerate.

@@ -29,10 +29,12 @@ from .result import SolverResult, make_equilibrium
 from ._bimatrix import exact_bimatrix
 from ._common import fallback_arithmetic, require_two_players, resolve_context
 from .lemke_howson import solve_lemke_howson
+from ..games.peers import accepts_peer_games
 
 __all__ = ["solve_zero_sum", "is_constant_sum"]
 
 
+@accepts_peer_games
 def is_constant_sum(game: NormalFormGame) -> bool:
     """True when the two players' payoffs add up to the same constant in every profile."""
     if game.num_players != 2:
@@ -70,6 +72,7 @@ def _rationalise(x: np.ndarray, bound: int) -> list[Fraction] | None:
     return [p / total for p in q]
 
 
+@accepts_peer_games
 def solve_zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float | None = None, *,
                    context: Context | None = None) -> SolverResult:
     """Value and optimal strategies of a two-player constant-sum game.
