@@ -309,7 +309,7 @@ _LAZY: dict[str, Any] = {
     "solve_agent_qre": "solvers.agent_qre",
 }
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402 (the one version source)
 
 __all__ = [
     # games

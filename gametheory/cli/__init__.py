@@ -61,7 +61,7 @@ def _parser(chosen: str | None = None) -> argparse.ArgumentParser:
     others carry their name and help, enough for ``gametheory --help``."""
     p = Parser(prog="gametheory",
                description="Game-theoretic analysis: equilibria of games in strategic form.")
-    from .. import __version__
+    from ..version import __version__
     p.add_argument("--version", action="version", version=f"gametheory {__version__}")
     p.add_argument("--debug", action="store_true",
                    help="on an internal error, show the traceback")
