@@ -310,6 +310,16 @@ _LAZY: dict[str, Any] = {
 }
 
 from .version import __version__  # noqa: E402 (the one version source)
+from .display import set_display_loader as _set_display_loader  # noqa: E402
+
+
+def _load_report() -> None:
+    """Import the report layer, which registers how records display (see gametheory.display)."""
+    import importlib
+    importlib.import_module(f"{__name__}.report")
+
+
+_set_display_loader(_load_report)
 
 __all__ = [
     # games

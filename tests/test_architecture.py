@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gametheory"
 
 #: Lowest first; modules of one layer may import each other (without circles) and any layer below.
 LAYERS: list[tuple[str, ...]] = [
-    ("errors", "arithmetic", "version"),
+    ("errors", "arithmetic", "version", "display"),
     ("context",),
     ("games",),
     ("linalg",),

@@ -23,12 +23,13 @@ from ..games.tree import ExtensiveFormGame
 from ..solvers.result import SolverResult
 from ..solvers.solve import solve
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["TalkOutcome", "TalkAnalysis", "talk_outcomes"]
 
 
 @dataclass(frozen=True)
-class TalkOutcome:
+class TalkOutcome(Displayable):
     """A distribution over the game's action profiles reached in some equilibria with talk.
 
     Attributes
@@ -47,7 +48,7 @@ class TalkOutcome:
 
 
 @dataclass(frozen=True)
-class TalkAnalysis:
+class TalkAnalysis(Displayable):
     """The game without and with cheap talk.
 
     Attributes

@@ -40,6 +40,7 @@ from ..linalg.lp import solve_lp
 from ..solvers.result import default_tolerance
 from ..solvers._common import fallback_arithmetic, resolve_context
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["CorrelatedEquilibrium", "correlated_equilibrium", "correlated_gains",
            "is_correlated_equilibrium", "OBJECTIVES"]
@@ -49,7 +50,7 @@ OBJECTIVES = ("welfare", "egalitarian", "player")
 
 
 @dataclass(frozen=True)
-class CorrelatedEquilibrium:
+class CorrelatedEquilibrium(Displayable):
     """A (coarse) correlated equilibrium: a distribution over action profiles, verified.
 
     Attributes

@@ -31,12 +31,13 @@ from ..games.normal import NormalFormGame
 from ..solvers.solve import solve
 from ..solvers.vertex import is_degenerate
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["PayoffTie", "Genericity", "payoff_ties", "PerturbationCheck", "perturbation_check"]
 
 
 @dataclass(frozen=True)
-class PayoffTie:
+class PayoffTie(Displayable):
     """A player with several best responses to one profile of the others' actions.
 
     Attributes
@@ -62,7 +63,7 @@ class PayoffTie:
 
 
 @dataclass(frozen=True)
-class Genericity:
+class Genericity(Displayable):
     """The pure best-response ties of a game, and (two players) whether it is degenerate.
 
     Attributes
@@ -117,7 +118,7 @@ def payoff_ties(game: NormalFormGame) -> Genericity:
 
 
 @dataclass(frozen=True)
-class PerturbationCheck:
+class PerturbationCheck(Displayable):
     """Which equilibria survive small random changes of the payoffs.
 
     Attributes

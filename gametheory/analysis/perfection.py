@@ -38,6 +38,7 @@ from ..games.normal import NormalFormGame
 from ..linalg.lp import FLOAT_LP, solve_lp
 from ..solvers.polynomial import solve_polynomial
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["Perfection", "perfection", "is_weakly_dominated", "perturbed_game"]
 
@@ -59,7 +60,7 @@ BASES = {
 
 
 @dataclass(frozen=True)
-class Perfection:
+class Perfection(Displayable):
     """Whether one equilibrium is perfect, and on what basis.
 
     ``perfect`` is True, False or None (not decided); ``basis`` one of the

@@ -54,6 +54,7 @@ from ..solvers._common import fallback_arithmetic, resolve_context
 from ..solvers.result import Equilibrium
 from ..solvers.solve import solve
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["MinmaxValue", "minmax_values", "Deterrence", "Sustainability", "sustainability",
            "grim_trigger_threshold", "PayoffSet", "feasible_payoff_set", "pure_profile",
@@ -61,7 +62,7 @@ __all__ = ["MinmaxValue", "minmax_values", "Deterrence", "Sustainability", "sust
 
 
 @dataclass(frozen=True)
-class MinmaxValue:
+class MinmaxValue(Displayable):
     """How low the other players can hold one player.
 
     Attributes
@@ -91,7 +92,7 @@ class MinmaxValue:
 
 
 @dataclass(frozen=True)
-class Deterrence:
+class Deterrence(Displayable):
     """One player's incentive at the target profile, and the thresholds it sets.
 
     Attributes
@@ -125,7 +126,7 @@ class Deterrence:
 
 
 @dataclass(frozen=True)
-class Sustainability:
+class Sustainability(Displayable):
     """Whether, and from which discount factor, a pure profile is played forever in a
     subgame-perfect equilibrium of the infinitely repeated game.
 
@@ -162,7 +163,7 @@ class Sustainability:
 
 
 @dataclass(frozen=True)
-class PayoffSet:
+class PayoffSet(Displayable):
     """The feasible and individually rational payoffs of a stage game (the folk theorem's set).
 
     Attributes
@@ -505,7 +506,7 @@ def _start_low_left(polygon: list[tuple]) -> list[tuple]:
 
 
 @dataclass(frozen=True)
-class RepeatedPlay:
+class RepeatedPlay(Displayable):
     """What repetition can sustain in a stage game: minmax values, the folk theorem's set and,
     for a target profile, the discount factors that sustain it.
 

@@ -52,6 +52,7 @@ from ..solvers.solve import solve
 from .perfection import Perfection, perfection
 from .tracing import bicentric_prior, tracing_procedure
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["RiskComparison", "TracingComparison", "Selection", "select"]
 
@@ -63,7 +64,7 @@ MAX_TRACED_PROFILES = 100_000
 
 
 @dataclass(frozen=True)
-class RiskComparison:
+class RiskComparison(Displayable):
     """Harsanyi-Selten risk dominance between two strict pure equilibria (2x2 criterion).
 
     ``products`` are the Nash products of the deviation losses at ``first``
@@ -78,7 +79,7 @@ class RiskComparison:
 
 
 @dataclass(frozen=True)
-class TracingComparison:
+class TracingComparison(Displayable):
     """Risk dominance between two listed equilibria by Harsanyi and Selten's tracing procedure.
 
     ``prior`` is the bicentric prior of the pair (exact for two players),
@@ -102,7 +103,7 @@ class TracingComparison:
 
 
 @dataclass(frozen=True)
-class Selection:
+class Selection(Displayable):
     """The selection panel of a game (see the module notes).
 
     Attributes

@@ -47,6 +47,7 @@ from ..linalg.lp import solve_lp
 from ..solvers.result import SolverResult
 from ..solvers.solve import solve
 from ..solvers.spe import node_values
+from ..display import Displayable
 
 __all__ = ["SequentialCheck", "SequentialResult", "sequential_check", "sequential_equilibria",
            "MAX_SCHEMES"]
@@ -56,7 +57,7 @@ MAX_SCHEMES = 4096
 
 
 @dataclass(frozen=True)
-class SequentialCheck:
+class SequentialCheck(Displayable):
     """Whether one behaviour profile is (part of) a sequential equilibrium.
 
     Attributes
@@ -208,7 +209,7 @@ def _rational(gains: dict, nodes: list[int], chosen: list[int], m: int,
 
 
 @dataclass(frozen=True)
-class SequentialResult:
+class SequentialResult(Displayable):
     """The listed equilibria of a tree, each checked for sequentiality.
 
     Attributes

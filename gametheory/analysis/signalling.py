@@ -39,12 +39,13 @@ from ..arithmetic import EXACT
 from ..games.signalling import SignallingGame
 from ..linalg.lp import FLOAT_LP, solve_lp
 from ..solvers.solve import solve
+from ..display import Displayable
 
 __all__ = ["SignallingEquilibrium", "SignallingResult", "perfect_bayesian_equilibria"]
 
 
 @dataclass(frozen=True)
-class SignallingEquilibrium:
+class SignallingEquilibrium(Displayable):
     """A pure-strategy perfect Bayesian equilibrium of a signalling game.
 
     Attributes
@@ -86,7 +87,7 @@ class SignallingEquilibrium:
 
 
 @dataclass(frozen=True)
-class SignallingResult:
+class SignallingResult(Displayable):
     """Every pure-strategy perfect Bayesian equilibrium of a signalling game.
 
     Attributes

@@ -48,6 +48,7 @@ import numpy as np
 from ..context import Context
 from ..games.normal import NormalFormGame
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["Trace", "bicentric_prior", "tracing_procedure"]
 
@@ -66,7 +67,7 @@ _MAX_STEP = 16.0
 
 
 @dataclass(frozen=True)
-class Trace:
+class Trace(Displayable):
     """Where the tracing procedure from ``prior`` went.
 
     ``end`` is the profile the path reached (floats), ``regret`` its largest

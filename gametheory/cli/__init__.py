@@ -177,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UsageError(f"a command is required: {', '.join(list(COMMANDS)[:-1])} or "
                              f"{list(COMMANDS)[-1]} (see 'gametheory --help')")
         command = command_module(args.command)
+        if "-" in words:                            # a game or model from standard input
+            from ..io.sources import forget_stdin
+            forget_stdin()
         if getattr(args, "time_limit", None) is not None:
             return _within(command, args)
         return command.run(args)

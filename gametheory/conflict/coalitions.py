@@ -22,6 +22,7 @@ import numpy as np
 from ..errors import InvalidGameError
 from .model import ConflictModel
 from .stability import CONCEPTS, Analysis, analyse
+from ..display import Displayable
 
 __all__ = ["CoalitionalStability", "coalitional_stability", "MAX_DECISION_MAKERS"]
 
@@ -30,7 +31,7 @@ MAX_DECISION_MAKERS = 8
 
 
 @dataclass(frozen=True)
-class CoalitionalStability:
+class CoalitionalStability(Displayable):
     """Stability of every state against every coalition.
 
     Attributes

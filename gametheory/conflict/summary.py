@@ -20,6 +20,7 @@ import numpy as np
 from .coalitions import MAX_DECISION_MAKERS, CoalitionalStability, coalitional_stability
 from .model import ConflictModel
 from .stability import CONCEPTS, Analysis, analyse
+from ..display import Displayable
 
 __all__ = ["ConflictReport", "ImprovementGraph", "Explanation", "Reachable", "Change",
            "ConflictSummary", "StatusQuo", "conflict_report", "improvement_graph",
@@ -69,7 +70,7 @@ class ImprovementGraph:
 
 
 @dataclass(frozen=True)
-class ConflictReport:
+class ConflictReport(Displayable):
     """A conflict analysed: see :func:`conflict_report`.
 
     Attributes

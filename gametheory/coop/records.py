@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from .tu import TUGame
+from ..display import Displayable
 
 __all__ = ["Allocation", "LeastCore", "CoreVertices", "CoopAnalysis", "DisagreementPoint",
            "ParetoFrontier", "BargainingSolution"]
 
 
 @dataclass(frozen=True)
-class Allocation:
+class Allocation(Displayable):
     """A payoff vector for the players of a TU game: what a solution concept gives each.
 
     Parameters
@@ -72,7 +73,7 @@ class Allocation:
 
 
 @dataclass(frozen=True)
-class LeastCore:
+class LeastCore(Displayable):
     """The least core (Maschler, Peleg and Shapley 1979) of a TU game.
 
     Parameters
@@ -102,7 +103,7 @@ class LeastCore:
 
 
 @dataclass(frozen=True)
-class CoreVertices:
+class CoreVertices(Displayable):
     """Every vertex of the core of a TU game, computed exactly.
 
     Parameters
@@ -122,7 +123,7 @@ class CoreVertices:
 
 
 @dataclass(frozen=True)
-class CoopAnalysis:
+class CoopAnalysis(Displayable):
     """Every solution concept of a TU game, computed once (:func:`~gametheory.coop.analyse_tu`).
 
     Written as a table or as JSON (schema ``gametheory.coop/1``) by
@@ -177,7 +178,7 @@ class CoopAnalysis:
 
 
 @dataclass(frozen=True)
-class DisagreementPoint:
+class DisagreementPoint(Displayable):
     """What each player of a strategic game gets if bargaining fails.
 
     Parameters
@@ -200,7 +201,7 @@ class DisagreementPoint:
 
 
 @dataclass(frozen=True)
-class ParetoFrontier:
+class ParetoFrontier(Displayable):
     """The Pareto-efficient extreme points of a strategic game's feasible payoffs.
 
     Parameters
@@ -220,7 +221,7 @@ class ParetoFrontier:
 
 
 @dataclass(frozen=True)
-class BargainingSolution:
+class BargainingSolution(Displayable):
     """A bargaining outcome: the payoff vector, a distribution over profiles that gives it,
     the disagreement point used, and whether the numbers are exact.
 

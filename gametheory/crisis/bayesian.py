@@ -22,12 +22,13 @@ import numpy as np
 from ..solvers.bayes_nash import BayesNashResult, solve_bayes_nash
 from ..solvers.registry import SPARSE_POLYNOMIAL_LIMIT
 from .model import Model
+from ..display import Displayable
 
 __all__ = ["BayesRegime", "BayesComparison", "bayes_compare", "bayes_values"]
 
 
 @dataclass(frozen=True)
-class BayesRegime:
+class BayesRegime(Displayable):
     """One regime's Bayes-Nash equilibria with their expected risks.
 
     Attributes
@@ -48,7 +49,7 @@ class BayesRegime:
 
 
 @dataclass(frozen=True)
-class BayesComparison:
+class BayesComparison(Displayable):
     """A model with private types, without and with its understandings."""
 
     model: Model

@@ -42,12 +42,13 @@ from ..games.normal import NormalFormGame
 from ..solvers.solve import solve
 from .compare import Regime, compare
 from .model import Model
+from ..display import Displayable
 
 __all__ = ["TalksLevel", "ChoiceOutcome", "CoordinationChoice", "coordination_choice"]
 
 
 @dataclass(frozen=True)
-class TalksLevel:
+class TalksLevel(Displayable):
     """A level of talks at which the understandings can be agreed.
 
     Attributes
@@ -74,7 +75,7 @@ class TalksLevel:
 
 
 @dataclass(frozen=True)
-class ChoiceOutcome:
+class ChoiceOutcome(Displayable):
     """A distinct outcome of the subgame-perfect equilibria of the whole game.
 
     Attributes
@@ -99,7 +100,7 @@ class ChoiceOutcome:
 
 
 @dataclass(frozen=True)
-class CoordinationChoice:
+class CoordinationChoice(Displayable):
     """The choice to coordinate as an equilibrium outcome.
 
     Attributes

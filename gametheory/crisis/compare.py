@@ -30,11 +30,12 @@ from .bayesian import BayesComparison, bayes_compare
 from .leads import LeadChoice, lead_choice
 from .model import Model
 from .regime import Outcome, Regime, solve_regime
+from ..display import Displayable
 
 __all__ = ["Outcome", "Regime", "Comparison", "compare"]
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Displayable):
     model: Model
     regimes: tuple[Regime, ...]
     conflict: ConflictSummary | None = None   # the graph-model view (models with a conflict file)

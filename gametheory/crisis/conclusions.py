@@ -32,6 +32,7 @@ import numpy as np
 
 from .compare import Comparison, Outcome, Regime
 from .model import Model
+from ..display import Displayable
 
 __all__ = ["Conclusion", "builtin_conclusions", "bayes_conclusions", "selected", "coordination_values",
            "MEASURES"]
@@ -41,7 +42,7 @@ MEASURES = ("worst", "best", "selected")
 
 
 @dataclass(frozen=True)
-class Conclusion:
+class Conclusion(Displayable):
     """A statement about a comparison.
 
     Attributes

@@ -37,12 +37,13 @@ from typing import Any, Mapping
 from ..errors import InvalidGameError
 from .model import Model
 from .regime import solve_regime
+from ..display import Displayable
 
 __all__ = ["LeadOption", "LeadChoice", "lead_choice"]
 
 
 @dataclass(frozen=True)
-class LeadOption:
+class LeadOption(Displayable):
     """One allocation of the lead roles: ``leaders`` (``(area, party)`` pairs), the
     understandings it puts in force, each party's ``payoffs`` (its worst over the
     ``equilibria`` Nash equilibria of the crisis with them), whether it is ``acceptable``
@@ -58,7 +59,7 @@ class LeadOption:
 
 
 @dataclass(frozen=True)
-class LeadChoice:
+class LeadChoice(Displayable):
     """The lead-role stage of a model: the parties at the ``table`` (the candidate leaders), the
     ``disagreement`` payoffs (no understanding in force), every allocation (``options``), the
     ``chosen`` one (None when no allocation is acceptable to every party at the table) and

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .model import Model
+from ..display import Displayable
 
 __all__ = ["LedgerEntry", "Ledger", "ledger", "CLASSES"]
 
@@ -30,7 +31,7 @@ CLASSES = ("stated", "inferred", "assumption", "quoted", "unsupported")
 
 
 @dataclass(frozen=True)
-class LedgerEntry:
+class LedgerEntry(Displayable):
     """One number: its parameter ``name``, ``value``, range (``low``, ``high``), ``basis`` (one of
     :data:`CLASSES`), the ``quote`` it rests on and the ``reason`` (an assumption's or an
     inference's, or the note of an effect)."""
@@ -45,7 +46,7 @@ class LedgerEntry:
 
 
 @dataclass(frozen=True)
-class Ledger:
+class Ledger(Displayable):
     """Every number of a model with its provenance, and how many there are of each class."""
 
     model: Model

@@ -33,6 +33,7 @@ from typing import Sequence
 
 from ..analysis.genericity import payoff_ties
 from .model import Model
+from ..display import Displayable
 
 __all__ = ["Finding", "LintReport", "lint", "RULES"]
 
@@ -41,7 +42,7 @@ RULES = ("not-verbatim", "unquoted", "unclassed", "reused-quote", "inconsistent"
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Displayable):
     """One problem: the ``rule`` it breaks, ``where`` (a table of the model file) and ``message``."""
 
     rule: str
@@ -54,7 +55,7 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class LintReport:
+class LintReport(Displayable):
     """Every finding of :func:`lint` on one model, and the rules that could not be checked."""
 
     model: Model

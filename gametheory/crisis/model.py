@@ -44,6 +44,7 @@ from ..games.bayesian import BayesianGame
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame, chance, decision, outcome
 from .parameters import Parameter, Uncertain, as_fraction, share_rest
+from ..display import Displayable
 
 __all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
            "Priority", "Derivation", "PartyType", "TalkStage", "Repetition", "Channel", "LeadArea",
@@ -254,7 +255,7 @@ class Derivation:
 
 
 @dataclass(frozen=True)
-class Model:
+class Model(Displayable):
     """A crisis model read from a TOML file: parties, attributes, effects, preferences."""
 
     title: str

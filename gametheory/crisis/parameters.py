@@ -35,6 +35,7 @@ from typing import Any, Mapping, Sequence
 
 
 from ..errors import InvalidGameError
+from ..display import Displayable
 
 __all__ = ["Uncertain", "Parameter", "DISTRIBUTIONS", "values_from_uniforms", "share_rest", "GRID"]
 
@@ -45,7 +46,7 @@ GRID = 1000
 
 
 @dataclass(frozen=True)
-class Uncertain:
+class Uncertain(Displayable):
     """A number with its uncertainty.
 
     Attributes
@@ -135,7 +136,7 @@ class Uncertain:
 
 
 @dataclass(frozen=True)
-class Parameter:
+class Parameter(Displayable):
     """One number of a model: ``name`` (see the module notes), ``kind`` (``"weight"``,
     ``"effect"``, ``"baseline"`` or ``"probability"``) and the :class:`Uncertain` number."""
 

@@ -9,12 +9,13 @@ from fractions import Fraction
 from typing import Sequence
 
 from .model import Derivation, Model
+from ..display import Displayable
 
 __all__ = ["PayoffTable", "payoff_table"]
 
 
 @dataclass(frozen=True)
-class PayoffTable:
+class PayoffTable(Displayable):
     """Every party's payoff (default weights) at every profile of the moving parties.
 
     Attributes

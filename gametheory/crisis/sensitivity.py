@@ -35,12 +35,13 @@ from .parameters import Parameter, values_from_uniforms
 from .prim import PrimBox, prim
 from .sobol import SobolIndices, sobol_design, sobol_indices
 from .sweep import SweepResult, uncertain_parameters
+from ..display import Displayable
 
 __all__ = ["Sensitivity", "sensitivity", "Discovery", "discover"]
 
 
 @dataclass(frozen=True)
-class Sensitivity:
+class Sensitivity(Displayable):
     """Sobol indices of each party's value of coordination.
 
     ``outputs`` names the columns of the indices: ``(party, measure)``;
@@ -150,7 +151,7 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
 
 
 @dataclass(frozen=True)
-class Discovery:
+class Discovery(Displayable):
     """Where conclusions fail among a sweep's draws: per conclusion name, the PRIM boxes (each
     with its rule, coverage and density) and how many draws fail it."""
 

@@ -36,6 +36,7 @@ from .conclusions import (MEASURES, Conclusion, bayes_conclusions, builtin_concl
 from .executor import Executor, executor_for
 from .model import Model
 from .parameters import Parameter, values_from_uniforms
+from ..display import Displayable
 
 __all__ = ["SweepResult", "ConclusionShare", "CoordinationValue", "sweep", "conclusions",
            "wilson_interval", "uncertain_parameters", "Draw"]
@@ -71,7 +72,7 @@ def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> tuple[float
 
 
 @dataclass(frozen=True)
-class ConclusionShare:
+class ConclusionShare(Displayable):
     """How often one conclusion holds: ``holds`` of ``samples`` draws, its share, the Monte
     Carlo standard error of the share, the 95% Wilson interval, and whether it holds at the
     point values (``at_point``)."""
@@ -97,7 +98,7 @@ class ConclusionShare:
 
 
 @dataclass(frozen=True)
-class CoordinationValue:
+class CoordinationValue(Displayable):
     """The distribution of one party's value of coordination for one measure (``worst``,
     ``best`` or ``selected`` equilibrium payoff, with minus without the understandings)."""
 
@@ -124,7 +125,7 @@ class Draw:
 
 
 @dataclass(frozen=True)
-class SweepResult:
+class SweepResult(Displayable):
     """A sweep: the draws' summary, and the draws themselves (``draws``)."""
 
     model: Model

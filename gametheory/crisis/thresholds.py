@@ -40,6 +40,7 @@ from .compare import compare
 from .conclusions import Conclusion, bayes_conclusions, builtin_conclusions
 from .model import Model
 from .parameters import as_fraction
+from ..display import Displayable
 
 __all__ = ["Flip", "ThresholdResult", "RegionMap", "thresholds", "region_map", "threshold_view"]
 
@@ -50,7 +51,7 @@ _TRY_EXACT = (0, 6, 12, 18, 24)
 
 
 @dataclass(frozen=True)
-class Flip:
+class Flip(Displayable):
     """One flip of one conclusion along the parameter.
 
     ``low`` and ``high`` isolate it (rationals; the truth is ``before`` at
@@ -69,7 +70,7 @@ class Flip:
 
 
 @dataclass(frozen=True)
-class ThresholdResult:
+class ThresholdResult(Displayable):
     """Flips of every conclusion along one parameter, with the scan they come from."""
 
     model: Model
@@ -89,7 +90,7 @@ class ThresholdResult:
 
 
 @dataclass(frozen=True)
-class RegionMap:
+class RegionMap(Displayable):
     """Every conclusion on a grid of two parameters: ``holds[c][i][j]`` at ``(xs[i], ys[j])``."""
 
     model: Model

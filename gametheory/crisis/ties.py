@@ -24,6 +24,7 @@ from typing import Any, Mapping
 from ..analysis.genericity import PayoffTie
 from ..errors import InvalidGameError
 from .model import Model
+from ..display import Displayable
 
 __all__ = ["AttributeDifference", "TieExplanation", "explain_tie"]
 
@@ -40,7 +41,7 @@ class AttributeDifference:
 
 
 @dataclass(frozen=True)
-class TieExplanation:
+class TieExplanation(Displayable):
     """Why ``party`` earns ``payoff`` at both ``profiles``, attribute by attribute."""
 
     party: str

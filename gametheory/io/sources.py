@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import GameFileError
 from ._files import read_text
 
-__all__ = ["Source", "resolve", "bundled", "bundled_names", "KINDS"]
+__all__ = ["Source", "resolve", "bundled", "bundled_names", "KINDS", "STDIN", "forget_stdin"]
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,12 @@ READERS = {
 #: The source name that stands for standard input.
 STDIN = "-"
 _stdin_text: list[str] = []          # standard input, once read (a command may resolve twice)
+
+
+def forget_stdin() -> None:
+    """Forget standard input as read so far (the command line calls this before each command,
+    so that a process running several commands reads each one's input afresh)."""
+    _stdin_text.clear()
 
 
 def _stdin(kind: str) -> Source:

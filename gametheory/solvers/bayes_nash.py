@@ -24,12 +24,13 @@ from ..games.normal import NormalFormGame
 from .registry import choose_method
 from .result import Continuum, default_tolerance
 from .solve import solve
+from ..display import Displayable
 
 __all__ = ["BayesNashEquilibrium", "BayesNashResult", "solve_bayes_nash"]
 
 
 @dataclass(frozen=True)
-class BayesNashEquilibrium:
+class BayesNashEquilibrium(Displayable):
     """A Bayes-Nash equilibrium, type by type.
 
     Attributes
@@ -57,7 +58,7 @@ class BayesNashEquilibrium:
 
 
 @dataclass(frozen=True)
-class BayesNashResult:
+class BayesNashResult(Displayable):
     """The Bayes-Nash equilibria of a Bayesian game.
 
     Attributes

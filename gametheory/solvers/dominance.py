@@ -45,12 +45,13 @@ from ..games.normal import NormalFormGame
 from ..linalg.lp import solve_lp
 from ._common import fallback_arithmetic, resolve_context
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["Elimination", "EliminationStep", "iterated_elimination", "dominated_actions"]
 
 
 @dataclass(frozen=True)
-class EliminationStep:
+class EliminationStep(Displayable):
     """One removed action: who, which, how, and the mixture that dominates it."""
 
     round: int
@@ -61,7 +62,7 @@ class EliminationStep:
 
 
 @dataclass(frozen=True)
-class Elimination:
+class Elimination(Displayable):
     """The result of iterated elimination.
 
     Attributes

@@ -97,6 +97,7 @@ from .result import Equilibrium, SolverResult, make_equilibrium
 from ._common import fallback_arithmetic, resolve_context
 from ._support_system import SupportSystem, refine_equilibrium
 from ..games.peers import accepts_peer_games
+from ..display import Displayable
 
 __all__ = ["QRECurve", "logit_qre", "solve_qre"]
 
@@ -124,7 +125,7 @@ _FLIP_STEP = 1e-4             # an orientation change that persists below this s
 
 
 @dataclass(frozen=True)
-class QRECurve:
+class QRECurve(Displayable):
     """Points of the principal branch of a game's logit QRE correspondence.
 
     Attributes

@@ -12,13 +12,14 @@ import numpy as np
 from ..arithmetic import Arithmetic, Number
 from ..errors import VerificationError
 from ..games.normal import NormalFormGame, supports
+from ..display import Displayable
 
 __all__ = ["Equilibrium", "SolverResult", "Component", "Continuum", "make_components", "make_equilibrium",
            "default_tolerance", "dedupe_equilibria"]
 
 
 @dataclass(frozen=True)
-class Equilibrium:
+class Equilibrium(Displayable):
     """One equilibrium: a mixed strategy per player, the payoffs and the regret.
 
     ``strategies[i][a]`` is the probability that player ``i`` plays action
@@ -178,7 +179,7 @@ def make_components(equilibria: Sequence[Equilibrium], groups: Sequence[Sequence
 
 
 @dataclass(frozen=True)
-class SolverResult:
+class SolverResult(Displayable):
     """What a solver found, and what it guarantees.
 
     Attributes
@@ -245,6 +246,23 @@ class SolverResult:
 
     def __getitem__(self, k: int) -> Equilibrium:
         return self.equilibria[k]
+
+    def strategy_arrays(self) -> list[np.ndarray]:
+        """Each player's strategies in every equilibrium, one array per player of shape
+        (equilibria, actions): object arrays of Fractions when exact, else floats.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> rows, cols = gt.solve(gt.read_game("chicken")).strategy_arrays()
+        >>> rows.shape, [str(p) for p in rows[1]]
+        ((3, 2), ['1/2', '1/2'])
+        """
+        if not self.equilibria or not self.equilibria[0].strategies:
+            return []
+        dtype = object if self.exact else float
+        return [np.array([eq.strategies[i] for eq in self.equilibria], dtype=dtype)
+                for i in range(len(self.equilibria[0].strategies))]
 
 
 def default_tolerance(game: NormalFormGame) -> float:

@@ -21,9 +21,9 @@ Algorithmic Game Theory ch. 3, section 3.3):
    error bounds; exactly where a bound cannot decide or ``x`` is degenerate.
    Each vertex of that face with ``x``, normalised, is an extreme equilibrium,
    and all extreme equilibria arise this way.
-4. When a face is beyond the exact local method (dependent equalities beyond
-   repair, too many bases), both polytopes are enumerated instead and their
-   vertices paired by labels.
+4. When a face has too many bases for the exact local method (more than
+   ``MAX_FACE_BASES``), or the labels would not fit in 64 bits, both polytopes
+   are enumerated instead and their vertices paired by labels.
 5. Each equilibrium is certified (exact regret 0) before it is returned.
 
 The game is degenerate exactly when a vertex of ``P`` or ``Q`` has more labels
