@@ -28,75 +28,195 @@ from typing import TYPE_CHECKING, Any
 # imports below.
 if TYPE_CHECKING:
     from .analysis.cheap_talk import TalkAnalysis, TalkOutcome, talk_outcomes
-    from .analysis.correlated import (CorrelatedEquilibrium, correlated_equilibrium, correlated_gains,
-                                      is_correlated_equilibrium)
-    from .analysis.genericity import (Genericity, PayoffTie, PerturbationCheck, payoff_ties,
-                                      perturbation_check)
+    from .analysis.correlated import (
+        CorrelatedEquilibrium,
+        correlated_equilibrium,
+        correlated_gains,
+        is_correlated_equilibrium,
+    )
+    from .analysis.genericity import (
+        Genericity,
+        PayoffTie,
+        PerturbationCheck,
+        payoff_ties,
+        perturbation_check,
+    )
     from .analysis.perfection import Perfection, is_weakly_dominated, perfection, perturbed_game
-    from .analysis.repeated import (Deterrence, MinmaxValue, PayoffSet, RepeatedPlay, Sustainability,
-                                    feasible_payoff_set, grim_trigger_threshold, minmax_values,
-                                    repeated_play, sustainability)
-    from .analysis.sequential import (SequentialCheck, SequentialResult, sequential_check,
-                                      sequential_equilibria)
-    from .analysis.signalling import (SignallingEquilibrium, SignallingResult,
-                                      perfect_bayesian_equilibria)
+    from .analysis.repeated import (
+        Deterrence,
+        MinmaxValue,
+        PayoffSet,
+        RepeatedPlay,
+        Sustainability,
+        feasible_payoff_set,
+        grim_trigger_threshold,
+        minmax_values,
+        repeated_play,
+        sustainability,
+    )
     from .analysis.selection import RiskComparison, Selection, TracingComparison, select
+    from .analysis.sequential import (
+        SequentialCheck,
+        SequentialResult,
+        sequential_check,
+        sequential_equilibria,
+    )
+    from .analysis.signalling import (
+        SignallingEquilibrium,
+        SignallingResult,
+        perfect_bayesian_equilibria,
+    )
     from .analysis.tracing import Trace, bicentric_prior, tracing_procedure
-    from .conflict import (CoalitionalStability, ConflictModel, ConflictReport, coalitional_stability,
-                           conflict_report)
+    from .conflict import (
+        CoalitionalStability,
+        ConflictModel,
+        ConflictReport,
+        coalitional_stability,
+        conflict_report,
+    )
     from .conflict import analyse as analyse_conflict
     from .conflict import to_normal_form as conflict_to_normal_form
     from .context import Context, TimeLimitError
-    from .coop import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, DisagreementPoint,
-                       LeastCore, ParetoFrontier, TUGame, analyse_tu, banzhaf_value,
-                       characteristic_function, core_is_empty, core_point, core_vertices,
-                       disagreement_point, in_core, is_convex, is_essential, is_superadditive,
-                       kalai_smorodinsky, least_core, nash_bargaining, nucleolus, pareto_frontier,
-                       shapley_value)
+    from .coop import (
+        Allocation,
+        BargainingSolution,
+        CoopAnalysis,
+        CoreVertices,
+        DisagreementPoint,
+        LeastCore,
+        ParetoFrontier,
+        TUGame,
+        analyse_tu,
+        banzhaf_value,
+        characteristic_function,
+        core_is_empty,
+        core_point,
+        core_vertices,
+        disagreement_point,
+        in_core,
+        is_convex,
+        is_essential,
+        is_superadditive,
+        kalai_smorodinsky,
+        least_core,
+        nash_bargaining,
+        nucleolus,
+        pareto_frontier,
+        shapley_value,
+    )
     from .crisis.bayesian import BayesComparison, BayesRegime, bayes_compare, bayes_values
     from .crisis.choice import ChoiceOutcome, CoordinationChoice, TalksLevel, coordination_choice
     from .crisis.compare import Comparison, compare
+    from .crisis.conclusions import (
+        Conclusion,
+        bayes_conclusions,
+        builtin_conclusions,
+        coordination_values,
+    )
+    from .crisis.expressions import parse_conclusion
     from .crisis.leads import LeadChoice, LeadOption, lead_choice
     from .crisis.ledger import Ledger, LedgerEntry, ledger
     from .crisis.lint import Finding, LintReport, lint
     from .crisis.model import Model
-    from .crisis.payoffs import PayoffTable, payoff_table
-    from .crisis.conclusions import Conclusion, bayes_conclusions, builtin_conclusions, coordination_values
-    from .crisis.expressions import parse_conclusion
     from .crisis.parameters import Parameter, Uncertain
-    from .crisis.sweep import ConclusionShare, CoordinationValue, SweepResult, sweep, wilson_interval
+    from .crisis.payoffs import PayoffTable, payoff_table
     from .crisis.sensitivity import Discovery, Sensitivity, discover, sensitivity
+    from .crisis.sweep import (
+        ConclusionShare,
+        CoordinationValue,
+        SweepResult,
+        sweep,
+        wilson_interval,
+    )
     from .crisis.thresholds import Flip, RegionMap, ThresholdResult, region_map, thresholds
     from .crisis.ties import TieExplanation, explain_tie
-    from .errors import (ExactArithmeticError, GameError, GameFileError, GameTooLargeError,
-                         InvalidGameError, SolverError, UnknownMethodError, VerificationError)
-    from .games.behavior import (behavior_payoffs, behavior_regrets, behavior_to_mixed,
-                                 mixed_to_behavior, pure_actions)
+    from .errors import (
+        ExactArithmeticError,
+        GameError,
+        GameFileError,
+        GameTooLargeError,
+        InvalidGameError,
+        SolverError,
+        UnknownMethodError,
+        VerificationError,
+    )
     from .games.agent_form import agent_form
     from .games.bayesian import BayesianGame
+    from .games.behavior import (
+        behavior_payoffs,
+        behavior_regrets,
+        behavior_to_mixed,
+        mixed_to_behavior,
+        pure_actions,
+    )
     from .games.catalogue import textbook_game, textbook_games
     from .games.cheap_talk import cheap_talk
     from .games.normal import NormalFormGame, supports
+    from .games.peers import from_nashpy, to_nashpy
     from .games.repeated import repeated_tree
     from .games.signalling import SignallingGame
     from .games.tree import ExtensiveFormGame, chance, decision, outcome, reduced_normal_form
-    from .games.peers import from_nashpy, to_nashpy
-    from .io import (from_pygambit, to_pygambit, bundled_games, bundled_models, format_efg, format_nfg, load_model, parse_conflict,
-                     parse_efg, parse_nfg, parse_tu, read_conflict, read_efg, read_game, read_nfg,
-                     read_tu, write_efg, write_game, write_nfg)
-    from .report import (plot_payoff_set, plot_region, plot_sobol, plot_threshold, plot_tree,
-                         plot_values, render, to_dict)
-    from .solvers import (QRECurve, is_constant_sum, is_degenerate, iter_lemke_howson, iter_pure,
-                          iter_support, iter_vertex, logit_qre, solve_lemke_howson, solve_polynomial,
-                          solve_pure, solve_qre, solve_simpdiv, solve_support, solve_vertex,
-                          solve_zero_sum)
-    from .solvers.dominance import Elimination, EliminationStep, dominated_actions, iterated_elimination
+    from .io import (
+        bundled_games,
+        bundled_models,
+        format_efg,
+        format_nfg,
+        from_pygambit,
+        load_model,
+        parse_conflict,
+        parse_efg,
+        parse_nfg,
+        parse_tu,
+        read_conflict,
+        read_efg,
+        read_game,
+        read_nfg,
+        read_tu,
+        to_pygambit,
+        write_efg,
+        write_game,
+        write_nfg,
+    )
+    from .report import (
+        plot_payoff_set,
+        plot_region,
+        plot_sobol,
+        plot_threshold,
+        plot_tree,
+        plot_values,
+        render,
+        to_dict,
+    )
+    from .solvers import (
+        QRECurve,
+        is_constant_sum,
+        is_degenerate,
+        iter_lemke_howson,
+        iter_pure,
+        iter_support,
+        iter_vertex,
+        logit_qre,
+        solve_lemke_howson,
+        solve_polynomial,
+        solve_pure,
+        solve_qre,
+        solve_simpdiv,
+        solve_support,
+        solve_vertex,
+        solve_zero_sum,
+    )
+    from .solvers.agent_qre import solve_agent_qre
+    from .solvers.bayes_nash import BayesNashEquilibrium, BayesNashResult, solve_bayes_nash
+    from .solvers.dominance import (
+        Elimination,
+        EliminationStep,
+        dominated_actions,
+        iterated_elimination,
+    )
     from .solvers.result import Equilibrium, SolverResult
     from .solvers.sequence_form import solve_sequence_form
     from .solvers.solve import METHODS, choose_method, solve
-    from .solvers.bayes_nash import BayesNashEquilibrium, BayesNashResult, solve_bayes_nash
     from .solvers.spe import backward_induction, solve_spe
-    from .solvers.agent_qre import solve_agent_qre
 
 #: Where each public name lives: name -> module (relative to the package), or (module, attribute).
 _LAZY: dict[str, Any] = {
@@ -309,8 +429,8 @@ _LAZY: dict[str, Any] = {
     "solve_agent_qre": "solvers.agent_qre",
 }
 
-from .version import __version__  # noqa: E402 (the one version source)
 from .display import set_display_loader as _set_display_loader  # noqa: E402
+from .version import __version__ as __version__  # noqa: E402 (the one version source)
 
 
 def _load_report() -> None:

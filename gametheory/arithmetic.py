@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Rational
-from dataclasses import dataclass
-from typing import Any, Iterable, Sequence, Union
+from typing import Any
 
 import numpy as np
 
-Number = Union[int, Fraction, float]
+Number = int | Fraction | float
 
 __all__ = ["Number", "Arithmetic", "EXACT", "float_arithmetic", "choose_arithmetic", "as_exact",
            "is_exact_number", "exact_str", "integer_scale", "parse_rational"]
@@ -33,7 +34,7 @@ def is_exact_number(value: object) -> bool:
     return isinstance(value, (Integral, Rational, Decimal, np.integer))
 
 
-def as_exact(value: object) -> Union[int, Fraction]:
+def as_exact(value: object) -> int | Fraction:
     """Convert an exact number to ``int`` (when integral) or ``Fraction``."""
     if isinstance(value, (int, np.integer)):
         return int(value)
@@ -89,7 +90,7 @@ def parse_rational(text: str) -> Fraction:
         raise ValueError(f"not a number: {text[:40]!r} ({exc})") from exc
 
 
-def integer_scale(values: Iterable[Union[int, Fraction]]) -> int:
+def integer_scale(values: Iterable[int | Fraction]) -> int:
     """Least common multiple of the denominators: multiplying by it makes all integers."""
     lcm = 1
     for v in values:
@@ -144,16 +145,16 @@ class Arithmetic:
         return object if self.exact else float
 
     @property
-    def zero(self) -> Union[Fraction, float]:
+    def zero(self) -> Fraction | float:
         """0 in this arithmetic (``Fraction(0)`` or ``0.0``)."""
         return Fraction(0) if self.exact else 0.0
 
     @property
-    def one(self) -> Union[Fraction, float]:
+    def one(self) -> Fraction | float:
         """1 in this arithmetic (``Fraction(1)`` or ``1.0``)."""
         return Fraction(1) if self.exact else 1.0
 
-    def number(self, value: Any) -> Union[Fraction, float]:
+    def number(self, value: Any) -> Fraction | float:
         """One number in this arithmetic (a Fraction, or a float)."""
         return Fraction(value) if self.exact else float(value)
 
@@ -194,7 +195,7 @@ class Arithmetic:
             return tuple(a) == tuple(b)
         return bool(np.allclose(np.asarray(a, dtype=float), np.asarray(b, dtype=float), atol=atol, rtol=0))
 
-    def dot(self, a: Sequence[Any], b: Sequence[Any]) -> Union[Fraction, float]:
+    def dot(self, a: Sequence[Any], b: Sequence[Any]) -> Fraction | float:
         """The inner product, in this arithmetic."""
         if self.exact:
             return sum((Fraction(x) * Fraction(y) for x, y in zip(a, b)), Fraction(0))

@@ -11,8 +11,8 @@ every solver.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 import numpy as np
 
@@ -70,12 +70,12 @@ class Context:
 
     @classmethod
     def make(cls, arithmetic: Arithmetic = EXACT, time_limit: float | None = None,
-             progress: Progress | None = None, seed: int | None = None) -> "Context":
+             progress: Progress | None = None, seed: int | None = None) -> Context:
         """A context whose deadline is ``time_limit`` seconds from now (None: no limit)."""
         deadline = None if time_limit is None else time.monotonic() + float(time_limit)
         return cls(arithmetic=arithmetic, deadline=deadline, progress=progress, seed=seed)
 
-    def with_arithmetic(self, arithmetic: Arithmetic) -> "Context":
+    def with_arithmetic(self, arithmetic: Arithmetic) -> Context:
         """The same context in another arithmetic (e.g. a float subproblem)."""
         return replace(self, arithmetic=arithmetic)
 

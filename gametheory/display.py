@@ -12,7 +12,8 @@ came from.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 __all__ = ["Displayable", "register_display", "set_display_loader"]
 

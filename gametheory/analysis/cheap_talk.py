@@ -12,18 +12,19 @@ out (the babbling equilibria keep every outcome of the game without talk).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
+from ..display import Displayable
 from ..games.behavior import reach_probabilities
 from ..games.cheap_talk import cheap_talk
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..games.tree import ExtensiveFormGame
 from ..solvers.result import SolverResult
 from ..solvers.solve import solve
-from ..games.peers import accepts_peer_games
-from ..display import Displayable
 
 __all__ = ["TalkOutcome", "TalkAnalysis", "talk_outcomes"]
 

@@ -27,20 +27,21 @@ exact dual), verified again in rational arithmetic.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..context import Context
+from ..display import Displayable
 from ..errors import InvalidGameError, SolverError, VerificationError
 from ..games.normal import NormalFormGame
-from ..linalg.lp import solve_lp
-from ..solvers.result import default_tolerance
-from ..solvers._common import fallback_arithmetic, resolve_context
 from ..games.peers import accepts_peer_games
-from ..display import Displayable
+from ..linalg.lp import solve_lp
+from ..solvers._common import fallback_arithmetic, resolve_context
+from ..solvers.result import default_tolerance
 
 __all__ = ["CorrelatedEquilibrium", "correlated_equilibrium", "correlated_gains",
            "is_correlated_equilibrium", "OBJECTIVES"]

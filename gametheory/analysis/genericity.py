@@ -27,11 +27,11 @@ from typing import Any
 import numpy as np
 
 from ..context import Context
+from ..display import Displayable
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..solvers.solve import solve
 from ..solvers.vertex import is_degenerate
-from ..games.peers import accepts_peer_games
-from ..display import Displayable
 
 __all__ = ["PayoffTie", "Genericity", "payoff_ties", "PerturbationCheck", "perturbation_check"]
 
@@ -195,7 +195,7 @@ def perturbation_check(game: NormalFormGame, samples: int = 20, scale: float = 1
         found = [[np.asarray(s, dtype=float) for s in eq.strategies]
                  for eq in solve(moved, method=base.method, exact=False).equilibria]
 
-        def near(p):
+        def near(p, found=found):
             return any(all(np.max(np.abs(a - b)) <= radius for a, b in zip(p, q)) for q in found)
 
         hits = [near(p) for p in points]

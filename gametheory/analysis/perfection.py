@@ -25,20 +25,21 @@ chapter 2).  Three tests, strongest first:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..arithmetic import EXACT
 from ..context import Context
+from ..display import Displayable
 from ..errors import GameTooLargeError, SolverError
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..linalg.lp import FLOAT_LP, solve_lp
 from ..solvers.polynomial import solve_polynomial
-from ..games.peers import accepts_peer_games
-from ..display import Displayable
 
 __all__ = ["Perfection", "perfection", "is_weakly_dominated", "perturbed_game"]
 

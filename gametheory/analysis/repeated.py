@@ -39,22 +39,23 @@ mixed minmax_i``: for two players a polygon, computed exactly.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..context import Context
+from ..display import Displayable
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..games.repeated import discount_factor
 from ..linalg.lp import solve_lp
 from ..solvers._common import fallback_arithmetic, resolve_context
 from ..solvers.result import Equilibrium
 from ..solvers.solve import solve
-from ..games.peers import accepts_peer_games
-from ..display import Displayable
 
 __all__ = ["MinmaxValue", "minmax_values", "Deterrence", "Sustainability", "sustainability",
            "grim_trigger_threshold", "PayoffSet", "feasible_payoff_set", "pure_profile",

@@ -42,17 +42,17 @@ import numpy as np
 
 from ..arithmetic import float_arithmetic
 from ..context import Context
+from ..display import Displayable
 from ..errors import GameTooLargeError, SolverError
 from ..games.agent_form import agent_form, behavior_to_agents
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..games.tree import ExtensiveFormGame
 from ..solvers.qre import solve_qre
 from ..solvers.result import SolverResult, default_tolerance
 from ..solvers.solve import solve
 from .perfection import Perfection, perfection
 from .tracing import bicentric_prior, tracing_procedure
-from ..games.peers import accepts_peer_games
-from ..display import Displayable
 
 __all__ = ["RiskComparison", "TracingComparison", "Selection", "select"]
 

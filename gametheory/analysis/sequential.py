@@ -33,13 +33,15 @@ subgame perfect).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..arithmetic import EXACT
+from ..display import Displayable
 from ..errors import InvalidGameError
 from ..games.behavior import as_vector
 from ..games.tree import CHANCE, DECISION, ExtensiveFormGame
@@ -47,7 +49,6 @@ from ..linalg.lp import solve_lp
 from ..solvers.result import SolverResult
 from ..solvers.solve import solve
 from ..solvers.spe import node_values
-from ..display import Displayable
 
 __all__ = ["SequentialCheck", "SequentialResult", "sequential_check", "sequential_equilibria",
            "MAX_SCHEMES"]

@@ -29,17 +29,18 @@ concentrated outside ``D``.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..arithmetic import EXACT
+from ..display import Displayable
 from ..games.signalling import SignallingGame
 from ..linalg.lp import FLOAT_LP, solve_lp
 from ..solvers.solve import solve
-from ..display import Displayable
 
 __all__ = ["SignallingEquilibrium", "SignallingResult", "perfect_bayesian_equilibria"]
 

@@ -39,16 +39,17 @@ game where each action is a best reply somewhere between ``e`` and ``f``).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..context import Context
+from ..display import Displayable
 from ..games.normal import NormalFormGame
 from ..games.peers import accepts_peer_games
-from ..display import Displayable
 
 __all__ = ["Trace", "bicentric_prior", "tracing_procedure"]
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal as _signal          # the name `signal` is the command module below
+import signal as _signal  # the name `signal` is the command module below
 import sys
 import time
-from typing import Sequence
-
+from collections.abc import Sequence
 from importlib import import_module
 
 from ._common import Parser, UsageError, exit_code, fail

@@ -12,8 +12,7 @@ from ..io import load_model, write_draws
 from ..report import render, to_dict
 from ..report._text import json_text
 from ..report.sweep import draw_metadata, draw_rows
-from ._common import (UsageError, add_format, add_model, add_output, add_progress, emit,
-                      progress_bar)
+from ._common import UsageError, add_format, add_model, add_output, add_progress, emit, progress_bar
 
 
 def add_parser(sub) -> None:

@@ -11,12 +11,22 @@
 - :mod:`~gametheory.conflict.normal_form`: a conflict as a game in strategic form.
 """
 
-from .model import MAX_OPTIONS, ConflictModel, DecisionMaker
 from .coalitions import CoalitionalStability, coalitional_stability
+from .model import MAX_OPTIONS, ConflictModel, DecisionMaker
 from .normal_form import to_normal_form
 from .stability import CONCEPTS, Analysis, analyse, parse_grouping
-from .summary import (Change, ConflictReport, ConflictSummary, Explanation, ImprovementGraph,
-                      Reachable, StatusQuo, conflict_report, conflict_summary, improvement_graph)
+from .summary import (
+                      Change,
+                      ConflictReport,
+                      ConflictSummary,
+                      Explanation,
+                      ImprovementGraph,
+                      Reachable,
+                      StatusQuo,
+                      conflict_report,
+                      conflict_summary,
+                      improvement_graph,
+)
 
 __all__ = ["ConflictModel", "DecisionMaker", "MAX_OPTIONS",
            "Analysis", "analyse", "CONCEPTS", "parse_grouping", "to_normal_form",

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..display import Displayable
 from ..errors import InvalidGameError
 from .model import ConflictModel
 from .stability import CONCEPTS, Analysis, analyse
-from ..display import Displayable
 
 __all__ = ["CoalitionalStability", "coalitional_stability", "MAX_DECISION_MAKERS"]
 

@@ -15,8 +15,9 @@ from Python here, or read from TOML by :mod:`gametheory.io.conflict_toml`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -35,7 +35,7 @@ class Condensation:
     :meth:`min_reachable` for any values and :meth:`reach_sets`."""
 
     def __init__(self, n: int, src: np.ndarray, dst: np.ndarray) -> None:
-        from scipy.sparse import csr_matrix              # lazy: scipy is imported where used
+        from scipy.sparse import csr_matrix  # lazy: scipy is imported where used
         from scipy.sparse.csgraph import connected_components
         graph = csr_matrix((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
         self.n_comp, self.label = connected_components(graph, directed=True, connection="strong")

@@ -28,13 +28,13 @@ some member does not prefer the resulting state to ``s``.
 from __future__ import annotations
 
 from collections import deque
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from ..errors import GameTooLargeError, InvalidGameError
-from .model import ConflictModel
 from . import reach
+from .model import ConflictModel
 from .reach import Condensation
 
 __all__ = ["Analysis", "MoveGraph", "analyse", "CONCEPTS", "parse_grouping"]
@@ -163,7 +163,7 @@ class Analysis:
                            for c in CONCEPTS}
 
     # -- moves ------------------------------------------------------------------------------
-    def _moves(self, mask: int) -> "MoveGraph":
+    def _moves(self, mask: int) -> MoveGraph:
         """The states the group can reach in one move from each state: every other feasible
         state that agrees outside the group's options, within the irreversibility rules."""
         return MoveGraph(self.model, mask)

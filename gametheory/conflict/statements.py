@@ -15,7 +15,7 @@ Statements are parsed, never evaluated as code.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -12,15 +12,15 @@ The records are written by :func:`gametheory.report.render` (``table``, ``json``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
+from ..display import Displayable
 from .coalitions import MAX_DECISION_MAKERS, CoalitionalStability, coalitional_stability
 from .model import ConflictModel
 from .stability import CONCEPTS, Analysis, analyse
-from ..display import Displayable
 
 __all__ = ["ConflictReport", "ImprovementGraph", "Explanation", "Reachable", "Change",
            "ConflictSummary", "StatusQuo", "conflict_report", "improvement_graph",

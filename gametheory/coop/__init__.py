@@ -20,8 +20,15 @@ from .analysis import analyse_tu, coop_analysis
 from .bargaining import disagreement_point, kalai_smorodinsky, nash_bargaining, pareto_frontier
 from .core import core_is_empty, core_point, core_vertices, in_core, least_core, nucleolus
 from .derive import KINDS, characteristic_function
-from .records import (Allocation, BargainingSolution, CoopAnalysis, CoreVertices, DisagreementPoint,
-                      LeastCore, ParetoFrontier)
+from .records import (
+                      Allocation,
+                      BargainingSolution,
+                      CoopAnalysis,
+                      CoreVertices,
+                      DisagreementPoint,
+                      LeastCore,
+                      ParetoFrontier,
+)
 from .tu import MAX_PLAYERS, TUGame
 from .values import banzhaf_value, is_convex, is_essential, is_superadditive, shapley_value
 

@@ -14,8 +14,14 @@ from ..errors import InvalidGameError
 from .core import CORE_VERTICES_MAX_PLAYERS, core_vertices, least_core, nucleolus
 from .records import Allocation, CoopAnalysis
 from .tu import TUGame
-from .values import (SUPERADDITIVE_MAX_PLAYERS, banzhaf_value, is_convex, is_essential,
-                     is_superadditive, shapley_value)
+from .values import (
+    SUPERADDITIVE_MAX_PLAYERS,
+    banzhaf_value,
+    is_convex,
+    is_essential,
+    is_superadditive,
+    shapley_value,
+)
 
 __all__ = ["analyse_tu", "coop_analysis"]
 

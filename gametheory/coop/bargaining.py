@@ -24,21 +24,22 @@ quadratic on each segment of the frontier) and computed in floating point
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
+from ..arithmetic import EXACT
 from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
-from ..arithmetic import EXACT
+from ..games.peers import accepts_peer_games
 from ..linalg.lp import FLOAT_LP, solve_lp
 from ..solvers._common import resolve_context
 from ..solvers.solve import solve
 from .derive import characteristic_function
 from .records import BargainingSolution, DisagreementPoint, ParetoFrontier
-from ..games.peers import accepts_peer_games
 
 __all__ = ["BargainingSolution", "DisagreementPoint", "ParetoFrontier", "nash_bargaining",
            "kalai_smorodinsky", "disagreement_point", "pareto_frontier"]
@@ -288,7 +289,7 @@ def _nash_float(profiles, pts: np.ndarray, d: Sequence[Any], ks: BargainingSolut
     # a point strictly inside for the gaining players: mix the KS point with each one's best
     cons = [{"type": "eq", "fun": lambda mu: np.sum(mu) - 1},
             {"type": "ineq", "fun": lambda mu: gains(mu)}]
-    from scipy.optimize import minimize         # lazy: scipy is imported where it is used
+    from scipy.optimize import minimize  # lazy: scipy is imported where it is used
     res = minimize(objective, start, method="SLSQP", bounds=[(0, 1)] * P, constraints=cons,
                    options={"maxiter": 2000, "ftol": 1e-15})
     mu = np.clip(res.x, 0, None)

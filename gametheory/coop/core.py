@@ -21,8 +21,9 @@ is exact (:mod:`gametheory.linalg.lp`), so the results are exact.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -33,10 +33,10 @@ import numpy as np
 from ..context import Context
 from ..errors import GameTooLargeError, InvalidGameError
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..solvers._common import resolve_context
 from ..solvers.solve import solve
 from .tu import TUGame
-from ..games.peers import accepts_peer_games
 
 __all__ = ["characteristic_function", "KINDS"]
 

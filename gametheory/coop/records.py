@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .tu import TUGame
 from ..display import Displayable
+from .tu import TUGame
 
 __all__ = ["Allocation", "LeastCore", "CoreVertices", "CoopAnalysis", "DisagreementPoint",
            "ParetoFrontier", "BargainingSolution"]

@@ -11,8 +11,9 @@ by :mod:`gametheory.io.tu_toml`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -152,7 +153,7 @@ class TUGame:
 
     @classmethod
     def from_function(cls, players: Sequence[str], worth: Callable[[tuple[str, ...]], Any],
-                      title: str = "") -> "TUGame":
+                      title: str = "") -> TUGame:
         """A game from a function of the coalition (a tuple of names, in player order)."""
         players = tuple(players)
         n = len(players)

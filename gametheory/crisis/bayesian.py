@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
+from ..display import Displayable
 from ..solvers.bayes_nash import BayesNashResult, solve_bayes_nash
 from ..solvers.registry import SPARSE_POLYNOMIAL_LIMIT
 from .model import Model
-from ..display import Displayable
 
 __all__ = ["BayesRegime", "BayesComparison", "bayes_compare", "bayes_values"]
 
@@ -75,7 +75,7 @@ def _risks(model: Model, result: BayesNashResult) -> tuple[dict[str, Any], ...]:
     for eq in result.equilibria:
         zero = Fraction(0) if result.exact else 0.0
         risk = {a: zero for a in bad}
-        for ix, (profiles, attrs) in tables.items():
+        for ix, (_profiles, attrs) in tables.items():
             p = game.prior[ix]
             for prof_index, prof in enumerate(itertools.product(*(range(m) for m in game.action_shape))):
                 weight = p

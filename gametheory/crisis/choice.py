@@ -37,12 +37,12 @@ from typing import Any
 import numpy as np
 
 from ..analysis.perfection import is_weakly_dominated
+from ..display import Displayable
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
 from ..solvers.solve import solve
 from .compare import Regime, compare
 from .model import Model
-from ..display import Displayable
 
 __all__ = ["TalksLevel", "ChoiceOutcome", "CoordinationChoice", "coordination_choice"]
 

@@ -26,11 +26,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..conflict.summary import ConflictSummary, conflict_summary
+from ..display import Displayable
 from .bayesian import BayesComparison, bayes_compare
 from .leads import LeadChoice, lead_choice
 from .model import Model
 from .regime import Outcome, Regime, solve_regime
-from ..display import Displayable
 
 __all__ = ["Outcome", "Regime", "Comparison", "compare"]
 

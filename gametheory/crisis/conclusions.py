@@ -24,15 +24,16 @@ there is one, else the one with the largest total of the movers' payoffs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
+from ..display import Displayable
 from .compare import Comparison, Outcome, Regime
 from .model import Model
-from ..display import Displayable
 
 __all__ = ["Conclusion", "builtin_conclusions", "bayes_conclusions", "selected", "coordination_values",
            "MEASURES"]

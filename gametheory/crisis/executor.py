@@ -19,7 +19,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 __all__ = ["Executor", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "executor_for", "available_cpus"]
 

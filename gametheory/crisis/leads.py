@@ -30,14 +30,15 @@ the crisis game, so the choice is as cheap as the game.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
+from ..display import Displayable
 from ..errors import InvalidGameError
 from .model import Model
 from .regime import solve_regime
-from ..display import Displayable
 
 __all__ = ["LeadOption", "LeadChoice", "lead_choice"]
 

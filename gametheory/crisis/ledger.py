@@ -21,8 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .model import Model
 from ..display import Displayable
+from .model import Model
 
 __all__ = ["LedgerEntry", "Ledger", "ledger", "CLASSES"]
 

@@ -27,13 +27,13 @@ finding and exits with code 1 when there is any.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from ..analysis.genericity import payoff_ties
-from .model import Model
 from ..display import Displayable
+from .model import Model
 
 __all__ = ["Finding", "LintReport", "lint", "RULES"]
 

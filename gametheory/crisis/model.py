@@ -32,19 +32,20 @@ The format is documented in ``docs/reference/model-format.md``; files are read b
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..arithmetic import exact_str, integer_scale
+from ..display import Displayable
 from ..errors import InvalidGameError
 from ..games.bayesian import BayesianGame
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame, chance, decision, outcome
 from .parameters import Parameter, Uncertain, as_fraction, share_rest
-from ..display import Displayable
 
 __all__ = ["Model", "Party", "Attribute", "Effect", "Understanding", "Scenario", "Timing", "Preference",
            "Priority", "Derivation", "PartyType", "TalkStage", "Repetition", "Channel", "LeadArea",
@@ -325,7 +326,7 @@ class Model(Displayable):
         out += [number(f"channel.{c.party}.{c.carries}", "channel", c.weight) for c in self.channels]
         return tuple(out)
 
-    def with_values(self, values: Mapping[str, Any]) -> "Model":
+    def with_values(self, values: Mapping[str, Any]) -> Model:
         """The same model with some parameters set (names as in :meth:`parameters`).
 
         When some scenario probabilities (or some of a party's type
@@ -384,7 +385,7 @@ class Model(Displayable):
                                                    for s in self.scenarios))
         return model
 
-    def with_probabilities(self, probabilities: Mapping[str, Any]) -> "Model":
+    def with_probabilities(self, probabilities: Mapping[str, Any]) -> Model:
         """The same model with other scenario probabilities (they must sum to 1)."""
         known = {s.name: s for s in self.scenarios}
         unknown = set(probabilities) - set(known)
@@ -397,7 +398,7 @@ class Model(Displayable):
                                    "and sum to 1")
         return replace(self, scenarios=new)
 
-    def with_understandings(self, names: Sequence[str] | None) -> "Model":
+    def with_understandings(self, names: Sequence[str] | None) -> Model:
         """The same model with exactly these understandings in force.
 
         None puts all of them in force, except that of the alternatives of a
@@ -585,7 +586,7 @@ class Model(Displayable):
         tree.leaf_outcomes = {int(i): reached[id(tree.node(int(i)))] for i in tree.flat.leaves}
         return tree
 
-    def with_type_probabilities(self, party: str, probabilities: Mapping[str, Any]) -> "Model":
+    def with_type_probabilities(self, party: str, probabilities: Mapping[str, Any]) -> Model:
         """The same model with new prior probabilities of ``party``'s types (every type named,
         summing to 1; exact numbers or strings such as ``"3/10"``).
 

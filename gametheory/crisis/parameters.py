@@ -29,13 +29,13 @@ nothing is infeasible.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-
-from ..errors import InvalidGameError
 from ..display import Displayable
+from ..errors import InvalidGameError
 
 __all__ = ["Uncertain", "Parameter", "DISTRIBUTIONS", "values_from_uniforms", "share_rest", "GRID"]
 
@@ -82,7 +82,7 @@ class Uncertain(Displayable):
         return self.low == self.high
 
     def _frozen(self):
-        from scipy import stats             # lazy: scipy.stats takes 0.2 s to import
+        from scipy import stats  # lazy: scipy.stats takes 0.2 s to import
         lo, hi = float(self.low), float(self.high)
         if self.distribution == "triangular":
             c = (float(self.value) - lo) / (hi - lo)

@@ -4,12 +4,12 @@ each payoff at one profile is derived (what ``gametheory show`` prints)."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Sequence
 
-from .model import Derivation, Model
 from ..display import Displayable
+from .model import Derivation, Model
 
 __all__ = ["PayoffTable", "payoff_table"]
 

@@ -65,8 +65,8 @@ following rounds.  Read the density of each box, and the trajectory.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -309,7 +309,7 @@ def _quasi_p(X: np.ndarray, y: np.ndarray, low: np.ndarray, high: np.ndarray, j:
     without = _inside(X, low, high, skip=j)
     T, H = int(inside.sum()), int(y[inside].sum())
     p = y[without].sum() / without.sum()
-    from scipy.stats import binom               # lazy: scipy.stats takes 0.2 s to import
+    from scipy.stats import binom  # lazy: scipy.stats takes 0.2 s to import
     return float(binom.sf(H - 1, T, p))
 
 

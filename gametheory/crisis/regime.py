@@ -22,8 +22,14 @@ import numpy as np
 from ..analysis.correlated import correlated_equilibrium
 from ..analysis.selection import Selection, select
 from ..arithmetic import EXACT, Arithmetic, float_arithmetic, is_exact_number
-from ..coop import (characteristic_function, kalai_smorodinsky, least_core, nash_bargaining,
-                    nucleolus, shapley_value)
+from ..coop import (
+    characteristic_function,
+    kalai_smorodinsky,
+    least_core,
+    nash_bargaining,
+    nucleolus,
+    shapley_value,
+)
 from ..games.behavior import reach_probabilities
 from ..linalg.lp import solve_lp
 from ..solvers.registry import SPARSE_POLYNOMIAL_LIMIT, choose_method

@@ -20,11 +20,12 @@ reported as readable rules.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
+from ..display import Displayable
 from ..errors import InvalidGameError
 from .bayesian import bayes_compare, bayes_values
 from .compare import compare
@@ -35,7 +36,6 @@ from .parameters import Parameter, values_from_uniforms
 from .prim import PrimBox, prim
 from .sobol import SobolIndices, sobol_design, sobol_indices
 from .sweep import SweepResult, uncertain_parameters
-from ..display import Displayable
 
 __all__ = ["Sensitivity", "sensitivity", "Discovery", "discover"]
 

@@ -40,10 +40,10 @@ slightly negative; the bootstrap interval says how near.
 from __future__ import annotations
 
 import inspect
-from typing import Any
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any
 
 import numpy as np
 

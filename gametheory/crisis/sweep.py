@@ -21,22 +21,27 @@ pool, or a Dask cluster through :class:`~gametheory.crisis.executor.DaskExecutor
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Sequence
 
 import numpy as np
 
 from ..context import Progress
+from ..display import Displayable
 from ..errors import InvalidGameError, SolverError
-from .compare import compare
 from .bayesian import bayes_compare, bayes_values
-from .conclusions import (MEASURES, Conclusion, bayes_conclusions, builtin_conclusions,
-                          coordination_values)
+from .compare import compare
+from .conclusions import (
+    MEASURES,
+    Conclusion,
+    bayes_conclusions,
+    builtin_conclusions,
+    coordination_values,
+)
 from .executor import Executor, executor_for
 from .model import Model
 from .parameters import Parameter, values_from_uniforms
-from ..display import Displayable
 
 __all__ = ["SweepResult", "ConclusionShare", "CoordinationValue", "sweep", "conclusions",
            "wilson_interval", "uncertain_parameters", "Draw"]

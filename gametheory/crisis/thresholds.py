@@ -26,21 +26,22 @@ Over two parameters, :func:`region_map` evaluates every conclusion on a grid.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..arithmetic import exact_str
 from ..context import Context
+from ..display import Displayable
 from ..errors import InvalidGameError
 from .bayesian import bayes_compare
 from .compare import compare
 from .conclusions import Conclusion, bayes_conclusions, builtin_conclusions
 from .model import Model
 from .parameters import as_fraction
-from ..display import Displayable
 
 __all__ = ["Flip", "ThresholdResult", "RegionMap", "thresholds", "region_map", "threshold_view"]
 

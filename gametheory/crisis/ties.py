@@ -17,14 +17,15 @@ profiles:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
 from ..analysis.genericity import PayoffTie
+from ..display import Displayable
 from ..errors import InvalidGameError
 from .model import Model
-from ..display import Displayable
 
 __all__ = ["AttributeDifference", "TieExplanation", "explain_tie"]
 

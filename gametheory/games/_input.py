@@ -3,8 +3,9 @@ from plain Python data (Bayesian and signalling games): one-line errors that nam
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 

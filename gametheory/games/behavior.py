@@ -37,14 +37,23 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..errors import InvalidGameError
-from .tree import (CHANCE, DECISION, OUTCOME, ExtensiveFormGame, _plain, plan_consistency,
-                   reduced_plans, top_down_product)
+from .tree import (
+    CHANCE,
+    DECISION,
+    OUTCOME,
+    ExtensiveFormGame,
+    _plain,
+    plan_consistency,
+    reduced_plans,
+    top_down_product,
+)
 
 __all__ = ["pure_actions", "behavior_payoffs", "behavior_regrets", "mixed_to_behavior", "behavior_to_mixed",
            "realization_plan", "reach_probabilities", "Behavior"]

@@ -5,9 +5,10 @@ gives the game tree).  The games in strategic form and the trees are bundled as 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import InvalidGameError
 from .bayesian import BayesianGame

@@ -14,13 +14,14 @@ and any equilibrium of the game is played.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping, Sequence
 from math import prod
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..errors import GameTooLargeError, InvalidGameError
 from .normal import NormalFormGame
-from .tree import ExtensiveFormGame, Node, decision, outcome
 from .peers import accepts_peer_games
+from .tree import ExtensiveFormGame, Node, decision, outcome
 
 __all__ = ["cheap_talk", "MAX_TALK_LEAVES"]
 

@@ -10,9 +10,10 @@ kept exact; floating-point payoffs stay floating point.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -127,7 +128,7 @@ class NormalFormGame:
     @classmethod
     def from_arrays(cls, arrays: Sequence[Any], players: Sequence[str] | None = None,
                     actions: Sequence[Sequence[str]] | None = None,
-                    title: str = "", description: str = "") -> "NormalFormGame":
+                    title: str = "", description: str = "") -> NormalFormGame:
         """Build a game from one payoff array per player (same as the constructor).
 
         Examples
@@ -142,7 +143,7 @@ class NormalFormGame:
     @classmethod
     def from_bimatrix(cls, A: Any, B: Any, players: Sequence[str] | None = None,
                       actions: Sequence[Sequence[str]] | None = None,
-                      title: str = "", description: str = "") -> "NormalFormGame":
+                      title: str = "", description: str = "") -> NormalFormGame:
         """Two-player game: ``A[i][j]`` to the row player, ``B[i][j]`` to the column player.
 
         Examples
@@ -157,7 +158,7 @@ class NormalFormGame:
     @classmethod
     def zero_sum(cls, A: Any, players: Sequence[str] | None = None,
                  actions: Sequence[Sequence[str]] | None = None,
-                 title: str = "", description: str = "") -> "NormalFormGame":
+                 title: str = "", description: str = "") -> NormalFormGame:
         """Two-player zero-sum game: the column player receives ``-A``.
 
         Examples
@@ -175,7 +176,7 @@ class NormalFormGame:
     def from_function(cls, payoff: Callable[[tuple], Sequence[Any]],
                       actions: Sequence[Sequence[str]] | Sequence[int],
                       players: Sequence[str] | None = None, title: str = "",
-                      by_index: bool = False, description: str = "") -> "NormalFormGame":
+                      by_index: bool = False, description: str = "") -> NormalFormGame:
         """Build a game from a function of the action profile.
 
         Parameters

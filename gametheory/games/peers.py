@@ -12,8 +12,9 @@ class comes from.  pygambit trees need the ``.efg`` reader, one layer up:
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -78,7 +79,7 @@ def to_nashpy(game: NormalFormGame) -> Any:
     """
     if not isinstance(game, NormalFormGame) or game.num_players != 2:
         raise InvalidGameError("to_nashpy: nashpy games have two players in strategic form")
-    import nashpy   # lazy: the dependency is needed only here
+    import nashpy  # lazy: the dependency is needed only here
     arrays = []
     for values in game.payoffs:
         if values.dtype.kind in "iu" or (values.dtype == object and all(

@@ -12,8 +12,9 @@ Bayesian equilibria and applies the Intuitive Criterion.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -32,9 +32,10 @@ Examples
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -56,7 +57,7 @@ class Node:
     player: str | None = None
     infoset: str | None = None
     actions: tuple[str, ...] = ()
-    children: tuple["Node", ...] = ()
+    children: tuple[Node, ...] = ()
     probabilities: tuple[Any, ...] = ()
     payoffs: tuple[Any, ...] = ()
 

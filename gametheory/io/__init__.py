@@ -10,8 +10,14 @@ from .conflict_toml import bundled_conflicts, load_conflict, parse_conflict, rea
 from .draws import write_draws
 from .efg import format_efg, parse_efg, read_efg, write_efg
 from .games import bundled_catalogue, bundled_games, load_tree, model_of, read_game, write_game
-from .model_toml import (bundled_models, load_model, parse_model, read_model, read_source_text,
-                         sibling_models)
+from .model_toml import (
+                         bundled_models,
+                         load_model,
+                         parse_model,
+                         read_model,
+                         read_source_text,
+                         sibling_models,
+)
 from .nfg import format_nfg, parse_nfg, read_nfg, write_nfg
 from .peers import from_pygambit, to_pygambit
 from .sources import Source, resolve

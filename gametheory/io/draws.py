@@ -12,8 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..errors import InvalidGameError
 from ._files import write_atomic, write_text_atomic

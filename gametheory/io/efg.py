@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from ..arithmetic import exact_str, parse_rational
-from ._files import read_text, write_text_atomic
 from ..errors import GameFileError, InvalidGameError
 from ..games.tree import ExtensiveFormGame, Node
+from ._files import read_text, write_text_atomic
 
 __all__ = ["parse_efg", "read_efg", "format_efg", "write_efg"]
 

@@ -7,12 +7,12 @@ from pathlib import Path
 from ..errors import InvalidGameError
 from ..games.catalogue import TEXTBOOK, textbook_game
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..games.tree import ExtensiveFormGame
 from .efg import parse_efg
 from .model_toml import bundled_models, load_model
 from .nfg import parse_nfg, read_nfg, write_nfg
 from .sources import Source, bundled, resolve
-from ..games.peers import accepts_peer_games
 
 __all__ = ["read_game", "load_tree", "write_game", "bundled_games", "bundled_catalogue", "model_of"]
 
@@ -55,7 +55,7 @@ def bundled_catalogue() -> dict[str, tuple[str, str]]:
     return out
 
 
-def read_game(source: str | Path | Source) -> "NormalFormGame | ExtensiveFormGame":
+def read_game(source: str | Path | Source) -> NormalFormGame | ExtensiveFormGame:
     """Read a game from a ``.nfg`` or ``.efg`` file or a model file (``.toml``), or load a
     bundled one by name.
 

@@ -12,15 +12,31 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from collections.abc import Mapping
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ..arithmetic import exact_str, parse_rational
-from ..crisis.model import (Attribute, Channel, Effect, LeadArea, Model, Party, PartyType, Preference, Priority,
-                            Repetition, Scenario, TalkStage, Timing, Understanding, effect_names)
 from ..crisis.choice import TalksLevel
+from ..crisis.model import (
+    Attribute,
+    Channel,
+    Effect,
+    LeadArea,
+    Model,
+    Party,
+    PartyType,
+    Preference,
+    Priority,
+    Repetition,
+    Scenario,
+    TalkStage,
+    Timing,
+    Understanding,
+    effect_names,
+)
 from ..crisis.parameters import DISTRIBUTIONS, Uncertain
 from ..errors import GameError, GameFileError
 from ._files import read_text

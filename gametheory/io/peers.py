@@ -19,7 +19,7 @@ from .nfg import format_nfg, parse_nfg
 __all__ = ["from_pygambit", "to_pygambit"]
 
 
-def from_pygambit(game: Any) -> "NormalFormGame | ExtensiveFormGame":
+def from_pygambit(game: Any) -> NormalFormGame | ExtensiveFormGame:
     """A pygambit game (strategic, or a tree) as this package's game, exactly.
 
     Examples
@@ -36,7 +36,7 @@ def from_pygambit(game: Any) -> "NormalFormGame | ExtensiveFormGame":
     return parse_nfg(game.to_nfg(), source="<pygambit>")
 
 
-def to_pygambit(game: "NormalFormGame | ExtensiveFormGame") -> Any:
+def to_pygambit(game: NormalFormGame | ExtensiveFormGame) -> Any:
     """This package's game as a pygambit game (needs the ``gambit`` extra)."""
     try:
         import pygambit

@@ -75,7 +75,7 @@ KINDS = {
 }
 
 
-def resolve(source: "str | Path | Source", kind: str) -> Source:
+def resolve(source: str | Path | Source, kind: str) -> Source:
     """The file ``source`` stands for, as a reader of ``kind`` (``"game"``, ``"model"``,
     ``"conflict"``) understands it.
 

@@ -10,8 +10,8 @@ for two-player games in strategic and extensive form", Algorithmic Game Theory
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Sequence
 
 import numpy as np
 
@@ -150,7 +150,7 @@ class IntegerTableau:
         self.basis = list(range(d, d + r))
         self.d, self.r = d, r
 
-    def copy(self) -> "IntegerTableau":
+    def copy(self) -> IntegerTableau:
         new = IntegerTableau.__new__(IntegerTableau)
         new.T = self.T.copy()
         new.det = self.det

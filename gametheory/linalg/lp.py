@@ -20,9 +20,10 @@ only if they fail is a dual certificate sought by an LP of its own.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -93,7 +94,7 @@ def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.n
     given_ub, given_eq = np.asarray(A_ub).reshape(-1, n), np.asarray(A_eq).reshape(-1, n)
     A_ub = given_ub.astype(object)
     A_eq = given_eq.astype(object)
-    from scipy.optimize import linprog      # lazy: scipy.optimize is imported where it is used
+    from scipy.optimize import linprog  # lazy: scipy.optimize is imported where it is used
     res = linprog(np.array(c, dtype=float),
                   A_ub=given_ub.astype(float) if len(A_ub) else None,
                   b_ub=np.array(b_ub, dtype=float) if len(A_ub) else None,

@@ -43,10 +43,10 @@ reaches a basis of any vertex made optimal by a suitable objective.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from fractions import Fraction
 from itertools import combinations
 from math import comb
-from typing import Callable
 
 import numpy as np
 
@@ -282,7 +282,7 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
     c = np.full(d, 0.5 / Mf.sum(axis=1).max())
     slack_c = h - G @ c
     points = G / slack_c[:, None]
-    from scipy.spatial import ConvexHull, QhullError    # lazy: scipy is imported where used
+    from scipy.spatial import ConvexHull, QhullError  # lazy: scipy is imported where used
     try:
         hull = ConvexHull(points, qhull_options=QHULL_OPTIONS)
     except (QhullError, ValueError):

@@ -34,13 +34,46 @@ one formatter, :mod:`gametheory.report._text`.  The former ``format_*`` and ``*_
 names are in :mod:`gametheory.report._deprecated` for one release.
 """
 
-from . import (bayes, choice, comparison, conflict, coop, display, dominance, leads, ledger, lint,  # noqa: F401
-               model, qre, repeated, selection, sensitivity, signalling, solve, sweep, talk,
-               thresholds, tree)
-from ._deprecated import (comparison_to_dict, conflict_to_dict, conflict_to_dot, elimination_to_dict,
-                          format_comparison, format_conflict, format_elimination, format_model,
-                          format_qre, format_result, format_sweep, format_tree, qre_to_dict,
-                          result_to_dict, sweep_to_dict)
+from . import (  # noqa: F401
+               bayes,
+               choice,
+               comparison,
+               conflict,
+               coop,
+               display,
+               dominance,
+               leads,
+               ledger,
+               lint,
+               model,
+               qre,
+               repeated,
+               selection,
+               sensitivity,
+               signalling,
+               solve,
+               sweep,
+               talk,
+               thresholds,
+               tree,
+)
+from ._deprecated import (
+               comparison_to_dict,
+               conflict_to_dict,
+               conflict_to_dot,
+               elimination_to_dict,
+               format_comparison,
+               format_conflict,
+               format_elimination,
+               format_model,
+               format_qre,
+               format_result,
+               format_sweep,
+               format_tree,
+               qre_to_dict,
+               result_to_dict,
+               sweep_to_dict,
+)
 from ._registry import formats_of, render, renders, to_dict
 from .plots import plot_payoff_set, plot_region, plot_sobol, plot_threshold, plot_values
 from .tree import PLOT_MAX_NODES, plot_tree

@@ -8,7 +8,8 @@ turned into its JSON-ready dictionary by :func:`~gametheory.report.to_dict`.  (T
 from __future__ import annotations
 
 import warnings
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..conflict.model import ConflictModel
 from ..conflict.summary import conflict_report, improvement_graph

@@ -7,7 +7,8 @@ method resolution order, so subclasses inherit) and calls the writer.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..errors import InvalidGameError
 from ._text import json_text

@@ -7,8 +7,9 @@ floats in a fixed number of significant digits; each function names where it is 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 from ..arithmetic import exact_str
 

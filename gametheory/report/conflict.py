@@ -11,8 +11,13 @@ from typing import Any
 
 from ..conflict.model import ConflictModel
 from ..conflict.stability import CONCEPTS, Analysis
-from ..conflict.summary import (ConflictReport, ConflictSummary, Explanation, ImprovementGraph,
-                                Reachable)
+from ..conflict.summary import (
+    ConflictReport,
+    ConflictSummary,
+    Explanation,
+    ImprovementGraph,
+    Reachable,
+)
 from ._registry import renders
 
 __all__ = ["summary_lines"]

@@ -10,8 +10,9 @@ deprecated names of the same, kept for one release.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 from ..coop.analysis import analyse_tu
 from ..coop.records import Allocation, CoopAnalysis

@@ -16,11 +16,11 @@ import html
 from fractions import Fraction
 from typing import Any
 
+from ..arithmetic import exact_str
 from ..display import register_display
 from ..games.normal import NormalFormGame
 from ..solvers.result import SolverResult
 from ._registry import formats_of, render
-from ..arithmetic import exact_str
 
 __all__ = ["html_of", "dataframe_of"]
 

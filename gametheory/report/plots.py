@@ -14,7 +14,8 @@ file's suffix, and ``gametheory plot`` does it from the command line.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ __all__ = ["plot_values", "plot_threshold", "plot_region", "plot_sobol", "plot_p
 
 
 def _axes(ax: Any, size: tuple[float, float]):
-    import matplotlib.pyplot as plt         # lazy: matplotlib is an optional dependency
+    import matplotlib.pyplot as plt  # lazy: matplotlib is an optional dependency
     if ax is None:
         _, ax = plt.subplots(figsize=size)
     return ax

@@ -3,9 +3,9 @@ people, JSON (schema ``gametheory.sweep/2``) for programs, and every draw as CSV
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from importlib.metadata import PackageNotFoundError, version
 from ..arithmetic import exact_str
 from ..crisis.sweep import QUANTILES, SweepResult
 from ._registry import renders

@@ -76,7 +76,7 @@ def region_table(res: RegionMap) -> str:
              f"by {y} (rows, {exact_str(res.ys[-1])} at the top to {exact_str(res.ys[0])}); "
              "# holds, . fails"]
     same = []
-    for n, t, h in zip(res.names, res.texts, res.holds):
+    for _name, t, h in zip(res.names, res.texts, res.holds):
         cells = {v for row in h for v in row}
         if len(cells) == 1:
             same.append(f"  {'holds' if cells.pop() else 'fails'} everywhere: {t}")

@@ -128,7 +128,7 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     if game.num_nodes > PLOT_MAX_NODES:
         raise GameTooLargeError(f"the tree has {game.num_nodes} nodes; plot_tree draws at most "
                                 f"{PLOT_MAX_NODES} (render(game) prints any tree)")
-    import matplotlib.pyplot as plt      # lazy: matplotlib is an optional dependency
+    import matplotlib.pyplot as plt  # lazy: matplotlib is an optional dependency
     f = game.flat
     if ax is None:
         width = max(4.0, min(24.0, 0.9 * len(f.leaves)))

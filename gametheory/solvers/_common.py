@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +33,7 @@ def _float_ok(game: Any) -> None:
         raise InvalidGameError(f"{getattr(game, 'title', '') or 'the game'}: a number beyond "
                                "floating point's range; use exact arithmetic")
     if isinstance(game, NormalFormGame):
-        game.float_payoffs                          # raises when a payoff does not fit
+        _ = game.float_payoffs                      # raises when a payoff does not fit
 
 
 def _rational(game: Any) -> bool:

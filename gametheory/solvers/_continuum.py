@@ -37,10 +37,11 @@ point; they need not be attained.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from itertools import combinations
 from math import comb
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 

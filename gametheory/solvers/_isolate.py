@@ -29,8 +29,8 @@ unresolved.  Ranges are widened by a margin for floating-point rounding.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -93,8 +93,8 @@ class _Group:
     def corners(self, lo: np.ndarray, hi: np.ndarray, j: int) -> np.ndarray:
         """Strategies at the corners of player j's block, shape (B, 2^d_j, k_j)."""
         o = self.offsets
-        l, h = lo[:, o[j]:o[j + 1]], hi[:, o[j]:o[j + 1]]
-        free = l[:, None, :] + self.bits[j][None] * (h - l)[:, None, :]
+        low, high = lo[:, o[j]:o[j + 1]], hi[:, o[j]:o[j + 1]]
+        free = low[:, None, :] + self.bits[j][None] * (high - low)[:, None, :]
         return np.concatenate([free, 1.0 - free.sum(axis=2, keepdims=True)], axis=2)
 
     def ranges(self, lo: np.ndarray, hi: np.ndarray, gid: np.ndarray):

@@ -19,8 +19,8 @@ approximate equilibrium by Newton's method on its support (used by the
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Sequence
 
 import mpmath
 import numpy as np
@@ -28,8 +28,8 @@ import numpy as np
 from ..arithmetic import EXACT, Arithmetic
 from ..errors import VerificationError
 from ..games.normal import NormalFormGame
-from .result import Equilibrium, make_equilibrium
 from ._common import fallback_arithmetic
+from .result import Equilibrium, make_equilibrium
 
 __all__ = ["SupportSystem", "refine_equilibrium", "recover_rational"]
 

@@ -63,10 +63,17 @@ from ..context import Context
 from ..errors import GameTooLargeError, InvalidGameError, SolverError
 from ..games.behavior import evaluate
 from ..games.tree import CHANCE, DECISION, ExtensiveFormGame
-from .qre import (END_DISTANCE, MAX_LAMBDA, MAX_QRE_BYTES, STOP_REGRET, _check_numbers, _Tracer,
-                  _RETRIES)
-from .result import SolverResult
 from ._tree import default_tree_tolerance, tree_context, verified_behaviour
+from .qre import (
+    _RETRIES,
+    END_DISTANCE,
+    MAX_LAMBDA,
+    MAX_QRE_BYTES,
+    STOP_REGRET,
+    _check_numbers,
+    _Tracer,
+)
+from .result import SolverResult
 
 __all__ = ["solve_agent_qre"]
 
@@ -170,8 +177,8 @@ class _AgentLogitSystem:
             keep = f.parent[cur] > 0
             cur, idx = f.parent[cur[keep]], idx[keep]
             # the root's own edge weight is 0; the loop stops once every path reached it
-        cat = (lambda parts: np.concatenate(parts).astype(np.int64) if parts
-               else np.zeros(0, dtype=np.int64))
+        def cat(parts):
+            return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
         return cat(rows), cat(slots), log_chance
 
     def start(self) -> np.ndarray:

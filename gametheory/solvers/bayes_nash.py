@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ..display import Displayable
 from ..errors import VerificationError
 from ..games.bayesian import BayesianGame
 from ..games.normal import NormalFormGame
 from .registry import choose_method
 from .result import Continuum, default_tolerance
 from .solve import solve
-from ..display import Displayable
 
 __all__ = ["BayesNashEquilibrium", "BayesNashResult", "solve_bayes_nash"]
 

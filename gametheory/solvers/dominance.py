@@ -32,20 +32,21 @@ removing weakly dominated ones can lose equilibria.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Mapping
+from typing import Any
 
 import numpy as np
 
 from ..arithmetic import Arithmetic, Number
 from ..context import Context
+from ..display import Displayable
 from ..errors import InvalidGameError
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..linalg.lp import solve_lp
 from ._common import fallback_arithmetic, resolve_context
-from ..games.peers import accepts_peer_games
-from ..display import Displayable
 
 __all__ = ["Elimination", "EliminationStep", "iterated_elimination", "dominated_actions"]
 

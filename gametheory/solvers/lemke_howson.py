@@ -23,18 +23,18 @@ a common determinant), so the result is an exact rational equilibrium.
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
 from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
-from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
+from ..games.peers import accepts_peer_games
+from ..linalg.exact import IntegerTableau
 from ._bimatrix import positive_bimatrix
 from ._common import collect, require_two_players, resolve_context
-from ..linalg.exact import IntegerTableau
-from ..games.peers import accepts_peer_games
+from .result import Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium
 
 __all__ = ["solve_lemke_howson", "iter_lemke_howson", "lemke_howson_path"]
 

@@ -55,13 +55,13 @@ from ..arithmetic import EXACT, Arithmetic, as_exact
 from ..context import Context, TimeLimitError
 from ..errors import GameTooLargeError, VerificationError
 from ..games.normal import NormalFormGame
-from ._continuum import describe_continuum
-from .result import SolverResult, dedupe_equilibria, make_equilibrium
+from ..games.peers import accepts_peer_games
 from ._common import fallback_arithmetic, resolve_context, stopped_with
+from ._continuum import describe_continuum
 from ._isolate import isolate_roots, support_scale
 from ._support_system import SupportSystem
 from .pure import solve_pure
-from ..games.peers import accepts_peer_games
+from .result import SolverResult, dedupe_equilibria, make_equilibrium
 
 __all__ = ["solve_polynomial"]
 

@@ -14,16 +14,16 @@ in the size of the payoff arrays, no loop over profiles (10^6 profiles of a
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 
 from ..arithmetic import Arithmetic
 from ..context import Context
 from ..games.normal import NormalFormGame
-from .result import Equilibrium, SolverResult
-from ._common import resolve_context
 from ..games.peers import accepts_peer_games
+from ._common import resolve_context
+from .result import Equilibrium, SolverResult
 
 __all__ = ["solve_pure", "iter_pure", "pure_equilibrium_mask"]
 

@@ -91,13 +91,13 @@ import numpy as np
 
 from ..arithmetic import EXACT, Arithmetic
 from ..context import Context
+from ..display import Displayable
 from ..errors import GameTooLargeError, InvalidGameError, SolverError, VerificationError
 from ..games.normal import NormalFormGame
-from .result import Equilibrium, SolverResult, make_equilibrium
+from ..games.peers import accepts_peer_games
 from ._common import fallback_arithmetic, resolve_context
 from ._support_system import SupportSystem, refine_equilibrium
-from ..games.peers import accepts_peer_games
-from ..display import Displayable
+from .result import Equilibrium, SolverResult, make_equilibrium
 
 __all__ = ["QRECurve", "logit_qre", "solve_qre"]
 
@@ -368,7 +368,7 @@ class _LogitSystem:
 # ----------------------------------------------------------------- the tracer
 def _solve(A: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, float] | None:
     """``A^-1 rhs`` and the sign of ``det A`` (from one LU factorisation), or None when singular."""
-    from scipy.linalg.lapack import dgesv as _dgesv    # lazy: scipy.linalg takes 0.2 s to import
+    from scipy.linalg.lapack import dgesv as _dgesv  # lazy: scipy.linalg takes 0.2 s to import
     lu, piv, sol, info = _dgesv(A, rhs)
     if info != 0:
         return None

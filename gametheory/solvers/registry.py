@@ -11,12 +11,13 @@ subgames, so the table may not import it.
 from __future__ import annotations
 
 import inspect
-
+from collections.abc import Callable
 from math import prod
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import InvalidGameError, UnknownMethodError
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from .lemke_howson import solve_lemke_howson
 from .polynomial import solve_polynomial
 from .pure import solve_pure
@@ -26,7 +27,6 @@ from .simpdiv import solve_simpdiv
 from .support import solve_support
 from .vertex import solve_vertex
 from .zero_sum import is_constant_sum, solve_zero_sum
-from ..games.peers import accepts_peer_games
 
 __all__ = ["NORMAL_FORM_METHODS", "choose_method", "traces_qre", "solve_normal_form", "AUTO_VERTEX_LIMIT",
            "AUTO_POLYNOMIAL_LIMIT"]

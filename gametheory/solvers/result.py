@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..arithmetic import Arithmetic, Number
+from ..display import Displayable
 from ..errors import VerificationError
 from ..games.normal import NormalFormGame, supports
-from ..display import Displayable
 
 __all__ = ["Equilibrium", "SolverResult", "Component", "Continuum", "make_components", "make_equilibrium",
            "default_tolerance", "dedupe_equilibria"]

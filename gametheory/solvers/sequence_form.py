@@ -33,14 +33,13 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..games.behavior import plans_to_vector
-from ..errors import InvalidGameError, SolverError
-from ..games.tree import ExtensiveFormGame, top_down_product
-from ..arithmetic import integer_scale
-from .result import SolverResult
-from ..arithmetic import EXACT
+from ..arithmetic import EXACT, integer_scale
 from ..context import Context
+from ..errors import InvalidGameError, SolverError
+from ..games.behavior import plans_to_vector
+from ..games.tree import ExtensiveFormGame, top_down_product
 from ._tree import tree_context, verified_behaviour
+from .result import SolverResult
 
 __all__ = ["sequence_form", "solve_sequence_form", "SequenceForm"]
 

@@ -94,10 +94,10 @@ from ..arithmetic import EXACT, Arithmetic
 from ..context import Context
 from ..errors import InvalidGameError, SolverError, VerificationError
 from ..games.normal import NormalFormGame
-from .result import Equilibrium, SolverResult, make_equilibrium
+from ..games.peers import accepts_peer_games
 from ._common import fallback_arithmetic, resolve_context
 from ._support_system import refine_equilibrium
-from ..games.peers import accepts_peer_games
+from .result import Equilibrium, SolverResult, make_equilibrium
 
 __all__ = ["solve_simpdiv"]
 

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 from ..arithmetic import EXACT, float_arithmetic
 from ..context import Context, Progress, TimeLimitError
 from ..errors import InvalidGameError, UnknownMethodError
 from ..games.behavior import mixed_to_vector
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..games.tree import ExtensiveFormGame, reduced_normal_form
 from ._common import resolve_context
+from ._tree import default_tree_tolerance, tree_context
+from .agent_qre import solve_agent_qre
 from .dominance import iterated_elimination
 from .registry import NORMAL_FORM_METHODS, choose_method, solve_normal_form
 from .result import Continuum, Equilibrium, SolverResult, default_tolerance, make_equilibrium
-from .agent_qre import solve_agent_qre
 from .sequence_form import solve_sequence_form
-from ._tree import default_tree_tolerance, tree_context
 from .spe import solve_spe, tree_equilibrium
-from ..games.peers import accepts_peer_games
 
 __all__ = ["solve", "METHODS", "choose_method"]
 

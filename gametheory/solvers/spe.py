@@ -27,9 +27,8 @@ vectorised over the whole tree.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import itertools
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -39,19 +38,28 @@ from ..context import Context
 from ..errors import GameTooLargeError, InvalidGameError
 from ..games.behavior import evaluate, mixed_to_behavior
 from ..games.normal import NormalFormGame
-from ..games.tree import (CHANCE, DECISION, OUTCOME, ExtensiveFormGame, Node, _plain, _segments,
-                          reduced_normal_form, reduced_plans)
+from ..games.tree import (
+    CHANCE,
+    DECISION,
+    OUTCOME,
+    ExtensiveFormGame,
+    Node,
+    _plain,
+    _segments,
+    reduced_normal_form,
+    reduced_plans,
+)
 from ._tree import tree_context, verified_behaviour
 from .agent_qre import solve_agent_qre
 from .registry import solve_normal_form, traces_qre
-from .sequence_form import solve_sequence_form
 from .result import Equilibrium, SolverResult, default_tolerance
+from .sequence_form import solve_sequence_form
 
 __all__ = ["backward_induction", "subgame_roots", "solve_spe",
            "verify_subgame_perfect", "node_values", "tree_equilibrium", "MAX_EQUILIBRIA"]
 
 
-def tie_tolerance(game: "ExtensiveFormGame", exact: bool) -> float:
+def tie_tolerance(game: ExtensiveFormGame, exact: bool) -> float:
     """Payoff differences treated as ties: 0 in exact arithmetic, else 1e-12 of the largest payoff."""
     if exact:
         return 0
@@ -59,7 +67,7 @@ def tie_tolerance(game: "ExtensiveFormGame", exact: bool) -> float:
     return 1e-12 * max(1.0, float(np.max(np.abs(leaves))) if leaves.size else 1.0)
 
 
-def induction_pass(game: "ExtensiveFormGame", exact: bool, values: np.ndarray | None = None):
+def induction_pass(game: ExtensiveFormGame, exact: bool, values: np.ndarray | None = None):
     """One backward-induction pass over a perfect-information tree.
 
     Returns ``(values, choice, ties)``: each node's payoff vector, the action
@@ -119,7 +127,7 @@ def induction_pass(game: "ExtensiveFormGame", exact: bool, values: np.ndarray | 
 MAX_EQUILIBRIA = 100_000
 
 
-def all_pure_spe(game: "ExtensiveFormGame", exact: bool) -> list[tuple[tuple, np.ndarray]]:
+def all_pure_spe(game: ExtensiveFormGame, exact: bool) -> list[tuple[tuple, np.ndarray]]:
     """Every pure subgame-perfect equilibrium of a perfect-information tree with ties.
 
     From the leaves up, each node keeps the list of its subtree's equilibria,

@@ -27,9 +27,9 @@ tolerance.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from fractions import Fraction
 from math import comb
-from typing import Iterator
 
 import numpy as np
 
@@ -37,12 +37,12 @@ from ..arithmetic import EXACT, Arithmetic
 from ..context import Context
 from ..errors import GameTooLargeError, VerificationError
 from ..games.normal import NormalFormGame
-from .result import (Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium)
+from ..games.peers import accepts_peer_games
+from ..linalg.exact import solve_rational
 from ._bimatrix import exact_bimatrix
 from ._common import collect, require_two_players, resolve_context
-from ..linalg.exact import solve_rational
+from .result import Equilibrium, SolverResult, dedupe_equilibria, make_equilibrium
 from .vertex import is_degenerate
-from ..games.peers import accepts_peer_games
 
 __all__ = ["solve_support", "iter_support"]
 

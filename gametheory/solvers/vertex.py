@@ -39,21 +39,21 @@ function reports those components as well.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from fractions import Fraction
 from math import comb, lcm
-from typing import Iterator
 
 import numpy as np
 
 from ..context import Context, TimeLimitError
 from ..errors import GameTooLargeError
 from ..games.normal import NormalFormGame
-from .result import Equilibrium, SolverResult, make_components, make_equilibrium
+from ..games.peers import accepts_peer_games
+from ..linalg.polytope import VertexSet, certified_vertices, exact_vertices
 from ._bimatrix import positive_bimatrix
 from ._common import collect, require_two_players, resolve_context, stopped_with
-from ..linalg.polytope import VertexSet, certified_vertices, exact_vertices
 from ._complementary import complementary_vertices
-from ..games.peers import accepts_peer_games
+from .result import Equilibrium, SolverResult, make_components, make_equilibrium
 
 __all__ = ["solve_vertex", "iter_vertex", "polytope_vertices", "is_degenerate"]
 

@@ -24,12 +24,12 @@ from ..arithmetic import EXACT, Arithmetic
 from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..linalg.lp import solve_lp
-from .result import SolverResult, make_equilibrium
 from ._bimatrix import exact_bimatrix
 from ._common import fallback_arithmetic, require_two_players, resolve_context
 from .lemke_howson import solve_lemke_howson
-from ..games.peers import accepts_peer_games
+from .result import SolverResult, make_equilibrium
 
 __all__ = ["solve_zero_sum", "is_constant_sum"]
 
@@ -126,7 +126,7 @@ def solve_zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float |
             high = max(sum(Ai[i, j] * yq[j] for j in range(Ai.shape[1])) for i in range(Ai.shape[0]))
             if low == high:
                 strategies = [xq, yq]
-                how += ", rationalised with denominators up to %d" % bound
+                how += f", rationalised with denominators up to {bound}"
                 break
         if strategies is None:
             lh = solve_lemke_howson(game, labels=[0], context=context)
