@@ -41,6 +41,8 @@ def test_json_matches_the_contract_example(capsys):
         for k, (u, v) in enumerate([("1", "4"), ("2", "2"), ("4", "1")])]
     assert data.pop("parameters") == {"tolerance": None, "components": [[0], [1], [2]],
                                       "nash_subsets": [[0], [1], [2]]}
+    # another addition: the version of the package that wrote it, right after the schema
+    assert list(data)[:2] == ["schema", "version"] and data.pop("version") == gt.__version__
     assert data == {
         "schema": "gametheory.solve/1",
         "game": {"title": "Chicken", "players": ["US", "PRC"],

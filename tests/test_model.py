@@ -423,3 +423,18 @@ def test_a_models_conflict_file(value, message, tmp_path):
     bad.write_text(SMALL.replace('title = "Two parties"', f'title = "Two parties"\nconflict = {value}'))
     with pytest.raises(gt.GameFileError, match=message):
         load_model(bad)
+
+
+def test_model_format_versions():
+    from gametheory.io.model_toml import MODEL_FORMAT
+    text = gt.io.resolve("loose-nukes", "model").text()
+    assert f"\nformat = {MODEL_FORMAT}\n" in text
+    current = parse_model(text, source="now.toml")
+    # format 1: the same file from before the field existed
+    old = parse_model(text.replace(f"format = {MODEL_FORMAT}\n", ""), source="old.toml")
+    assert gt.to_dict(gt.compare(old))["regimes"] == gt.to_dict(gt.compare(current))["regimes"]
+    for bad in ("3", '"2"', "true"):
+        with pytest.raises(gt.GameFileError, match=r"new.toml: \[model\]: format .* is not one "
+                                                   r"this version of gametheory reads \(1, 2\)"):
+            parse_model(text.replace(f"format = {MODEL_FORMAT}", f"format = {bad}"),
+                           source="new.toml")

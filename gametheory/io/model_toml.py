@@ -62,6 +62,22 @@ def read_model(path: str | Path) -> Model:
     return parse_model(text, source=str(path), folder=path.parent)
 
 
+#: The model-file format this version writes and reads: ``[model] format = 2``.  Format 1 is
+#: every file from before the field existed (no ``format`` key); it is read as it is, since
+#: format 2 only added the field.  A later format will say here what changed and how a format-2
+#: file is read.
+MODEL_FORMAT = 2
+READABLE_FORMATS = (1, 2)
+
+
+def _check_format(value: object, source: str) -> None:
+    """Refuse a model file of a format this version cannot read, in one line."""
+    if isinstance(value, bool) or not isinstance(value, int) or value not in READABLE_FORMATS:
+        raise GameFileError(source, f"[model]: format {value!r} is not one this version of "
+                                    f"gametheory reads ({', '.join(map(str, READABLE_FORMATS))}); "
+                                    "a newer gametheory may")
+
+
 def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
                 _chain: tuple[str, ...] = ()) -> Model:
     """Parse a model from TOML text (see :func:`read_model`).
@@ -74,6 +90,8 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
     """
     data = parse_toml(text, source)
     head = data.get("model", {})
+    if isinstance(head, dict):
+        _check_format(head.get("format", 1), source)
     if isinstance(head, dict) and "extends" in head:
         extra = sorted(set(data) - {"model", "scenario", "effect", "timing", "type", "talks",
                                     "talk", "repeated", "channel", "party", "preference"})
@@ -96,7 +114,8 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         base = parse_model(read_text(base_path), str(base_path), folder,
                            _chain + (base_name, Path(source).name))
         reader = _Reader(data, source, folder)
-        reader.keys(head, {"title", "description", "source", "source_text", "extends", "in_force",
+        reader.keys(head, {"format", "title", "description", "source", "source_text", "extends",
+                           "in_force",
                            "transfers", "conflict"}, "[model]")
         model = replace(base, title=reader.text(head, "title", "[model]"),
                         description=reader.text(head, "description", "[model]", False) or base.description,
@@ -284,8 +303,8 @@ class _Reader:
         head = self.data.get("model", {})
         if not isinstance(head, dict):
             raise self.fail("model", "must be a table")
-        self.keys(head, {"title", "description", "source", "source_text", "in_force", "transfers",
-                         "conflict"},
+        self.keys(head, {"format", "title", "description", "source", "source_text", "in_force",
+                         "transfers", "conflict"},
                   "[model]")
         title = self.text(head, "title", "[model]")
         parties = self.parties()

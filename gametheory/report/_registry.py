@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import InvalidGameError
+from ..version import __version__
 from ._text import json_text
 
 __all__ = ["renders", "render", "to_dict", "formats_of"]
@@ -59,6 +60,17 @@ def to_dict(record: Any, **options: Any) -> dict[str, Any]:
     return writer(record, **options)
 
 
+def with_version(data: dict[str, Any]) -> dict[str, Any]:
+    """The JSON object with the version of the package that wrote it, ``"version"``, right after
+    ``"schema"`` (kept where the record sets its own)."""
+    if "version" in data:
+        return data
+    out = {k: v for k, v in data.items() if k == "schema"}
+    out["version"] = __version__
+    out.update((k, v) for k, v in data.items() if k != "schema")
+    return out
+
+
 def render(record: Any, fmt: str = "table", **options: Any) -> str:
     """Write a result record as text for people or programs.
 
@@ -82,7 +94,7 @@ def render(record: Any, fmt: str = "table", **options: Any) -> str:
     1,Matcher,Heads,1/2,0,0
     """
     if fmt == "json" and _lookup(record, "dict") is not None:
-        return json_text(to_dict(record, **options))
+        return json_text(with_version(to_dict(record, **options)))
     writer = _lookup(record, fmt) if fmt not in ("dict", "json") else None
     if writer is None:
         known = ", ".join(formats_of(record)) or "none"

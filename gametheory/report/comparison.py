@@ -48,8 +48,10 @@ def _timing_text(model: Model) -> str:
 # ------------------------------------------------------------------------------------ JSON
 @renders(Comparison, "dict")
 def comparison_dict(c: Comparison) -> dict[str, Any]:
-    """The comparison as JSON (schema ``gametheory.compare/1``)."""
+    """The comparison as JSON (schema ``gametheory.compare/1``), with the model's title and the
+    SHA-256 of its file."""
     out = {"schema": "gametheory.compare/1", "model": c.model.title,
+           "model_sha256": c.model.sha256,
            "parties": [p.name for p in c.model.parties],
            "movers": [p.name for p in c.model.players],
            "bad_outcomes": [a.name for a in c.model.attributes if a.bad],

@@ -3,19 +3,14 @@ people, JSON (schema ``gametheory.sweep/2``) for programs, and every draw as CSV
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from ..arithmetic import exact_str
 from ..crisis.sweep import QUANTILES, SweepResult
+from ..version import __version__
 from ._registry import renders
 
 __all__: list[str] = []
-
-try:
-    __version__ = version("crisis-gametheory")
-except PackageNotFoundError:         # pragma: no cover - running from a source tree
-    __version__ = "unknown"
 
 
 def _parameter(p: Any) -> dict[str, Any]:
