@@ -106,3 +106,21 @@ def test_the_worker_default_is_the_cpus_this_process_may_use():
     if hasattr(os, "sched_getaffinity"):
         assert available_cpus() == len(os.sched_getaffinity(0))
     assert 1 <= available_cpus() <= (os.cpu_count() or 1)
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_shell_completion(shell, tmp_path):
+    done = _run([str(BIN), "--completion", shell])
+    assert done.returncode == 0 and "complete -o default -F _gametheory gametheory" in done.stdout
+    if shell == "zsh":
+        assert done.stdout.startswith("autoload -U +X bashcompinit && bashcompinit\n")
+        return
+    probe = done.stdout + "\n".join(
+        f'COMP_WORDS=({words}); COMP_CWORD={cword}; _gametheory; echo "${{COMPREPLY[*]}}"'
+        for words, cword in [("gametheory so", 1), ("gametheory solve --me", 2),
+                             ("gametheory solve --method v", 3), ("gametheory solve chi", 2),
+                             ("gametheory --completion z", 2), ("gametheory conflict cri", 2)])
+    out = subprocess.run(["bash", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["solve", "--method", "vertex", "chicken", "zsh", "crisis"]

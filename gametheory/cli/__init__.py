@@ -20,7 +20,7 @@ from importlib import import_module
 
 from ._common import Parser, UsageError, exit_code, fail
 
-__all__ = ["main", "run", "COMMANDS"]
+__all__ = ["main", "run", "COMMANDS", "complete_parser"]
 
 #: The commands, in the order ``gametheory --help`` lists them, with their one-line help (the same
 #: as their modules give; a test checks it).  A command's module, which imports what it computes
@@ -55,18 +55,27 @@ def command_module(name: str):
     return import_module(f"{__name__}.{name}")
 
 
-def _parser(chosen: str | None = None) -> argparse.ArgumentParser:
+def complete_parser() -> argparse.ArgumentParser:
+    """The parser with every command's subparser complete (every command module imported): what
+    shell completion is generated from."""
+    return _parser(every=True)
+
+
+def _parser(chosen: str | None = None, every: bool = False) -> argparse.ArgumentParser:
     """The parser; only the ``chosen`` command's subparser is complete (its module imported), the
-    others carry their name and help, enough for ``gametheory --help``."""
+    others carry their name and help, enough for ``gametheory --help`` (``every``: all complete)."""
     p = Parser(prog="gametheory",
                description="Game-theoretic analysis: equilibria of games in strategic form.")
     from ..version import __version__
     p.add_argument("--version", action="version", version=f"gametheory {__version__}")
     p.add_argument("--debug", action="store_true",
                    help="on an internal error, show the traceback")
+    p.add_argument("--completion", choices=["bash", "zsh"], metavar="SHELL",
+                   help="print a completion script for bash or zsh, e.g. "
+                        "eval \"$(gametheory --completion bash)\"")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, text in COMMANDS.items():
-        if name == chosen:
+        if name == chosen or every:
             module = command_module(name)
             module.add_parser(sub)
         else:
@@ -75,7 +84,7 @@ def _parser(chosen: str | None = None) -> argparse.ArgumentParser:
         parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                             help="on an internal error, show the traceback")
         if name != "models":
-            soft = name == chosen and getattr(command_module(name), "SOFT_STOP", False)
+            soft = (name == chosen or every) and getattr(command_module(name), "SOFT_STOP", False)
             parser.add_argument("--time-limit", type=_seconds, default=None, metavar="SECONDS",
                                 help="stop the computation after SECONDS seconds, exit code 1: "
                                      + ("the equilibria found so far are written, marked "
@@ -172,6 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     try:
         args = _parser(_chosen(words)).parse_args(words)
+        if args.completion is not None:
+            from .completion import completion_script
+            sys.stdout.write(completion_script(complete_parser(), args.completion))
+            return 0
         if args.command is None:
             raise UsageError(f"a command is required: {', '.join(list(COMMANDS)[:-1])} or "
                              f"{list(COMMANDS)[-1]} (see 'gametheory --help')")
