@@ -51,3 +51,16 @@ def test_cli_plot_bad_input_leaves_no_file(argv, message, tmp_path, monkeypatch,
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix, needle", [(".png", b"gametheory "), (".svg", b"gametheory "),
+                                            (".pdf", b"gametheory ")])
+def test_a_saved_figure_records_the_version_and_the_model(suffix, needle, one_mover, tmp_path):
+    out = tmp_path / f"values{suffix}"
+    assert main(["plot", "values", str(one_mover), "--workers", "1", "--samples", "4",
+                 "--output", str(out)]) == 0
+    data = out.read_bytes()
+    model = gt.load_model(str(one_mover))
+    assert needle + gt.__version__.encode() in data
+    if suffix != ".pdf":                  # (PDF may compress its information dictionary)
+        assert model.sha256.encode() in data

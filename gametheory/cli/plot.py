@@ -66,5 +66,19 @@ def run(args: argparse.Namespace) -> int:
         party = args.party or s.outputs[0][0]
         ax = plot_sobol(s, (party, "selected"))
     ax.figure.tight_layout()
-    write_atomic(target, ax.figure.savefig, suffix=target.suffix)
+    meta = _metadata(target.suffix.lower(), model)
+    write_atomic(target, lambda tmp: ax.figure.savefig(tmp, metadata=meta), suffix=target.suffix)
     return 0
+
+
+def _metadata(suffix: str, model) -> dict[str, str]:
+    """What the figure file records of where it came from: the package's version, and the model
+    with the SHA-256 of its file (in the keys each format has: PNG and SVG, PDF)."""
+    from ..version import __version__
+    made_by = f"gametheory {__version__}"
+    about = f"model {model.title!r}, file sha256 {model.sha256}"
+    if suffix == ".pdf":
+        return {"Creator": made_by, "Subject": about}
+    if suffix == ".svg":
+        return {"Creator": made_by, "Description": about}
+    return {"Software": made_by, "Description": about}
