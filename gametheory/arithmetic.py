@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Rational
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -38,7 +38,7 @@ def as_exact(value: object) -> int | Fraction:
     """Convert an exact number to ``int`` (when integral) or ``Fraction``."""
     if isinstance(value, (int, np.integer)):
         return int(value)
-    q = Fraction(value)  # type: ignore[arg-type]
+    q = Fraction(cast("Rational | Decimal | float", value))  # the numbers Fraction accepts
     return q.numerator if q.denominator == 1 else q
 
 
@@ -186,7 +186,7 @@ class Arithmetic:
     def exceeds(self, value: Any, bound: Any) -> bool:
         """``value > bound``: exactly, or by more than the tolerance in float mode."""
         if self.exact:
-            return value > bound  # type: ignore[operator]
+            return value > bound
         return float(value) > float(bound) + self.tol  # type: ignore[operator]
 
     def same(self, a: Sequence[Any], b: Sequence[Any], atol: float = 1e-9) -> bool:

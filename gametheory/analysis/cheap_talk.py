@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from ..display import Displayable
-from ..games.behavior import reach_probabilities
+from ..games.behavior import Behavior, reach_probabilities
 from ..games.cheap_talk import cheap_talk
 from ..games.normal import NormalFormGame
 from ..games.peers import accepts_peer_games
@@ -102,7 +102,8 @@ def talk_outcomes(game: NormalFormGame, messages: Any, senders: Sequence[str] | 
     zero = Fraction(0) if ex else 0.0
     found: dict[tuple, list] = {}
     for eq in res.equilibria:
-        reach = reach_probabilities(tree, eq.behavior, ex)
+        # behavior is set on every equilibrium of a tree
+        reach = reach_probabilities(tree, cast(Behavior, eq.behavior), ex)
         dist: dict[tuple[str, ...], Any] = {}
         for leaf, (_, profile) in tree.leaf_outcomes.items():
             p = reach[leaf]

@@ -30,7 +30,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -287,7 +287,7 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
     label = objective
     # variables: mu (P of them), then t for the egalitarian objective
     if objective == "welfare":
-        c = sum(W)
+        c = cast(np.ndarray, sum(W))   # W is not empty: an array, not the start 0
         extra = 0
     elif objective == "player":
         if player is None:
@@ -331,7 +331,7 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
         if gain > 0:
             raise VerificationError("internal error: an exact correlated equilibrium violates "
                                     "an incentive constraint")
-    elif float(gain) > out.tol:
+    elif float(gain) > cast(float, out.tol):   # float arithmetic always has a tolerance
         raise VerificationError(f"internal error: correlated equilibrium with gain {float(gain):.3g} "
                                 f"above the tolerance {out.tol:.3g}")
     else:
@@ -340,6 +340,7 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
         used = [(k, mu.flat[k]) for k in np.flatnonzero(mu.reshape(-1) != 0)]
         payoffs = tuple(sum((Fraction(u[k]) * p for k, p in used), Fraction(0)) for u in U)
     else:
-        payoffs = tuple(out.dot(u, mu.reshape(-1)) for u in U)
+        flat = cast(Sequence[Any], mu.reshape(-1))   # Arithmetic.dot takes arrays as well
+        payoffs = tuple(out.dot(cast(Sequence[Any], u), flat) for u in U)
     return CorrelatedEquilibrium(game=game, distribution=mu, payoffs=payoffs, gain=gain,
                                  exact=out.exact, coarse=coarse, objective=label)

@@ -186,7 +186,8 @@ def perturbation_check(game: NormalFormGame, samples: int = 20, scale: float = 1
     points = [[np.asarray(s, dtype=float) for s in eq.strategies] for eq in base.equilibria]
     top = max(1.0, max(float(np.max(np.abs(a))) for a in game.float_payoffs))
     survival = [0] * len(points)
-    comp = None if base.components is None else [0] * len(base.components)
+    components = base.components
+    comp = None if components is None else [0] * len(components)
     for k in range(samples):
         context.check("perturbation_check")
         rng = context.rng(k)
@@ -201,8 +202,8 @@ def perturbation_check(game: NormalFormGame, samples: int = 20, scale: float = 1
         hits = [near(p) for p in points]
         for j, hit in enumerate(hits):
             survival[j] += hit
-        if comp is not None:
-            for c_index, c in enumerate(base.components):
+        if comp is not None and components is not None:     # both None or neither
+            for c_index, c in enumerate(components):
                 comp[c_index] += _component_near(c, points, found, radius)
     return PerturbationCheck(method=base.method, samples=samples, scale=scale, radius=radius,
                              survival=tuple(survival),

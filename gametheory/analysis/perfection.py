@@ -204,7 +204,7 @@ def _approached(game: NormalFormGame, profiles: Sequence[Sequence[Sequence[Any]]
         if all(f is not None for f in found):
             break
         scale = max(max(r) for r in direction)
-        distances = [[] for _ in profiles]
+        distances: list[list[float]] = [[] for _ in profiles]
         for eps in EPSILONS:
             context.check("perfection")
             minimum = [[eps * r / scale for r in rs] for rs in direction]

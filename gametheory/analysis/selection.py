@@ -35,8 +35,9 @@ the agent-form ones (McKelvey and Palfrey's agent QRE).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -53,6 +54,9 @@ from ..solvers.result import SolverResult, default_tolerance
 from ..solvers.solve import solve
 from .perfection import Perfection, perfection
 from .tracing import bicentric_prior, tracing_procedure
+
+if TYPE_CHECKING:
+    from ..games.behavior import Behavior
 
 __all__ = ["RiskComparison", "TracingComparison", "Selection", "select"]
 
@@ -175,12 +179,14 @@ def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None
     res = result if result is not None else solve(game, context=context)
     eqs = res.equilibria
     normal: NormalFormGame | None
+    profiles: list[Sequence[Sequence[Any]]]
     if isinstance(game, ExtensiveFormGame):
         try:
             normal = agent_form(game)
         except GameTooLargeError:        # only payoff dominance can be judged without it
             normal = None
-        profiles = [behavior_to_agents(game, eq.behavior) for eq in eqs]
+        # behavior is set on every equilibrium of a tree
+        profiles = [behavior_to_agents(game, cast("Behavior", eq.behavior)) for eq in eqs]
     else:
         normal, profiles = game, [eq.strategies for eq in eqs]
     pays = [eq.payoffs for eq in eqs]
@@ -191,7 +197,9 @@ def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None
     undominated = tuple(k for k, p in enumerate(pays) if not any(beats(q, p) for q in pays))
     dominant = next((k for k, p in enumerate(pays)
                      if all(beats(p, q) for j, q in enumerate(pays) if j != k)), None)
-    risk, risk_dominant, cycle = (), None, False
+    risk: tuple[RiskComparison, ...] = ()
+    risk_dominant: int | None = None
+    cycle = False
     if normal is None:
         return Selection(result=res, payoff_undominated=undominated, payoff_dominant=dominant,
                          risk=(), risk_dominant=None, risk_cycle=False, tracing=(),
@@ -229,8 +237,8 @@ def _strict_pure(game: NormalFormGame, profile: Any) -> tuple[int, int] | None:
 
 def _risk_comparisons(game: NormalFormGame, profiles: Any) -> tuple[RiskComparison, ...]:
     A, B = game.payoffs
-    strict = [(k, _strict_pure(game, prof)) for k, prof in enumerate(profiles)]
-    strict = [(k, ab) for k, ab in strict if ab is not None]
+    pure = [(k, _strict_pure(game, prof)) for k, prof in enumerate(profiles)]
+    strict = [(k, ab) for k, ab in pure if ab is not None]
     out = []
     for x, (k, (a1, b1)) in enumerate(strict):
         for j, (a2, b2) in strict[x + 1:]:

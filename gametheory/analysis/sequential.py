@@ -36,7 +36,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -179,6 +179,7 @@ def _limit_beliefs(game: ExtensiveFormGame, vector: np.ndarray, members: dict, s
     information set, the nodes with the least total order, in proportion to the rest of their
     path's probability."""
     f = game.flat
+    prob_exact = cast(np.ndarray, f.prob_exact)   # the game is exact (sequential_check)
     exponent = [0] * f.n
     weight: list[Fraction] = [Fraction(1)] * f.n
     for i in range(1, f.n):                    # depth-first order: parents first
@@ -186,7 +187,7 @@ def _limit_beliefs(game: ExtensiveFormGame, vector: np.ndarray, members: dict, s
         a = int(f.action[i])
         exponent[i], weight[i] = exponent[parent], weight[parent]
         if f.kind[parent] == CHANCE:
-            weight[i] = weight[i] * Fraction(f.prob_exact[i])
+            weight[i] = weight[i] * Fraction(prob_exact[i])
         elif f.kind[parent] == DECISION:
             s = int(f.infoset[parent])
             p = vector[slots[s][0] + a]

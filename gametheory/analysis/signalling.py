@@ -32,7 +32,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -41,6 +41,9 @@ from ..display import Displayable
 from ..games.signalling import SignallingGame
 from ..linalg.lp import FLOAT_LP, solve_lp
 from ..solvers.solve import solve
+
+if TYPE_CHECKING:
+    from ..games.behavior import Behavior
 
 __all__ = ["SignallingEquilibrium", "SignallingResult", "perfect_bayesian_equilibria"]
 
@@ -168,7 +171,7 @@ def perfect_bayesian_equilibria(game: SignallingGame, mixed: bool = False) -> Si
     T, M, A = len(game.types), len(game.messages), len(game.actions)
     ex = game.exact
     S, R, prior = game.sender_payoffs, game.receiver_payoffs, game.prior
-    out = []
+    out: list[SignallingEquilibrium] = []
     replies_all = {m: _replies(game, m, range(T)) for m in range(M)}
     for plan in itertools.product(range(M), repeat=T):
         used = sorted(set(plan))
@@ -187,7 +190,8 @@ def perfect_bayesian_equilibria(game: SignallingGame, mixed: bool = False) -> Si
                 continue                     # some type gains by sending another message
             sigma = [[_one(m == plan[t], ex) for m in range(M)] for t in range(T)]
             rho = [[_one(a == response[m], ex) for a in range(A)] for m in range(M)]
-            out.append(_equilibrium(game, sigma, rho))
+            # every reply off the path is a best reply to some belief (_replies): never None
+            out.append(cast(SignallingEquilibrium, _equilibrium(game, sigma, rho)))
     if not mixed:
         return SignallingResult(game=game, equilibria=tuple(out), exact=ex,
                                 note="pure strategies only: equilibria in which the sender or "
@@ -220,7 +224,8 @@ def _tree_equilibria(game: SignallingGame):
     keys = tree.infoset_keys
     for eq in solve(tree, exact=game.exact).equilibria:
         dist = {}
-        per_player = {p: list(b) for p, b in zip(tree.players, eq.behavior)}
+        behavior = cast("Behavior", eq.behavior)   # set on every equilibrium of a tree
+        per_player = {p: list(b) for p, b in zip(tree.players, behavior)}
         counters = {p: 0 for p in tree.players}
         for player, name in keys:
             dist[(player, name)] = per_player[player][counters[player]]

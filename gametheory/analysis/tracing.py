@@ -296,7 +296,7 @@ def _tangent(J: np.ndarray, previous: np.ndarray) -> np.ndarray | None:
 
 
 def _correct(system: _TracingSystem, x: np.ndarray,
-             tangent: np.ndarray) -> tuple[np.ndarray, np.ndarray, int] | None:
+             tangent: np.ndarray) -> tuple[np.ndarray, np.ndarray, float] | None:
     """Newton's method on the path's equations and the plane through ``x`` orthogonal to
     ``tangent``: the corrected point, its Jacobian and the size of the first correction, or
     None when the iteration does not contract."""

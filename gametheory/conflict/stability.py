@@ -358,7 +358,7 @@ class Analysis:
         """From state bitmask ``start``: every state reachable by a sequence of unilateral
         (or coalition) improvements, with one shortest path (as state bitmasks)."""
         s0 = self.model.index[start]
-        parent = {s0: None}
+        parent: dict[int, int | None] = {s0: None}
         queue = deque([s0])
         while queue:
             s = queue.popleft()
@@ -367,9 +367,10 @@ class Analysis:
                     if t not in parent:
                         parent[t] = s
                         queue.append(t)
-        paths = {}
+        paths: dict[int, list[int]] = {}
         for t in parent:
-            path, u = [], t
+            path: list[int] = []
+            u: int | None = t
             while u is not None:
                 path.append(self.model.states[u])
                 u = parent[u]
@@ -396,6 +397,7 @@ def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None
     >>> {c: [pd.state_name(s) for s in a.equilibria[c]] for c in ("nash", "gmr", "seq")}
     {'nash': ['YY'], 'gmr': ['NN', 'YY'], 'seq': ['NN', 'YY']}
     """
+    groups: list[tuple[str, ...]]
     if grouping is None:
         groups = [(n,) for n in model.names]
     elif isinstance(grouping, str):

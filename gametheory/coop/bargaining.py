@@ -227,7 +227,7 @@ def _nash_two(game, profiles, pts, d, exact: bool) -> BargainingSolution:
         # segment u(t) = a + t (b - a), t in [0, 1]; product (u0 - d0)(u1 - d1)
         g0, g1 = a[0] - d[0], a[1] - d[1]
         h0, h1 = b[0] - a[0], b[1] - a[1]
-        ts = [0, 1]
+        ts: list[int | Fraction | float] = [0, 1]
         if h0 * h1 != 0:
             num, den = -(g0 * h1 + g1 * h0), 2 * h0 * h1
             t = Fraction(num) / Fraction(den) if exact else float(num) / float(den)
@@ -245,7 +245,7 @@ def _nash_two(game, profiles, pts, d, exact: bool) -> BargainingSolution:
     if best is None:
         raise SolverError("no feasible point gives both players their disagreement payoffs")
     u, (a, b, t) = best
-    weights = {}
+    weights: dict[tuple[str, ...], Any] = {}
     for prof, p in zip(profiles, pts.tolist()):
         if tuple(p) == a and a not in [tuple(x) for x in weights]:
             weights[tuple(prof)] = 1 - t
@@ -255,9 +255,12 @@ def _nash_two(game, profiles, pts, d, exact: bool) -> BargainingSolution:
             if tuple(p) == b:
                 weights[tuple(prof)] = weights.get(tuple(prof), 0) + t
                 break
-    point = tuple(Fraction(x) if exact else float(x) for x in u)
+    point: tuple[int | Fraction | float, ...]
     if exact:
-        point = tuple(q.numerator if q.denominator == 1 else q for q in point)
+        exact_point = tuple(Fraction(x) for x in u)
+        point = tuple(q.numerator if q.denominator == 1 else q for q in exact_point)
+    else:
+        point = tuple(float(x) for x in u)
     return BargainingSolution("Nash bargaining", point, {k: w for k, w in weights.items() if w != 0},
                               d, exact)
 

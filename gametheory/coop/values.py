@@ -75,8 +75,8 @@ def shapley_value(game: TUGame) -> Allocation:
         weights = [Fraction(factorial(s) * factorial(n - s - 1), factorial(n) * scale) for s in range(n)]
         values = tuple(_plain(sum((w * int(t) for w, t in zip(weights, row)), Fraction(0))) for row in sums)
     else:
-        weights = [factorial(s) * factorial(n - s - 1) / factorial(n) for s in range(n)]
-        values = tuple(float(sum(w * t for w, t in zip(weights, row))) for row in sums)
+        fweights = [factorial(s) * factorial(n - s - 1) / factorial(n) for s in range(n)]
+        values = tuple(float(sum(w * t for w, t in zip(fweights, row))) for row in sums)
     return Allocation("Shapley value", game.players, values, game.exact)
 
 
@@ -97,11 +97,11 @@ def banzhaf_value(game: TUGame, normalized: bool = False) -> Allocation:
             total = sum(raw)
             raw = [q * Fraction(game.v[game.grand]) / total if total else q for q in raw]
         return Allocation(concept, game.players, tuple(_plain(q) for q in raw), True)
-    raw = [float(sum(row)) / 2 ** (game.n - 1) for row in sums]
+    fraw = [float(sum(row)) / 2 ** (game.n - 1) for row in sums]
     if normalized:
-        total = sum(raw)
-        raw = [q * float(game.v[game.grand]) / total if total else q for q in raw]
-    return Allocation(concept, game.players, tuple(raw), False)
+        ftotal = sum(fraw)
+        fraw = [q * float(game.v[game.grand]) / ftotal if ftotal else q for q in fraw]
+    return Allocation(concept, game.players, tuple(fraw), False)
 
 
 def is_essential(game: TUGame) -> bool:

@@ -79,8 +79,8 @@ def _risks(model: Model, result: BayesNashResult) -> tuple[dict[str, Any], ...]:
             p = game.prior[ix]
             for prof_index, prof in enumerate(itertools.product(*(range(m) for m in game.action_shape))):
                 weight = p
-                for i, a in enumerate(prof):
-                    weight = weight * eq.strategies[i][ix[i]][a]
+                for i, act in enumerate(prof):
+                    weight = weight * eq.strategies[i][ix[i]][act]
                 if weight == 0:
                     continue
                 for a in bad:

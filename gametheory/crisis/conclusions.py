@@ -129,11 +129,24 @@ def builtin_conclusions(model: Model) -> list[Conclusion]:
         def change(end: int, p: str) -> Callable[[Comparison], Any]:
             return lambda c: c.nash_range(c.regimes[1], p)[end] - c.nash_range(c.regimes[0], p)[end]
 
+        def change_all(end: int) -> Callable[[Comparison], Any]:
+            return lambda c: min(change(end, p)(c) for p in parties)
+
+        def unilateral_risk(a: str) -> Callable[[Comparison], Any]:
+            return lambda c: worst_risk(c.regimes[0], a)
+
+        def risk_change(a: str) -> Callable[[Comparison], Any]:
+            return lambda c: worst_risk(c.regimes[0], a) - worst_risk(c.regimes[1], a)
+
+        def action_change(k: int) -> Callable[[Comparison], Any]:
+            return lambda c: Fraction(1) if _action(model, selected(model, c.regimes[0]), k) \
+                != _action(model, selected(model, c.regimes[1]), k) else Fraction(-1)
+
         for end, word in ((0, "worst"), (1, "best")):
             out.append(Conclusion(
                 f"{word}_payoff.all",
                 f"coordination does not lower any party's {word} equilibrium payoff",
-                lambda c, end=end: min(change(end, p)(c) for p in parties)))
+                change_all(end)))
         for p in parties:
             for end, word in ((0, "worst"), (1, "best")):
                 out.append(Conclusion(f"{word}_payoff.{p}",
@@ -142,17 +155,15 @@ def builtin_conclusions(model: Model) -> list[Conclusion]:
         for a in bad:
             out.append(Conclusion(
                 f"unilateral_risk.{a}", f"the unilateral game has an equilibrium with {a} risk",
-                lambda c, a=a: worst_risk(c.regimes[0], a), strict=True))
+                unilateral_risk(a), strict=True))
             out.append(Conclusion(
                 f"worst_risk.{a}", f"coordination does not raise the worst equilibrium {a} risk",
-                lambda c, a=a: worst_risk(c.regimes[0], a) - worst_risk(c.regimes[1], a)))
-        for k, p in enumerate(model.players):
+                risk_change(a)))
+        for k, mover in enumerate(model.players):
             out.append(Conclusion(
-                f"action_changes.{p.name}",
-                f"coordination changes {p.name}'s action in the selected equilibrium",
-                lambda c, k=k: Fraction(1) if _action(model, selected(model, c.regimes[0]), k)
-                != _action(model, selected(model, c.regimes[1]), k) else Fraction(-1),
-                strict=True))
+                f"action_changes.{mover.name}",
+                f"coordination changes {mover.name}'s action in the selected equilibrium",
+                action_change(k), strict=True))
     movers = [p.name for p in model.players]
 
     def gain(c: Comparison) -> Any:
@@ -198,17 +209,25 @@ def bayes_conclusions(model: Model) -> list[Conclusion]:
     """
     if not model.understandings:
         return []
+
+    # the margins take a BayesComparison
+    def risk_change(a: str) -> Callable[[Any], Any]:
+        return lambda c: (max(r[a] for r in c.regimes[0].risks)
+                          - max(r[a] for r in c.regimes[1].risks))
+
+    def payoff_change(k: int) -> Callable[[Any], Any]:
+        return lambda c: (min(e.payoffs[k] for e in c.regimes[1].result.equilibria)
+                          - min(e.payoffs[k] for e in c.regimes[0].result.equilibria))
+
     out = []
     for a in (x.name for x in model.attributes if x.bad):
         out.append(Conclusion(
             f"bayes_worst_risk.{a}",
             f"with private types, coordination does not raise the worst expected {a} risk",
-            lambda c, a=a: (max(r[a] for r in c.regimes[0].risks)
-                            - max(r[a] for r in c.regimes[1].risks))))
+            risk_change(a)))
     for k, p in enumerate(q.name for q in model.players):
         out.append(Conclusion(
             f"bayes_worst_payoff.{p}",
             f"with private types, coordination does not lower {p}'s worst expected payoff",
-            lambda c, k=k: (min(e.payoffs[k] for e in c.regimes[1].result.equilibria)
-                            - min(e.payoffs[k] for e in c.regimes[0].result.equilibria))))
+            payoff_change(k)))
     return out

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from ..errors import InvalidGameError
 from .compare import Comparison
@@ -57,7 +57,7 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         if not m or m.end() == pos:
             raise InvalidGameError(f"conclusion {text!r}: cannot read {text[pos:].strip()[:12]!r} "
                                    f"at position {pos + 1}")
-        kind = m.lastgroup
+        kind = cast(str, m.lastgroup)       # a token matched: one of the named groups
         value = m.group(kind)
         if kind == "name" and value in ("and", "or", "not"):
             kind = "op"
@@ -82,6 +82,11 @@ class _Parser:
     def peek(self) -> tuple[str, str, int] | None:
         return self.toks[self.i] if self.i < len(self.toks) else None
 
+    def ahead(self) -> str | None:
+        """The next token's text, None at the end."""
+        tok = self.peek()
+        return None if tok is None else tok[1]
+
     def take(self, value: str | None = None) -> tuple[str, str, int]:
         tok = self.peek()
         if tok is None:
@@ -94,34 +99,34 @@ class _Parser:
     def parse(self) -> tuple:
         tree = self.expr()
         if self.peek() is not None:
-            raise self.fail(f"unexpected {self.peek()[1]!r}")
+            raise self.fail(f"unexpected {self.ahead()!r}")
         if tree[0] not in ("cmp", "and", "or", "not"):
             raise self.fail("a conclusion must compare something (use <, <=, >, >=, == or !=)", 0)
         return tree
 
     def expr(self) -> tuple:
         node = self.conj()
-        while self.peek() and self.peek()[1] == "or":
+        while self.ahead() == "or":
             self.take()
             node = ("or", node, self.conj())
         return node
 
     def conj(self) -> tuple:
         node = self.neg()
-        while self.peek() and self.peek()[1] == "and":
+        while self.ahead() == "and":
             self.take()
             node = ("and", node, self.neg())
         return node
 
     def neg(self) -> tuple:
-        if self.peek() and self.peek()[1] == "not":
+        if self.ahead() == "not":
             self.take()
             return ("not", self.neg())
         return self.compare()
 
     def compare(self) -> tuple:
         left = self.sum()
-        if self.peek() and self.peek()[1] in _COMPARE:
+        if self.ahead() in _COMPARE:
             op = self.take()[1]
             right = self.sum()
             return ("cmp", op, left, right)
@@ -129,14 +134,14 @@ class _Parser:
 
     def sum(self) -> tuple:
         node = self.term()
-        while self.peek() and self.peek()[1] in ("+", "-"):
+        while self.ahead() in ("+", "-"):
             op = self.take()[1]
             node = ("arith", op, node, self.term())
         return node
 
     def term(self) -> tuple:
         node = self.factor()
-        while self.peek() and self.peek()[1] in ("*", "/"):
+        while self.ahead() in ("*", "/"):
             op = self.take()[1]
             node = ("arith", op, node, self.factor())
         return node

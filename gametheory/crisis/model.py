@@ -472,7 +472,8 @@ class Model(Displayable):
         """
         if not self.scenarios:
             return self._values_in(profile, None, clip)
-        total = {a.name: (Fraction(0), []) for a in self.attributes}
+        total: dict[str, tuple[Fraction, list[str]]] = {
+            a.name: (Fraction(0), []) for a in self.attributes}
         for sc in self.scenarios:
             for name, (value, notes) in self._values_in(profile, sc.name, clip).items():
                 acc, acc_notes = total[name]
@@ -633,13 +634,14 @@ class Model(Displayable):
         if not movers:
             raise InvalidGameError(f"{self.path}: no party has actions, so there is no game")
         by_party: dict[str, list[PartyType]] = {}
-        for t in self.types:
-            if t.probability > 0:           # a type of probability 0 drops out of the game
-                by_party.setdefault(t.party, []).append(t)
+        for pt in self.types:
+            if pt.probability > 0:          # a type of probability 0 drops out of the game
+                by_party.setdefault(pt.party, []).append(pt)
         kinds = [by_party.get(p.name, []) for p in movers]
         names = [[t.name for t in k] or ["-"] for k in kinds]
         prior, payoffs = {}, {}
-        for combo in itertools.product(*[k or [None] for k in kinds]):
+        choices: list[Sequence[PartyType | None]] = [k or [None] for k in kinds]
+        for combo in itertools.product(*choices):
             key = tuple(t.name if t is not None else "-" for t in combo)
             p = Fraction(1)
             values: dict[str, Fraction] = {}

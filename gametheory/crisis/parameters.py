@@ -32,10 +32,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..display import Displayable
 from ..errors import InvalidGameError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Uncertain", "Parameter", "DISTRIBUTIONS", "values_from_uniforms", "share_rest", "GRID"]
 
@@ -150,7 +153,7 @@ def _rounded(x: float) -> Fraction:
 
 
 def values_from_uniforms(model: Any, parameters: Sequence[Parameter],
-                         u: Sequence[float]) -> dict[str, Fraction] | None:
+                         u: Sequence[float] | np.ndarray) -> dict[str, Fraction] | None:
     """Values of the uncertain ``parameters`` from independent uniforms ``u`` (one each), or
     None when the draw is infeasible.
 
@@ -187,7 +190,8 @@ def values_from_uniforms(model: Any, parameters: Sequence[Parameter],
     order = _priority_order([p.name for p in parameters], above)
     for name in order:
         p = by_name[name]
-        lo = hi = None
+        lo: float | None = None
+        hi: float | None = None
         for higher, h_attr, l_attr in above.get(name, ()):
             top = abs(values.get(higher, current[higher])) * span[h_attr]
             if span[l_attr] == 0:
@@ -195,7 +199,7 @@ def values_from_uniforms(model: Any, parameters: Sequence[Parameter],
             bound = float(top / span[l_attr])
             lo = -bound if lo is None else max(lo, -bound)
             hi = bound if hi is None else min(hi, bound)
-        if lo is not None:
+        if lo is not None and hi is not None:  # always set together
             lo, hi = max(lo, float(p.number.low)), min(hi, float(p.number.high))
             if not lo < hi:
                 return None

@@ -143,8 +143,8 @@ class PrimBox:
 
 def _fraction(value: object, what: str, low_open: bool = True, high: float = 1.0,
               high_open: bool = False) -> float:
-    ok = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
-    if ok:
+    ok = False
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         v = float(value)
         ok = (v > 0 if low_open else v >= 0) and (v < high if high_open else v <= high)
     if not ok:

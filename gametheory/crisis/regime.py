@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -30,7 +30,7 @@ from ..coop import (
     nucleolus,
     shapley_value,
 )
-from ..games.behavior import reach_probabilities
+from ..games.behavior import Behavior, reach_probabilities
 from ..linalg.lp import solve_lp
 from ..solvers.registry import SPARSE_POLYNOMIAL_LIMIT, choose_method
 from ..solvers.solve import solve
@@ -200,7 +200,8 @@ def _tree_outcomes(model: Model, weights=None) -> tuple[tuple[Outcome, ...], boo
     bad = [a.name for a in model.attributes if a.bad]
     outcomes = []
     for k, eq in enumerate(res.equilibria, 1):
-        reach = reach_probabilities(tree, eq.behavior, exact=True)
+        # behavior is set on every equilibrium of a tree
+        reach = reach_probabilities(tree, cast(Behavior, eq.behavior), exact=True)
         mu = np.zeros(tuple(len(p.actions) for p in movers), dtype=object)
         payoffs = {p: Fraction(0) for p in parties}
         risks = {a: Fraction(0) for a in bad}
@@ -272,7 +273,7 @@ def solve_regime(model: Model, name: str, weights=None, extras: bool = True,
     for k, eq in enumerate(res.equilibria, 1):
         outcomes.append(_describe(model, f"Nash equilibrium {k}", _product(eq.strategies, res.exact),
                                   res.exact, tables, extras))
-    continuum = []
+    continuum: list[Outcome] = []
     for c in res.continua:
         for v in c.vertices:
             if tuple(v.strategies) not in {tuple(e.strategies) for e in res.equilibria}:
@@ -285,15 +286,19 @@ def solve_regime(model: Model, name: str, weights=None, extras: bool = True,
         ce = correlated_equilibrium(game, objective)
         outcomes.append(_describe(model, f"correlated ({objective})", ce.distribution, ce.exact,
                                   tables, extras))
-    profiles, table = tables.profiles, tables.payoffs
-    totals = [sum(row, Fraction(0)) for row in table]
+    profiles, rows = tables.profiles, tables.payoffs
+    totals = [sum(row, Fraction(0)) for row in rows]
     best = max(range(len(profiles)), key=lambda k: (totals[k], -k))
     # the Pareto-efficient pure profiles (a lean comparison leaves them out)
-    efficient = tuple(tuple(profiles[i]) for i, row in enumerate(table)
+    efficient = tuple(tuple(profiles[i]) for i, row in enumerate(rows)
                       if not any(all(a >= b for a, b in zip(other, row)) and other != row
-                                 for other in table)) if extras else ()
-    tree_outcomes, tree_complete = ((), False)
-    bargaining, disagreement, transferable, selection = (), (), None, None
+                                 for other in rows)) if extras else ()
+    tree_outcomes: tuple[Outcome, ...] = ()
+    tree_complete = False
+    bargaining: tuple[Outcome, ...] = ()
+    disagreement: tuple = ()
+    transferable: dict | None = None
+    selection: Selection | None = None
     if extras:
         if model.scenarios or model.timing:
             tree_outcomes, tree_complete = _tree_outcomes(model, weights)

@@ -143,7 +143,7 @@ class _Evaluator:
         c = self.comparison(values)
         return tuple(ch.holds(c) for ch in self.checks)
 
-    def differences(self, values: dict[str, Fraction]) -> list[np.ndarray]:
+    def differences(self, values: dict[str, Fraction]) -> np.ndarray:
         """Every payoff difference ``u_i(b, s_-i) - u_i(s)`` of both regimes' games, flattened
         (none in the ``"bayes"`` view: its flips are found from the margins only)."""
         if self.view == "bayes":
@@ -276,11 +276,13 @@ def _isolate(ev: _Evaluator, check: Conclusion, c: int, name: str, a: Fraction, 
 def _exact_point(ev: _Evaluator, margin: Callable[[Fraction], Any], name: str, a: Fraction,
                  b: Fraction) -> tuple[Fraction | None, str | None]:
     """The flip point in ``[a, b]`` and how it was found (see the module notes), or None."""
+    ma: Fraction | None
+    mb: Fraction | None
     try:
         ma, mb = Fraction(margin(a)), Fraction(margin(b))
     except (TypeError, ValueError):
         ma = mb = None
-    if ma is not None:
+    if ma is not None and mb is not None:       # both None or neither
         candidates = [a - ma * (b - a) / (mb - ma)] if ma != mb else []
         candidates.append(_simplest_between(a, b))
         for r in candidates:

@@ -79,8 +79,9 @@ def explain_tie(model: Model, tie: PayoffTie,
         raise InvalidGameError("explain_tie: the tie is not of this model's game")
     w = model.payoff_weights(weights)
     party = movers[tie.player].name
-    profiles = tuple(tuple(movers[i].actions[a] for i, a in enumerate(p))
-                     for p in tie.profiles()[:2])
+    first, second = (tuple(movers[i].actions[a] for i, a in enumerate(p))
+                     for p in tie.profiles()[:2])      # a tie has two profiles or more
+    profiles = (first, second)
     values = [model.attribute_values(p) for p in profiles]
     raw = [model.attribute_values(p, clip=False) for p in profiles]
     rows = []

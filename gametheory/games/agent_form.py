@@ -77,8 +77,8 @@ def agent_form(game: ExtensiveFormGame) -> NormalFormGame:
         raise GameTooLargeError(f"the agent normal form would have {total:.3g} profiles "
                                 f"(limit {MAX_PROFILES:.0e})")
     exact = game.exact
-    reach = top_down_product(f, f.prob_exact if exact else f.prob)
-    pay = f.payoff_exact if exact else f.payoff
+    reach = top_down_product(f, f.probabilities(exact))
+    pay = f.payoffs(exact)
     owner = [game.players.index(p) for p, _ in keys]
     by_player = [np.zeros(sizes, dtype=object if exact else float) for _ in game.players]
     if exact:

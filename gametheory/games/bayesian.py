@@ -153,6 +153,7 @@ class BayesianGame:
         given = {}
         for key, value in payoffs.items():
             ix = self._profile_key(key)
+            arrays: list[np.ndarray] | None
             if isinstance(value, NormalFormGame):
                 if value.shape != self.action_shape:
                     raise InvalidGameError(f"the game for types {key!r} has shape {value.shape}, "

@@ -133,7 +133,7 @@ class _Part:
         self.root = root
         kind = f.kind[nodes].copy()
         self.is_leaf = (kind == OUTCOME)
-        values = (f.payoff_exact if exact else f.payoff)[nodes].copy()
+        values = f.payoffs(exact)[nodes].copy()
         if cuts:
             pos = np.searchsorted(nodes, np.fromiter(cuts, dtype=np.int64))
             self.is_leaf[pos] = True
@@ -181,7 +181,7 @@ def evaluate(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, root: int
     k = len(game.players)
     par = f.parent[nodes[1:]]
     edge = np.ones(len(nodes), dtype=object if exact else float)
-    prob = f.prob_exact if exact else f.prob
+    prob = f.probabilities(exact)
     is_chance = f.kind[par] == CHANCE
     edge[1:][is_chance] = prob[nodes[1:][is_chance]]
     dec = f.kind[par] == DECISION
@@ -222,7 +222,7 @@ def reach_probabilities(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seq
     exact = _exact_default(game, exact, behavior)
     vector = as_vector(game, behavior, exact)
     f = game.flat
-    edge = (f.prob_exact if exact else f.prob).copy()
+    edge = f.probabilities(exact).copy()
     kids = np.arange(1, f.n)
     dec = f.kind[f.parent[kids]] == DECISION
     par = f.parent[kids][dec]

@@ -35,7 +35,8 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from numbers import Rational
+from typing import Any, cast
 
 import numpy as np
 
@@ -116,6 +117,29 @@ class Flat:
     depth : int64 array
     """
 
+    kind: np.ndarray
+    player: np.ndarray
+    infoset: np.ndarray
+    parent: np.ndarray
+    action: np.ndarray
+    depth: np.ndarray
+    end: np.ndarray
+    child_ptr: np.ndarray
+    child_idx: np.ndarray
+    prob: np.ndarray
+    prob_exact: np.ndarray | None
+    payoff: np.ndarray
+    payoff_exact: np.ndarray | None
+    seq: np.ndarray
+    leaves: np.ndarray
+    set_player: np.ndarray        #: the player of each information set
+    set_size: np.ndarray          #: the number of actions at each information set
+    seq_offset: np.ndarray        #: where each information set's sequences start, per player
+    set_memory: Any               #: what each information set remembers (recall checks)
+    num_sequences: np.ndarray     #: per player, 1 + its number of actions over its sets
+    slot_offset: np.ndarray       #: where each information set's actions start, all sets
+    _levels: list[np.ndarray]
+
     def __init__(self, **arrays: Any) -> None:
         self.__dict__.update(arrays)
         self.n = len(self.kind)
@@ -134,6 +158,22 @@ class Flat:
     def vectorise_levels(self) -> bool:
         """True when the tree is bushy enough for a numpy pass per level to pay off."""
         return int(self.depth.max()) + 1 <= max(64, self.n // 64)
+
+    def probabilities(self, exact: bool) -> np.ndarray:
+        """The edge probabilities: ``prob_exact`` when ``exact`` (an exact game), else ``prob``."""
+        if not exact:
+            return self.prob
+        if self.prob_exact is None:
+            raise ValueError("the tree is not exact: it has no exact probabilities")
+        return self.prob_exact
+
+    def payoffs(self, exact: bool) -> np.ndarray:
+        """The leaf payoffs: ``payoff_exact`` when ``exact`` (an exact game), else ``payoff``."""
+        if not exact:
+            return self.payoff
+        if self.payoff_exact is None:
+            raise ValueError("the tree is not exact: it has no exact payoffs")
+        return self.payoff_exact
 
 
 class ExtensiveFormGame:
@@ -169,6 +209,12 @@ class ExtensiveFormGame:
         information set is met twice on one path); the methods that need
         perfect recall refuse it in one line.
     """
+
+    #: what each leaf (depth-first number) stands for, set by the builders that record it
+    #: (:func:`~gametheory.games.cheap_talk.cheap_talk`: ``(messages, action profile)``)
+    leaf_outcomes: Mapping[int, tuple[Any, tuple[str, ...]]]
+    #: the subgame structure, cached by :mod:`gametheory.solvers.spe` on first use
+    _subgame_structure: tuple[np.ndarray, list[list[int]], np.ndarray]
 
     def __init__(self, root: Node, players: Sequence[str], title: str = "") -> None:
         self.players = tuple(str(p) for p in players)
@@ -210,7 +256,7 @@ class ExtensiveFormGame:
             return _path(objs, parents, acts, parents[i], acts[i])
 
         while stack:
-            node, par, act, depth = stack.pop()
+            node, par, act, node_depth = stack.pop()
             i = len(objs)
             if type(node) is not Node:
                 raise InvalidGameError(f"{_path(objs, parents, acts, par, act)}: expected a node "
@@ -222,7 +268,7 @@ class ExtensiveFormGame:
             objs.append(node)
             parents.append(par)
             acts.append(act)
-            depths.append(depth)
+            depths.append(node_depth)
             kind = node.kind
             if kind == "outcome":
                 movers.append(-1)
@@ -237,10 +283,12 @@ class ExtensiveFormGame:
                 raise InvalidGameError(f"{where(i)}: a node needs one subtree per action, and at "
                                        "least one action")
             if kind == "decision":
-                p = index.get(node.player)
+                # str for the nodes decision() makes; None is an unknown player, as any other
+                player, name = cast(str, node.player), cast(str, node.infoset)
+                p = index.get(player)
                 if p is None:
                     raise InvalidGameError(f"{where(i)}: unknown player {node.player!r}")
-                key = (node.player, node.infoset)
+                key = (player, name)
                 s = set_index.get(key)
                 if s is None:
                     s = set_index[key] = len(set_player)
@@ -271,7 +319,7 @@ class ExtensiveFormGame:
                                            f"{float(total):g}, not 1")
                 probs[i] = ps
             stack.extend(zip(reversed(children), itertools.repeat(i, n_act),
-                             range(n_act - 1, -1, -1), itertools.repeat(depth + 1, n_act)))
+                             range(n_act - 1, -1, -1), itertools.repeat(node_depth + 1, n_act)))
         n = len(objs)
         self._nodes = objs
         parent = np.array(parents, dtype=np.int64)
@@ -330,10 +378,10 @@ class ExtensiveFormGame:
         edge_slot = np.zeros(n, dtype=np.int64)
         edge_player = np.full(n, -1, dtype=np.int64)
         if n > 1:
-            par = parent[1:]
-            dec = infoset[par] >= 0
-            edge_slot[1:][dec] = 1 + seq_offset_a[infoset[par][dec]] + action[1:][dec]
-            edge_player[1:][dec] = mover[par][dec]
+            pars = parent[1:]
+            dec = infoset[pars] >= 0
+            edge_slot[1:][dec] = 1 + seq_offset_a[infoset[pars][dec]] + action[1:][dec]
+            edge_player[1:][dec] = mover[pars][dec]
         seq = np.zeros((k, n), dtype=np.int64)
         for p in range(k):
             ptr = np.where((edge_player == p) | (parent < 0), np.arange(n), parent)
@@ -393,7 +441,7 @@ class ExtensiveFormGame:
         if isinstance(value, bool):
             raise InvalidGameError(f"{where(i)}: {value!r} is not a number")
         if isinstance(value, (int, np.integer, Fraction)):
-            return Fraction(value)
+            return Fraction(cast(Rational, value))      # numpy registers its integers as Integral
         try:
             x = float(value)
         except (TypeError, ValueError):
@@ -441,8 +489,8 @@ class ExtensiveFormGame:
         self.require_perfect_recall("a player's own history at an information set")
         f = self.flat
         by_seq: dict[tuple[int, int], tuple[str, str]] = {}
-        for s, (p, name) in enumerate(self.infoset_keys):
-            for a, action in enumerate(self.infosets[(p, name)]):
+        for s, (mover, name) in enumerate(self.infoset_keys):
+            for a, action in enumerate(self.infosets[(mover, name)]):
                 by_seq[(int(f.set_player[s]), 1 + int(f.seq_offset[s]) + a)] = (name, action)
         out = {}
         for s, key in enumerate(self.infoset_keys):
@@ -570,10 +618,10 @@ def reduced_plans(game: ExtensiveFormGame, player: int) -> np.ndarray:
     for s in sets:
         for a in range(int(f.set_size[s])):
             seq_set[1 + int(f.seq_offset[s]) + a] = (local[int(s)], a)
-    plans = [[]]
+    plans: list[list[int]] = [[]]
     for s in sets:
         memory = int(f.set_memory[s])
-        grown = []
+        grown: list[list[int]] = []
         for plan in plans:
             if memory == 0 or plan[seq_set[memory][0]] == seq_set[memory][1]:
                 grown.extend(plan + [a] for a in range(int(f.set_size[s])))
@@ -634,8 +682,8 @@ def reduced_normal_form(game: ExtensiveFormGame):
                                 f"(limit {MAX_PROFILES:.0e}); solve the tree directly")
     exact = game.exact
     reaching = _plans_reaching(game, plans)
-    reach = top_down_product(f, f.prob_exact if exact else f.prob)
-    pay = f.payoff_exact if exact else f.payoff
+    reach = top_down_product(f, f.probabilities(exact))
+    pay = f.payoffs(exact)
     arrays = [np.zeros(sizes, dtype=object if exact else float) for _ in range(k)]
     for leaf in f.leaves.tolist():
         w = reach[leaf]

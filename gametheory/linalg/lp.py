@@ -49,8 +49,8 @@ class LPSolution:
     exact: bool
 
 
-def solve_lp(c: Sequence[Any], A_ub: np.ndarray, b_ub: Sequence[Any], A_eq: np.ndarray,
-             b_eq: Sequence[Any], arithmetic: Arithmetic, *,
+def solve_lp(c: Sequence[Any] | np.ndarray, A_ub: np.ndarray, b_ub: Sequence[Any] | np.ndarray,
+             A_eq: np.ndarray, b_eq: Sequence[Any] | np.ndarray, arithmetic: Arithmetic, *,
              bounds: Sequence[tuple[Any, Any]] | None = None) -> LPSolution | None:
     """Solve ``min c x  s.t.  A_ub x <= b_ub,  A_eq x = b_eq,  low <= x <= high``: the package's one LP.
 
@@ -345,6 +345,8 @@ def _certify_fixing(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, bounds, x
     for k, j in enumerate(free):
         x[j] = reduced.x[k]
     value = sum((a * v for a, v in zip(cq, x)), Fraction(0))
+    y_ub: Sequence[Fraction]
+    y_eq: Sequence[Fraction]
     y_ub, y_eq = reduced.dual_ub[:len(Aub)], reduced.dual_eq
     if any(v != 0 for v in cq) and not _duals_certify(cq, Aub, Aeq, bounds, x, y_ub, y_eq):
         found = None
@@ -457,7 +459,8 @@ def _basis_duals(cq, Aub, Aeq, bounds, x, dual_ub: np.ndarray, dual_eq: np.ndarr
         else:
             inside.append(j)
     near.sort(key=lambda j: abs(float_cost[j]))
-    rows, rhs, echelon = [], [], []
+    rows, rhs = [], []
+    echelon: list[list[Fraction]] = []
     for j in inside + near:
         col = [Aub[i][j] for i in unknowns] + [row[j] for row in Aeq]
         reduced = reduce_against(col, echelon)

@@ -85,7 +85,9 @@ def resolve_context(game: Any, exact: bool | None = None, tol: float | None = No
         _float_ok(game)
     if floating and tol is None and default_tol is None:
         default_tol = default_tolerance(game)
-    arithmetic = choose_arithmetic(exact, rational, tol, default_tol if floating else 0.0)
+    # default_tol is None here only when tol is given, and then it is not used
+    arithmetic = choose_arithmetic(exact, rational, tol,
+                                   default_tol if floating and default_tol is not None else 0.0)
     return Context(arithmetic=arithmetic)
 
 

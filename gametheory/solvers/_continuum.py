@@ -89,7 +89,7 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
     # action outside S_k that earns more leaves no equilibrium on this support profile
     value = payoff(k, {**pure, k: S[0]})
     if any(payoff(k, {**pure, k: b}) > value for b in range(game.shape[k]) if b not in S):
-        points: list[tuple[Fraction, ...]] = []
+        points: list[tuple[Fraction, ...]] | None = []
     else:
         points = _vertices(rows, len(S))
     if points is None:                # too many inequalities to enumerate: say so, no bounds
@@ -98,7 +98,7 @@ def describe_continuum(game: Any, U: Sequence[np.ndarray], supports: Sequence[Se
                          representative=representative, outer=outer_bounds(U, supports_t))
     vertices = []
     for point in points:
-        mixed = [0] * game.shape[k]
+        mixed: list[int | Fraction] = [0] * game.shape[k]
         for s, p in zip(S, point):
             mixed[s] = p
         strategies = [mixed if i == k else [int(a == pure[i]) for a in range(game.shape[i])]

@@ -109,7 +109,7 @@ class _Group:
         excluded = np.zeros(B, dtype=bool)
         counts = [c.shape[1] for c in corner]
         full_corners = int(np.prod(counts)) if N else 1
-        at_corners = [] if full_corners * N <= _MAX_CORNER_VALUES else None
+        at_corners: list[np.ndarray] | None = [] if full_corners * N <= _MAX_CORNER_VALUES else None
         jac_lo = np.zeros((B, N, N))
         jac_hi = np.zeros((B, N, N))
         o = self.offsets
@@ -136,9 +136,9 @@ class _Group:
                 d = np.moveaxis(d, 2 + others.index(j), 2).reshape(B, ne, self.sizes[j] - 1, -1)
                 jac_lo[:, o[i]:o[i + 1], o[j]:o[j + 1]] = d.min(axis=3) - margin[:, None, None]
                 jac_hi[:, o[i]:o[i + 1], o[j]:o[j + 1]] = d.max(axis=3) + margin[:, None, None]
-        if at_corners is not None:
-            at_corners = np.concatenate(at_corners, axis=-1).reshape(B, full_corners, N)
-        return excluded, jac_lo, jac_hi, at_corners
+        stacked = None if at_corners is None else \
+            np.concatenate(at_corners, axis=-1).reshape(B, full_corners, N)
+        return excluded, jac_lo, jac_hi, stacked
 
     def at_points(self, y: np.ndarray, gid: np.ndarray):
         """Residuals (B, N) and Jacobians (B, N, N) at the points ``y``."""

@@ -25,7 +25,7 @@ from fractions import Fraction
 import mpmath
 import numpy as np
 
-from ..arithmetic import EXACT, Arithmetic
+from ..arithmetic import EXACT, Arithmetic, Number
 from ..errors import VerificationError
 from ..games.normal import NormalFormGame
 from ._common import fallback_arithmetic
@@ -210,10 +210,11 @@ class SupportSystem:
             if max((abs(s) for s in step), default=0) < ctx.mpf(10) ** (-(digits - 10)):
                 break
         bound = 10 ** ((digits - 10) // 2)
-        free = [recover_rational(v, bound) for v in x]
-        if any(q is None for q in free):
+        recovered = [recover_rational(v, bound) for v in x]
+        free = [q for q in recovered if q is not None]
+        if len(free) < len(recovered):
             return None
-        out = []
+        out: list[list[Fraction]] = []
         for i in range(self.n):
             part = free[self.offsets[i]:self.offsets[i + 1]]
             out.append(part + [1 - sum(part, Fraction(0))])
@@ -306,7 +307,7 @@ def _embed(game: NormalFormGame, supports, probs) -> list[list[Fraction]]:
     return strategies
 
 
-def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[float]],
+def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[Number] | np.ndarray],
                        arithmetic: Arithmetic, *, fallback: Arithmetic | None = None,
                        threshold: float = 1e-6) -> Equilibrium | None:
     """Turn an approximate equilibrium into a certified one, or None.

@@ -55,7 +55,7 @@ further with a 100 times smaller stopping regret.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -73,7 +73,7 @@ from .qre import (
     _check_numbers,
     _Tracer,
 )
-from .result import SolverResult
+from .result import Equilibrium, SolverResult
 
 __all__ = ["solve_agent_qre"]
 
@@ -349,8 +349,10 @@ def solve_agent_qre(game: ExtensiveFormGame, exact: bool | None = None, tol: flo
     _check_numbers(max_lambda, step, max_accel, max_steps, stop_regret, "agent logit QRE")
     ctx = tree_context(game, exact, tol, context)
     exact_out = ctx.arithmetic.exact
-    tol_f = ctx.arithmetic.tol if not exact_out else (tol or default_tree_tolerance(game))
+    tol_f = cast(float, ctx.arithmetic.tol) if not exact_out \
+        else (tol or default_tree_tolerance(game))                # float mode has a tol
     system = _AgentLogitSystem(game)
+    eq: Equilibrium | None
     if system.M == 0:                                   # nobody moves: one outcome
         empty = np.zeros(0, dtype=object if exact_out else float)
         eq = verified_behaviour(game, empty, exact_out, 0 if exact_out else tol_f)

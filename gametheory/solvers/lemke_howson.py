@@ -152,7 +152,7 @@ def iter_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None,
                 continue
             except (SolverError, InvalidGameError):
                 pass   # not certified in floating point: follow the same path exactly
-        if A is None:
+        if A is None or B is None:
             A, B = positive_bimatrix(game)
         x, y = lemke_howson_path(A, B, label)
         sx, sy = sum(x), sum(y)

@@ -47,7 +47,7 @@ import functools
 import itertools
 from fractions import Fraction
 from math import prod
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -278,8 +278,9 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
         head = ("continuum: the indifference equations on supports "
                 + _support_text(game, entry["supports"]) + " have infinitely many solutions")
         if c.described and c.vertices:
+            mixer = game.players[cast(int, c.mixer)]        # a polytope has its one mixer
             notes.append(head + f"; the equilibria there form a polytope of dimension {c.dimension}"
-                         f" ({game.players[c.mixer]} mixes, the others play one action) with "
+                         f" ({mixer} mixes, the others play one action) with "
                          f"{len(c.vertices)} vertices, described in SolverResult.continua with exact "
                          "payoff bounds; the list holds only isolated equilibria")
         elif c.described:
@@ -324,7 +325,7 @@ def _certify_root(game: NormalFormGame, U, system: SupportSystem, root: np.ndarr
     boundary belong to smaller supports, where they are found again;
     duplicates are merged later).
     """
-    tol = floating.tol
+    tol = cast(float, floating.tol)             # a float arithmetic has a tolerance
     probs = system.strategies(root)
     if min(float(p.min()) for p in probs) < -1e-9:
         return None
@@ -508,9 +509,9 @@ def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: t
     # each player's strategy as expressions in the unknowns (last support action takes the rest)
     strategy = []
     for i, s in enumerate(S):
-        probs = {a: x for a, x in zip(s[:-1], symbols[i])}
-        probs[s[-1]] = sympy.Integer(1) - sum(symbols[i], sympy.Integer(0))
-        strategy.append(probs)
+        by_action = {a: x for a, x in zip(s[:-1], symbols[i])}
+        by_action[s[-1]] = sympy.Integer(1) - sum(symbols[i], sympy.Integer(0))
+        strategy.append(by_action)
 
     def payoff(i: int, a: int) -> Any:
         others = [k for k in range(n) if k != i]
@@ -529,7 +530,7 @@ def _solve_support(U: list[np.ndarray], S: tuple[tuple[int, ...], ...], shape: t
     values = [{a: payoff(i, a) for a in range(shape[i])} for i in range(n)]
     equations = [values[i][a] - values[i][s[0]] for i, s in enumerate(S) for a in s[1:]]
     if not unknowns:
-        points = [{}]
+        points: list[dict[Any, Any]] = [{}]
     else:
         basis = sympy.groebner(equations, *unknowns, order="lex", domain="QQ")
         if list(basis.exprs) == [1]:

@@ -74,6 +74,7 @@ def _mask_and_regret(game: NormalFormGame, arithmetic: Arithmetic):
         mask &= (u == best) if exact else (u >= best - slack)
         bests.append(best)
     where = np.nonzero(mask)
+    regret: np.ndarray
     if exact:
         regret = np.zeros(len(where[0]), dtype=np.int64)
     else:

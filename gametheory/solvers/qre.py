@@ -85,7 +85,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, Protocol, cast
 
 import numpy as np
 
@@ -366,6 +366,26 @@ class _LogitSystem:
 
 
 # ----------------------------------------------------------------- the tracer
+class _System(Protocol):
+    """What the tracer needs of a system of QRE equations: :class:`_LogitSystem`, or the agent
+    form's :class:`gametheory.solvers.agent_qre._AgentLogitSystem` (one player per information
+    set)."""
+
+    @property
+    def M(self) -> int: ...
+
+    @property
+    def shape(self) -> tuple[int, ...]: ...
+
+    @property
+    def scale(self) -> float: ...
+
+    def start(self) -> np.ndarray: ...
+
+    def evaluate(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def regret(self, y: np.ndarray) -> float: ...
+
 def _solve(A: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, float] | None:
     """``A^-1 rhs`` and the sign of ``det A`` (from one LU factorisation), or None when singular."""
     from scipy.linalg.lapack import dgesv as _dgesv  # lazy: scipy.linalg takes 0.2 s to import
@@ -377,7 +397,7 @@ def _solve(A: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, float] | None:
     return sol, (-1.0 if (swaps + negative) % 2 else 1.0)
 
 
-def _correct(system: _LogitSystem, y_pred: np.ndarray, tangent: np.ndarray):
+def _correct(system: _System, y_pred: np.ndarray, tangent: np.ndarray):
     """Newton's method from ``y_pred`` on the curve's equations and the plane ``tangent . dy = 0``.
 
     Returns ``(y, new tangent, first correction, orientation)`` or None when
@@ -429,7 +449,7 @@ def _correct(system: _LogitSystem, y_pred: np.ndarray, tangent: np.ndarray):
     return None
 
 
-def _tangent(system: _LogitSystem, y: np.ndarray, direction: np.ndarray) -> tuple[np.ndarray, float] | None:
+def _tangent(system: _System, y: np.ndarray, direction: np.ndarray) -> tuple[np.ndarray, float] | None:
     """The unit tangent of the curve at ``y`` with a positive component along ``direction``,
     and its orientation (see :func:`_correct`); None when the Jacobian is singular there."""
     _, J = system.evaluate(y)
@@ -445,7 +465,7 @@ def _tangent(system: _LogitSystem, y: np.ndarray, direction: np.ndarray) -> tupl
 class _Tracer:
     """State of one continuation run: the stored points and the current step."""
 
-    def __init__(self, system: _LogitSystem, step: float, max_accel: float,
+    def __init__(self, system: _System, step: float, max_accel: float,
                  context: Context | None = None) -> None:
         self.system = system
         self.context = Context() if context is None else context
@@ -553,7 +573,8 @@ class _Tracer:
 
 def _is_real(value: Any) -> bool:
     """A finite real number (not a bool)."""
-    return isinstance(value, Real) and not isinstance(value, bool) and bool(np.isfinite(value))
+    return isinstance(value, Real) and not isinstance(value, bool) \
+        and bool(np.isfinite(cast(float, value)))      # numpy's stubs know no numbers.Real
 
 
 def _check_options(game: NormalFormGame, max_lambda: float | None, step: float, max_accel: float,
@@ -849,6 +870,8 @@ def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None
         notes.append(f"the branch passed {curve.bifurcations} bifurcation point(s) (a degenerate "
                      "game, e.g. with symmetries): it was followed straight through, so the "
                      "equilibrium need not be the one a small perturbation of the game would select")
+    if curve.end_distance is None:            # set whenever the equilibrium is
+        raise SolverError("qre: internal error: a certified equilibrium without its distance")
     if curve.end_distance > END_DISTANCE:
         notes.append(f"the branch approaches its limit slowly here (a degenerate game, e.g. a "
                      f"continuum of equilibria): the equilibrium given lies {curve.end_distance:.1g} "

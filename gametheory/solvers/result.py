@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
@@ -242,7 +242,7 @@ class SolverResult(Displayable):
     def __len__(self) -> int:
         return len(self.equilibria)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Equilibrium]:
         return iter(self.equilibria)
 
     def __getitem__(self, k: int) -> Equilibrium:
@@ -272,7 +272,7 @@ def default_tolerance(game: NormalFormGame) -> float:
     return 1e-9 * max(1.0, scale)
 
 
-def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any]],
+def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any] | np.ndarray],
                      arithmetic: Arithmetic) -> Equilibrium:
     """Certify a profile in ``arithmetic`` and wrap it as an :class:`Equilibrium`.
 

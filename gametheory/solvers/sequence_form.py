@@ -30,6 +30,7 @@ then verified in the tree.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import cast
 
 import numpy as np
 
@@ -75,8 +76,8 @@ def sequence_form(game: ExtensiveFormGame, exact: bool | None = None, *,
     f = game.flat
     dtype = object if exact else float
     s1, s2 = (int(s) for s in f.num_sequences)
-    reach = top_down_product(f, f.prob_exact if exact else f.prob)
-    pay = f.payoff_exact if exact else f.payoff
+    reach = top_down_product(f, f.probabilities(exact))
+    pay = f.payoffs(exact)
     A = np.zeros((s1, s2), dtype=dtype)
     B = np.zeros((s1, s2), dtype=dtype)
     P = np.zeros((s1, s2), dtype=dtype)
@@ -199,6 +200,7 @@ def lemke(M: np.ndarray, q: np.ndarray, exact: bool, max_pivots: int | None = No
     if all(v >= 0 for v in q):
         return np.zeros(n, dtype=dtype)
     # among the rows where q is smallest, the last keeps every row lexicographically positive
+    row: int | None
     row = max(i for i in range(n) if T[i, -1] == min(T[:, -1]))
     entering_after = n + basis[row]          # the complement of the w that leaves
     pivot(row, z0)
@@ -264,7 +266,7 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
         raise InvalidGameError(f"the sequence form needs a game tree, got {type(game).__name__}")
     ctx = tree_context(game, exact, tol, context)
     exact = ctx.arithmetic.exact
-    tol = 0.0 if exact else ctx.arithmetic.tol
+    tol = 0.0 if exact else cast(float, ctx.arithmetic.tol)       # float mode has one
     sf = sequence_form(game, context=ctx)
     M, q = _lcp(sf, exact)
     z = lemke(M, q, exact)

@@ -86,11 +86,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, cast
 
 import numpy as np
 
-from ..arithmetic import EXACT, Arithmetic
+from ..arithmetic import EXACT, Arithmetic, Number
 from ..context import Context
 from ..errors import InvalidGameError, SolverError, VerificationError
 from ..games.normal import NormalFormGame
@@ -129,8 +129,9 @@ class _Labels:
             lo, hi = float(u.min()), float(u.max())
             scaled = (u - lo) / (hi - lo) if hi > lo else np.zeros_like(u)
             self.matrices.append(np.ascontiguousarray(np.moveaxis(scaled, i, 0).reshape(self.shape[i], -1)))
-        self.tensors = [m.reshape((self.shape[i],) + tuple(k for j, k in enumerate(self.shape) if j != i))
-                        for i, m in enumerate(self.matrices)]
+        self.tensors: list[np.ndarray] = [
+            m.reshape((self.shape[i],) + tuple(k for j, k in enumerate(self.shape) if j != i))
+            for i, m in enumerate(self.matrices)]
         self.size = int(self.bounds[-1])
         self._specs: dict[tuple[int, int], tuple[str, list[int]]] = {}
         letters = "bcdefghijklmnopqrstuvwxyzBCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -187,8 +188,8 @@ class _Labels:
             dev = self.matrices[0][:, 0]
             out[:] = dev - dev @ blocks[0]
             return out
-        prefix = [None] * self.n
-        suffix = [None] * self.n
+        prefix: list[np.ndarray | None] = [None] * self.n
+        suffix: list[np.ndarray | None] = [None] * self.n
         acc = blocks[0]
         for i in range(1, self.n):
             prefix[i] = acc
@@ -200,12 +201,13 @@ class _Labels:
             if i > 0:
                 acc = np.multiply.outer(blocks[i], acc).ravel()
         for i in range(self.n):
-            if prefix[i] is None:
-                others = suffix[i]
-            elif suffix[i] is None:
-                others = prefix[i]
+            before, after = prefix[i], suffix[i]
+            if before is None:
+                others = after
+            elif after is None:
+                others = before
             else:
-                others = np.multiply.outer(prefix[i], suffix[i]).ravel()
+                others = np.multiply.outer(before, after).ravel()
             dev = self.matrices[i] @ others
             out[b[i]:b[i + 1]] = dev - dev @ blocks[i]
         return out
@@ -479,7 +481,7 @@ class _Path:
         column[k] = 1.0
         return ("mu", k), column
 
-    def _leave(self, r: int) -> tuple[tuple, np.ndarray] | str:
+    def _leave(self, r: int) -> tuple[tuple, np.ndarray] | Literal["end"]:
         """Vertex ``r`` left the basis: cross its facet, drop a coordinate, or end."""
         t = len(self.perm)
         perm, base = self.perm, self.base
@@ -669,7 +671,8 @@ def _certify(game: NormalFormGame, labels: _Labels, x: np.ndarray, T: list[list[
         if eq is None:
             continue
         if arithmetic.exact:
-            return _exact_near(game, eq.strategies, depth=2) or eq
+            found = cast("Sequence[Sequence[float]]", eq.strategies)    # certified in floating
+            return _exact_near(game, found, depth=2) or eq
         return eq
     return None
 
@@ -728,7 +731,7 @@ def _pinned(game: NormalFormGame, strategies: Sequence[Sequence[float]], depth: 
             sub = _exact_near(NormalFormGame(arrays), rest, depth - 1)
             if sub is None:
                 continue
-            profile = list(sub.strategies)
+            profile: list[Sequence[Number]] = list(sub.strategies)
             profile.insert(i, pin)
             try:
                 return make_equilibrium(game, profile, EXACT)
@@ -752,8 +755,9 @@ def _rounded(game: NormalFormGame, strategies: Sequence[Sequence[float]]) -> Equ
     denominators; each rounding is checked exactly.
     """
     for bound in (12, 120, 1200, 12_000):
-        profile = [_round_strategy(s, bound) for s in strategies]
-        if any(q is None for q in profile):
+        rounded = [_round_strategy(s, bound) for s in strategies]
+        profile = [q for q in rounded if q is not None]
+        if len(profile) < len(rounded):
             continue
         try:
             return make_equilibrium(game, profile, EXACT)

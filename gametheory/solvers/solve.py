@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from ..arithmetic import EXACT, float_arithmetic
 from ..context import Context, Progress, TimeLimitError
@@ -178,7 +178,7 @@ def _lifting(compute: Callable[[], SolverResult],
     except TimeLimitError as exc:
         if exc.partial is None:
             raise
-        lifted = lift(exc.partial)
+        lifted = lift(cast(SolverResult, exc.partial))    # a solver's partial result
         raise TimeLimitError(str(exc), partial=replace(lifted, complete=False)) from None
 
 
@@ -204,16 +204,14 @@ def _lift_reduced(game: NormalFormGame, elimination: Any, inner: SolverResult) -
 def _lift_continuum(c: Continuum, elimination: Any, game: NormalFormGame, lift: Any) -> Continuum:
     """A continuum of the reduced game as one of the original game: support indices mapped
     back, its vertices and representative padded with zeros and verified again."""
-    def again(eq: Equilibrium | None) -> Equilibrium | None:
-        if eq is None:
-            return None
+    def again(eq: Equilibrium) -> Equilibrium:
         exact = isinstance(eq.regret, Fraction)
         return make_equilibrium(game, elimination.embed(eq.strategies),
                                 EXACT if exact else float_arithmetic(lift.tol or default_tolerance(game)))
     return replace(c, supports=tuple(tuple(elimination.kept[i][a] for a in s)
                                      for i, s in enumerate(c.supports)),
                    vertices=tuple(again(v) for v in c.vertices),
-                   representative=again(c.representative))
+                   representative=None if c.representative is None else again(c.representative))
 
 
 def _solve_tree(game: ExtensiveFormGame, method: str, exact: bool | None, eliminate: bool,

@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
-from ..arithmetic import float_arithmetic
+from ..arithmetic import Number, float_arithmetic
 from ..context import Context
 from ..errors import GameTooLargeError, InvalidGameError
 from ..games.behavior import evaluate, mixed_to_behavior
@@ -78,8 +78,8 @@ def induction_pass(game: ExtensiveFormGame, exact: bool, values: np.ndarray | No
     """
     f = game.flat
     if values is None:
-        values = (f.payoff_exact if exact else f.payoff).copy()
-    prob = f.prob_exact if exact else f.prob
+        values = f.payoffs(exact).copy()
+    prob = f.probabilities(exact)
     tol = tie_tolerance(game, exact)
     choice = np.full(f.n, -1, dtype=np.int64)
     ties = False
@@ -115,10 +115,10 @@ def induction_pass(game: ExtensiveFormGame, exact: bool, values: np.ndarray | No
         p = player[i]
         mine = [rows[c][p] for c in kids]
         best = max(mine)
-        top = [a for a, v in enumerate(mine) if v >= best - tol]
-        ties = ties or len(top) > 1
-        chosen[i] = top[0]
-        rows[i] = rows[kids[top[0]]]
+        tied = [a for a, v in enumerate(mine) if v >= best - tol]
+        ties = ties or len(tied) > 1
+        chosen[i] = tied[0]
+        rows[i] = rows[kids[tied[0]]]
     values = np.array(rows, dtype=values.dtype)
     return values, np.array(chosen, dtype=np.int64), ties
 
@@ -138,8 +138,8 @@ def all_pure_spe(game: ExtensiveFormGame, exact: bool) -> list[tuple[tuple, np.n
     """
     f = game.flat
     tol = tie_tolerance(game, exact)
-    pays = (f.payoff_exact if exact else f.payoff).tolist()
-    prob = (f.prob_exact if exact else f.prob).tolist()
+    pays = f.payoffs(exact).tolist()
+    prob = f.probabilities(exact).tolist()
     kind, player = f.kind.tolist(), f.player.tolist()
     ptr, idx = f.child_ptr.tolist(), f.child_idx.tolist()
     k = len(game.players)
@@ -292,8 +292,8 @@ def node_values(game: ExtensiveFormGame, vector: np.ndarray, exact: bool) -> np.
     """Each node's expected payoffs (one row per node) when play starts there and follows
     the profile."""
     f = game.flat
-    values = (f.payoff_exact if exact else f.payoff).copy()
-    prob = (f.prob_exact if exact else f.prob)
+    values = f.payoffs(exact).copy()
+    prob = f.probabilities(exact)
     edge = prob.copy()
     kids_all = np.arange(1, f.n)
     dec = f.kind[f.parent[kids_all]] == DECISION
@@ -506,7 +506,7 @@ class _Irrational(Exception):
 def _solve_spe(game: ExtensiveFormGame, ctx: Context, method: str,
                distinct_payoffs: bool) -> SolverResult:
     exact = ctx.arithmetic.exact
-    tol = 0.0 if exact else ctx.arithmetic.tol
+    tol = 0.0 if exact else cast(float, ctx.arithmetic.tol)       # float mode has one
     notes: list[str] = []
     if game.perfect_information and not (distinct_payoffs and _has_ties(game, exact)):
         _, choice, ties = induction_pass(game, exact)
@@ -574,8 +574,9 @@ def _solve_truncated(sub: ExtensiveFormGame, method: str, ctx: Context, tie_tol:
         top = [j for j, v in enumerate(mine) if v >= best - tie_tol]
         found = []
         for j in top:
-            mixed = [tuple(1 if i == j else 0 for i in range(normal.shape[q])) if q == p else (1,)
-                     for q in range(k)]
+            mixed: list[tuple[Number, ...]] = [
+                tuple(1 if i == j else 0 for i in range(normal.shape[q])) if q == p else (1,)
+                for q in range(k)]
             found.append(([arrays[q][j] for q in range(k)], mixed_to_behavior(sub, mixed, exact)))
         return found, len(top) == 1, len(top) > 1, "best response"
     small = NormalFormGame([arrays[p] for p in active], players=[sub.players[p] for p in active],
@@ -631,7 +632,7 @@ def _by_subgames(game: ExtensiveFormGame, ctx: Context, method: str,
     complete, degenerate = True, False
     used: set[str] = set()
     tie_tol = tie_tolerance(game, exact)
-    prob = f.prob_exact if exact else f.prob
+    prob = f.probabilities(exact)
     for j in range(len(roots) - 1, -1, -1):
         ctx.check("spe")
         ctx.report("spe", len(roots) - 1 - j, len(roots))
@@ -646,7 +647,7 @@ def _by_subgames(game: ExtensiveFormGame, ctx: Context, method: str,
                 merged.update(assign)
             if single[j]:
                 kids = f.child_idx[f.child_ptr[r]:f.child_ptr[r + 1]].tolist()
-                rows = [cuts[c] if c in cuts else (f.payoff_exact if exact else f.payoff)[c].tolist()
+                rows = [cuts[c] if c in cuts else f.payoffs(exact)[c].tolist()
                         for c in kids]
                 if f.kind[r] == CHANCE:
                     value = tuple(sum(prob[c] * row[q] for c, row in zip(kids, rows))

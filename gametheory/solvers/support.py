@@ -167,7 +167,7 @@ def iter_support(game: NormalFormGame, exact: bool | None = None,
         context.report("support", k - 1, min(m, n))
         for I, J in _candidates(Af, Bf, k, context):
             if arithmetic.exact:
-                if Ai is None:
+                if Ai is None or Bi is None:
                     Ai, Bi = exact_bimatrix(game)
                 pair = _exact_pair(Ai, Bi, I, J)
                 if pair is not None:
@@ -244,7 +244,7 @@ def solve_support(game: NormalFormGame, exact: bool | None = None,
     equilibria = dedupe_equilibria(collect(iter_support(game, context=context), game, "support",
                                            context.arithmetic.exact), context.arithmetic)
     degenerate = is_degenerate(game)
-    notes = ()
+    notes: tuple[str, ...] = ()
     if degenerate:
         notes = ("the game is degenerate: support enumeration over equal-size supports may miss "
                  "equilibria and continua; method 'vertex' lists every extreme equilibrium",)

@@ -139,8 +139,8 @@ def _complementary_pairs(p_masks: list[int], q_masks: list[int], m: int, n: int)
         other = np.array(masks_other, dtype=object if m + n > 62 else np.int64)
         for a in degenerate:
             need = full ^ side[a]
-            for b in np.flatnonzero((other & need) == need):
-                pairs.add((int(b), a) if flip else (a, int(b)))
+            for hit in np.flatnonzero((other & need) == need):
+                pairs.add((int(hit), a) if flip else (a, int(hit)))
     return sorted(pairs)
 
 
@@ -313,7 +313,7 @@ def _from_one_polytope(game: NormalFormGame, context: Context) -> _Found | None:
     xs: list[tuple[Fraction, ...]] = []
     ys: list[tuple[Fraction, ...]] = []
     pairs = []
-    degenerate = P.has_degenerate_vertex()
+    degenerate: bool | None = P.has_degenerate_vertex()
     for mask, y in found:
         if mask not in xs_index:
             xs_index[mask] = len(xs)

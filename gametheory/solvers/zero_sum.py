@@ -16,11 +16,12 @@ Solan and Zamir 2013, "Game Theory", section 5.2.5):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 import numpy as np
 
-from ..arithmetic import EXACT, Arithmetic
+from ..arithmetic import EXACT, Arithmetic, Number
 from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
@@ -117,7 +118,7 @@ def solve_zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float |
     how = "linear programming (HiGHS)"
     if arithmetic.exact:
         Ai, _ = exact_bimatrix(game)
-        strategies = None
+        strategies: Sequence[Sequence[Number]] | None = None
         for bound in (10**3, 10**6, 10**9, 10**12):
             xq, yq = _rationalise(x, bound), _rationalise(y, bound)
             if xq is None or yq is None:
