@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     ax.figure.tight_layout()
     meta = _metadata(target.suffix.lower(), model)
     write_atomic(target, lambda tmp: ax.figure.savefig(tmp, metadata=meta), suffix=target.suffix)
-    import matplotlib.pyplot as plt           # (imported already by the plot: its figure is done)
+    import matplotlib.pyplot as plt  # (imported already by the plot: its figure is done)
     plt.close(ax.figure)
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import cast
 
 from ..analysis.selection import select
 from ..context import TimeLimitError
@@ -11,6 +12,7 @@ from ..io import read_game
 from ..report import render, to_dict
 from ..report._text import json_text
 from ..report.solve import FORMATS
+from ..solvers.result import SolverResult
 from ..solvers.solve import METHODS, solve
 from ._common import add_arithmetic, add_format, add_output, add_progress, emit, fail, progress_bar
 
@@ -56,8 +58,9 @@ def run(args: argparse.Namespace) -> int:
     except TimeLimitError as exc:
         if exc.partial is None:
             return fail(f"stopped after {limit:g} s (--time-limit): no result ({exc})", 1)
-        found = len(exc.partial.equilibria)
-        emit(render(exc.partial, args.format), args.output)
+        partial = cast(SolverResult, exc.partial)       # the solvers' partial result
+        found = len(partial.equilibria)
+        emit(render(partial, args.format), args.output)
         return fail(f"stopped after {limit:g} s (--time-limit): {found} "
                     f"equilibri{'um' if found == 1 else 'a'} found so far, written as an incomplete "
                     "list", 1)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 
 from ..crisis.expressions import parse_conclusion
-from ..crisis.thresholds import region_map, threshold_view, thresholds
+from ..crisis.thresholds import (
+    RegionMap,
+    ThresholdResult,
+    region_map,
+    threshold_view,
+    thresholds,
+)
 from ..io import load_model
 from ..report import render
 from ._common import UsageError, add_format, add_model, add_output, emit, parse_vary
@@ -50,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if view == "bayes" and extra:
         raise UsageError("argument --conclude: expressions read the complete-information "
                          "comparison, not the Bayes-Nash one")
+    result: ThresholdResult | RegionMap
     if len(parsed) == 1:
         name, within = parsed[0]
         result = thresholds(model, name, within=within, points=args.points or 21, extra=extra,

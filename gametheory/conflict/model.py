@@ -74,6 +74,12 @@ class ConflictModel:
     ['NN', 'YN', 'NY', 'YY']
     """
 
+    # set by the TOML reader (gametheory.io.conflict_toml) only: DM -> statements, DM -> the
+    # quote behind each statement ("" for none), the file's description
+    statements: dict[str, list[str]]
+    quotes: dict[str, list[str]]
+    description: str
+
     def __init__(self, decision_makers: Sequence[tuple[str, Sequence[str]]],
                  ranking: Mapping[str, Sequence[Sequence[str]]] | None = None,
                  infeasible: Sequence[str] = (), irreversible: Mapping[str, str] | None = None,

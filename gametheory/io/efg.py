@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..arithmetic import exact_str, parse_rational
 from ..errors import GameFileError, InvalidGameError
@@ -66,6 +66,11 @@ class _Tokens:
 
     def peek(self) -> tuple[str, str, int] | None:
         return self.items[self.pos] if self.pos < len(self.items) else None
+
+    def kind(self) -> str | None:
+        """The kind of the next token, None at the end."""
+        tok = self.peek()
+        return tok[0] if tok else None
 
     def line(self) -> int:
         tok = self.peek()
@@ -132,12 +137,12 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
     title = tok.next("str", "the title")
     tok.next("{", "'{' before the players")
     players = []
-    while tok.peek() and tok.peek()[0] == "str":
+    while tok.kind() == "str":
         players.append(tok.next("str"))
     tok.next("}", "'}' after the players")
     if not players:
         raise tok.fail("the game has no players")
-    if tok.peek() and tok.peek()[0] == "str":
+    if tok.kind() == "str":
         tok.next("str")                                   # the comment
     outcomes: dict[int, tuple] = {}
     infosets: dict[tuple[int, int], tuple[str, tuple[str, ...], tuple]] = {}
@@ -181,7 +186,7 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
             names.add(labels[key])
         return labels[key]
 
-    def header(carried: tuple):
+    def header(carried: tuple | None):
         """Read one node line: a finished leaf, or an inner node still waiting for its children."""
         kind = tok.next("word", "a node (p, c or t)")
         tok.next("str", "the node's name")
@@ -197,13 +202,15 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
         if kind == "p" and not 1 <= player <= len(players):
             raise tok.fail(f"player {player} does not exist")
         number = tok.integer("an information set number")
-        name, actions, probs = "", (), ()
-        if tok.peek() and tok.peek()[0] == "str":
+        name = ""
+        actions: tuple[str, ...] = ()
+        probs: tuple[int | Fraction | float, ...] = ()
+        if tok.kind() == "str":
             name = tok.next("str")
-        if tok.peek() and tok.peek()[0] == "{":
+        if tok.kind() == "{":
             tok.next("{")
             acts, ps = [], []
-            while tok.peek() and tok.peek()[0] == "str":
+            while tok.kind() == "str":
                 acts.append(tok.next("str"))
                 if kind == "c":
                     ps.append(tok.number("a chance probability"))
@@ -222,9 +229,10 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
         pays = outcome_payoffs()
         if pays is not None:
             carried = pays if carried is None else tuple(c + p for c, p in zip(carried, pays))
-        frame = {"kind": kind, "actions": actions, "probs": probs, "carried": carried,
-                 "player": players[player - 1] if kind == "p" else None,
-                 "infoset": label(player, number, name) if kind == "p" else None, "children": []}
+        frame: dict[str, Any] = {
+            "kind": kind, "actions": actions, "probs": probs, "carried": carried,
+            "player": players[player - 1] if kind == "p" else None,
+            "infoset": label(player, number, name) if kind == "p" else None, "children": []}
         return None, frame
 
     # the nodes come in depth-first order: an explicit stack of inner nodes awaiting children
@@ -252,8 +260,9 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
             top["children"].append(leaf)
         else:
             stack.append(frame)
-    if tok.peek() is not None:
-        raise tok.fail(f"unexpected {tok.peek()[1]!r} after the last node of the tree")
+    extra = tok.peek()
+    if extra is not None:
+        raise tok.fail(f"unexpected {extra[1]!r} after the last node of the tree")
     try:
         return ExtensiveFormGame(root, players, title=title)
     except InvalidGameError as exc:
@@ -323,10 +332,11 @@ def _parse_lines(text: str, source: str) -> ExtensiveFormGame:
             raise _Unusual
         n = int(number)
         if name is not None:
-            values = parsed.get(pays)
+            pay_text = cast(str, pays)      # one optional group of _OUTCOME: name and payoffs
+            values = parsed.get(pay_text)
             if values is None:
-                values = parsed[pays] = tuple(_fast_number(v) for v in
-                                              _PAYOFF_SPLIT.split(pays.strip()) if v)
+                values = parsed[pay_text] = tuple(_fast_number(v) for v in
+                                                  _PAYOFF_SPLIT.split(pay_text.strip()) if v)
             if len(values) != k or n == 0 or outcomes.get(n, values) != values:
                 raise _Unusual
             outcomes[n] = values
@@ -474,13 +484,14 @@ def format_efg(game: ExtensiveFormGame) -> str:
             acts = " ".join(f"{_quote(a)} {num(p)}" for a, p in zip(node.actions, node.probabilities))
             lines.append(f'c "" {counter["chance"]} "" {{ {acts} }} 0')
         else:
-            key = (node.player, node.infoset)
+            player, infoset = cast(str, node.player), cast(str, node.infoset)   # a decision node
+            key = (player, infoset)
             if key not in numbers:
-                per_player[node.player] += 1
-                numbers[key] = per_player[node.player]
+                per_player[player] += 1
+                numbers[key] = per_player[player]
             acts = " ".join(_quote(a) for a in node.actions)
-            lines.append(f'p "" {number_of[node.player]} {numbers[key]} '
-                         f'{_quote(node.infoset)} {{ {acts} }} 0')
+            lines.append(f'p "" {number_of[player]} {numbers[key]} '
+                         f'{_quote(infoset)} {{ {acts} }} 0')
     return "\n".join(lines) + "\n"
 
 

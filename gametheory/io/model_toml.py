@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
@@ -137,10 +138,10 @@ def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
         if "preference" in data:
             added_prefs = reader.preferences(model.parties, {a.name for a in base.attributes})
             given = {(p.party, p.attribute) for p in base.preferences}
-            for p in added_prefs:
-                if (p.party, p.attribute) in given:
-                    raise GameFileError(source, f"[preference]: {p.party} has a weight on "
-                                                f"{p.attribute} in the model it extends already")
+            for pref in added_prefs:
+                if (pref.party, pref.attribute) in given:
+                    raise GameFileError(source, f"[preference]: {pref.party} has a weight on "
+                                                f"{pref.attribute} in the model it extends already")
             model = replace(model, preferences=base.preferences + added_prefs)
         if "scenario" in data or "effect" in data:
             if "scenario" in data and base.scenarios:
@@ -218,12 +219,12 @@ class _Reader:
         dist = table.get("distribution", "uniform")
         if dist not in DISTRIBUTIONS:
             raise self.fail(where, f"unknown distribution {dist!r} (known: {', '.join(DISTRIBUTIONS)})")
-        shape = None
+        shape: tuple[Fraction, Fraction] | None = None
         if dist == "beta":
             ab = table.get("beta")
             if not isinstance(ab, list) or len(ab) != 2:
                 raise self.fail(where, "a beta distribution needs beta = [a, b]")
-            shape = tuple(self.number(v, f"{where}: beta") for v in ab)
+            shape = (self.number(ab[0], f"{where}: beta"), self.number(ab[1], f"{where}: beta"))
             if min(shape) <= 0:
                 raise self.fail(where, "beta = [a, b] needs a > 0 and b > 0")
         elif "beta" in table:
@@ -698,8 +699,9 @@ class _Reader:
         return tuple(out)
 
     def effects(self, parties: tuple[Party, ...], names: set[str],
-                understandings: set[str], scenarios: set[str] = frozenset()) -> tuple[Effect, ...]:
-        out = []
+                understandings: set[str], scenarios: AbstractSet[str] = frozenset()
+                ) -> tuple[Effect, ...]:
+        out: list[Effect] = []
         for k, t in enumerate(self.tables("effect"), 1):
             where = f"effect {k}"
             self.keys(t, {"when", "note", "requires", "excludes", "scenario", "name"} | names, where)
@@ -707,6 +709,7 @@ class _Reader:
             in_scenarios = [in_scenarios] if isinstance(in_scenarios, str) else in_scenarios
             if not isinstance(in_scenarios, list) or any(v not in scenarios for v in in_scenarios):
                 raise self.fail(where, "'scenario' must name scenarios declared in [[scenario]] tables")
+            when: tuple[tuple[str, str], ...]
             if "when" not in t and in_scenarios:
                 when = ()
             else:
@@ -722,7 +725,7 @@ class _Reader:
             name = self.text(t, "name", where, False)
             if name and not all(ch.isalnum() or ch in "_-" for ch in name):
                 raise self.fail(where, f"effect name {name!r}: use letters, digits, '_' and '-'")
-            gates = []
+            gates: list[tuple[str, ...]] = []
             for key in ("requires", "excludes"):
                 value = t.get(key, [])
                 value = [value] if isinstance(value, str) else value
@@ -730,8 +733,9 @@ class _Reader:
                     raise self.fail(where, f"'{key}' must name understandings declared in "
                                            "[[understanding]] tables")
                 gates.append(tuple(value))
-            out.append(Effect(when, tuple(changes), self.text(t, "note", where, False), *gates,
-                              scenarios=tuple(in_scenarios), name=name))
+            requires, excludes = gates
+            out.append(Effect(when, tuple(changes), self.text(t, "note", where, False), requires,
+                              excludes, scenarios=tuple(in_scenarios), name=name))
         return tuple(out)
 
     def preferences(self, parties: tuple[Party, ...], names: set[str]) -> tuple[Preference, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import GameFileError
 from ._files import read_text
@@ -55,7 +55,7 @@ class Source:
             return self.content
         if self.entry is not None:
             return self.entry.read_text(encoding="utf-8")
-        return read_text(self.path)
+        return read_text(cast(Path, self.path))       # neither read nor bundled: a file
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,6 @@ def load_tu(source: str | Path | Source, characteristic: str | None = None,
             return _tu(data, label)
         game = load_model(src).game()
     else:
-        game = read_game(src)
-        if isinstance(game, ExtensiveFormGame):
-            game = reduced_normal_form(game)
+        read = read_game(src)
+        game = reduced_normal_form(read) if isinstance(read, ExtensiveFormGame) else read
     return characteristic_function(game, characteristic or "alpha", mixed=not pure)

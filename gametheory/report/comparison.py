@@ -50,7 +50,7 @@ def _timing_text(model: Model) -> str:
 def comparison_dict(c: Comparison) -> dict[str, Any]:
     """The comparison as JSON (schema ``gametheory.compare/1``), with the model's title and the
     SHA-256 of its file."""
-    out = {"schema": "gametheory.compare/1", "model": c.model.title,
+    out: dict[str, Any] = {"schema": "gametheory.compare/1", "model": c.model.title,
            "model_sha256": c.model.sha256,
            "parties": [p.name for p in c.model.parties],
            "movers": [p.name for p in c.model.players],

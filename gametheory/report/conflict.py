@@ -7,11 +7,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from ..conflict.model import ConflictModel
 from ..conflict.stability import CONCEPTS, Analysis
 from ..conflict.summary import (
+    Change,
     ConflictReport,
     ConflictSummary,
     Explanation,
@@ -21,6 +22,9 @@ from ..conflict.summary import (
 from ._registry import renders
 
 __all__ = ["summary_lines"]
+
+#: Per concept, each equilibrium some coalition breaks, with the coalitions that break it.
+_BrokenBy = dict[str, dict[int, tuple[tuple[str, ...], ...]]]
 
 #: The letter of each concept in the stability table.
 LETTERS = {"nash": "R", "gmr": "G", "smr": "S", "seq": "Q"}
@@ -72,11 +76,12 @@ def conflict_dict(report: ConflictReport) -> dict[str, Any]:
             out["explain"]["coalitions"] = _explanations(report.explanations_grouped)
     if report.coalitional is not None:
         cs = report.coalitional
+        broken_by = cast(_BrokenBy, report.broken_by)      # set with the coalitional stability
         out["coalitional"] = {
             "coalitions": ["+".join(h) for h in cs.coalitions],
             "stable": {c: [name(s) for s in cs.equilibria[c]] for c in CONCEPTS},
             "broken_by": {c: {name(s): ["+".join(h) for h in hs]
-                              for s, hs in report.broken_by[c].items()} for c in CONCEPTS},
+                              for s, hs in broken_by[c].items()} for c in CONCEPTS},
         }
     return out
 
@@ -116,25 +121,28 @@ def conflict_table(report: ConflictReport) -> str:
         lines.append("")
         lines.append("coalitions: " + ", ".join("+".join(g) for g in grouped.groups))
         lines.extend(_table(model, grouped))
+        changes = cast("dict[str, Change]", report.changes)      # set with a grouping
         for c in CONCEPTS:
-            change = report.changes[c]
+            change = changes[c]
             if change.removed or change.added:
                 lines.append(f"  {c}: coordination removes {', '.join(change.removed) or 'none'}; "
                              f"adds {', '.join(change.added) or 'none'}")
     if report.coalitional is not None:
         cs = report.coalitional
+        broken_by = cast(_BrokenBy, report.broken_by)      # set with the coalitional stability
         lines.append("")
         lines.append(f"against every coalition of two or more ({len(cs.coalitions)}):")
         for c in CONCEPTS:
             safe = [name(s) for s in cs.equilibria[c]]
             broken = [f"{name(s)} (by {', '.join('+'.join(h) for h in hs)})"
-                      for s, hs in report.broken_by[c].items()]
+                      for s, hs in broken_by[c].items()]
             lines.append(f"  {c}: stable {', '.join(safe) or 'none'}; "
                          f"broken {', '.join(broken) or 'none'}")
     if report.explain:
         lines.append("")
         lines.append(f"why {report.explain} is or is not stable (the concepts under which it is):")
-        runs = [("  ", report.explanations, None)]
+        runs: list[tuple[str, tuple[Explanation, ...], str | None]] = [
+            ("  ", report.explanations, None)]
         if grouped is not None:
             runs.append(("    ", report.explanations_grouped, "  with the coalitions "
                          + ", ".join("+".join(g) for g in grouped.groups) + ":"))
@@ -146,8 +154,9 @@ def conflict_table(report: ConflictReport) -> str:
                 lines.append(f"{indent}{'+'.join(e.group)} ({concepts}): {e.reason}")
     if report.reachable is not None:
         reaches = [("unilateral improvements", base, report.reachable)]
-        if grouped is not None:
-            reaches.append(("coalition improvements", grouped, report.reachable_grouped))
+        if grouped is not None:                     # then reachable_grouped is set as well
+            reaches.append(("coalition improvements", grouped,
+                            cast(Reachable, report.reachable_grouped)))
         for label, analysis, reached in reaches:
             eq = {c: set(analysis.equilibria[c]) for c in CONCEPTS}
             lines.append("")

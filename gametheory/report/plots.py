@@ -15,7 +15,7 @@ file's suffix, and ``gametheory plot`` does it from the command line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -146,10 +146,10 @@ def plot_sobol(s: Sensitivity, output: tuple[str, str] | None = None, ax: Any = 
     >>> plot_sobol(s, ("US", "selected")).get_xlabel()
     'Sobol index'
     """
-    output = s.outputs[0] if output is None else tuple(output)
-    if output not in s.outputs:
-        raise InvalidGameError(f"plot_sobol: no output {output!r}; outputs: {list(s.outputs)}")
-    k = s.outputs.index(output)
+    chosen: tuple[str, ...] = s.outputs[0] if output is None else tuple(output)
+    if chosen not in s.outputs:
+        raise InvalidGameError(f"plot_sobol: no output {chosen!r}; outputs: {list(s.outputs)}")
+    k = s.outputs.index(chosen)
     idx = s.indices
     d = len(idx.names)
 
@@ -169,7 +169,7 @@ def plot_sobol(s: Sensitivity, output: tuple[str, str] | None = None, ax: Any = 
     ax.set_yticks(y)
     ax.set_yticklabels(idx.names, fontsize=7)
     ax.set_xlabel("Sobol index")
-    ax.set_title(f"{output[0]}'s value of coordination ({output[1]} equilibrium)", fontsize=9)
+    ax.set_title(f"{chosen[0]}'s value of coordination ({chosen[1]} equilibrium)", fontsize=9)
     ax.legend(fontsize=8)
     return ax
 
@@ -197,7 +197,8 @@ def plot_payoff_set(ps: PayoffSet, ax: Any = None):
     for (x, y), names in named.items():
         text = names[0] if len(names) == 1 else f"{names[0]} (+{len(names) - 1})"
         ax.annotate(text, (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")
-    hull = np.array([[float(x) for x in v] for v in ps.hull])
+    corners = cast("tuple[tuple[Any, ...], ...]", ps.hull)      # two players: set as well
+    hull = np.array([[float(x) for x in v] for v in corners])
     ax.fill(hull[:, 0], hull[:, 1], facecolor="none", edgecolor="C0", lw=1, label="feasible payoffs")
     ring = np.array([[float(x) for x in v] for v in ps.vertices])
     if len(ring) >= 3:

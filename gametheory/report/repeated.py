@@ -121,14 +121,14 @@ def repeated_table(r: RepeatedPlay) -> str:
     if s is None:
         return "\n".join(lines) + "\n"
     lines += ["", f"target profile ({', '.join(s.profile)}), played forever:"]
-    rows = []
+    target_rows = []
     for d in s.players:
-        rows.append((d.player, text_num(d.payoff, ex),
+        target_rows.append((d.player, text_num(d.payoff, ex),
                      f"{d.deviation} -> {text_num(d.deviation_payoff, ex)}",
                      text_num(d.punishment_payoff, ex), _threshold(d.grim, ex),
                      _threshold(d.one_period, ex)))
     lines += aligned(("player", "payoff", "best deviation", "worst stage equilibrium", "grim from",
-                      "one-period from"), rows, "  ", left=3)
+                      "one-period from"), target_rows, "  ", left=3)
     lines.append("sustained by grim trigger " + _from(s.grim, ex) + "; by one-period punishments "
                  + _from(s.one_period, ex))
     if r.discount is not None:

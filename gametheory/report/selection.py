@@ -45,9 +45,9 @@ def selection_table(s: Selection) -> str:
         lines.append(f"  risk-dominant overall (2x2 criterion): {_name(s.risk_dominant)}")
     if not s.tracing and not s.risk:
         lines.append("  risk dominance: not applicable (needs two equilibria)")
-    for r in s.tracing:
-        lines.append(f"  tracing from the bicentric prior of equilibria {r.first + 1} and "
-                     f"{r.second + 1}: {_traced(r)}")
+    for t in s.tracing:
+        lines.append(f"  tracing from the bicentric prior of equilibria {t.first + 1} and "
+                     f"{t.second + 1}: {_traced(t)}")
     if s.tracing_cycle:
         lines.append("  risk dominance by tracing cycles: no equilibrium is risk-dominant")
     elif len(s.tracing) > 1:

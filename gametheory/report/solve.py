@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
+from ..arithmetic import Number
+from ..games.behavior import Behavior
 from ..games.normal import NormalFormGame
 from ..games.tree import ExtensiveFormGame
 from ..solvers.result import Component, Continuum, SolverResult
@@ -210,13 +212,16 @@ def _continuum_lines(result: SolverResult) -> list[str]:
         if not c.vertices:
             lines.append(f"continuum on {where}: no equilibrium there")
             continue
-        bounds = ", ".join(f"{p} {_span(lo, hi, ex)}" for p, (lo, hi) in zip(g.players, c.payoffs))
-        lines.append(f"continuum on {where}: {g.players[c.mixer]} mixes; a polytope of dimension "
+        # a polytope described: its one mixer and its payoff ranges are set
+        mixer = cast(int, c.mixer)
+        ranges = cast("tuple[tuple[Number, Number], ...]", c.payoffs)
+        bounds = ", ".join(f"{p} {_span(lo, hi, ex)}" for p, (lo, hi) in zip(g.players, ranges))
+        lines.append(f"continuum on {where}: {g.players[mixer]} mixes; a polytope of dimension "
                      f"{c.dimension} with {len(c.vertices)} vertices; payoffs over it: {bounds}")
         for v in c.vertices:
-            mix = ", ".join(f"{a} {text_num(p, ex)}" for a, p in zip(g.actions[c.mixer],
-                                                                      v.strategies[c.mixer]) if p != 0)
-            lines.append(f"  vertex: {g.players[c.mixer]} plays {mix}")
+            mix = ", ".join(f"{a} {text_num(p, ex)}"
+                            for a, p in zip(g.actions[mixer], v.strategies[mixer]) if p != 0)
+            lines.append(f"  vertex: {g.players[mixer]} plays {mix}")
     if result.accounted is not None and result.continua:
         lines.append("accounted: " + ("yes, the isolated equilibria and the described continua "
                                       "hold every equilibrium" if result.accounted else
@@ -253,8 +258,9 @@ def result_csv(result: SolverResult) -> str:
     if _is_tree(g):
         w.writerow(["equilibrium", "player", "infoset", "action", "probability", "payoff", "regret"])
         for k, eq in enumerate(result.equilibria, 1):
+            behavior = cast(Behavior, eq.behavior)      # set on every equilibrium of a tree
             for i, player in enumerate(g.players):
-                for name, probs in zip(g.player_infosets(player), eq.behavior[i]):
+                for name, probs in zip(g.player_infosets(player), behavior[i]):
                     for a, p in zip(g.infosets[(player, name)], probs):
                         w.writerow([k, player, name, a, csv_num(p, ex), csv_num(eq.payoffs[i], ex),
                                     csv_num(eq.regret, ex)])

@@ -8,7 +8,7 @@ the mover and its information set in brackets, or the payoffs at a leaf.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from ..errors import GameTooLargeError
 from ..games.tree import CHANCE, OUTCOME, ExtensiveFormGame
@@ -74,7 +74,8 @@ def tree_text(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | No
         if f.kind[par] == CHANCE:
             return f"{name} ({compact(node.probabilities[a])})"
         if behavior is not None:
-            return f"{name} [{compact(probs[(node.player, node.infoset)][a])}]"
+            key = (cast(str, node.player), cast(str, node.infoset))     # a decision node
+            return f"{name} [{compact(probs[key][a])}]"
         return name
 
     lines.append(label(0))
@@ -154,7 +155,8 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
         if f.kind[par] == CHANCE:
             text += f" ({compact(node.probabilities[a])})"
         elif behavior is not None:
-            text += f" [{compact(probs[(node.player, node.infoset)][a])}]"
+            key = (cast(str, node.player), cast(str, node.infoset))     # a decision node
+            text += f" [{compact(probs[key][a])}]"
         ax.text(x[par] + 0.62 * (x[i] - x[par]), y[par] + 0.62 * (y[i] - y[par]), text, fontsize=8,
                 ha="center",
                 va="center", bbox={"fc": "white", "ec": "none", "pad": 0.5}, zorder=3)

@@ -232,7 +232,7 @@ def _mp_residual_jacobian(system: SupportSystem, blocks, x, ctx):
     f = ctx.matrix(N, 1)
     J = ctx.matrix(N, N)
 
-    def contract(i, skip):
+    def contract(i: int, skip: int | None) -> dict:
         """Values of i's actions as a dict keyed by (a, c), c the open index of player ``skip``."""
         block = blocks[i]
         others = [k for k in range(n) if k != i]
