@@ -105,3 +105,9 @@ def test_pygambit_games_both_ways():
     # against pygambit's own solver on the converted game
     theirs = pygambit.nash.enummixed_solve(peer, rational=True).equilibria
     assert len(theirs) == len(gt.solve_vertex(game).equilibria)
+
+
+def test_to_nashpy_with_integers_beyond_64_bits():
+    game = gt.NormalFormGame.from_bimatrix([[10 ** 30, 1], [2, 3]], [[1, 2], [3, 4]])
+    A, B = gt.to_nashpy(game).payoff_matrices
+    assert A.dtype == float and A[0, 0] == 1e30 and B.dtype == np.int64

@@ -85,9 +85,12 @@ def to_nashpy(game: NormalFormGame) -> Any:
         if values.dtype.kind in "iu" or (values.dtype == object and all(
                 isinstance(v, int) or (isinstance(v, Fraction) and v.denominator == 1)
                 for v in values.flat)):
-            arrays.append(np.array([[int(v) for v in row] for row in values], dtype=np.int64))
-        else:
-            arrays.append(np.asarray(values, dtype=float))
+            try:
+                arrays.append(np.array([[int(v) for v in row] for row in values], dtype=np.int64))
+                continue
+            except OverflowError:           # integers beyond 64 bits: floats, as the others
+                pass
+        arrays.append(np.asarray(values, dtype=float))
     return nashpy.Game(*arrays)
 
 
