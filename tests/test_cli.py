@@ -173,7 +173,9 @@ def test_game_too_large_for_method(capsys, tmp_path):
 def test_solver_failure_exits_1_and_leaves_no_file(capsys, tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise gt.SolverError("Lemke-Howson did not finish within 10 pivots")
-    monkeypatch.setattr(cli.command_module("solve"), "solve", fail)   # the solve command's solver
+    cli.command_module("solve")
+    import gametheory.solvers.solve  # noqa: F401 - the module the command takes its solver from
+    monkeypatch.setattr(sys.modules["gametheory.solvers.solve"], "solve", fail)
     target = tmp_path / "out.json"
     code, out, err = run(capsys, "solve", "chicken", "--output", str(target))
     assert code == 1 and out == ""

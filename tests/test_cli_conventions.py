@@ -124,3 +124,16 @@ def test_shell_completion(shell, tmp_path):
                          timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines() == ["solve", "--method", "vertex", "chicken", "zsh", "crisis"]
+
+
+def test_solve_help_lists_what_the_package_offers():
+    # `gametheory solve --help` imports no solver: its lists are written out, and must match
+    from gametheory.cli import solve as command
+    from gametheory.report.solve import FORMATS
+    from gametheory.solvers.solve import METHODS
+    assert command.METHOD_NAMES == tuple(METHODS) and command.FORMATS == tuple(FORMATS)
+    code = ("import sys\nfrom gametheory import cli\n"
+            "try:\n    cli.main(['solve', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('gametheory.solvers')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 from typing import cast
 
-from ..analysis.selection import select
 from ..context import TimeLimitError
 from ..errors import InvalidGameError
-from ..io import read_game
-from ..report import render, to_dict
-from ..report._text import json_text
-from ..report.solve import FORMATS
-from ..solvers.result import SolverResult
-from ..solvers.solve import METHODS, solve
 from ._common import add_arithmetic, add_format, add_output, add_progress, emit, fail, progress_bar
+
+# What the parser offers, written out so that `gametheory solve --help` imports no solver, reader
+# or writer (they are imported when the command runs); a test checks both against the package.
+#: The methods of :data:`gametheory.solvers.solve.METHODS`, in its order.
+METHOD_NAMES = ("pure", "support", "vertex", "lemke-howson", "zero-sum", "polynomial", "qre",
+                "simpdiv", "spe", "sequence-form")
+#: The formats of :data:`gametheory.report.solve.FORMATS`.
+FORMATS = ("table", "json", "csv", "latex")
 
 
 def add_parser(sub) -> None:
@@ -23,7 +24,7 @@ def add_parser(sub) -> None:
     s.add_argument("game", metavar="GAME",
                    help="a Gambit .nfg or .efg file, a model file (.toml), or the name of a bundled "
                         "game (see 'gametheory models')")
-    s.add_argument("--method", default="auto", choices=["auto", *METHODS],
+    s.add_argument("--method", default="auto", choices=["auto", *METHOD_NAMES],
                    help="solver (default: auto chooses by the game's size and player count; for a "
                         "game tree, spe); on a tree, spe and sequence-form work on the tree and "
                         "the others on its reduced normal form")
@@ -45,6 +46,13 @@ SOFT_STOP = True
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..analysis.selection import select
+    from ..io import read_game
+    from ..report import render, to_dict
+    from ..report._registry import with_version
+    from ..report._text import json_text
+    from ..solvers.result import SolverResult
+    from ..solvers.solve import solve
     game = read_game(args.game)
     limit = getattr(args, "time_limit", None)
     bar = progress_bar(args)
@@ -72,5 +80,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         data = to_dict(result)
         data["selection"] = to_dict(panel)
-        return emit(json_text(data), args.output)
+        return emit(json_text(with_version(data)), args.output)
     return emit(render(result, "table") + "\n" + render(panel, "table"), args.output)
