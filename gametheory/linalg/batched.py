@@ -39,6 +39,17 @@ def gather_systems(matrix: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np
     return np.take(matrix.ravel(), rows[:, :, None] * n + cols[:, None, :])
 
 
+def _inverses(E: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The inverses of a stack of square matrices, and which are singular (their entry is then
+    the inverse of the identity, to be ignored)."""
+    try:
+        return np.linalg.inv(E), np.zeros(len(E), dtype=bool)
+    except np.linalg.LinAlgError:   # some system is singular: mark those, invert the others
+        with np.errstate(all="ignore"):
+            singular = ~(np.abs(np.linalg.det(E)) > 0)
+        return np.linalg.inv(np.where(singular[:, None, None], np.eye(E.shape[1]), E)), singular
+
+
 def bounded_solve(E: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Solve ``E[v] z = b[v]`` for a batch of ``k x k`` systems with error bounds.
 
@@ -68,13 +79,7 @@ def bounded_solve(E: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray,
     N, k = b.shape
     if k == 0:
         return np.zeros((N, 0)), np.zeros(N), np.ones(N, dtype=bool)
-    singular = np.zeros(N, dtype=bool)
-    try:
-        inv = np.linalg.inv(E)
-    except np.linalg.LinAlgError:   # some system is singular: mark those, invert the others
-        with np.errstate(all="ignore"):
-            singular = ~(np.abs(np.linalg.det(E)) > 0)
-        inv = np.linalg.inv(np.where(singular[:, None, None], np.eye(k), E))
+    inv, singular = _inverses(E)
     z = np.einsum("vij,vj->vi", inv, b)
     z = z - np.einsum("vij,vj->vi", inv, np.einsum("vij,vj->vi", E, z) - b)
     absE = np.abs(E)
@@ -129,13 +134,7 @@ def solve_subsystems(M: np.ndarray, rows: np.ndarray, cols: np.ndarray,
     if k == 0:
         return Subsystems(Z, np.zeros((N, r)), np.zeros((N, r)), np.zeros(N), np.ones(N, dtype=bool))
     E = gather_systems(M, rows, cols)
-    singular = np.zeros(N, dtype=bool)
-    try:
-        inv = np.linalg.inv(E)
-    except np.linalg.LinAlgError:   # some system is singular: mark those, invert the others
-        with np.errstate(all="ignore"):
-            singular = ~(np.abs(np.linalg.det(E)) > 0)
-        inv = np.linalg.inv(np.where(singular[:, None, None], np.eye(k), E))
+    inv, singular = _inverses(E)
     del E
     # no refinement step: the bound below uses the actual residual, and on the well-conditioned
     # systems of random games it stays many orders below the slacks it must separate

@@ -66,12 +66,13 @@ class VertexSet:
     """
 
     def __init__(self, M: np.ndarray, masks: list[int],
-                 points: dict[int, Callable[[], tuple[Fraction, ...]]] | None = None) -> None:
+                 points: dict[int, Callable[[], tuple[Fraction, ...]]] | None = None,
+                 mask_array: np.ndarray | None = None) -> None:
         self.M = M
         self.d = M.shape[1]
         self.masks = masks
         self._points = points or {}
-        self._mask_array: np.ndarray | None = None
+        self._mask_array = mask_array      # the masks as int64, when the caller has them
 
     def __len__(self) -> int:
         return len(self.masks)
@@ -326,7 +327,4 @@ def certified_vertices(M: np.ndarray) -> VertexSet | None:
         masks.extend(more)
     if ((1 << d) - 1) not in set(masks):   # the origin is always a vertex
         return None
-    vertices = VertexSet(M, masks, found)
-    if not found:
-        vertices._mask_array = masks_arr
-    return vertices
+    return VertexSet(M, masks, found, mask_array=None if found else masks_arr)

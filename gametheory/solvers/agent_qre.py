@@ -330,13 +330,9 @@ def solve_agent_qre(game: ExtensiveFormGame, exact: bool | None = None, tol: flo
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> res = solve_agent_qre(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
+    >>> res = solve_agent_qre(gt.read_game("selten-horse"))
     >>> [[[str(q) for q in probs] for probs in sets] for sets in res.equilibria[0].behavior]
-    [[['0', '1']], [['0', '1']]]
+    [[['1', '0']], [['1', '0']], [['2/53', '51/53']]]
 
     References
     ----------

@@ -130,8 +130,8 @@ def _complementary_pairs(p_masks: list[int], q_masks: list[int], m: int, n: int)
         b = q_index.get(full ^ mk)
         if b is not None:
             pairs.add((a, b))
-    deg_p = [a for a, mk in enumerate(p_masks) if _popcount(mk) > m]
-    deg_q = [b for b, mk in enumerate(q_masks) if _popcount(mk) > n]
+    deg_p = [a for a, mk in enumerate(p_masks) if mk.bit_count() > m]
+    deg_q = [b for b, mk in enumerate(q_masks) if mk.bit_count() > n]
     for side, degenerate, masks_other, flip in ((p_masks, deg_p, q_masks, False),
                                                 (q_masks, deg_q, p_masks, True)):
         if not degenerate:
@@ -142,10 +142,6 @@ def _complementary_pairs(p_masks: list[int], q_masks: list[int], m: int, n: int)
             for hit in np.flatnonzero((other & need) == need):
                 pairs.add((int(hit), a) if flip else (a, int(hit)))
     return sorted(pairs)
-
-
-def _popcount(x: int) -> int:
-    return x.bit_count()
 
 
 @accepts_peer_games
