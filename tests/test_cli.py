@@ -114,6 +114,31 @@ def test_output_file_written_whole(capsys, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
 
+def test_saved_files_record_what_wrote_them(capsys, tmp_path):
+    """A file in a text format starts with a comment naming the version (and the model's
+    SHA-256); JSON carries both as fields, on standard output too."""
+    model = gt.load_model("unilateral")
+    cases = [("csv", "# "), ("latex", "% "), ("table", "# ")]
+    for fmt, lead in cases:
+        target = tmp_path / f"out.{fmt}"
+        code, printed, _ = run(capsys, "solve", "unilateral", "--format", fmt)
+        assert code == 0
+        code, _, _ = run(capsys, "solve", "unilateral", "--format", fmt, "--output", str(target))
+        first, rest = target.read_text().split("\n", 1)
+        assert code == 0 and rest == printed
+        assert first == f"{lead}gametheory {gt.__version__}; model sha256 {model.sha256}"
+    code, out, _ = run(capsys, "solve", "unilateral", "--format", "json")
+    data = json.loads(out)
+    assert list(data)[:3] == ["schema", "version", "model_sha256"]
+    assert data["model_sha256"] == model.sha256
+    code, _, _ = run(capsys, "solve", "chicken", "--format", "csv", "--output", str(tmp_path / "g.csv"))
+    assert (tmp_path / "g.csv").read_text().split("\n", 1)[0] == f"# gametheory {gt.__version__}"
+    code, out, _ = run(capsys, "solve", "chicken", "--format", "json")
+    assert "model_sha256" not in json.loads(out)
+    code, _, _ = run(capsys, "conflict", "crisis", "--format", "dot", "--output", str(tmp_path / "c.dot"))
+    assert (tmp_path / "c.dot").read_text().startswith(f"// gametheory {gt.__version__}\ndigraph")
+
+
 def test_models_lists_bundled_games(capsys):
     code, out, _ = run(capsys, "models")
     assert code == 0 and "chicken\tChicken" in out

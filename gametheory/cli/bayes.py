@@ -26,6 +26,7 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    comparison = bayes_compare(load_model(args.model), method=args.method, exact=args.exact)
-    emit(render(comparison, args.format), args.output)
+    model = load_model(args.model)
+    comparison = bayes_compare(model, method=args.method, exact=args.exact)
+    emit(render(comparison, args.format), args.output, args.format, model.sha256)
     return 0

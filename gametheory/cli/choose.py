@@ -23,5 +23,6 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    emit(render(coordination_choice(load_model(args.model)), args.format), args.output)
+    model = load_model(args.model)
+    emit(render(coordination_choice(model), args.format), args.output, args.format, model.sha256)
     return 0

@@ -22,4 +22,5 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return emit(render(compare(load_model(args.model)), args.format), args.output)
+    model = load_model(args.model)
+    return emit(render(compare(model), args.format), args.output, args.format, model.sha256)

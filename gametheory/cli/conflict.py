@@ -44,4 +44,4 @@ def run(args: argparse.Namespace) -> int:
     else:
         report = conflict_report(model, args.coalition, start=args.start,
                                  every_coalition=args.every_coalition, explain=args.explain)
-    return emit(render(report, args.format), args.output)
+    return emit(render(report, args.format), args.output, args.format)

@@ -31,4 +31,4 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     return emit(render(analyse_tu(load_tu(args.game, args.characteristic, args.pure)), args.format),
-                args.output)
+                args.output, args.format)

@@ -7,7 +7,7 @@ import argparse
 from ..io import read_game
 from ..report import render
 from ..solvers.dominance import iterated_elimination
-from ._common import add_arithmetic, add_format, add_output, emit, strategic
+from ._common import add_arithmetic, add_format, add_output, emit, model_sha256, strategic
 
 
 def add_parser(sub) -> None:
@@ -28,4 +28,5 @@ def run(args: argparse.Namespace) -> int:
     elimination = iterated_elimination(strategic(read_game(args.game)),
                                        kind="weak" if args.weak else "strict",
                                        mixed=not args.pure_only, exact=args.exact)
-    return emit(render(elimination, args.format), args.output)
+    return emit(render(elimination, args.format), args.output, args.format,
+                model_sha256(args.game))

@@ -30,6 +30,7 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     text = read_text(Path(args.source)) if args.source else read_source_text(args.model)
-    report = lint(load_model(args.model), text, sibling_models(args.model))
-    emit(render(report, args.format), args.output)
+    model = load_model(args.model)
+    report = lint(model, text, sibling_models(args.model))
+    emit(render(report, args.format), args.output, args.format, model.sha256)
     return 0 if report.clean else 1

@@ -7,7 +7,7 @@ import argparse
 from ..io import read_game
 from ..report import render
 from ..solvers.qre import logit_qre
-from ._common import add_arithmetic, add_format, add_output, emit, fail, strategic
+from ._common import add_arithmetic, add_format, add_output, emit, fail, model_sha256, strategic
 
 
 def add_parser(sub) -> None:
@@ -26,7 +26,7 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     curve = logit_qre(strategic(read_game(args.game)), max_lambda=args.max_lambda,
                       exact=args.exact)
-    emit(render(curve, args.format), args.output)
+    emit(render(curve, args.format), args.output, args.format, model_sha256(args.game))
     if curve.equilibrium is None:
         return fail(f"qre: no equilibrium could be certified at the end of the branch "
                     f"(tracing stopped: {curve.reason})", 1)

@@ -42,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
     if args.discount is None and stage is not None and profile is not None:
         args.discount = stage.discount
     emit(render(repeated_play(game, profile, args.discount, exact=args.exact), args.format),
-         args.output)
+         args.output, args.format, model.sha256 if model is not None else None)
     return 0

@@ -54,4 +54,4 @@ def run(args: argparse.Namespace) -> int:
             client.close()
         if bar is not None:
             bar.close()
-    return emit(render(result, args.format), args.output)
+    return emit(render(result, args.format), args.output, args.format, model.sha256)

@@ -32,8 +32,8 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     model = load_model(args.model)
     if args.ledger:
-        return emit(render(ledger(model), args.format), args.output)
+        return emit(render(ledger(model), args.format), args.output, args.format, model.sha256)
     if args.format != "table":
         raise UsageError("argument --format: only the ledger (--ledger) has other formats")
     cell = None if args.cell is None else [a.strip() for a in args.cell.split(",")]
-    return emit(render(payoff_table(model, cell)), args.output)
+    return emit(render(payoff_table(model, cell)), args.output, "table", model.sha256)

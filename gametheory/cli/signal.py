@@ -33,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.game!r} is not a signalling game of the catalogue "
                          f"({', '.join(SIGNALLING)})")
     emit(render(perfect_bayesian_equilibria(textbook_game(args.game), mixed=args.mixed),
-                args.format), args.output)
+                args.format), args.output, args.format)
     return 0

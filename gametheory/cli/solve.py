@@ -7,7 +7,16 @@ from typing import cast
 
 from ..context import TimeLimitError
 from ..errors import InvalidGameError
-from ._common import add_arithmetic, add_format, add_output, add_progress, emit, fail, progress_bar
+from ._common import (
+    add_arithmetic,
+    add_format,
+    add_output,
+    add_progress,
+    emit,
+    fail,
+    model_sha256,
+    progress_bar,
+)
 
 # What the parser offers, written out so that `gametheory solve --help` imports no solver, reader
 # or writer (they are imported when the command runs); a test checks both against the package.
@@ -68,17 +77,19 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"stopped after {limit:g} s (--time-limit): no result ({exc})", 1)
         partial = cast(SolverResult, exc.partial)       # the solvers' partial result
         found = len(partial.equilibria)
-        emit(render(partial, args.format), args.output)
+        emit(render(partial, args.format), args.output, args.format, model_sha256(args.game))
         return fail(f"stopped after {limit:g} s (--time-limit): {found} "
                     f"equilibri{'um' if found == 1 else 'a'} found so far, written as an incomplete "
                     "list", 1)
     if not args.select:
-        return emit(render(result, args.format), args.output)
+        return emit(render(result, args.format), args.output, args.format,
+                    model_sha256(args.game))
     if args.format not in ("table", "json"):
         raise InvalidGameError(f"--select writes table or json, not {args.format}")
     panel = select(game, result)
     if args.format == "json":
         data = to_dict(result)
         data["selection"] = to_dict(panel)
-        return emit(json_text(with_version(data)), args.output)
-    return emit(render(result, "table") + "\n" + render(panel, "table"), args.output)
+        return emit(json_text(with_version(data)), args.output, "json", model_sha256(args.game))
+    return emit(render(result, "table") + "\n" + render(panel, "table"), args.output, "table",
+                model_sha256(args.game))

@@ -97,4 +97,4 @@ def run(args: argparse.Namespace) -> int:
     if args.draws:
         header, rows = draw_rows(result)
         write_draws(args.draws, header, rows, draw_metadata(result))
-    return emit(text, args.output)
+    return emit(text, args.output, args.format, model.sha256)

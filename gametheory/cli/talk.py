@@ -35,5 +35,6 @@ def run(args: argparse.Namespace) -> int:
     senders = [s.strip() for s in args.senders.split(",")] if args.senders else \
         list(stage.senders) if stage else None
     analysis = talk_outcomes(game, messages, senders, exact=args.exact)
-    emit(render(analysis, args.format), args.output)
+    emit(render(analysis, args.format), args.output, args.format,
+         model.sha256 if model is not None else None)
     return 0

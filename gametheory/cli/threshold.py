@@ -64,4 +64,4 @@ def run(args: argparse.Namespace) -> int:
     else:
         result = region_map(model, [p[0] for p in parsed], within=[p[1] for p in parsed],
                             points=args.points or 11, extra=extra, only=only, view=view)
-    return emit(render(result, args.format), args.output)
+    return emit(render(result, args.format), args.output, args.format, model.sha256)

@@ -7,7 +7,7 @@ import argparse
 from ..io import load_tree
 from ..report import render
 from ..solvers.solve import solve
-from ._common import add_output, emit
+from ._common import add_output, emit, model_sha256
 
 
 def add_parser(sub) -> None:
@@ -33,4 +33,5 @@ def run(args: argparse.Namespace) -> int:
         result = solve(game, method="spe")
         behavior = result.equilibria[0].behavior if result.equilibria else None
     return emit(render(game, "table", behavior=behavior, max_depth=args.max_depth,
-                       max_lines=max(args.max_lines, 2)), args.output)
+                       max_lines=max(args.max_lines, 2)), args.output, "table",
+                model_sha256(args.game))
