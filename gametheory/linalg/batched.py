@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = ["MAX_CONDITION", "UNIT_ROUNDOFF", "Subsystems", "bounded_solve", "gather_systems",
-           "solve_subsystems"]
+           "slack_error_bound", "solve_subsystems"]
 
 UNIT_ROUNDOFF = np.finfo(float).eps / 2
 #: Above this infinity-norm condition number no bound is trusted.
@@ -106,9 +106,27 @@ class Subsystems:
 
     def slack_bound(self, M: np.ndarray, rhs: np.ndarray | float) -> np.ndarray:
         """Bound on the error of the computed ``rhs - M z``, shape (N, r)."""
-        d = M.shape[1]
-        return np.abs(M).sum(axis=1)[None, :] * self.err[:, None] + \
-            (d + 2) * UNIT_ROUNDOFF * (self.absMZ + np.abs(rhs))
+        return slack_error_bound(M, self.err, self.absMZ, rhs)
+
+
+def slack_error_bound(M: np.ndarray, err: np.ndarray, absMZ: np.ndarray,
+                      rhs: np.ndarray | float) -> np.ndarray:
+    """Bound on the error of the computed slacks ``rhs - M z_v``, shape (N, r).
+
+    ``err[v]`` bounds ``max |z~_v - z_v|`` and ``absMZ[v]`` is ``|M| |z~_v|``: the first term is
+    the solution's error carried through ``M``, the second the rounding of the product and the
+    subtraction (Higham 2002, section 3.5).
+
+    Examples
+    --------
+    >>> M = np.array([[1.0, 1.0]])
+    >>> bound = slack_error_bound(M, np.array([1e-12]), np.array([[2.0]]), 1.0)
+    >>> bool(2e-12 <= bound[0, 0] < 3e-12)
+    True
+    """
+    d = M.shape[1]
+    return np.abs(M).sum(axis=1)[None, :] * err[:, None] + \
+        (d + 2) * UNIT_ROUNDOFF * (absMZ + np.abs(rhs))
 
 
 def solve_subsystems(M: np.ndarray, rows: np.ndarray, cols: np.ndarray,

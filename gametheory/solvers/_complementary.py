@@ -31,7 +31,7 @@ from math import comb
 
 import numpy as np
 
-from ..linalg.batched import UNIT_ROUNDOFF, bounded_solve, solve_subsystems
+from ..linalg.batched import bounded_solve, slack_error_bound, solve_subsystems
 from ..linalg.exact import rank, solve_rational
 from ..linalg.polytope import VertexSet
 
@@ -201,10 +201,8 @@ def _screen(AT: np.ndarray, systems: list, rhs: list) -> np.ndarray:
         return np.ones(len(systems), dtype=bool)
     if not (np.all(np.isfinite(E)) and np.all(np.isfinite(Af))) or np.abs(E).max() >= 2.0 ** 53:
         return np.ones(len(systems), dtype=bool)
-    N, t = b.shape
     y, err, ok = bounded_solve(E, b)
     slack = 1.0 - y @ Af.T
-    err_s = np.abs(Af).sum(axis=1)[None, :] * err[:, None] + \
-        (t + 2) * UNIT_ROUNDOFF * (np.abs(y) @ np.abs(Af).T + 1.0)
+    err_s = slack_error_bound(Af, err, np.abs(y) @ np.abs(Af).T, 1.0)
     violated = (slack < -err_s).any(axis=1) | (y < -err[:, None]).any(axis=1)
     return ~(ok & violated)
