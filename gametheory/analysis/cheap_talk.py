@@ -36,11 +36,20 @@ class TalkOutcome(Displayable):
     Attributes
     ----------
     distribution : dict
-        Action profile (names) -> probability, over the profiles reached.
+        Action profile (names) -> probability, over the profiles reached
+        (whatever messages were sent).
     payoffs : tuple
         Each player's expected payoff.
     count : int
         How many of the listed subgame-perfect equilibria give it.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.talk_outcomes(gt.read_game("battle-of-the-sexes"), ["a", "b"], senders=["Row"])
+    >>> best = t.outcomes[0]
+    >>> best.distribution, [str(v) for v in best.payoffs], best.count
+    ({('Opera', 'Opera'): Fraction(1, 1)}, ['3', '2'], 6)
     """
 
     distribution: dict[tuple[str, ...], Any]
@@ -55,16 +64,29 @@ class TalkAnalysis(Displayable):
     Attributes
     ----------
     game : NormalFormGame
+        The game played after the talk.
     senders : tuple of str
+        The players who send a message.
     tree : ExtensiveFormGame
-        The game with talk.
+        The game with talk (:func:`~gametheory.games.cheap_talk.cheap_talk`).
     with_talk : SolverResult
-        Its subgame-perfect equilibria.
+        Its subgame-perfect equilibria; ``complete`` is False when a tie in
+        the talk stage leaves mixtures of the listed equilibria unlisted.
     outcomes : tuple of TalkOutcome
         The distinct outcomes of those equilibria, best total payoff first.
     without_talk : SolverResult
         The game's own equilibria.
     exact : bool
+        Whether the numbers are exact (Fractions).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> t = gt.talk_outcomes(gt.read_game("stag-hunt"), ["stag", "hare"], senders=["Row"])
+    >>> t.senders, t.exact, len(t.with_talk.equilibria), len(t.without_talk.equilibria)
+    (('Row',), True, 14, 3)
+    >>> [(o.count, [str(v) for v in o.payoffs]) for o in t.outcomes]
+    [(6, ['4', '4']), (4, ['3', '3']), (4, ['3', '3'])]
     """
 
     game: NormalFormGame
@@ -81,13 +103,37 @@ def talk_outcomes(game: NormalFormGame, messages: Any, senders: Sequence[str] | 
                   exact: bool | None = None) -> TalkAnalysis:
     """The outcomes that cheap talk before ``game`` can lead to in subgame-perfect equilibrium.
 
+    The game is preceded by one round of simultaneous, costless messages
+    that every player sees (:func:`~gametheory.games.cheap_talk.cheap_talk`);
+    the tree is solved by ``gt.solve`` (its subgame-perfect equilibria), each
+    equilibrium is reduced to the distribution over the game's action
+    profiles it induces, and the distinct distributions are listed.  Talk can
+    make an efficient outcome reachable after a message; the babbling
+    equilibria keep every outcome of the game without talk.
+
     Parameters
     ----------
     game : NormalFormGame
+        The game played after the talk.
     messages : sequence of str, or mapping sender -> sequence of str
+        One message list for every sender, or a list per sender.
     senders : sequence of str, optional
-        Default: every player talks.
+        The players who talk; default every player.
     exact : bool or None
+        Rational arithmetic (default for rational payoffs).
+
+    Returns
+    -------
+    TalkAnalysis
+        The tree, its equilibria, their distinct outcomes (each a
+        :class:`TalkOutcome`, best total payoff first) and the game's own
+        equilibria without talk.
+
+    Raises
+    ------
+    GameTooLargeError
+        From :func:`~gametheory.games.cheap_talk.cheap_talk`, for a tree of more than
+        200,000 leaves.
 
     Examples
     --------
@@ -95,6 +141,8 @@ def talk_outcomes(game: NormalFormGame, messages: Any, senders: Sequence[str] | 
     >>> t = talk_outcomes(gt.read_game("stag-hunt"), ["stag", "hare"], senders=["Row"])
     >>> [o.distribution for o in t.outcomes if len(o.distribution) == 1]
     [{('Stag', 'Stag'): Fraction(1, 1)}, {('Hare', 'Hare'): Fraction(1, 1)}]
+    >>> t.outcomes[0].distribution, [str(v) for v in t.outcomes[0].payoffs]
+    ({('Stag', 'Stag'): Fraction(1, 1)}, ['4', '4'])
     """
     tree = cheap_talk(game, messages, senders)
     res = solve(tree, exact=exact)

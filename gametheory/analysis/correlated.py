@@ -54,9 +54,16 @@ OBJECTIVES = ("welfare", "egalitarian", "player")
 class CorrelatedEquilibrium(Displayable):
     """A (coarse) correlated equilibrium: a distribution over action profiles, verified.
 
+    A mediator draws a profile from ``distribution`` and tells each player
+    only its own action; every player prefers to obey (coarse: no player
+    prefers to commit to a fixed action instead of joining the plan).
+    :meth:`support` lists the recommended profiles by name, :meth:`marginals`
+    each player's distribution over its own actions.
+
     Attributes
     ----------
     game : NormalFormGame
+        The game.
     distribution : ndarray
         Probability of each action profile, shaped like the game (Fractions
         in exact mode, floats otherwise).
@@ -66,10 +73,24 @@ class CorrelatedEquilibrium(Displayable):
         The largest gain any player could make by disobeying (at most 0 when
         exact; at most the tolerance in float mode).
     exact : bool
+        Whether the numbers are exact (Fractions).
     coarse : bool
         True for a coarse correlated equilibrium.
     objective : str
         What it maximises, e.g. ``"welfare"`` or ``"player US"``.
+    welfare : Fraction or float
+        The total expected payoff (a property).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> ce = gt.correlated_equilibrium(gt.read_game("chicken"))
+    >>> ce.objective, ce.coarse, ce.exact, ce.gain, ce.welfare
+    ('welfare', False, True, Fraction(0, 1), Fraction(16, 3))
+    >>> ce.support()
+    [('Hold', 'Hold'), ('Hold', 'Intervene'), ('Intervene', 'Hold')]
+    >>> [[str(p) for p in m] for m in ce.marginals()]
+    [['2/3', '1/3'], ['2/3', '1/3']]
     """
 
     game: NormalFormGame
@@ -82,7 +103,7 @@ class CorrelatedEquilibrium(Displayable):
 
     @property
     def welfare(self) -> Any:
-        """Total expected payoff."""
+        """Total expected payoff (the sum of ``payoffs``)."""
         return sum(self.payoffs)
 
     def support(self) -> list[tuple[str, ...]]:
@@ -148,6 +169,25 @@ def correlated_gains(game: NormalFormGame, distribution: Any, coarse: bool = Fal
     ``a -> a'`` is weighted by the probability of the profiles recommending
     ``a`` (not conditioned), as in the linear constraints.
 
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+    distribution : array_like
+        A probability for each action profile, shaped like the game.
+    coarse : bool
+        The coarse constraints instead (gains from committing to a fixed action).
+
+    Returns
+    -------
+    list
+        One number per player.
+
+    Raises
+    ------
+    InvalidGameError
+        When ``distribution`` has the wrong shape, a negative entry or does not sum to 1.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -203,8 +243,28 @@ def is_correlated_equilibrium(game: NormalFormGame, distribution: Any, coarse: b
                               tol: float | None = None) -> bool:
     """Whether ``distribution`` (over profiles, shaped like the game) is a (coarse) correlated equilibrium.
 
-    Exact when the game and the distribution are rational; else within ``tol``
-    (default :func:`default_tolerance`).
+    Checks every incentive constraint: exactly when the game and the
+    distribution are rational, else within ``tol``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+    distribution : array_like
+        A probability for each action profile, shaped like the game.
+    coarse : bool
+        Check the coarse constraints instead.
+    tol : float, optional
+        Float mode's tolerance (default the game's default tolerance).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    InvalidGameError
+        When ``distribution`` has the wrong shape, a negative entry or does not sum to 1.
 
     Examples
     --------
@@ -244,6 +304,13 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
                            ) -> CorrelatedEquilibrium:
     """The best (coarse) correlated equilibrium for an objective, by linear programming.
 
+    The (coarse) correlated equilibria form a polytope, so the best one for
+    a linear objective is a linear program, solved by HiGHS through the one
+    LP entry point :func:`~gametheory.linalg.lp.solve_lp`.  For rational
+    payoffs the optimal vertex is certified in exact arithmetic (an exact
+    feasible vertex and an exact dual) and verified again; a vertex that
+    cannot be certified exactly is given in floating point.
+
     Parameters
     ----------
     game : NormalFormGame
@@ -268,12 +335,36 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
         Verified: every incentive constraint holds exactly (exact mode) or
         within ``tol``.  Among several optimal distributions, one vertex.
 
+    Raises
+    ------
+    InvalidGameError
+        For an unknown ``objective``, or ``"player"`` without a valid ``player``.
+    SolverError
+        When the linear program has no optimal solution.
+
+    References
+    ----------
+    Aumann (1974), "Subjectivity and correlation in randomized strategies",
+    Journal of Mathematical Economics 1; Moulin and Vial (1978), "Strategically
+    zero-sum games: the class of games whose completely mixed equilibria cannot
+    be improved upon", International Journal of Game Theory 7 (coarse);
+    Papadimitriou and Roughgarden (2008), "Computing correlated equilibria in
+    multi-player games", Journal of the ACM 55.
+
     Examples
     --------
+    Aumann's example: the mediator recommends (Hold, Hold), (Hold, Intervene)
+    and (Intervene, Hold) with probability 1/3 each, and both players get
+    8/3, more than in the mixed Nash equilibrium (2 each).
+
     >>> import gametheory as gt
     >>> ce = correlated_equilibrium(gt.read_game("chicken"))
     >>> [[str(p) for p in row] for row in ce.distribution], [str(p) for p in ce.payoffs]
     ([['1/3', '1/3'], ['1/3', '0']], ['8/3', '8/3'])
+    >>> str(ce.welfare)
+    '16/3'
+    >>> gt.correlated_equilibrium(gt.read_game("chicken"), "player", player="US").support()
+    [('Intervene', 'Hold')]
     """
     if objective not in OBJECTIVES:
         raise InvalidGameError(f"unknown objective {objective!r}; choose one of: {', '.join(OBJECTIVES)}")

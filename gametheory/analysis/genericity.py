@@ -43,12 +43,23 @@ class PayoffTie(Displayable):
     Attributes
     ----------
     player : int
+        The tied player's index.
     against : tuple of int
         The profile of every player's action; the entry of ``player`` itself is -1.
     actions : tuple of int
-        The player's tied best responses.
+        The player's tied best responses (two or more).
     payoff : Number
         What each of them earns.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
+    >>> tie = gt.payoff_ties(g).ties[0]
+    >>> tie.player, tie.against, tie.actions, tie.payoff
+    (1, (0, -1), (0, 1), 3)
+    >>> tie.profiles()
+    ((0, 0), (0, 1))
     """
 
     player: int
@@ -57,7 +68,7 @@ class PayoffTie(Displayable):
     payoff: Any
 
     def profiles(self) -> tuple[tuple[int, ...], ...]:
-        """The tied pure profiles (one per tied action)."""
+        """The tied pure profiles (one per tied action), as action indices."""
         return tuple(tuple(a if i == self.player else b for i, b in enumerate(self.against))
                      for a in self.actions)
 
@@ -66,15 +77,28 @@ class PayoffTie(Displayable):
 class Genericity(Displayable):
     """The pure best-response ties of a game, and (two players) whether it is degenerate.
 
+    A continuum of equilibria, or an equilibrium that a tiny change of the
+    payoffs removes, comes from such ties.
+
     Attributes
     ----------
     game : NormalFormGame
+        The game examined.
     ties : tuple of PayoffTie
         Every pure best-response tie, player by player, profiles in index order.
     degenerate : bool or None
         Two players: decided exactly (True also for ties that only mixed
         strategies have); None for more players, where pure ties are listed
         but degeneracy is not decided.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> report = gt.payoff_ties(gt.read_game("chicken"))
+    >>> report.ties, report.degenerate
+    ((), False)
+    >>> gt.payoff_ties(gt.read_game("mckelvey-mclennan")).degenerate is None
+    True
     """
 
     game: NormalFormGame
@@ -84,10 +108,26 @@ class Genericity(Displayable):
 
 @accepts_peer_games
 def payoff_ties(game: NormalFormGame) -> Genericity:
-    """The pure best-response ties of ``game`` (see the module notes); vectorised per player.
+    """The pure best-response ties of ``game``: players with two or more best responses to one
+    profile of the others' actions.
 
-    Exact payoffs are compared exactly; float payoffs within 1e-12 of the
-    largest absolute payoff.
+    Such a tie is the usual source of degeneracy in models built by hand
+    (equal attribute values, zero weights, clipped effects) and of continua
+    of equilibria: the tied player may mix between its best responses while
+    the others stay put.  Exact payoffs are compared exactly; float payoffs
+    within 1e-12 of the largest absolute payoff.  Vectorised per player.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+
+    Returns
+    -------
+    Genericity
+        The ties and, for two players, whether the game is degenerate
+        (decided exactly from the best-response polytopes, which also sees
+        ties of mixed strategies).
 
     Examples
     --------
@@ -121,6 +161,8 @@ def payoff_ties(game: NormalFormGame) -> Genericity:
 class PerturbationCheck(Displayable):
     """Which equilibria survive small random changes of the payoffs.
 
+    Returned by :func:`perturbation_check`.
+
     Attributes
     ----------
     method : str
@@ -129,7 +171,7 @@ class PerturbationCheck(Displayable):
         Perturbed games solved.
     scale : float
         Each payoff moved by a uniform amount in ``[-scale, scale]`` times the
-        largest absolute payoff.
+        largest absolute payoff (taken as 1 when smaller).
     radius : float
         An equilibrium survives in a perturbed game when one of its
         equilibria is within ``radius`` (largest difference of a probability).
@@ -139,6 +181,15 @@ class PerturbationCheck(Displayable):
         Two players (``vertex``): per connected component, in how many
         perturbed games some equilibrium lies within ``radius`` of one of its
         maximal Nash subsets' extreme points; None otherwise.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> check = gt.perturbation_check(gt.read_game("chicken"), samples=5)
+    >>> check.method, check.samples, check.scale, check.radius
+    ('vertex', 5, 1e-06, 0.001)
+    >>> check.survival, check.component_survival
+    ((5, 5, 5), (5, 5, 5))
     """
 
     method: str
@@ -155,13 +206,24 @@ def perturbation_check(game: NormalFormGame, samples: int = 20, scale: float = 1
                        context: Context | None = None) -> PerturbationCheck:
     """Solve ``samples`` randomly perturbed copies of ``game`` and see which equilibria survive.
 
+    Each copy moves every payoff independently by a uniform amount within
+    ``scale`` times the largest absolute payoff (at least 1) and is solved in
+    floating point by the method that solved ``game``; an equilibrium
+    survives in a copy when one of the copy's equilibria lies within ``radius``.  For a
+    two-player game solved by ``vertex`` each connected component is counted
+    too (a copy's equilibrium near one of its maximal Nash subsets).  A
+    generic game's equilibria all survive; an equilibrium that exists only
+    because of a payoff tie typically does not (Harsanyi 1973: almost every
+    game is regular, and the equilibria of nearby generic games approximate
+    the robust ones).
+
     Parameters
     ----------
     game : NormalFormGame
     samples : int
         How many perturbed games to solve.
     scale : float
-        Size of the perturbation, relative to the largest absolute payoff.
+        Size of the perturbation, relative to the largest absolute payoff (at least 1).
     radius : float
         How close (largest probability difference) a perturbed equilibrium
         must be for an equilibrium to survive.
@@ -169,7 +231,24 @@ def perturbation_check(game: NormalFormGame, samples: int = 20, scale: float = 1
         The method for the game and its perturbed copies (floating point).
     context : Context, optional
         Its seed makes the perturbations reproducible (sample ``k`` draws from
-        ``context.rng(k)``); its deadline is checked between samples.
+        ``context.rng(k)``; default a context of seed 0, so repeated calls
+        agree); its deadline is checked between samples.
+
+    Returns
+    -------
+    PerturbationCheck
+        ``method``, ``samples``, ``scale``, ``radius``, ``survival`` and
+        ``component_survival``.
+
+    Raises
+    ------
+    ValueError
+        When ``samples`` is not a positive integer.
+
+    References
+    ----------
+    Harsanyi (1973), "Oddness of the number of equilibrium points: a new
+    proof", International Journal of Game Theory 2.
 
     Examples
     --------

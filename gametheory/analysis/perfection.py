@@ -64,9 +64,32 @@ BASES = {
 class Perfection(Displayable):
     """Whether one equilibrium is perfect, and on what basis.
 
-    ``perfect`` is True, False or None (not decided); ``basis`` one of the
-    keys of :data:`BASES`; ``direction`` the tremble ratios (per player, per
-    action) of the perturbations that approached it, when that decided.
+    Attributes
+    ----------
+    perfect : bool or None
+        True, False or None (not decided).
+    basis : str
+        The test that decided (a key of :data:`BASES`): ``"undominated"``
+        (two players, no weakly dominated strategy: exact), ``"dominated"``
+        (a weakly dominated strategy: exact), ``"approached"`` or ``"not
+        approached"`` (by equilibria of vanishing perturbations: numerical
+        evidence) or ``"too large"`` (more than 512 pure profiles: not decided).
+    direction : tuple of tuple of Fraction or None
+        The tremble ratios (per player, per action) of the perturbations that
+        approached it, when that decided; else None.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from gametheory.games.agent_form import agent_form
+    >>> horse = agent_form(gt.read_game("selten-horse"))
+    >>> ok, = gt.perfection(horse, [[[1, 0], [1, 0], [0, 1]]])             # C, c, R
+    >>> ok.perfect, ok.basis, [[str(r) for r in rs] for rs in ok.direction]
+    (True, 'approached', [['1', '1'], ['2', '9'], ['7', '10']])
+    >>> g = gt.NormalFormGame.from_bimatrix([[1, 0], [0, 0]], [[1, 0], [0, 0]])
+    >>> gt.perfection(g, [[[1, 0], [1, 0]], [[0, 1], [0, 1]]])
+    (Perfection(perfect=True, basis='undominated', direction=None),
+     Perfection(perfect=False, basis='dominated', direction=None))
     """
 
     perfect: bool | None
@@ -79,10 +102,32 @@ def is_weakly_dominated(game: NormalFormGame, player: int, strategy: Any,
                         exact: bool | None = None) -> bool:
     """Whether a (mixed) strategy is weakly dominated by a mixed strategy of the same player.
 
-    A certified LP over the opponents' pure profiles: maximise the total gain
-    ``sum_c (y M - x M)_c`` over mixed strategies ``y`` with ``y M >= x M``
-    profile by profile (``M`` the player's payoffs, own actions as rows);
-    ``x`` is weakly dominated exactly when the optimum is positive.
+    A certified LP over the opponents' pure profiles (any number of players):
+    maximise the total gain ``sum_c (y M - x M)_c`` over mixed strategies
+    ``y`` with ``y M >= x M`` profile by profile (``M`` the player's payoffs,
+    own actions as rows); ``x`` is weakly dominated exactly when the optimum
+    is positive.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+    player : int
+        The player's index.
+    strategy : sequence of number
+        The player's (mixed) strategy.
+    exact : bool or None
+        Decide in rational arithmetic (default for rational payoffs); in
+        floating point a gain above ``1e-9`` times the largest payoff counts.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    SolverError
+        When the linear program has no solution.
 
     Examples
     --------
@@ -119,6 +164,25 @@ def perturbed_game(game: NormalFormGame, minimum: Sequence[Sequence[Any]]) -> No
     ``tau`` are the perturbed game's equilibria ``sigma_i = minimum[i] + (1 -
     sum(minimum[i])) tau_i``.
 
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+    minimum : sequence of sequence of number
+        ``minimum[i][a]``: the least probability of player ``i``'s action ``a``
+        (each player's minima summing to less than 1).
+
+    Returns
+    -------
+    NormalFormGame
+        Same players and action names, titled ``"... (perturbed)"``; exact
+        when ``game`` and ``minimum`` are rational.
+
+    References
+    ----------
+    Selten (1975), "Reexamination of the perfectness concept for equilibrium
+    points in extensive games", International Journal of Game Theory 4.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -144,17 +208,57 @@ def perturbed_game(game: NormalFormGame, minimum: Sequence[Sequence[Any]]) -> No
 @accepts_peer_games
 def perfection(game: NormalFormGame, profiles: Sequence[Sequence[Sequence[Any]]], *,
                context: Context | None = None) -> tuple[Perfection, ...]:
-    """Perfection of each listed equilibrium ``profiles[k]`` of ``game`` (see the module notes).
+    """Trembling-hand perfection of each listed equilibrium ``profiles[k]`` of ``game``.
 
     For a tree pass its agent normal form
     (:func:`gametheory.games.agent_form.agent_form`) and the equilibria as
     agents' strategies: that decides agent-form perfection.
 
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+    profiles : sequence
+        Equilibria of ``game``, each one mixed strategy per player.
+    context : Context, optional
+        Its seed draws the random tremble directions (default seed 0); its
+        deadline is checked between perturbed games.
+
+    Returns
+    -------
+    tuple of Perfection
+        One per profile, in order.
+
+    Notes
+    -----
+    Three tests, strongest first:
+
+    - two players, exact: an equilibrium is perfect if and only if neither
+      strategy is weakly dominated by a mixed strategy (van Damme 1991,
+      theorem 3.2.2); one certified LP per player;
+    - any game, an exact refutation: a weakly dominated strategy proves an
+      equilibrium imperfect (van Damme 1991, theorem 2.2.5);
+    - otherwise the game is solved exactly (polynomial solver) with minimum
+      probabilities ``eps * r`` for ``eps`` = 1/100, 1/1000, 1/10000 and
+      tremble directions ``r`` (uniform, then four seeded random ones with
+      ratios up to 10): a profile the perturbed equilibria approach (within
+      ``10 eps``) for every ``eps`` of one direction is reported perfect, one
+      that none approaches not perfect.  That is numerical evidence, not a
+      proof; games with more than 512 pure profiles are left undecided
+      (``basis`` ``"too large"``).
+
+    References
+    ----------
+    Selten (1975), "Reexamination of the perfectness concept for equilibrium
+    points in extensive games", International Journal of Game Theory 4;
+    van Damme (1991), *Stability and Perfection of Nash Equilibria*, 2nd
+    edition, chapters 2 and 3.
+
     Examples
     --------
     >>> import gametheory as gt
     >>> from gametheory.games.agent_form import agent_form
-    >>> horse = agent_form(gt.read_game("tests/fixtures/efg/selten-horse.efg"))
+    >>> horse = agent_form(gt.read_game("selten-horse"))
     >>> [p.perfect for p in perfection(horse, [[[1, 0], [1, 0], [0, 1]],      # C, c, R
     ...                                        [[0, 1], [1, 0], [1, 0]]])]    # D, c, L
     [True, False]

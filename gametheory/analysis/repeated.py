@@ -69,6 +69,7 @@ class MinmaxValue(Displayable):
     Attributes
     ----------
     player : str
+        The player's name.
     pure : Fraction or float
         ``min`` over the others' pure profiles of the player's best-response payoff.
     pure_punishment : tuple of str
@@ -82,6 +83,15 @@ class MinmaxValue(Displayable):
     punishment : dict
         A distribution over the others' profiles (tuples of action names)
         attaining ``correlated`` (for two players: the other's minmax strategy).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> v = gt.minmax_values(gt.read_game("matching-pennies"))[0]
+    >>> v.player, v.pure, v.pure_punishment, v.correlated, v.mixed
+    ('Matcher', Fraction(1, 1), ('Heads',), Fraction(0, 1), Fraction(0, 1))
+    >>> v.punishment
+    {('Heads',): Fraction(1, 2), ('Tails',): Fraction(1, 2)}
     """
 
     player: str
@@ -99,6 +109,7 @@ class Deterrence(Displayable):
     Attributes
     ----------
     player : str
+        The player's name.
     payoff : Fraction or float
         ``R``: the player's payoff at the target profile.
     deviation : str
@@ -114,6 +125,16 @@ class Deterrence(Displayable):
         (0 when no deviation gains; None when no discount factor below 1 does).
     one_period : Fraction, float or None
         The same for a one-period punishment.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> s = gt.sustainability(gt.read_game("chicken"), ["Hold", "Hold"])
+    >>> d = s.players[0]
+    >>> d.player, d.payoff, d.deviation, d.deviation_payoff, d.punishment_payoff
+    ('US', Fraction(3, 1), 'Intervene', Fraction(4, 1), Fraction(1, 1))
+    >>> d.punishment.payoffs, d.grim, d.one_period
+    ((Fraction(1, 1), Fraction(4, 1)), Fraction(1, 3), Fraction(1, 2))
     """
 
     player: str
@@ -145,6 +166,16 @@ class Sustainability(Displayable):
     one_period : Fraction, float or None
         The same with one-period punishments.
     exact : bool
+        Whether the numbers are exact (Fractions).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> s = gt.sustainability(gt.read_game("prisoners-dilemma"), ["Cooperate", "Cooperate"])
+    >>> s.profile, [d.player for d in s.players], s.grim, s.one_period, s.exact
+    (('Cooperate', 'Cooperate'), ['Row', 'Column'], Fraction(1, 2), None, True)
+    >>> s.sustained("0.9"), s.sustained("0.4"), s.sustained("0.9", "one-period")
+    (True, False, False)
     """
 
     game: NormalFormGame
@@ -156,7 +187,26 @@ class Sustainability(Displayable):
 
     def sustained(self, discount: Any, punishment: str = "grim") -> bool:
         """Whether the profile is sustained at ``discount`` (in (0, 1)) by ``punishment``
-        (``"grim"`` or ``"one-period"``)."""
+        (``"grim"`` or ``"one-period"``).
+
+        Parameters
+        ----------
+        discount : Fraction, float, int or str
+            The discount factor, in (0, 1); a string such as ``"0.9"`` is exact.
+        punishment : {"grim", "one-period"}
+            Grim trigger or a one-period punishment.
+
+        Returns
+        -------
+        bool
+            True when ``discount`` is at least the threshold (never when the
+            threshold is None).
+
+        Raises
+        ------
+        InvalidGameError
+            For a discount factor outside (0, 1) or an unknown ``punishment``.
+        """
         delta = discount_factor(discount)
         threshold = self.grim if punishment == "grim" else self.one_period \
             if punishment == "one-period" else _bad_punishment(punishment)
@@ -170,6 +220,7 @@ class PayoffSet(Displayable):
     Attributes
     ----------
     game : NormalFormGame
+        The stage game.
     points : tuple of tuple
         The payoff vector of every pure profile (itertools.product order).
     minmax : tuple
@@ -183,6 +234,16 @@ class PayoffSet(Displayable):
         counter-clockwise from the lowest-then-leftmost (a polygon, a segment or
         a point); None for more players.
     exact : bool
+        Whether the numbers are exact (Fractions).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> ps = gt.feasible_payoff_set(gt.read_game("prisoners-dilemma"))
+    >>> [tuple(str(x) for x in p) for p in ps.points]
+    [('3', '3'), ('0', '5'), ('5', '0'), ('1', '1')]
+    >>> [str(v) for v in ps.minmax], [tuple(str(x) for x in v) for v in ps.hull], ps.exact
+    (['1', '1'], [('5', '0'), ('3', '3'), ('0', '5'), ('1', '1')], True)
     """
 
     game: NormalFormGame
@@ -248,6 +309,7 @@ def minmax_values(game: NormalFormGame, exact: bool | None = None, *,
     exact : bool or None
         Rational arithmetic (default for rational payoffs).
     context : Context, optional
+        The computation's context; when given, its arithmetic is used.
 
     Returns
     -------
@@ -255,7 +317,15 @@ def minmax_values(game: NormalFormGame, exact: bool | None = None, *,
         One per player.  The correlated value is a linear program (the others'
         joint distribution minimises the player's best-response payoff;
         Fudenberg and Tirole 1991, section 5.1.1), solved by HiGHS and
-        certified exactly; for two players it is the mixed minmax.
+        certified exactly; for two players it is the mixed minmax.  For
+        three or more players the independent mixed minmax is a minimisation
+        over a product of simplices, not a linear program: ``mixed`` is None
+        (the value lies between ``correlated`` and ``pure``).
+
+    Raises
+    ------
+    SolverError
+        When the linear program has no optimal solution.
 
     Examples
     --------
@@ -264,6 +334,8 @@ def minmax_values(game: NormalFormGame, exact: bool | None = None, *,
     ['0', '0']
     >>> [str(v.pure) for v in minmax_values(gt.read_game("matching-pennies"))]
     ['1', '1']
+    >>> [(str(v.correlated), v.mixed) for v in gt.minmax_values(gt.read_game("mckelvey-mclennan"))]
+    [('3/2', None), ('2', None), ('3/2', None)]
     """
     arithmetic = _arithmetic(game, exact, context)
     U = _payoffs(game, arithmetic.exact)
@@ -347,13 +419,47 @@ def sustainability(game: NormalFormGame, profile: Sequence[Any], exact: bool | N
     exact : bool or None
         Rational arithmetic (default for rational payoffs): thresholds are Fractions.
     context : Context, optional
+        The computation's context; when given, its arithmetic is used.
 
     Returns
     -------
     Sustainability
         Per player ``R``, ``T``, the worst stage equilibrium for it and ``P``,
-        and the grim-trigger and one-period thresholds (see the module notes),
-        then the profile's thresholds (the largest over players).
+        and the grim-trigger and one-period thresholds, then the profile's
+        thresholds (the largest over players).
+
+    Raises
+    ------
+    InvalidGameError
+        When ``profile`` is not a pure profile of the game.
+    SolverError
+        When the stage game's equilibria are not all known (a continuum or
+        support system left undescribed), so the worst one is not certain.
+
+    Notes
+    -----
+    In the infinitely repeated game with discount factor ``delta`` (payoffs
+    ``(1 - delta) sum_t delta^t u(a_t)``), with player ``i``'s payoff ``R``
+    at the profile, its best one-shot deviation payoff ``T`` and ``P`` its
+    payoff at the stage game's Nash equilibrium worst for it (the
+    punishment; every stage equilibrium is computed by ``gt.solve``):
+
+    - grim trigger (that equilibrium forever after a deviation) sustains the
+      profile from ``delta = (T - R) / (T - P)``; none below 1 when a
+      deviation gains (``T > R``) and ``R <= P``;
+    - a one-period punishment (that equilibrium for one period, then the
+      profile again) sustains it from ``delta = (T - R) / (R - P)``, when
+      that is below 1.
+
+    Both punishments are stage equilibria, hence credible: the strategies are
+    subgame perfect at and above the threshold.  A player no deviation
+    benefits has threshold 0.
+
+    References
+    ----------
+    Friedman (1971), "A non-cooperative equilibrium for supergames", Review
+    of Economic Studies 38; Fudenberg and Tirole (1991), *Game Theory*,
+    section 5.1; Osborne (2004), *An Introduction to Game Theory*, chapter 14.
 
     Examples
     --------
@@ -361,6 +467,8 @@ def sustainability(game: NormalFormGame, profile: Sequence[Any], exact: bool | N
     >>> s = sustainability(gt.read_game("prisoners-dilemma"), ["Cooperate", "Cooperate"])
     >>> str(s.grim), s.one_period, s.sustained("0.6")
     ('1/2', None, True)
+    >>> s.sustained("0.9"), s.sustained("0.9", "one-period")
+    (True, False)
     """
     arithmetic = _arithmetic(game, exact, context)
     ex = arithmetic.exact
@@ -407,6 +515,15 @@ def grim_trigger_threshold(game: NormalFormGame, profile: Sequence[Any],
     Reverting forever to the stage game's Nash equilibrium worst for the
     deviator; see :func:`sustainability` for the per-player detail.
 
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+    profile : sequence
+        One action per player: names, indices or pure strategy vectors.
+    exact : bool or None
+        Rational arithmetic (default for rational payoffs).
+
     Returns
     -------
     Fraction, float or None
@@ -418,6 +535,8 @@ def grim_trigger_threshold(game: NormalFormGame, profile: Sequence[Any],
     >>> import gametheory as gt
     >>> grim_trigger_threshold(gt.read_game("prisoners-dilemma"), ["Cooperate", "Cooperate"])
     Fraction(1, 2)
+    >>> grim_trigger_threshold(gt.read_game("prisoners-dilemma"), ["Defect", "Defect"])
+    Fraction(0, 1)
     """
     return sustainability(game, profile, exact).grim
 
@@ -429,7 +548,31 @@ def feasible_payoff_set(game: NormalFormGame, exact: bool | None = None, *,
 
     The convex hull of the pure profiles' payoff vectors (Andrew's monotone
     chain) cut by the half-planes ``u_i >= v_i`` of the mixed minmax values
-    (Sutherland-Hodgman clipping), in exact arithmetic for rational payoffs.
+    (Sutherland-Hodgman clipping), in exact arithmetic for rational payoffs:
+    the folk theorem's set (Fudenberg and Maskin 1986).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game, any number of players.
+    exact : bool or None
+        Rational arithmetic (default for rational payoffs).
+    context : Context, optional
+        The computation's context; when given, its arithmetic is used.
+
+    Returns
+    -------
+    PayoffSet
+        Every pure profile's payoff vector (``points``), the minmax vector
+        (``minmax``; correlated for three or more players) and, for two
+        players, the vertices of the feasible set (``hull``) and of its part
+        above the minmax vector (``vertices``), exact polygons listed
+        counter-clockwise.
+
+    References
+    ----------
+    Fudenberg and Maskin (1986), "The folk theorem in repeated games with
+    discounting or with incomplete information", Econometrica 54.
 
     Examples
     --------
@@ -514,12 +657,26 @@ class RepeatedPlay(Displayable):
     Attributes
     ----------
     game : NormalFormGame
+        The stage game.
     minmax : tuple of MinmaxValue
+        Each player's minmax values (:func:`minmax_values`).
     payoff_set : PayoffSet
+        The folk theorem's set (:func:`feasible_payoff_set`).
     target : Sustainability or None
+        The thresholds of the target profile, if one was given.
     discount : Fraction, float or None
         The discount factor asked about, if any.
     exact : bool
+        Whether the numbers are exact (Fractions).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> r = gt.repeated_play(gt.read_game("prisoners-dilemma"), ["Cooperate", "Cooperate"], "0.9")
+    >>> r.discount, r.exact, [str(v.mixed) for v in r.minmax], r.target.grim
+    (Fraction(9, 10), True, ['1', '1'], Fraction(1, 2))
+    >>> gt.repeated_play(gt.read_game("prisoners-dilemma")).target is None
+    True
     """
 
     game: NormalFormGame
@@ -536,7 +693,31 @@ def repeated_play(game: NormalFormGame, profile: Sequence[Any] | None = None,
                   context: Context | None = None) -> RepeatedPlay:
     """Minmax values, the feasible individually rational set and (given a pure ``profile``)
     its grim-trigger and one-period thresholds, in one record (what ``gametheory repeated``
-    prints).
+    prints, and its JSON, schema ``gametheory.repeated/1``).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+    profile : sequence, optional
+        A pure target profile (action names, indices or 0/1 vectors).
+    discount : Fraction, float, int or str, optional
+        A discount factor in (0, 1) to ask about (``"0.9"`` is exact).
+    exact : bool or None
+        Rational arithmetic (default for rational payoffs).
+    context : Context, optional
+        The computation's context; when given, its arithmetic is used.
+
+    Returns
+    -------
+    RepeatedPlay
+        :func:`minmax_values`, :func:`feasible_payoff_set` and, given
+        ``profile``, :func:`sustainability`.
+
+    Raises
+    ------
+    InvalidGameError
+        For a discount factor outside (0, 1) or a profile that is not pure.
 
     Examples
     --------

@@ -71,9 +71,29 @@ MAX_TRACED_PROFILES = 100_000
 class RiskComparison(Displayable):
     """Harsanyi-Selten risk dominance between two strict pure equilibria (2x2 criterion).
 
-    ``products`` are the Nash products of the deviation losses at ``first``
-    and at ``second`` (indices into the equilibria); ``dominant`` is the index
-    of the risk-dominant one, None when they tie.
+    In the 2x2 game the two equilibria's actions span, ``e`` risk-dominates
+    ``f`` when the product of the two players' losses from deviating from
+    ``e`` exceeds that for ``f`` (Harsanyi and Selten 1988, section 3.9).
+
+    Attributes
+    ----------
+    first : int
+        Index (into the listed equilibria) of a strict pure equilibrium of a
+        two-player game.
+    second : int
+        Index of another, sharing no action with ``first``.
+    products : tuple
+        The Nash products of the deviation losses at ``first`` and at ``second``.
+    dominant : int or None
+        The index of the risk-dominant one, None when they tie.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> stag = gt.NormalFormGame.from_bimatrix([[4, 0], [3, 3]], [[4, 3], [0, 3]])
+    >>> r, = gt.select(stag).risk
+    >>> r.first, r.second, [str(v) for v in r.products], r.dominant
+    (0, 2, ['1', '9'], 2)
     """
 
     first: int
@@ -86,11 +106,34 @@ class RiskComparison(Displayable):
 class TracingComparison(Displayable):
     """Risk dominance between two listed equilibria by Harsanyi and Selten's tracing procedure.
 
-    ``prior`` is the bicentric prior of the pair (exact for two players),
-    ``end`` where the logarithmic tracing path from it ended, ``reached`` the
-    listed equilibrium it ended at (None: it did not arrive, or arrived at a
-    point in no list) and ``status`` the tracer's (``"arrived"`` or
-    ``"stalled"``).  ``dominant`` is ``reached`` when that is one of the pair.
+    Attributes
+    ----------
+    first : int
+        Index of a listed equilibrium.
+    second : int
+        Index of another listed equilibrium.
+    prior : tuple of tuple
+        Their bicentric prior (:func:`~gametheory.analysis.tracing.bicentric_prior`;
+        exact for two players).
+    end : tuple of tuple of float
+        Where the logarithmic tracing path from the prior ended.
+    reached : int or None
+        The listed equilibrium the path ended at (within 1e-5); None when it
+        did not arrive, or arrived at a point in no list (inside a continuum).
+    status : str
+        The tracer's: ``"arrived"`` or ``"stalled"``.
+    dominant : int or None
+        ``reached`` when that is one of the pair, else None (a property).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> stag = gt.NormalFormGame.from_bimatrix([[4, 0], [3, 3]], [[4, 3], [0, 3]])
+    >>> t = gt.select(stag).tracing[1]
+    >>> t.first, t.second, t.status, t.reached, t.dominant
+    (0, 2, 'arrived', 2, 2)
+    >>> [[str(q) for q in p] for p in t.prior]
+    [['1/4', '3/4'], ['1/4', '3/4']]
     """
 
     first: int
@@ -108,7 +151,7 @@ class TracingComparison(Displayable):
 
 @dataclass(frozen=True)
 class Selection(Displayable):
-    """The selection panel of a game (see the module notes).
+    """The selection panel of a game: one criterion per field, indices into ``result.equilibria``.
 
     Attributes
     ----------
@@ -121,7 +164,8 @@ class Selection(Displayable):
     risk : tuple of RiskComparison
         Every pair of strict pure equilibria (two players).
     risk_dominant : int or None
-        The strict pure equilibrium that risk-dominates every other one, if any.
+        The strict pure equilibrium that risk-dominates every other one it is
+        compared with, if any.
     risk_cycle : bool
         Whether the pairwise risk-dominance relation has a cycle.
     tracing : tuple of TracingComparison
@@ -138,6 +182,27 @@ class Selection(Displayable):
         Per equilibrium, trembling-hand perfection; None when not decided.
     perfection : tuple of Perfection
         Per equilibrium, the same with the test that decided it.
+
+    Notes
+    -----
+    ``gametheory solve --select`` prints the panel (``gt.render(panel)``); its
+    JSON has the same names, with 0-based indices, ``risk`` entries
+    ``{"equilibria", "products", "dominant"}``, ``tracing`` entries
+    ``{"equilibria", "prior", "end", "status", "reached", "dominant"}`` and
+    ``perfection`` entries ``{"perfect", "basis", "direction"}``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> stag = gt.NormalFormGame.from_bimatrix([[4, 0], [3, 3]], [[4, 3], [0, 3]])
+    >>> panel = gt.select(stag)
+    >>> panel.payoff_undominated, panel.payoff_dominant, panel.risk_dominant, panel.risk_cycle
+    ((0,), 0, 2, False)
+    >>> panel.tracing_dominant, panel.tracing_cycle, panel.qre_limit, panel.perfect
+    (2, False, 2, (True, True, True))
+    >>> print(gt.render(panel).splitlines()[2])
+      risk dominance, equilibria 1 and 3: equilibrium 3 risk-dominates (products of the
+      deviation losses 1 and 9; the 2x2 criterion)
     """
 
     result: SolverResult
@@ -160,8 +225,57 @@ def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None
            context: Context | None = None) -> Selection:
     """The selection panel for ``game``'s equilibria (``result``, else ``gt.solve(game)``).
 
-    A game tree's panel is computed on its agent normal form (see the module
-    notes); its equilibria must carry behaviour strategies.
+    One criterion per field of the :class:`Selection`, each with its reason
+    when rendered (``gametheory solve --select`` prints it):
+
+    - **payoff dominance**: the equilibria no other listed one gives every
+      player at least as much and someone more, and the payoff-dominant one
+      if a single equilibrium beats all others;
+    - **risk dominance** (two players) between every two strict pure
+      equilibria sharing no action, by Harsanyi and Selten's 2x2 criterion
+      on their strategies (products of the deviation losses), and whether
+      that pairwise relation cycles;
+    - **risk dominance by the tracing procedure**, for any number of players:
+      for each pair of listed equilibria (every pair when at most eight are
+      listed, else the pure pairs, at most 28) the logarithmic tracing path
+      from their bicentric prior and which equilibrium it reaches: one of the
+      pair (the risk-dominant one), a third one, or a point in no list
+      (inside a continuum); the equilibrium that risk-dominates every other,
+      or that the relation cycles.  Games of more than 100,000 pure profiles
+      are not traced;
+    - the equilibrium the **logit QRE** principal branch ends at, or the
+      point it ends at when that is not listed;
+    - **perfection** of each equilibrium, with the test that decided it
+      (:func:`~gametheory.analysis.perfection.perfection`).
+
+    A game tree's panel is computed on its agent normal form
+    (:func:`~gametheory.games.agent_form.agent_form`), as Harsanyi and Selten
+    define their theory on it: agent-form perfection and the agent-form
+    tracing procedure and QRE; its equilibria must carry behaviour
+    strategies.  When the agent form is too large only payoff dominance is
+    judged.
+
+    Parameters
+    ----------
+    game : NormalFormGame or ExtensiveFormGame
+        The game.
+    result : SolverResult, optional
+        The equilibria to choose among (default ``gt.solve(game)``).
+    context : Context, optional
+        Deadline, progress and seed, passed to the solvers.
+
+    Returns
+    -------
+    Selection
+        The panel; indices are into ``result.equilibria``.
+
+    References
+    ----------
+    Harsanyi and Selten (1988), *A General Theory of Equilibrium Selection in
+    Games*; McKelvey and Palfrey (1995), "Quantal response equilibria for
+    normal form games", Games and Economic Behavior 10; Selten (1975),
+    "Reexamination of the perfectness concept for equilibrium points in
+    extensive games", International Journal of Game Theory 4.
 
     Examples
     --------

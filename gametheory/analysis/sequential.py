@@ -72,6 +72,17 @@ class SequentialCheck(Displayable):
         each node named by the actions leading to it (``"C, d"``).
     reason : str
         How it was decided.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> check = gt.sequential_check(gt.read_game("selten-horse"), [[[0, 1]], [[1, 0]], [[1, 0]]])
+    >>> check.sequential, check.beliefs
+    (False, None)
+    >>> check.reason
+    "at Player 2's information set '1' no belief makes its choice optimal"
+    >>> check.behavior[0]
+    ((Fraction(0, 1), Fraction(1, 1)),)
     """
 
     behavior: tuple
@@ -93,8 +104,48 @@ def _labels(game: ExtensiveFormGame) -> list[str]:
 
 def sequential_check(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                      max_schemes: int = MAX_SCHEMES) -> SequentialCheck:
-    """Decide whether a behaviour profile of a tree is a sequential equilibrium (see the module
-    notes); exact arithmetic (the tree's numbers must be rational).
+    """Decide whether a behaviour profile of a tree is a sequential equilibrium, exactly.
+
+    The tree's numbers must be rational.  The answer is one of:
+
+    - **True** (certified): trembles of order ``eps`` or ``eps**2`` on the
+      actions the profile does not play (every assignment, up to
+      ``max_schemes``) give limit beliefs, consistent by construction: at each
+      information set, the nodes reached with the fewest (weighted) trembles,
+      in proportion to the probability of the rest of their path.  When every
+      choice is optimal against the beliefs of one assignment, those beliefs
+      are returned;
+    - **False** (refuted): at some information set no belief at all (a linear
+      program over the distributions on its nodes) makes the choice optimal;
+    - **None** (undecided) otherwise: some belief supports each choice, but
+      the trembles tried give none that does.  The trembles have unit
+      coefficients, so a player mixing at exactly one interior belief that
+      they do not give (as in Selten's horse when player 3 mixes) is left
+      undecided.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A small tree with rational payoffs and probabilities.
+    behavior : sequence
+        The profile, ``behavior[player][information set][action]``.
+    max_schemes : int
+        The most tremble assignments tried (``2 ** (actions not played)`` in all).
+
+    Returns
+    -------
+    SequentialCheck
+        The verdict, the supporting beliefs when certified (each node named
+        by the actions leading to it) and the reason.
+
+    Raises
+    ------
+    InvalidGameError
+        When the tree's numbers are not rational.
+
+    References
+    ----------
+    Kreps and Wilson (1982), "Sequential equilibria", Econometrica 50.
 
     Examples
     --------
@@ -217,10 +268,20 @@ class SequentialResult(Displayable):
     Attributes
     ----------
     game : ExtensiveFormGame
+        The tree.
     result : SolverResult
         The equilibria checked (by default the subgame-perfect ones).
     checks : tuple of SequentialCheck
         One per equilibrium, in the same order.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.sequential_equilibria(gt.read_game("selten-horse"))
+    >>> res.result.method, len(res.result.equilibria), len(res.checks)
+    ('spe', 4, 4)
+    >>> res.checks[1].sequential, res.checks[1].beliefs[("Player 3", "1")]
+    (True, {'C, d': Fraction(1, 1), 'D': Fraction(0, 1)})
     """
 
     game: ExtensiveFormGame
@@ -232,6 +293,23 @@ def sequential_equilibria(game: ExtensiveFormGame, result: SolverResult | None =
                           max_schemes: int = MAX_SCHEMES) -> SequentialResult:
     """Check every listed equilibrium of a tree (default: ``gt.solve(game)``, its
     subgame-perfect equilibria) with :func:`sequential_check`.
+
+    Sequential equilibria are subgame perfect, hence the default list.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A small tree with rational numbers.
+    result : SolverResult, optional
+        The equilibria to check (default ``gt.solve(game, exact=True)``);
+        equilibria without behaviour strategies are skipped.
+    max_schemes : int
+        Passed to :func:`sequential_check`.
+
+    Returns
+    -------
+    SequentialResult
+        ``game``, ``result`` and one :class:`SequentialCheck` per equilibrium.
 
     Examples
     --------

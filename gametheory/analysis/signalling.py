@@ -50,7 +50,7 @@ __all__ = ["SignallingEquilibrium", "SignallingResult", "perfect_bayesian_equili
 
 @dataclass(frozen=True)
 class SignallingEquilibrium(Displayable):
-    """A pure-strategy perfect Bayesian equilibrium of a signalling game.
+    """A perfect Bayesian equilibrium of a signalling game (pure, or with mixing when asked for).
 
     Attributes
     ----------
@@ -76,6 +76,24 @@ class SignallingEquilibrium(Displayable):
         Type -> {message: probability} (the messages it sends).
     receiver : dict
         Message -> {action: probability} (the actions taken).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> e = gt.perfect_bayesian_equilibria(gt.textbook_game("beer-quiche")).equilibria[1]
+    >>> e.kind, e.messages, e.responses
+    ('pooling', {'weak': 'quiche', 'strong': 'quiche'}, {'beer': 'duel', 'quiche': 'not'})
+    >>> e.beliefs, e.off_path
+    ({'quiche': {'weak': Fraction(1, 10), 'strong': Fraction(9, 10)}},
+     {'beer': {'weak': (Fraction(1, 2), Fraction(1, 1)),
+               'strong': (Fraction(0, 1), Fraction(1, 2))}})
+    >>> e.payoffs, e.intuitive
+    ({'weak': Fraction(3, 1), 'strong': Fraction(2, 1), 'receiver': Fraction(9, 10)}, False)
+    >>> print(e.reason)
+    'beer' could pay only for 'strong', and type 'strong' gains by it whatever the
+    receiver's best reply to beliefs on those types
+    >>> e.sender["weak"], e.receiver["beer"]
+    ({'quiche': Fraction(1, 1)}, {'duel': Fraction(1, 1)})
     """
 
     kind: str
@@ -92,15 +110,30 @@ class SignallingEquilibrium(Displayable):
 
 @dataclass(frozen=True)
 class SignallingResult(Displayable):
-    """Every pure-strategy perfect Bayesian equilibrium of a signalling game.
+    """Every pure-strategy perfect Bayesian equilibrium of a signalling game (and, when asked
+    for, the extreme ones with mixing).
 
     Attributes
     ----------
     game : SignallingGame
+        The game.
     equilibria : tuple of SignallingEquilibrium
+        The equilibria found, pure ones first.
     exact : bool
+        Whether the numbers are exact (Fractions).
     note : str
-        What the list leaves out (equilibria with mixing).
+        What the list leaves out (equilibria with mixing, or mixtures along a continuum).
+    intuitive : tuple of SignallingEquilibrium
+        The equilibria that pass the Intuitive Criterion (a property).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.perfect_bayesian_equilibria(gt.textbook_game("beer-quiche"))
+    >>> len(res.equilibria), res.exact, [e.messages["weak"] for e in res.intuitive]
+    (2, True, ['beer'])
+    >>> res.note
+    'pure strategies only: equilibria in which the sender or the receiver mixes are not listed'
     """
 
     game: SignallingGame
@@ -156,10 +189,47 @@ def _replies(game: SignallingGame, m: int, among: Sequence[int]) -> list[int]:
 
 def perfect_bayesian_equilibria(game: SignallingGame, mixed: bool = False) -> SignallingResult:
     """Every pure-strategy perfect Bayesian equilibrium, classified and tested by the Intuitive
-    Criterion (see the module notes); with ``mixed``, also the extreme Nash equilibria of the
-    game tree (vertex enumeration of its reduced normal form) in which someone mixes and whose
-    off-path replies are best replies to some belief: hybrid (semi-separating) equilibria and
-    receivers mixing at a tie.
+    Criterion; with ``mixed``, also the extreme Nash equilibria of the game tree (vertex
+    enumeration of its reduced normal form) in which someone mixes and whose off-path replies
+    are best replies to some belief: hybrid (semi-separating) equilibria and receivers mixing
+    at a tie.
+
+    Every pure sender strategy (a message per type) and receiver strategy (an
+    action per message) is tried.  A pure-strategy perfect Bayesian
+    equilibrium has each type's message a best reply to the receiver's
+    strategy; after a message some type sends, beliefs from the prior by
+    Bayes' rule and a best reply to them; after a message no type sends (off
+    the path), a reply that is a best reply to *some* belief.  Those beliefs
+    form a polytope, reported by the least and greatest probability of each
+    type (exact linear programs).  Each equilibrium is classified as pooling
+    (one message), separating (a different message per type), partially
+    pooling, or (with ``mixed``, when some type mixes) hybrid.
+
+    The Intuitive Criterion: for an off-path message ``m``, let ``D`` be the
+    types for whom ``m`` cannot pay more than their equilibrium payoff
+    whatever best reply (to any belief) the receiver makes; the equilibrium
+    fails if some type outside ``D`` would gain from ``m`` against every best
+    reply to beliefs concentrated outside ``D``.
+
+    Parameters
+    ----------
+    game : SignallingGame
+        The game.
+    mixed : bool
+        Also list the equilibria with mixing described above; without it
+        equilibria in which someone mixes are not listed.  The result's
+        ``note`` says which.
+
+    Returns
+    -------
+    SignallingResult
+        The equilibria, each a :class:`SignallingEquilibrium`.
+
+    References
+    ----------
+    Fudenberg and Tirole (1991), *Game Theory*, section 8.2; Cho and Kreps
+    (1987), "Signaling games and stable equilibria", Quarterly Journal of
+    Economics 102.
 
     Examples
     --------
@@ -167,6 +237,13 @@ def perfect_bayesian_equilibria(game: SignallingGame, mixed: bool = False) -> Si
     >>> res = perfect_bayesian_equilibria(gt.textbook_game("beer-quiche"))
     >>> [(e.kind, e.messages["strong"], e.intuitive) for e in res.equilibria]
     [('pooling', 'beer', True), ('pooling', 'quiche', False)]
+
+    With ``mixed``, the receiver may also mix off the path:
+
+    >>> res = perfect_bayesian_equilibria(gt.textbook_game("beer-quiche"), mixed=True)
+    >>> [e.receiver["quiche"] for e in res.equilibria]
+    [{'duel': Fraction(1, 1)}, {'not': Fraction(1, 1)},
+     {'duel': Fraction(1, 2), 'not': Fraction(1, 2)}, {'not': Fraction(1, 1)}]
     """
     T, M, A = len(game.types), len(game.messages), len(game.actions)
     ex = game.exact

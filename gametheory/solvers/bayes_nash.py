@@ -3,10 +3,11 @@
 Algorithm: build the agent form (:meth:`BayesianGame.agent_form`: one player per
 (player, type), paid its interim expected payoff; Harsanyi 1967-68, Myerson
 1991 section 2.8), solve it with :func:`~gametheory.solvers.solve.solve`
-(``auto``: vertex enumeration for two agents, the polynomial solver for more;
-or any named method), and read each equilibrium back as one mixed action per
-type.  Every equilibrium is then verified again on the Bayesian game itself:
-each type's interim regret, computed from the prior and the payoffs directly
+(``auto`` chooses as for any game: vertex enumeration for a small two-agent
+form, the polynomial solver for more agents; or any named method), and read
+each equilibrium back as one mixed action per type.  Every equilibrium is then
+verified again on the Bayesian game itself: each type's interim regret,
+computed from the prior and the payoffs directly
 (:meth:`BayesianGame.interim_payoffs`), is exactly 0 in rational arithmetic
 (at most the tolerance in floating point).  When the agent-form solver lists
 every equilibrium (``complete``), so does the result.
@@ -43,6 +44,17 @@ class BayesNashEquilibrium(Displayable):
         Each player's ex-ante expected payoff (over its types, by the prior).
     regret : Fraction or float
         The largest interim gain any type could make by deviating (0 when exact).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.textbook_game("bos-avoid")
+    >>> eq = gt.solve_bayes_nash(g).equilibria[0]
+    >>> eq.plays(g)
+    {('Row', '-'): {'B': Fraction(1, 1)}, ('Column', 'meet'): {'B': Fraction(1, 1)},
+     ('Column', 'avoid'): {'S': Fraction(1, 1)}}
+    >>> [str(v) for v in eq.interim[1]], [str(p) for p in eq.payoffs], eq.regret
+    (['1', '2'], ['1', '3/2'], Fraction(0, 1))
     """
 
     strategies: tuple
@@ -51,7 +63,18 @@ class BayesNashEquilibrium(Displayable):
     regret: Any
 
     def plays(self, game: BayesianGame) -> dict[tuple[str, str], dict[str, Any]]:
-        """``(player, type) -> {action: probability}`` over the actions played."""
+        """``(player, type) -> {action: probability}`` over the actions played.
+
+        Parameters
+        ----------
+        game : BayesianGame
+            The game the equilibrium belongs to (for the names).
+
+        Returns
+        -------
+        dict
+            Keyed by (player name, type name); actions of probability 0 are left out.
+        """
         return {(game.players[i], game.types[i][k]): {game.actions[i][a]: p
                                                       for a, p in enumerate(dist) if p != 0}
                 for i, per in enumerate(self.strategies) for k, dist in enumerate(per)}
@@ -61,21 +84,37 @@ class BayesNashEquilibrium(Displayable):
 class BayesNashResult(Displayable):
     """The Bayes-Nash equilibria of a Bayesian game.
 
+    ``len(result)`` is the number of equilibria listed.
+
     Attributes
     ----------
     game : BayesianGame
+        The game solved.
     agent_form : NormalFormGame
-        The type-agent normal form that was solved.
+        The type-agent normal form that was solved (one player per player
+        and type).
     method : str
         The agent-form solver that ran.
     exact : bool
+        Whether the equilibria are exact (Fractions).
     complete : bool
         True when the list holds every equilibrium (every extreme one, for
         two agents solved by vertex enumeration).
     equilibria : tuple of BayesNashEquilibrium
+        The equilibria, each verified on the Bayesian game.
     continua : tuple of Continuum
         Continua of the agent form, as its solver described them.
     notes : tuple of str
+        The agent-form solver's notes.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.solve_bayes_nash(gt.textbook_game("bos-avoid"))
+    >>> res.method, res.exact, res.complete, len(res)
+    ('polynomial', True, True, 3)
+    >>> res.agent_form.players
+    ('Row', 'Column (meet)', 'Column (avoid)')
     """
 
     game: BayesianGame
@@ -102,24 +141,49 @@ def _split(game: BayesianGame, flat: Any) -> tuple:
 
 def solve_bayes_nash(game: BayesianGame, method: str = "auto", exact: bool | None = None,
                      polynomial_limit: int | None = None, **options: Any) -> BayesNashResult:
-    """All Bayes-Nash equilibria of a Bayesian game (see the module notes).
+    """All Bayes-Nash equilibria of a Bayesian game, through its type-agent normal form.
+
+    The agent form (:meth:`BayesianGame.agent_form`: one player per player
+    and type, paid its interim expected payoff) is solved by ``gt.solve``,
+    and each equilibrium is read back as one mixed action per type and
+    verified again on the Bayesian game itself: every type's interim regret,
+    computed from the prior and the payoffs directly, is exactly 0 for
+    rational numbers (at most the tolerance in floating point).  When the
+    agent-form solver lists every equilibrium, so does the result.
 
     Parameters
     ----------
     game : BayesianGame
+        The game.
     method : str
-        The solver for the agent form (``"auto"``, ``"vertex"``, ``"polynomial"``, ...).
+        The solver for the agent form (``"auto"``, ``"vertex"``, ``"polynomial"``, ...);
+        ``auto`` chooses as ``gt.solve`` does: vertex enumeration for a small two-agent
+        form, the polynomial solver for more agents (up to its support-profile limit).
     exact : bool or None
         Rational arithmetic (default for rational priors and payoffs).
     polynomial_limit : int, optional
-        With ``auto``, the most support profiles of the agent form solved by the polynomial
-        solver (:func:`~gametheory.solvers.registry.choose_method`; default its 400).
+        With ``auto``, the most support profiles of the agent form solved by the
+        polynomial solver (:func:`~gametheory.solvers.registry.choose_method`; default
+        its 400): raise it to keep a larger agent form on the polynomial solver, as the
+        crisis comparisons do.
     **options
-        Passed to the agent-form solver.
+        Passed to ``gt.solve`` for the agent form, e.g. ``eliminate=True``.
 
     Returns
     -------
     BayesNashResult
+        The game, its agent form and the verified equilibria.
+
+    Raises
+    ------
+    VerificationError
+        (An internal error) when an agent-form equilibrium fails the interim check.
+
+    References
+    ----------
+    Harsanyi (1967-68), "Games with incomplete information played by
+    'Bayesian' players", Management Science 14; Myerson (1991), *Game Theory:
+    Analysis of Conflict*, section 2.8.
 
     Examples
     --------
@@ -131,6 +195,8 @@ def solve_bayes_nash(game: BayesianGame, method: str = "auto", exact: bool | Non
     >>> res = solve_bayes_nash(g)
     >>> [eq.plays(g)[("Column", "avoid")] for eq in res.equilibria][:1]
     [{'S': Fraction(1, 1)}]
+    >>> [str(p) for p in res.equilibria[0].payoffs]
+    ['1', '3/2']
     """
     agent = game.agent_form()
     if method == "auto" and polynomial_limit is not None:

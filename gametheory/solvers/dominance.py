@@ -53,7 +53,36 @@ __all__ = ["Elimination", "EliminationStep", "iterated_elimination", "dominated_
 
 @dataclass(frozen=True)
 class EliminationStep(Displayable):
-    """One removed action: who, which, how, and the mixture that dominates it."""
+    """One removed action: who, which, how, and the mixture that dominates it.
+
+    A frozen record, one per removal, in :attr:`Elimination.steps`.
+
+    Attributes
+    ----------
+    round : int
+        The elimination round (from 1) in which the action was removed.
+    player : str
+        The player's name.
+    action : str
+        The removed action's name.
+    kind : str
+        ``"strict"`` or ``"weak"``: how it is dominated.
+    dominated_by : Mapping[str, Number]
+        The dominating strategy: action name -> probability (one action with
+        probability 1 for domination by a pure strategy).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_bimatrix([[3, 0], [0, 3], [1, 1]], [[1, 0], [0, 1], [0, 0]],
+    ...                                     players=["Row", "Col"],
+    ...                                     actions=[["T", "M", "B"], ["L", "R"]])
+    >>> step = gt.iterated_elimination(g).steps[0]
+    >>> step.round, step.player, step.action, step.kind
+    (1, 'Row', 'B', 'strict')
+    >>> {a: str(p) for a, p in step.dominated_by.items()}
+    {'T': '1/2', 'M': '1/2'}
+    """
 
     round: int
     player: str
@@ -64,7 +93,7 @@ class EliminationStep(Displayable):
 
 @dataclass(frozen=True)
 class Elimination(Displayable):
-    """The result of iterated elimination.
+    """The result of iterated elimination: a frozen record.
 
     Attributes
     ----------
@@ -82,6 +111,18 @@ class Elimination(Displayable):
         Whether domination by mixed strategies was considered.
     exact : bool
         Whether dominations were verified in exact arithmetic.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_bimatrix([[3, 0], [0, 3], [1, 1]], [[1, 0], [0, 1], [0, 0]],
+    ...                                     players=["Row", "Col"],
+    ...                                     actions=[["T", "M", "B"], ["L", "R"]])
+    >>> res = gt.iterated_elimination(g)
+    >>> res.reduced.actions, res.kept, res.kind, res.mixed, res.exact
+    ((('T', 'M'), ('L', 'R')), ((0, 1), (0, 1)), 'strict', True, True)
+    >>> res.embed([[1, 0], [0, 1]])          # back to the original game's three rows
+    [[1, 0, Fraction(0, 1)], [0, 1]]
     """
 
     game: NormalFormGame
@@ -93,7 +134,20 @@ class Elimination(Displayable):
     exact: bool
 
     def embed(self, strategies: Any) -> list[list[Any]]:
-        """Lift a profile of the reduced game to the original game (zeros for removed actions)."""
+        """Lift a profile of the reduced game to the original game (zeros for removed actions).
+
+        Parameters
+        ----------
+        strategies : sequence of sequence of number
+            One mixed strategy per player over its surviving actions
+            (in the order of :attr:`kept`).
+
+        Returns
+        -------
+        list of list
+            One mixed strategy per player over all of its actions in
+            :attr:`game`; removed actions get 0 (a Fraction when exact).
+        """
         out = []
         for i, s in enumerate(strategies):
             full: list[Any] = [Fraction(0) if self.exact else 0.0] * self.game.shape[i]
@@ -115,8 +169,38 @@ def dominated_actions(game: NormalFormGame, player: int, kind: str = "strict", m
                       context: Context | None = None) -> dict[int, dict[int, Number]]:
     """The actions of ``player`` dominated in ``game``, each with a dominating mixture.
 
-    Returns a mapping from the dominated action's index to ``{action index:
-    probability}`` of a dominating strategy.
+    One round for one player (no iteration): pure dominators are found first,
+    by comparing every pair of actions; with ``mixed``, each remaining action
+    is tested against mixtures of the player's other actions by a linear
+    program (HiGHS), whose mixture is certified in exact arithmetic when
+    ``exact`` (an action whose domination cannot be certified is kept).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+    player : int
+        The player's index.
+    kind : {"strict", "weak"}
+        Strict or weak dominance.
+    mixed : bool
+        Also consider domination by mixed strategies (with three or more
+        actions).
+    exact : bool or None
+        Certify in rational arithmetic (default: when the payoffs are rational).
+    context : Context, optional
+        The computation's context; when given, its arithmetic is used.
+
+    Returns
+    -------
+    dict
+        Dominated action's index -> ``{action index: probability}`` of a
+        dominating strategy; empty when nothing is dominated.
+
+    Raises
+    ------
+    InvalidGameError
+        When ``kind`` is neither ``"strict"`` nor ``"weak"``.
 
     Examples
     --------
@@ -219,10 +303,11 @@ def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool
     kind : {"strict", "weak"}
         Strict dominance keeps every equilibrium; weak dominance may not.
     mixed : bool
-        Also consider domination by mixed strategies (linear programming).
+        Also consider domination by mixed strategies of the player's other
+        actions (a linear program per action not dominated by a pure one).
     exact : bool or None
         Verify each domination in rational arithmetic (default: when the
-        payoffs are rational).
+        payoffs are rational); nothing is removed on a float comparison.
     context : Context, optional
         The computation's context (arithmetic, deadline, progress, seed);
         when given, its arithmetic is used.
@@ -231,6 +316,24 @@ def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool
     -------
     Elimination
         The reduced game, the surviving action indices and the steps.
+
+    Raises
+    ------
+    InvalidGameError
+        When ``kind`` is neither ``"strict"`` nor ``"weak"``.
+
+    Notes
+    -----
+    Strict dominance removes, each round, every dominated action of every
+    player (the result does not depend on the order); weak dominance removes
+    one action per round, the first in player and action order, since its
+    result depends on the order.  Removing strictly dominated actions keeps
+    every Nash equilibrium (``gt.solve(..., eliminate=True)`` relies on it).
+
+    References
+    ----------
+    Maschler, Solan and Zamir (2013), *Game Theory*, sections 4.5 and 5.2.6;
+    Myerson (1991), *Game Theory: Analysis of Conflict*, section 3.9.
 
     Examples
     --------
@@ -242,6 +345,18 @@ def iterated_elimination(game: NormalFormGame, kind: str = "strict", mixed: bool
     [('Player 1', 'C', {'D': Fraction(1, 1)}), ('Player 2', 'C', {'D': Fraction(1, 1)})]
     >>> res.reduced.actions
     (('D',), ('D',))
+
+    Domination by a mixture: ``B`` loses to ``T`` and ``M`` half and half.
+
+    >>> g = gt.NormalFormGame.from_bimatrix([[3, 0], [0, 3], [1, 1]], [[1, 0], [0, 1], [0, 0]],
+    ...                                     players=["Row", "Col"],
+    ...                                     actions=[["T", "M", "B"], ["L", "R"]])
+    >>> res = gt.iterated_elimination(g)
+    >>> [(s.round, s.player, s.action, {a: str(p) for a, p in s.dominated_by.items()})
+    ...  for s in res.steps]
+    [(1, 'Row', 'B', {'T': '1/2', 'M': '1/2'})]
+    >>> res.reduced.actions, res.kept
+    ((('T', 'M'), ('L', 'R')), ((0, 1), (0, 1)))
     """
     if kind not in ("strict", "weak"):
         raise InvalidGameError(f"kind must be 'strict' or 'weak', not {kind!r}")
