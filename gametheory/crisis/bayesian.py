@@ -29,7 +29,8 @@ __all__ = ["BayesRegime", "BayesComparison", "bayes_compare", "bayes_values"]
 
 @dataclass(frozen=True)
 class BayesRegime(Displayable):
-    """One regime's Bayes-Nash equilibria with their expected risks.
+    """One regime's Bayes-Nash equilibria with their expected risks (an entry of
+    ``BayesComparison.regimes``).
 
     Attributes
     ----------
@@ -38,8 +39,20 @@ class BayesRegime(Displayable):
     in_force : tuple of str
         The understandings in force.
     result : BayesNashResult
+        The Bayes-Nash equilibria of the regime's Bayesian game
+        (``result.equilibria``, ``result.complete``, ...).
     risks : tuple of dict
-        Per equilibrium: bad attribute -> its expected level.
+        Per equilibrium: bad attribute -> its expected level, over the prior and the
+        mixed actions.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> r = gt.bayes_compare(gt.load_model("loose-nukes-types")).regimes[0]
+    >>> r.name, r.in_force, r.result.complete, {a: str(v) for a, v in r.risks[0].items()}
+    ('unilateral', (), True, {'loose_nukes': '1/20', 'clash': '1/5'})
+    >>> r.result.equilibria[0].plays(r.result.game)[("PRC", "buffer-seeking")]
+    {'Move in': Fraction(1, 1)}
     """
 
     name: str
@@ -50,7 +63,24 @@ class BayesRegime(Displayable):
 
 @dataclass(frozen=True)
 class BayesComparison(Displayable):
-    """A model with private types, without and with its understandings."""
+    """A model with private types, without and with its understandings (made by
+    :func:`bayes_compare`).
+
+    Attributes
+    ----------
+    model : Model
+        The model compared.
+    regimes : tuple of BayesRegime
+        ``unilateral`` and ``coordinated``, or one regime ``as given`` for a model
+        without understandings.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> c = gt.bayes_compare(gt.load_model("loose-nukes-types"))
+    >>> [(r.name, len(r.result.equilibria)) for r in c.regimes]
+    [('unilateral', 1), ('coordinated', 1)]
+    """
 
     model: Model
     regimes: tuple[BayesRegime, ...]
@@ -91,7 +121,28 @@ def _risks(model: Model, result: BayesNashResult) -> tuple[dict[str, Any], ...]:
 
 def bayes_compare(model: Model, method: str = "auto", exact: bool | None = None) -> BayesComparison:
     """The Bayes-Nash equilibria of a model with private types, without and with its
-    understandings (one regime for a model without understandings).
+    understandings (one regime, ``as given``, for a model without understandings).
+
+    The game is :meth:`~gametheory.crisis.model.Model.bayesian_game` (a model
+    without ``[[type]]`` tables gives one type per party: its Nash equilibria).
+    Each equilibrium comes with the expected level of every bad outcome over the
+    prior and the mixed actions.  ``Model.with_type_probabilities(party, {...})``
+    changes a party's prior.
+
+    Parameters
+    ----------
+    model : Model
+    method : str
+        The solver of the agent form, as for
+        :func:`~gametheory.solvers.bayes_nash.solve_bayes_nash` (``auto``'s
+        support-profile limit for the polynomial solver raised, as in every crisis
+        comparison).
+    exact : bool, optional
+        Exact or floating-point arithmetic (default: exact when the numbers are).
+
+    Returns
+    -------
+    BayesComparison
 
     Examples
     --------
@@ -99,6 +150,10 @@ def bayes_compare(model: Model, method: str = "auto", exact: bool | None = None)
     >>> c = bayes_compare(gt.load_model("loose-nukes"))
     >>> [r.name for r in c.regimes], len(c.regimes[0].result.equilibria)
     (['unilateral', 'coordinated'], 1)
+    >>> m = gt.load_model("loose-nukes-types").with_type_probabilities(
+    ...     "PRC", {"buffer-seeking": "0.2", "stability-first": "0.8"})
+    >>> [str(x) for x in bayes_compare(m).regimes[0].result.equilibria[0].payoffs]   # ex ante
+    ['-42/25', '-2']
     """
     regimes = [("as given", model)] if not model.understandings else \
         [("unilateral", model.with_understandings([])), ("coordinated", model.with_understandings(None))]
@@ -114,6 +169,18 @@ def bayes_compare(model: Model, method: str = "auto", exact: bool | None = None)
 def bayes_values(model: Model, comparison: BayesComparison) -> dict[tuple[str, str], Any]:
     """Per moving party and measure (``worst``, ``best``): its ex-ante payoff over the
     Bayes-Nash equilibria with the understandings minus without (empty without understandings).
+
+    Parameters
+    ----------
+    model : Model
+    comparison : BayesComparison
+        ``bayes_compare(model)``.
+
+    Returns
+    -------
+    dict
+        ``(party, measure) -> value`` for each moving party, ``measure`` ``"worst"``
+        or ``"best"``.
 
     Examples
     --------

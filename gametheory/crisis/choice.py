@@ -64,6 +64,13 @@ class TalksLevel(Displayable):
         The sentence of the source the level comes from.
     note : str
         Where the numbers come from (the modeller's assumptions, and why).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> level = gt.load_model("talks").talks[0]
+    >>> level.name, str(level.discovery), dict(level.cost)["US"], dict(level.if_discovered)["PRC"]
+    ('mid-level', '1/10', Fraction(1, 10), Fraction(-1, 1))
     """
 
     name: str
@@ -90,6 +97,13 @@ class ChoiceOutcome(Displayable):
         How many equilibria (selection and first-stage equilibrium) give it.
     undominated : bool
         Whether one of them has no party propose a weakly dominated level.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> o = gt.coordination_choice(gt.load_model("talks")).outcomes[0]
+    >>> o.levels, str(o.payoffs["US"]), str(o.risks["clash"]), o.count, o.undominated
+    ({'mid-level': Fraction(1, 1)}, '-13/10', '0', 7, True)
     """
 
     levels: dict[str, Any]
@@ -115,6 +129,15 @@ class CoordinationChoice(Displayable):
         Per party: its payoff in the equilibrium with the largest total of the
         movers' payoffs with the understandings, minus the same without (before
         costs): what talks could be worth.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> c = gt.coordination_choice(gt.load_model("talks"))
+    >>> [lv.name for lv in c.levels], c.proposals.actions[0]
+    (['mid-level', 'senior'], ('none', 'mid-level', 'senior'))
+    >>> {p: str(v) for p, v in c.value.items()}
+    {'US': '4/5', 'ROK': '7/10', 'PRC': '3/5', 'Japan': '2/5'}
     """
 
     model: Model
@@ -137,6 +160,19 @@ def _continuations(regime: Regime, shift: dict[str, Fraction]) -> list[tuple[dic
 def coordination_choice(model: Model, levels: Any = None) -> CoordinationChoice:
     """Whether the parties agree on the understandings, as an equilibrium outcome.
 
+    A first stage in which the moving parties each choose, at the same time, the
+    level of talks to join (``"none"`` or a level); the lowest level proposed is
+    held, none if anyone refuses.  Then the crisis is played with the
+    understandings in force if talks were held, each party paying the level's
+    ``cost`` and, with the level's ``discovery`` probability, its
+    ``if_discovered`` change.  Backward induction: for every choice of one
+    equilibrium of each level's crisis game (isolated, or a vertex of a described
+    continuum), the pure equilibria of the proposal game (its mixed equilibria form
+    continua that add no outcome of interest).  Not coordinating is always among
+    the outcomes (if the others refuse, no one can do better than refuse too);
+    ``undominated`` says which outcomes survive when no party proposes a weakly
+    dominated level.
+
     Parameters
     ----------
     model : Model
@@ -148,9 +184,21 @@ def coordination_choice(model: Model, levels: Any = None) -> CoordinationChoice:
     -------
     CoordinationChoice
 
+    Raises
+    ------
+    InvalidGameError
+        For a model without understandings, no levels, or level names that repeat
+        or are ``"none"``.
+    SolverError
+        When a regime's equilibria are not all known (the continuation after talks
+        would not be certain).
+
     Examples
     --------
     >>> import gametheory as gt
+    >>> c = coordination_choice(gt.load_model("talks"))
+    >>> [o.levels for o in c.outcomes]
+    [{'mid-level': Fraction(1, 1)}, {'none': Fraction(1, 1)}]
     >>> c = coordination_choice(gt.load_model("coordinated"), [TalksLevel(
     ...     "mid-level", (), Fraction(0), (), "firm, but quiet")])
     >>> [o.levels for o in c.outcomes]

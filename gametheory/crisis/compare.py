@@ -36,6 +36,74 @@ __all__ = ["Outcome", "Regime", "Comparison", "compare"]
 
 @dataclass(frozen=True)
 class Comparison(Displayable):
+    """A model's game without and with its prior understandings (made by :func:`compare`).
+
+    ``gt.render(c, fmt)`` writes it as ``gametheory compare`` prints it and
+    ``gt.to_dict(c)`` as JSON (schema ``gametheory.compare/1``).
+
+    Attributes
+    ----------
+    model : Model
+        The model compared.
+    regimes : tuple of Regime
+        ``unilateral`` (no understanding in force) and ``coordinated`` (all of
+        them), or one regime ``as given`` for a model without understandings.
+    conflict : ConflictSummary or None
+        The graph-model view (models with ``[model] conflict``): that conflict's
+        equilibria alone and with all parties as one coalition, the ones some
+        coalition breaks, and the status quo with no option taken.
+    bayes : BayesComparison or None
+        The Bayes-Nash view of a model with private types
+        (:func:`~gametheory.crisis.bayesian.bayes_compare`).
+    leads : LeadChoice or None
+        The lead-role stage of a model with ``[[lead]]`` tables
+        (:func:`~gametheory.crisis.leads.lead_choice`); the coordinated regime then
+        has the allocation chosen.
+
+    Notes
+    -----
+    Each regime (:class:`~gametheory.crisis.regime.Regime`) has ``name``,
+    ``in_force`` (the understandings in force), ``method`` (the solver used),
+    ``complete`` (every equilibrium listed), ``notes`` and ``outcomes``.  Each
+    outcome has ``kind`` (``"Nash equilibrium 1"``, ``"correlated (welfare)"``,
+    ``"correlated (egalitarian)"``, ...), ``distribution`` (an array over the
+    movers' profiles), ``payoffs`` (every party's expected payoff, movers or not),
+    ``welfare`` (their total), ``risks`` (bad attribute -> expected level),
+    ``exact`` and ``pareto_dominated``: whether some distribution over profiles
+    gives every party at least as much and one more, decided by a linear program
+    certified in exact arithmetic for exact outcomes (None in a lean comparison).
+
+    A regime also has ``optimum`` and ``optimum_profile`` (the utilitarian
+    optimum: the profile with the largest total payoff), ``pareto_profiles`` (the
+    pure profiles that no other pure profile Pareto-dominates), ``continuum``
+    (vertices of described continua of equilibria), ``accounted`` (whether the
+    listed equilibria and continua hold every equilibrium), ``selection`` (the
+    selection panel), and, with ``extras``, ``bargaining`` and ``disagreement``,
+    ``tree_outcomes`` and ``tree_complete``, and ``transferable`` (see
+    :func:`compare`).  Its welfare losses are differences, because payoffs in
+    crisis models are often negative: ``price_of_anarchy`` and
+    ``price_of_stability`` (the optimum minus the worst and the best Nash
+    equilibrium's total), and against the best correlated equilibrium
+    ``anarchy_against_correlated`` (best correlated minus worst Nash total) and
+    ``correlation_gain`` (best correlated minus best Nash total).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> c = gt.compare(gt.load_model("loose-nukes"))
+    >>> [(r.name, r.in_force) for r in c.regimes]
+    [('unilateral', ()), ('coordinated', ('deconfliction',))]
+    >>> first = c.regimes[0]
+    >>> [o.kind for o in first.outcomes]
+    ['Nash equilibrium 1', 'correlated (welfare)', 'correlated (egalitarian)']
+    >>> first.optimum_profile, str(first.price_of_anarchy), str(first.correlation_gain)
+    (('Wait', 'Move in'), '3/5', '0')
+    >>> [str(x) for x in c.nash_range(c.regimes[1], "US")]
+    ['-7/10', '-7/10']
+    >>> c.conflict, c.bayes, c.leads
+    (None, None, None)
+    """
+
     model: Model
     regimes: tuple[Regime, ...]
     conflict: ConflictSummary | None = None   # the graph-model view (models with a conflict file)
@@ -44,7 +112,7 @@ class Comparison(Displayable):
 
     def nash_range(self, regime: Regime, party: str) -> tuple[Any, Any]:
         """Worst and best payoff of ``party`` over the regime's Nash equilibria, the vertices of
-        any described continuum included (:attr:`Regime.nash_outcomes`)."""
+        any described continuum included (``Regime.nash_outcomes``)."""
         values = [o.payoffs[party] for o in regime.nash_outcomes]
         return min(values), max(values)
 
@@ -56,6 +124,14 @@ class Comparison(Displayable):
 
 def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     """The model's game without and with its prior understandings, side by side.
+
+    Each regime's game is solved for every equilibrium (method ``auto``), and the
+    welfare-maximising and egalitarian correlated equilibria are added (Aumann
+    1974); every outcome is described by every party's expected payoff (parties
+    that do not move included), the total, and the expected level of each bad
+    outcome.  The unilateral regime has no understanding in force, the coordinated
+    one all of them; a model without understandings gives one regime, ``as
+    given``.
 
     ``extras=False`` gives a lean comparison for sweeps and threshold scans:
     the Nash equilibria (and described continua) of each regime and the
@@ -81,6 +157,29 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     settle by bargaining (``Comparison.leads``, :func:`~gametheory.crisis.leads.lead_choice`),
     in lean comparisons too.
 
+    Parameters
+    ----------
+    model : Model
+    weights : mapping, optional
+        ``(party, attribute) -> weight``, replacing the default weights where given.
+    extras : bool
+        Whether to add the egalitarian correlated equilibrium, Pareto dominance,
+        bargaining, the game tree, the cooperative benchmark, the graph-model and
+        Bayes-Nash views and the selection panel (default True; ``sweep`` and
+        ``thresholds`` pass False).
+
+    Returns
+    -------
+    Comparison
+
+    References
+    ----------
+    Aumann, R. J. (1974). Subjectivity and correlation in randomized strategies.
+    Journal of Mathematical Economics 1.
+    Koutsoupias, E. and Papadimitriou, C. (1999). Worst-case equilibria. STACS 99.
+    Anshelevich, E. et al. (2004). The price of stability for network design with
+    fair cost allocation. FOCS 2004.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -89,6 +188,15 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     ['unilateral', 'coordinated']
     >>> [str(x) for x in c.nash_range(c.regimes[0], "US")]
     ['-39/20', '-39/20']
+    >>> [(r.name, r.complete) for r in c.regimes]
+    [('unilateral', True), ('coordinated', True)]
+    >>> [str(o.risks["clash"]) for o in c.regimes[0].outcomes]
+    ['1/10', '1/10', '1/10']
+    >>> c.regimes[1].in_force, dict(c.leads.chosen.leaders)
+    (('deconfliction', 'rok_leads_aid'), {'delivery of humanitarian assistance': 'ROK'})
+    >>> lean = compare(gt.load_model("coordinated"), extras=False)
+    >>> [o.kind for o in lean.regimes[0].outcomes], lean.regimes[0].outcomes[0].pareto_dominated
+    (['Nash equilibrium 1', 'correlated (welfare)'], None)
     """
     if weights is not None:
         weights = {**model.default_weights(), **weights}

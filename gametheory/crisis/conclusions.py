@@ -60,6 +60,25 @@ class Conclusion(Displayable):
     truth : callable, optional
         ``truth(comparison) -> bool`` when the truth is not simply the margin's
         sign (a combination of several statements).
+
+    Notes
+    -----
+    ``holds(comparison)`` says whether the statement holds.  Conclusions of your
+    own go to :func:`~gametheory.crisis.sweep.sweep` and
+    :func:`~gametheory.crisis.thresholds.thresholds` as ``extra``; with worker
+    processes their functions must pickle (module-level functions, or
+    :func:`~gametheory.crisis.expressions.parse_conclusion`).  The threshold search
+    uses the margin to find where a conclusion flips exactly.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> def us_no_worse(c):
+    ...     return c.nash_range(c.regimes[1], "US")[0] - c.nash_range(c.regimes[0], "US")[0]
+    >>> mine = gt.Conclusion("us", "coordination does not hurt the US's worst case", us_no_worse)
+    >>> c = gt.compare(gt.load_model("loose-nukes"), extras=False)
+    >>> mine.holds(c), mine.margin(c)
+    (True, Fraction(7, 10))
     """
 
     name: str
@@ -113,7 +132,34 @@ def worst_risk(regime: Regime, attribute: str) -> Any:
 
 
 def builtin_conclusions(model: Model) -> list[Conclusion]:
-    """The conclusions every comparison of ``model`` is checked for (see the module notes).
+    """The conclusions every comparison of ``model`` is checked for.
+
+    In this order: coordination does not lower any party's worst
+    (``worst_payoff.all``) or best (``best_payoff.all``) equilibrium payoff; per
+    party, that it does not lower its worst (``worst_payoff.PARTY``) or best
+    (``best_payoff.PARTY``) equilibrium payoff; per bad attribute, that the
+    unilateral game has an equilibrium where it occurs (``unilateral_risk.ATTRIBUTE``,
+    strict) and that coordination does not raise its worst equilibrium level
+    (``worst_risk.ATTRIBUTE``); per mover, that coordination changes its action in
+    the selected equilibrium (``action_changes.PARTY``, strict); and that the best
+    correlated equilibrium beats every Nash equilibrium in the movers' total in the
+    first regime (``correlation_gain``, strict; the only one for a model without
+    understandings).  Equilibrium payoffs and levels range over the Nash equilibria
+    and the vertices of described continua.
+
+    The selected equilibrium of a regime is the payoff-dominant one among the Nash
+    equilibria and continuum vertices (every mover gets at least as much, someone
+    more) when there is one, else the one with the largest total of the movers'
+    payoffs (the first listed on a tie).
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    list of Conclusion
+        Each of them reads a :class:`~gametheory.crisis.compare.Comparison` of ``model``.
 
     Examples
     --------
@@ -121,6 +167,8 @@ def builtin_conclusions(model: Model) -> list[Conclusion]:
     >>> names = [c.name for c in builtin_conclusions(gt.load_model("coordinated"))]
     >>> names[:3], "correlation_gain" in names
     (['worst_payoff.all', 'best_payoff.all', 'worst_payoff.US'], True)
+    >>> [c.name for c in builtin_conclusions(gt.load_model("loose-nukes"))][-3:]
+    ['action_changes.US', 'action_changes.PRC', 'correlation_gain']
     """
     parties = [p.name for p in model.parties]
     bad = [a.name for a in model.attributes if a.bad]
@@ -179,8 +227,31 @@ def builtin_conclusions(model: Model) -> list[Conclusion]:
 
 
 def coordination_values(model: Model, comparison: Comparison) -> dict[tuple[str, str], Any]:
-    """Per party and measure (``worst``, ``best``, ``selected``): its equilibrium payoff with
-    the understandings minus without (empty for a model without understandings)."""
+    """Each party's value of coordination: its equilibrium payoff with the understandings
+    minus without.
+
+    Parameters
+    ----------
+    model : Model
+    comparison : Comparison
+        ``compare(model)`` (a lean one, ``extras=False``, is enough).
+
+    Returns
+    -------
+    dict
+        ``(party, measure) -> value`` for every party (movers or not) and each
+        ``measure`` of ``"worst"``, ``"best"`` (over the Nash equilibria and
+        continuum vertices) and ``"selected"`` (the selected equilibrium, see
+        :func:`builtin_conclusions`); empty for a model without understandings.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> m = gt.load_model("loose-nukes")
+    >>> values = coordination_values(m, gt.compare(m, extras=False))
+    >>> str(values[("US", "worst")]), str(values[("PRC", "selected")])
+    ('7/10', '9/10')
+    """
     if len(comparison.regimes) < 2:
         return {}
     without, with_ = comparison.regimes
@@ -201,11 +272,29 @@ def bayes_conclusions(model: Model) -> list[Conclusion]:
     risk over the Bayes-Nash equilibria; per moving party, that it does not lower its worst
     ex-ante payoff.  Empty for a model without understandings.
 
+    ``gt.thresholds(..., view="bayes")`` follows them (the default when a type
+    probability ``type.PARTY.TYPE`` is varied), as does ``gt.sweep(..., view="bayes")``.
+
+    Parameters
+    ----------
+    model : Model
+        A model with ``[[type]]`` tables.
+
+    Returns
+    -------
+    list of Conclusion
+        ``bayes_worst_risk.ATTRIBUTE`` per bad attribute, then
+        ``bayes_worst_payoff.PARTY`` per moving party; their margins read a
+        :class:`~gametheory.crisis.bayesian.BayesComparison`.
+
     Examples
     --------
     >>> import gametheory as gt
-    >>> [c.name for c in bayes_conclusions(gt.load_model("loose-nukes-types"))][:2]
+    >>> m = gt.load_model("loose-nukes-types")
+    >>> [c.name for c in bayes_conclusions(m)][:2]
     ['bayes_worst_risk.loose_nukes', 'bayes_worst_risk.clash']
+    >>> [c.holds(gt.bayes_compare(m)) for c in bayes_conclusions(m)]
+    [True, True, True, True]
     """
     if not model.understandings:
         return []

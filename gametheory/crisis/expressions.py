@@ -241,21 +241,59 @@ class _Evaluate:
 
 
 def parse_conclusion(text: str, model: Model, name: str | None = None) -> Conclusion:
-    """A :class:`~gametheory.crisis.conclusions.Conclusion` from an expression (see the module
-    notes); ``name`` defaults to the expression itself.
+    """A :class:`~gametheory.crisis.conclusions.Conclusion` from an expression in a small
+    language, parsed, never evaluated as Python.
+
+    An expression compares (``<``, ``<=``, ``>``, ``>=``, ``==``, ``!=``) sums,
+    differences, products and quotients of numbers (decimals, kept exact) and of
+    the functions ``worst(REGIME, PARTY)``, ``best(REGIME, PARTY)`` and
+    ``selected(REGIME, PARTY)`` (a party's worst, best and selected equilibrium
+    payoff), ``risk(REGIME, ATTRIBUTE)`` (the largest level of a bad attribute
+    over the regime's equilibria) and ``minrisk(REGIME, ATTRIBUTE)`` (the
+    smallest); comparisons are joined by ``and``, ``or`` and ``not`` (``not``
+    binding tighter than ``and``, ``and`` tighter than ``or``; parentheses group).
+    A regime is ``with`` / ``coordinated`` or ``without`` / ``unilateral``;
+    parties and attributes are names of the model, bare or quoted.
+
+    Parameters
+    ----------
+    text : str
+        The expression, e.g. ``"risk(with, clash) <= risk(without, clash) / 2"``.
+    model : Model
+        Every name is checked against it when the expression is parsed.
+    name : str, optional
+        The conclusion's name (default: the expression itself).
+
+    Returns
+    -------
+    Conclusion
+        With a margin (for a comparison, the signed gap between its sides; ``and`` the
+        smaller of two margins, ``or`` the larger, ``not`` the negation) and a truth; it
+        pickles, so it can go to worker processes.
+
+    Raises
+    ------
+    InvalidGameError
+        For an empty expression, a syntax error, an unknown function, regime, party
+        or bad attribute, or an expression that compares nothing; the message names
+        the problem and its position.  Evaluating ``with`` on a model without
+        understandings, or a division by zero, raises it too.
 
     Examples
     --------
     >>> import gametheory as gt
     >>> model = gt.load_model("coordinated")
     >>> rok = parse_conclusion("worst(with, ROK) >= worst(without, ROK) + 0.5", model)
-    >>> c = gt.compare(model)
+    >>> c = gt.compare(model, extras=False)
     >>> rok.holds(c), rok.margin(c)
     (True, Fraction(1, 5))
     >>> parse_conclusion("worst(with, Korea) > 0", model)
     Traceback (most recent call last):
     ...
     gametheory.errors.InvalidGameError: conclusion 'worst(with, Korea) > 0': worst: 'Korea' is not a party of the model (Japan, PRC, ROK, US) at position 1
+    >>> clash = parse_conclusion("risk(with, clash) <= risk(without, clash) / 2", model)
+    >>> clash.holds(c)
+    True
     """
     if not isinstance(text, str) or not text.strip():
         raise InvalidGameError("conclusion: an empty expression")

@@ -45,11 +45,33 @@ __all__ = ["LeadOption", "LeadChoice", "lead_choice"]
 
 @dataclass(frozen=True)
 class LeadOption(Displayable):
-    """One allocation of the lead roles: ``leaders`` (``(area, party)`` pairs), the
-    understandings it puts in force, each party's ``payoffs`` (its worst over the
-    ``equilibria`` Nash equilibria of the crisis with them), whether it is ``acceptable``
-    (no party at the table below its disagreement payoff) and its Nash product (None when
-    not)."""
+    """One allocation of the lead roles (an entry of ``LeadChoice.options``).
+
+    Attributes
+    ----------
+    leaders : tuple of (str, str)
+        ``(area, party)`` pairs: who leads each area.
+    in_force : tuple of str
+        The understandings it puts in force (the leaders', and the model's other
+        understandings).
+    payoffs : dict
+        Each party's worst payoff over the Nash equilibria of the crisis with them
+        (continuum vertices included).
+    equilibria : int
+        How many Nash outcomes that worst is over.
+    acceptable : bool
+        Whether no party at the table gets less than its disagreement payoff.
+    nash_product : Fraction, float or None
+        The product of the table's gains over the disagreement point (None when not
+        acceptable).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> o = gt.lead_choice(gt.load_model("coordinated")).options[2]
+    >>> o.leaders, o.in_force, o.acceptable, str(o.nash_product)
+    ((('delivery of humanitarian assistance', 'PRC'),), ('deconfliction', 'prc_leads_aid'), True, '6/125')
+    """
 
     leaders: tuple[tuple[str, str], ...]
     in_force: tuple[str, ...]
@@ -61,10 +83,40 @@ class LeadOption(Displayable):
 
 @dataclass(frozen=True)
 class LeadChoice(Displayable):
-    """The lead-role stage of a model: the parties at the ``table`` (the candidate leaders), the
-    ``disagreement`` payoffs (no understanding in force), every allocation (``options``), the
-    ``chosen`` one (None when no allocation is acceptable to every party at the table) and
-    whether another allocation has the same Nash product (``tied``)."""
+    """The lead-role stage of a model (made by :func:`lead_choice`).
+
+    ``gametheory leads MODEL`` prints it (JSON schema ``gametheory.leads/1``).
+
+    Attributes
+    ----------
+    model : Model
+    table : tuple of str
+        The parties at the table: the candidate leaders, in the model's order.
+    disagreement : dict
+        Each party's worst Nash payoff with no understanding in force.
+    options : tuple of LeadOption
+        Every allocation (one leader per area), in the order of the ``[[lead]]``
+        tables.
+    chosen : LeadOption or None
+        The acceptable allocation with the largest Nash product, the first listed on
+        a tie; None when no allocation leaves every party at the table at least its
+        disagreement payoff.
+    tied : bool
+        Whether another acceptable allocation has the same Nash product.
+    in_force : tuple of str
+        (property) The understandings in force once the roles are settled: the
+        chosen allocation's, or, when none is acceptable, the model's
+        understandings other than any lead.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> choice = gt.lead_choice(gt.load_model("coordinated"))
+    >>> choice.table, {p: str(v) for p, v in choice.disagreement.items()}
+    (('US', 'ROK', 'PRC'), {'US': '-39/20', 'ROK': '-18/5', 'PRC': '-27/5', 'Japan': '-7/10'})
+    >>> choice.in_force
+    ('deconfliction', 'rok_leads_aid')
+    """
 
     model: Model
     table: tuple[str, ...]
@@ -91,7 +143,22 @@ def _worst(model: Model, weights: Mapping | None) -> tuple[dict[str, Any], int]:
 
 
 def lead_choice(model: Model, weights: Mapping[tuple[str, str], Any] | None = None) -> LeadChoice:
-    """Settle the model's lead roles by bargaining among the moving parties (module notes).
+    """Settle the model's lead roles by bargaining among the candidate leaders.
+
+    An allocation picks one leader per ``[[lead]]`` area; with it, the model's
+    other understandings are in force too.  The parties at the table (the
+    candidate leaders) bargain over this finite set (Nash 1950, over the
+    allocations, not lotteries among them): an allocation's value to a party is
+    its worst payoff over the Nash equilibria of the crisis with it (the vertices of
+    any described continuum included); the disagreement point is each party's
+    worst Nash payoff with no understanding in force; an allocation is acceptable
+    when every party at the table gets at least its disagreement payoff, and the
+    chosen one has the largest Nash product of the gains among the acceptable ones
+    (the first listed on a tie, ``tied`` says so; none acceptable: nobody leads).
+    Each allocation costs one solve of the crisis game.  ``gametheory leads MODEL``
+    prints the result (JSON schema ``gametheory.leads/1``);
+    :func:`~gametheory.crisis.compare.compare` solves its coordinated regime with
+    the allocation chosen.
 
     Parameters
     ----------
@@ -104,6 +171,15 @@ def lead_choice(model: Model, weights: Mapping[tuple[str, str], Any] | None = No
     -------
     LeadChoice
 
+    Raises
+    ------
+    InvalidGameError
+        When the model has no ``[[lead]]`` table.
+
+    References
+    ----------
+    Nash, J. F. (1950). The bargaining problem. Econometrica 18.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -112,6 +188,13 @@ def lead_choice(model: Model, weights: Mapping[tuple[str, str], Any] | None = No
     ['ROK', 'US', 'PRC']
     >>> dict(choice.chosen.leaders), choice.tied     # the US's lead does as well: a tie
     ({'delivery of humanitarian assistance': 'ROK'}, True)
+    >>> [str(o.nash_product) for o in choice.options]
+    ['42/125', '42/125', '6/125']
+
+    With the default numbers the ROK's lead and the US's give every party the same
+    payoffs (their effects differ only off the equilibrium path): the tie is
+    reported, and the choice between them rests on the order of the ``[[lead]]``
+    table.
     """
     if not model.leads:
         raise InvalidGameError(f"{model.path}: the model has no [[lead]] table: nothing to settle")

@@ -32,9 +32,32 @@ CLASSES = ("stated", "inferred", "assumption", "quoted", "unsupported")
 
 @dataclass(frozen=True)
 class LedgerEntry(Displayable):
-    """One number: its parameter ``name``, ``value``, range (``low``, ``high``), ``basis`` (one of
-    :data:`CLASSES`), the ``quote`` it rests on and the ``reason`` (an assumption's or an
-    inference's, or the note of an effect)."""
+    """One number of a model's provenance ledger (see :func:`ledger`).
+
+    Attributes
+    ----------
+    name : str
+        The parameter's name (as in :meth:`~gametheory.crisis.model.Model.parameters`).
+    value : Fraction
+        Its point value.
+    low, high : Fraction
+        Its range (equal for a fixed number).
+    basis : str
+        Its class, one of ``CLASSES``: ``stated``, ``inferred``, ``assumption``,
+        ``quoted`` or ``unsupported``.
+    quote : str
+        The sentence of the source it rests on (empty: none).
+    reason : str
+        An assumption's or an inference's reason, the note of an effect, or the
+        source of a range.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> e = gt.ledger(gt.load_model("loose-nukes")).entries[0]
+    >>> e.name, e.value, e.low, e.high, e.basis
+    ('weight.US.loose_nukes', Fraction(-8, 1), Fraction(-12, 1), Fraction(-4, 1), 'stated')
+    """
 
     name: str
     value: Fraction
@@ -47,7 +70,25 @@ class LedgerEntry(Displayable):
 
 @dataclass(frozen=True)
 class Ledger(Displayable):
-    """Every number of a model with its provenance, and how many there are of each class."""
+    """Every number of a model with its provenance, and how many there are of each class
+    (made by :func:`ledger`).
+
+    Attributes
+    ----------
+    model : Model
+    entries : tuple of LedgerEntry
+        One per number, in the order of :meth:`~gametheory.crisis.model.Model.parameters`.
+    counts : dict of str to int
+        (property) Class -> how many entries have it, every class of ``CLASSES``
+        in order.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> book = gt.ledger(gt.load_model("loose-nukes"))
+    >>> len(book.entries), book.counts["stated"]
+    (15, 2)
+    """
 
     model: Model
     entries: tuple[LedgerEntry, ...]
@@ -63,7 +104,24 @@ def _assumed(text: str) -> bool:
 
 
 def ledger(model: Model) -> Ledger:
-    """The provenance ledger of a model (see the module notes).
+    """The provenance ledger of a model: every number, what it rests on, and its class.
+
+    Each number of :meth:`~gametheory.crisis.model.Model.parameters` is classed
+    ``stated``, ``inferred`` or ``assumption`` when the file says so (a
+    preference's or a channel's ``basis``, with its ``reason``); ``assumption``
+    when its note or source starts with ``assumption`` (effects, baselines,
+    ranges); ``quoted`` when it has a quote the file does not class (the sentence
+    is there, whether it *states* the number is not claimed); ``unsupported``
+    otherwise.  ``gametheory show MODEL --ledger`` prints it (as a table, Markdown,
+    LaTeX or JSON, schema ``gametheory.ledger/1``).
+
+    Parameters
+    ----------
+    model : Model
+
+    Returns
+    -------
+    Ledger
 
     Examples
     --------

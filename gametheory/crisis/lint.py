@@ -12,7 +12,7 @@ The rules (each finding names its rule, the place and what is wrong):
   says it), ``inferred`` (it follows from the quote, with the reasoning) or
   ``assumption``.  The ledger needs each number's class;
 - ``reused-quote``: one sentence quoted for the weights of different attributes
-  (or of different parties): it cannot state them all;
+  (of one party or several): it cannot state them all;
 - ``inconsistent``: the same party's weight on the same attribute given different
   values in another model of the same folder;
 - ``tie``: a best-response tie in the model's game, without or with the
@@ -43,7 +43,28 @@ RULES = ("not-verbatim", "unquoted", "unclassed", "reused-quote", "inconsistent"
 
 @dataclass(frozen=True)
 class Finding(Displayable):
-    """One problem: the ``rule`` it breaks, ``where`` (a table of the model file) and ``message``."""
+    """One problem found by :func:`lint`.
+
+    Attributes
+    ----------
+    rule : str
+        The rule it breaks (one of ``RULES``: ``not-verbatim``, ``unquoted``,
+        ``unclassed``, ``reused-quote``, ``inconsistent``, ``tie``, ``priority``).
+    where : str
+        Where in the model it is (a table of the model file, or the game).
+    message : str
+        What is wrong.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> zero = gt.lint(gt.load_model("loose-nukes").with_values({"weight.PRC.loose_nukes": 0}))
+    >>> f = zero.findings[0]
+    >>> f.rule, f.where
+    ('tie', 'the game without the understandings')
+    >>> f.line()
+    'tie: the game without the understandings: 1 best-response tie(s), e.g. PRC between Wait and Move in against US Wait (payoff 0): zero weights or clipped effects make payoffs equal by construction'
+    """
 
     rule: str
     where: str
@@ -56,7 +77,26 @@ class Finding(Displayable):
 
 @dataclass(frozen=True)
 class LintReport(Displayable):
-    """Every finding of :func:`lint` on one model, and the rules that could not be checked."""
+    """Every finding of :func:`lint` on one model, and the rules that could not be checked.
+
+    Attributes
+    ----------
+    model : Model
+        The model checked.
+    findings : tuple of Finding
+        In the order the rules are checked.
+    skipped : tuple of str
+        The rules that could not be checked (``not-verbatim`` without the source text).
+    clean : bool
+        (property) True when there is no finding.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> report = gt.lint(gt.load_model("loose-nukes"))
+    >>> report.clean, report.skipped, report.findings
+    (True, ('not-verbatim',), ())
+    """
 
     model: Model
     findings: tuple[Finding, ...]
@@ -94,7 +134,26 @@ def _quotes(model: Model) -> list[tuple[str, str]]:
 
 def lint(model: Model, source_text: str | None = None,
          others: Sequence[Model] = ()) -> LintReport:
-    """Check a model's provenance and construction (see the module notes).
+    """Check a model's provenance and construction.
+
+    The rules, each finding naming its rule, the place and what is wrong:
+
+    - ``not-verbatim``: a quote not in ``source_text``, word for word (whitespace
+      normalised); skipped without it;
+    - ``unquoted``: an effect or baseline whose note or source does not start with
+      ``assumption``, or a preference or channel range without a source saying why;
+    - ``unclassed``: a weight or channel without ``basis`` (``stated``,
+      ``inferred`` or ``assumption``);
+    - ``reused-quote``: one sentence quoted for the weights of different attributes;
+    - ``inconsistent``: a weight that differs in one of ``others`` (or is given there
+      and absent here);
+    - ``tie``: a best-response tie in the game without or with the understandings,
+      under every allocation of the lead roles (zero weights or clipped effects
+      make payoffs equal by construction);
+    - ``priority``: a stated priority the numbers, a type's included, break.
+
+    ``gametheory lint`` prints one line per finding and exits with code 1 when
+    there is any.
 
     Parameters
     ----------
@@ -104,6 +163,10 @@ def lint(model: Model, source_text: str | None = None,
     others : sequence of Model
         Models to compare weights with (``inconsistent``); ``gametheory lint`` passes
         the other models of the same folder.
+
+    Returns
+    -------
+    LintReport
 
     Examples
     --------
@@ -116,6 +179,9 @@ def lint(model: Model, source_text: str | None = None,
     ...     replace(p, basis="") for p in report.model.preferences))
     >>> sorted({f.rule for f in lint(careless).findings})
     ['unclassed']
+    >>> zero = lint(gt.load_model("loose-nukes").with_values({"weight.PRC.loose_nukes": 0}))
+    >>> [f.rule for f in zero.findings]
+    ['tie', 'tie']
     """
     findings: list[Finding] = []
     skipped: list[str] = []

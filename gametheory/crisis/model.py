@@ -257,7 +257,105 @@ class Derivation:
 
 @dataclass(frozen=True)
 class Model(Displayable):
-    """A crisis model read from a TOML file: parties, attributes, effects, preferences."""
+    """A crisis model read from a TOML file: parties, attributes, effects, preferences.
+
+    Read one with :func:`~gametheory.io.model_toml.load_model` (a ``.toml`` file or a
+    bundled model's name); the file format is ``docs/reference/model-format.md``.
+    A model is frozen: the ``with_*`` methods return changed copies.
+
+    Attributes
+    ----------
+    title, description : str
+        The ``[model]`` table's title and description.
+    source : str
+        The source the quotes come from (the article), as cited.
+    parties : tuple of Party
+        Every party (``name``, ``actions``); a party without actions does not move, but
+        its payoffs are still derived and reported.
+    attributes : tuple of Attribute
+        The attributes of an outcome (``name``, ``description``, range ``low`` to
+        ``high``, ``bad``: an outcome the source fears, reported as a risk).
+    baseline : mapping of str to Fraction
+        Each attribute's value before any effect applies.
+    effects : tuple of Effect
+        The rules that add to attributes when parties take given actions (``when``,
+        ``changes``, the ``requires``/``excludes`` understandings, ``scenarios``, ``name``).
+    preferences : tuple of Preference
+        Each party's weight on an attribute with its range, distribution, quote and
+        ``basis`` (``stated``, ``inferred`` or ``assumption``) and ``reason``.
+    priorities : tuple of Priority
+        Ordinal statements (``higher`` outranks each of ``lower`` for ``party``): the
+        higher attribute's full swing must be worth more than the lower one's.
+    path : str
+        The file read (``"<string>"`` when none).
+    understandings : tuple of Understanding
+        The prior understandings (``name``, ``description``, ``quote``).
+    in_force : tuple of str
+        The understandings in force (see :meth:`with_understandings`).
+    scenarios : tuple of Scenario
+        The chance scenarios (``name``, ``probability``, ...) that precede the
+        parties' responses; empty: none.
+    timing : Timing or None
+        The ``[timing]`` table: the order the movers respond in and what each sees.
+    transfers : bool
+        Whether the movers may pass payoff between them (``transfers = true``).
+    conflict : ConflictModel or None
+        The graph-model version of the case (``[model] conflict``), loaded.
+    uncertainty : mapping of str to Uncertain
+        The ranges of the effects', baselines', probabilities' and channels' numbers, by
+        parameter name.
+    sha256 : str
+        SHA-256 of the model file, chained with the files it extends.
+    types : tuple of PartyType
+        The parties' privately known types (``[[type]]`` tables; empty: every
+        number is common knowledge).
+    talks : tuple of TalksLevel
+        The levels of talks at which the understandings can be agreed (``[[talks]]``).
+    source_text : str
+        The file holding the source's text, relative to the model's folder.
+    talk : TalkStage or None
+        A round of cheap talk before the crisis (``[talk]``).
+    repetition : Repetition or None
+        The crisis as the stage of a repeated game (``[repeated]``).
+    channels : tuple of Channel
+        The ``[[channel]]`` tables: a party whose payoff carries another's concerns.
+    leads : tuple of LeadArea
+        The ``[[lead]]`` tables: areas whose lead the parties settle among alternative
+        understandings (:func:`~gametheory.crisis.leads.lead_choice`).
+    players : tuple of Party
+        (property) The parties that move.
+
+    Notes
+    -----
+    A party's payoff at a profile is ``sum_a weight[a] * value[a]`` over the
+    attributes, each value the baseline plus the effects that apply, clipped to the
+    attribute's range (the expectation over the scenarios, if any), with the
+    channels' carried weights added (:meth:`payoff_weights`).
+
+    ``weights``, where a method takes it (:meth:`game`, :meth:`outside_payoffs`,
+    :meth:`payoff`, :meth:`payoff_in`, :meth:`tree`, :meth:`priority_violations`),
+    is a mapping ``(party, attribute) -> weight`` used *instead of* the default
+    weights: a pair it does not name counts 0.  None (the default) means the
+    model's own weights (:meth:`default_weights`).  :func:`~gametheory.crisis.compare.compare`
+    and :func:`~gametheory.crisis.leads.lead_choice` instead merge a partial mapping into
+    the default weights.
+
+    References
+    ----------
+    Keeney, R. L. and Raiffa, H. (1976). Decisions with Multiple Objectives:
+    Preferences and Value Tradeoffs, chapter 3 (linear multi-attribute utility).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> model = gt.load_model("unilateral")
+    >>> [p.name for p in model.parties], [p.name for p in model.players]
+    (['US', 'ROK', 'PRC', 'Japan'], ['US', 'ROK', 'PRC'])
+    >>> str(model.payoff("Japan", ["Intervene", "Intervene", "Limited"]))
+    '-7/10'
+    >>> model.game().players
+    ('US', 'ROK', 'PRC')
+    """
 
     title: str
     description: str
@@ -295,8 +393,19 @@ class Model(Displayable):
     leads: tuple[LeadArea, ...] = ()
 
     def parameters(self) -> tuple[Parameter, ...]:
-        """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`:
-        weights, baselines, effects, scenario probabilities (see that module for the names).
+        """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`.
+
+        Each has a stable name: ``weight.PARTY.ATTRIBUTE``, ``baseline.ATTRIBUTE``,
+        ``effect.EFFECT.ATTRIBUTE``, ``probability.SCENARIO``, ``type.PARTY.TYPE`` (a
+        type's prior probability) and ``channel.PARTY.CARRIES``, in that order.  Its
+        :class:`~gametheory.crisis.parameters.Uncertain` number has the point value the
+        model computes with and the range the file gives (the model format,
+        ``docs/reference/model-format.md``, says how a number gets its range; a number
+        without one is fixed).
+
+        Returns
+        -------
+        tuple of Parameter
 
         Examples
         --------
@@ -305,6 +414,9 @@ class Model(Displayable):
         >>> n = params["weight.ROK.meltdown"].number
         >>> n.value, n.low, n.high
         (Fraction(-10, 1), Fraction(-15, 1), Fraction(-6, 1))
+        >>> p = {q.name: q for q in gt.load_model("succession").parameters()}["probability.succession"]
+        >>> p.kind, str(p.number.value), [str(x) for x in (p.number.low, p.number.high)]
+        ('probability', '1/5', ['1/20', '2/5'])
         """
         out = [Parameter(f"weight.{p.party}.{p.attribute}", "weight",
                          Uncertain(p.weight, p.low, p.high, p.distribution, p.shape,
@@ -332,6 +444,23 @@ class Model(Displayable):
         When some scenario probabilities (or some of a party's type
         probabilities, ``type.PARTY.NAME``) are set and others not, the others
         share the rest in proportion to their current values.
+
+        Parameters
+        ----------
+        values : mapping of str to number
+            Parameter name -> value: an int, a Fraction, a finite float or a decimal or
+            fraction string such as ``"3/10"`` (parsed, never evaluated).
+
+        Returns
+        -------
+        Model
+
+        Raises
+        ------
+        InvalidGameError
+            For a name that is no parameter of the model (the message suggests some), a
+            value that is not a number, or scenario or type probabilities that cannot be
+            made to sum to 1 (those set leave the others less than nothing).
 
         Examples
         --------
@@ -386,7 +515,8 @@ class Model(Displayable):
         return model
 
     def with_probabilities(self, probabilities: Mapping[str, Any]) -> Model:
-        """The same model with other scenario probabilities (they must sum to 1)."""
+        """The same model with other scenario probabilities (scenario name -> probability;
+        those not named keep theirs; nonnegative, summing to 1, else ``InvalidGameError``)."""
         known = {s.name: s for s in self.scenarios}
         unknown = set(probabilities) - set(known)
         if unknown:
@@ -503,14 +633,20 @@ class Model(Displayable):
 
     def payoff(self, party: str, profile: Sequence[str],
                weights: Mapping[tuple[str, str], Any] | None = None) -> Fraction:
-        """A party's payoff at a profile (default weights unless ``weights`` is given; the
-        channels are added, :meth:`payoff_weights`)."""
+        """A party's payoff at a profile (one action per mover), exact.
+
+        Default weights unless ``weights`` is given (the complete mapping: see the class
+        notes); the channels are added (:meth:`payoff_weights`).
+        """
         w = self.payoff_weights(weights)
         values = self.attribute_values(profile)
         return sum((Fraction(w.get((party, a), 0)) * v for a, (v, _) in values.items()), Fraction(0))
 
     def explain(self, party: str, profile: Sequence[str]) -> Derivation:
-        """How ``party``'s payoff at ``profile`` follows from the model, sentence by sentence."""
+        """How ``party``'s payoff at ``profile`` follows from the model, sentence by sentence:
+        each attribute's value with the notes of the effects applied, and each term (weight
+        times value, carried concerns included) with the quoted sentence behind the weight.
+        ``render(derivation)`` writes it for people."""
         self._check_party(party)
         profile = self._check_profile(profile)
         values = self.attribute_values(profile)
@@ -535,7 +671,8 @@ class Model(Displayable):
 
     def payoff_in(self, party: str, profile: Sequence[str], scenario: str | None,
                   weights: Mapping[tuple[str, str], Any] | None = None) -> Fraction:
-        """A party's payoff at a profile once chance has picked ``scenario`` (None: no scenarios)."""
+        """A party's payoff at a profile once chance has picked ``scenario`` (None: no
+        scenarios); the payoffs at the leaves of :meth:`tree`."""
         w = self.payoff_weights(weights)
         values = self._values_in(profile, scenario)
         return sum((Fraction(w.get((party, a), 0)) * v for a, (v, _) in values.items()), Fraction(0))
@@ -588,8 +725,25 @@ class Model(Displayable):
         return tree
 
     def with_type_probabilities(self, party: str, probabilities: Mapping[str, Any]) -> Model:
-        """The same model with new prior probabilities of ``party``'s types (every type named,
-        summing to 1; exact numbers or strings such as ``"3/10"``).
+        """The same model with new prior probabilities of ``party``'s types.
+
+        Parameters
+        ----------
+        party : str
+            A party with ``[[type]]`` tables.
+        probabilities : mapping of str to number
+            Type name -> prior probability, every type of the party named, each in
+            ``(0, 1]``, summing to 1 (exact numbers or strings such as ``"3/10"``).
+
+        Returns
+        -------
+        Model
+
+        Raises
+        ------
+        InvalidGameError
+            When the party has no types, a type is missing or unknown, or the
+            probabilities are out of range or do not sum to 1.
 
         Examples
         --------
@@ -620,14 +774,29 @@ class Model(Displayable):
         the stated probabilities (the prior is their product) and knows it; a
         party without types has one, named ``"-"``.  The payoffs at a type
         profile are those of the model with every drawn type's numbers
-        (:meth:`with_values`).  Solve it with
-        :func:`~gametheory.solvers.bayes_nash.solve_bayes_nash`.
+        (:meth:`with_values`); a type of probability 0 drops out.  Solve it with
+        :func:`~gametheory.solvers.bayes_nash.solve_bayes_nash`, or compare the
+        regimes with :func:`~gametheory.crisis.bayesian.bayes_compare`.
+
+        Returns
+        -------
+        BayesianGame
+            Players: the moving parties, with the understandings in force of this model.
+
+        Raises
+        ------
+        InvalidGameError
+            When no party has actions.
 
         Examples
         --------
         >>> import gametheory as gt
-        >>> m = gt.load_model("loose-nukes")
-        >>> m.bayesian_game().types
+        >>> g = gt.load_model("loose-nukes-types").bayesian_game()
+        >>> g.players, g.types
+        (('US', 'PRC'), (('-',), ('buffer-seeking', 'stability-first')))
+        >>> g.prior
+        array([[Fraction(1, 2), Fraction(1, 2)]], dtype=object)
+        >>> gt.load_model("loose-nukes").bayesian_game().types     # no types: one each
         (('-',), ('-',))
         """
         movers = self.players
@@ -722,8 +891,14 @@ class Model(Displayable):
 
     def game(self, weights: Mapping[tuple[str, str], Any] | None = None,
              table: Any = None) -> NormalFormGame:
-        """The normal-form game among the moving parties (exact payoffs); ``table`` is this
-        model's :meth:`outcome_table` for the same weights, when the caller has it."""
+        """The normal-form game among the moving parties (exact payoffs, the parties that
+        do not move left out: :meth:`outside_payoffs`).
+
+        ``weights`` defaults to the model's (a complete mapping ``(party, attribute) ->
+        weight`` otherwise: see the class notes); ``table`` is this model's
+        :meth:`outcome_table` for the same weights, when the caller has it.  With
+        scenarios, the payoffs are expected over them.
+        """
         movers = self.players
         if not movers:
             raise InvalidGameError(f"{self.path}: no party has actions, so there is no game")
@@ -754,7 +929,8 @@ class Model(Displayable):
         return out
 
     def priority_violations(self, weights: Mapping[tuple[str, str], Any] | None = None) -> list[str]:
-        """The priorities a set of weights breaks (empty when all hold)."""
+        """The stated priorities a set of weights breaks, one sentence each (empty when all
+        hold; default: the model's weights)."""
         w = self.default_weights() if weights is None else weights
         span = {a.name: a.high - a.low for a in self.attributes}
         out = []

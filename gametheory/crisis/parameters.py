@@ -9,6 +9,8 @@ probabilities.  Each is a :class:`Parameter` with a stable name:
 ``effect.EFFECT.ATTRIBUTE``    what an effect adds to an attribute
 ``baseline.ATTRIBUTE``         an attribute's value when everyone takes its first action
 ``probability.SCENARIO``       a chance scenario's probability
+``type.PARTY.TYPE``            a party's type's prior probability
+``channel.PARTY.CARRIES``      the weight of a channel (a party carrying another's concerns)
 =============================  ==============================================
 
 and an :class:`Uncertain` number: the point value the model computes with by
@@ -64,12 +66,23 @@ class Uncertain(Displayable):
         The beta distribution's ``(a, b)`` on the range.
     source : str
         Where the range comes from (a quote, or the analyst's reason).
+    fixed : bool
+        (property) True when the number has no range (``low == high``).
+
+    Notes
+    -----
+    ``quantile(u, lo=None, hi=None)`` is the inverse distribution function,
+    truncated to ``[lo, hi]`` when given; ``cdf`` and ``ppf`` are the distribution
+    function and its inverse.  The beta distribution is scaled to ``[low, high]``
+    (``shape`` default ``(1, 1)``).
 
     Examples
     --------
     >>> u = Uncertain(Fraction(1, 5), Fraction(1, 10), Fraction(3, 10), "triangular")
     >>> round(u.quantile(0.5), 4), u.fixed
     (0.2, False)
+    >>> round(u.quantile(0.5, lo=0.2), 4)          # the upper half only
+    0.2293
     """
 
     value: Fraction
@@ -140,8 +153,27 @@ class Uncertain(Displayable):
 
 @dataclass(frozen=True)
 class Parameter(Displayable):
-    """One number of a model: ``name`` (see the module notes), ``kind`` (``"weight"``,
-    ``"effect"``, ``"baseline"`` or ``"probability"``) and the :class:`Uncertain` number."""
+    """One number of a model (see :meth:`~gametheory.crisis.model.Model.parameters`).
+
+    Attributes
+    ----------
+    name : str
+        A stable name: ``weight.PARTY.ATTRIBUTE``, ``effect.EFFECT.ATTRIBUTE``,
+        ``baseline.ATTRIBUTE``, ``probability.SCENARIO``, ``type.PARTY.TYPE`` or
+        ``channel.PARTY.CARRIES``.
+    kind : str
+        ``"weight"``, ``"effect"``, ``"baseline"``, ``"probability"``, ``"type"`` or
+        ``"channel"``: the name's first part.
+    number : Uncertain
+        Its point value, range, distribution and source.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> p = {q.name: q for q in gt.load_model("succession").parameters()}["probability.succession"]
+    >>> p.kind, str(p.number.value), [str(x) for x in (p.number.low, p.number.high)]
+    ('probability', '1/5', ['1/20', '2/5'])
+    """
 
     name: str
     kind: str

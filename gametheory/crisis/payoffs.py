@@ -18,9 +18,13 @@ __all__ = ["PayoffTable", "payoff_table"]
 class PayoffTable(Displayable):
     """Every party's payoff (default weights) at every profile of the moving parties.
 
+    Made by :func:`payoff_table`; ``gt.render(table)`` writes it as the text
+    ``gametheory show`` prints.
+
     Attributes
     ----------
     model : Model
+        The model tabulated.
     profiles : tuple of tuple of str
         Every profile of the movers (one action each), in the order of ``itertools.product``.
     payoffs : tuple of tuple of Fraction
@@ -29,7 +33,16 @@ class PayoffTable(Displayable):
         A profile whose payoffs are explained, as given.
     derivations : tuple of Derivation
         For ``cell``: how each party's payoff there follows from the model
-        (:meth:`~gametheory.crisis.model.Model.explain`).
+        (:meth:`~gametheory.crisis.model.Model.explain`); empty without ``cell``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> table = gt.payoff_table(gt.load_model("coordinated"))
+    >>> len(table.profiles) == len(table.payoffs), len(table.payoffs[0]) == len(table.model.parties)
+    (True, True)
+    >>> table.profiles[0], table.cell, table.derivations
+    (('Stay out', 'Stay out', 'Stay out'), None, ())
     """
 
     model: Model
@@ -42,6 +55,23 @@ class PayoffTable(Displayable):
 def payoff_table(model: Model, cell: Sequence[str] | None = None) -> PayoffTable:
     """Every party's payoff at every profile and, for one ``cell`` (an action per moving party),
     how each payoff there is derived.
+
+    Parameters
+    ----------
+    model : Model
+    cell : sequence of str, optional
+        A profile of the movers (one action each) whose payoffs are explained.
+
+    Returns
+    -------
+    PayoffTable
+        Payoffs with the model's default weights, for every party (movers or not);
+        ``gt.render`` writes it as the text ``gametheory show`` prints.
+
+    Raises
+    ------
+    InvalidGameError
+        When ``cell`` does not name one valid action per mover (checked before any work).
 
     Examples
     --------

@@ -42,11 +42,41 @@ __all__ = ["Sensitivity", "sensitivity", "Discovery", "discover"]
 
 @dataclass(frozen=True)
 class Sensitivity(Displayable):
-    """Sobol indices of each party's value of coordination.
+    """Sobol indices of each party's value of coordination (made by :func:`sensitivity`).
 
     ``outputs`` names the columns of the indices: ``(party, measure)``;
     ``indices.first[i, k]`` is the first-order index of ``parameters[i]`` for
     output ``k`` (likewise ``total`` and the bootstrap bounds).
+
+    Attributes
+    ----------
+    model : Model
+    parameters : tuple of Parameter
+        The numbers varied (the rows).
+    outputs : tuple of (str, str)
+        The ``(party, measure)`` pairs (the columns).
+    indices : SobolIndices
+        ``names``, ``first``, ``total``, ``first_low``, ``first_high``,
+        ``total_low``, ``total_high`` (arrays of shape ``(d, len(outputs))``; the
+        bounds are bootstrap percentile intervals), ``variance`` (per output),
+        ``note`` (which outputs are constant, their indices NaN), ``confidence``,
+        ``bootstrap``, ``n``, ``d``.
+    n : int
+        The base sample size.
+    seed : int
+        The design's seed.
+    evaluations : int
+        How many times the model was evaluated: ``n * (d + 2)``.
+    view : str
+        ``"complete"`` or ``"bayes"``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> s = gt.sensitivity(gt.load_model("loose-nukes"), n=8, workers=1, bootstrap=10,
+    ...                    vary=["weight.US.clash", "weight.US.us_role"])
+    >>> s.outputs, s.indices.names, s.indices.first.shape, s.evaluations
+    ((('US', 'selected'), ('PRC', 'selected')), ('weight.US.clash', 'weight.US.us_role'), (2, 2), 32)
     """
 
     model: Model
@@ -78,6 +108,17 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
                 view: str = "complete") -> Sensitivity:
     """First-order and total Sobol indices of each party's value of coordination.
 
+    The design is that of Saltelli et al. (2010): a scrambled Sobol sequence of
+    ``n`` rows, ``n (d + 2)`` evaluations for ``d`` uncertain numbers (or those in
+    ``vary``); first-order indices by Saltelli et al. (2010), total ones by Jansen
+    (1999), with bootstrap percentile intervals.  Sobol indices need independent
+    inputs and a party's priorities make its weights dependent, so the inputs are
+    the independent uniforms a draw is made from: each number's quantile within its
+    range, and for a weight bounded by a priority, within the part of its range its
+    higher weights allow (the reparametrisation ``B = u A``, in general form).  The
+    index of a lower weight thus measures where it sits within what its priorities
+    allow; that of a higher weight includes its effect through the bound it sets.
+
     Parameters
     ----------
     model : Model
@@ -102,6 +143,26 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
         ``[[type]]`` tables) the moving parties' worst and best ex-ante values
         over the Bayes-Nash equilibria (:func:`~gametheory.crisis.bayesian.bayes_values`),
         type probabilities with ranges varied too.
+
+    Returns
+    -------
+    Sensitivity
+
+    Raises
+    ------
+    InvalidGameError
+        For a model without understandings, an unknown view (or ``"bayes"`` without
+        ``[[type]]`` tables), an unknown measure, nothing uncertain to vary, or
+        design points whose rounded values break a priority (Sobol indices need
+        every point: vary fewer numbers or widen the ranges).
+
+    References
+    ----------
+    Saltelli, A., Annoni, P., Azzini, I., Campolongo, F., Ratto, M. and Tarantola, S.
+    (2010). Variance based sensitivity analysis of model output. Design and estimator
+    for the total sensitivity index. Computer Physics Communications 181.
+    Jansen, M. J. W. (1999). Analysis of variance designs for model output. Computer
+    Physics Communications 117.
 
     Examples
     --------
@@ -152,8 +213,30 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
 
 @dataclass(frozen=True)
 class Discovery(Displayable):
-    """Where conclusions fail among a sweep's draws: per conclusion name, the PRIM boxes (each
-    with its rule, coverage and density) and how many draws fail it."""
+    """Where conclusions fail among a sweep's draws (made by :func:`discover`).
+
+    Attributes
+    ----------
+    sweep : SweepResult
+        The sweep examined.
+    boxes : dict of str to tuple of PrimBox
+        Per conclusion name, the boxes where it fails (empty when it fails in no draw
+        or in every draw).  A box's ``limits`` are ``(name, low, high)`` bounds
+        (``low <= x < high``, None for an open side), ``rule()`` writes them as
+        text; ``density`` is the share of the box's draws where the conclusion
+        fails, ``coverage`` the share of its failures inside the box, ``mass`` the
+        share of all draws inside.
+    failures : dict of str to int
+        Per conclusion name, how many draws fail it.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.sweep(gt.load_model("loose-nukes"), samples=16, seed=1, workers=1)
+    >>> found = gt.discover(res, ["worst_payoff.US"])
+    >>> found.failures, [b.rule() for b in found.boxes["worst_payoff.US"]]
+    ({'worst_payoff.US': 2}, ['weight.US.clash >= -5.52'])
+    """
 
     sweep: SweepResult
     boxes: dict[str, tuple[PrimBox, ...]]
@@ -169,12 +252,42 @@ def discover(res: SweepResult, names: Sequence[str] | None = None, *, threshold:
     (or those in ``names``); a box is a conjunction of bounds on a few drawn
     numbers, e.g. ``"probability.succession < 0.3 and weight.PRC.clash >= -4"``.
 
+    Parameters
+    ----------
+    res : SweepResult
+        A sweep with its draws.
+    names : sequence of str, optional
+        The conclusions to examine (default: all).
+    threshold : float
+        The density a box should reach to be chosen, in ``(0, 1]``.
+    min_mass : float
+        The smallest share of the draws a box may keep, in ``(0, 1]``.
+    max_boxes : int
+        The most boxes per conclusion.
+
+    Returns
+    -------
+    Discovery
+
+    Raises
+    ------
+    InvalidGameError
+        When the sweep has no draws or ``names`` holds an unknown conclusion.
+
+    References
+    ----------
+    Friedman, J. H. and Fisher, N. I. (1999). Bump hunting in high-dimensional data.
+    Statistics and Computing 9.
+    Bryant, B. P. and Lempert, R. J. (2010). Thinking inside the box: a participatory,
+    computer-assisted approach to scenario discovery. Technological Forecasting and
+    Social Change 77.
+
     Examples
     --------
     >>> import gametheory as gt
-    >>> res = gt.sweep(gt.load_model("coordinated"), samples=30, seed=1, workers=1)
+    >>> res = gt.sweep(gt.load_model("loose-nukes"), samples=16, seed=1, workers=1)
     >>> found = discover(res, ["worst_payoff.all"])
-    >>> found.failures["worst_payoff.all"] == 30 - res.conclusions[0].holds
+    >>> found.failures["worst_payoff.all"] == 16 - res.conclusions[0].holds
     True
     """
     if not res.draws:

@@ -61,8 +61,28 @@ def conclusions(model: Model) -> list[Conclusion]:
 def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
     """The Wilson score interval for ``k`` successes in ``n`` trials (95% by default).
 
+    Parameters
+    ----------
+    k, n : int
+        Successes and trials.
+    z : float
+        The standard normal quantile of the confidence level (default: 95%).
+
+    Returns
+    -------
+    (float, float)
+        The interval's ends, exactly 0 when ``k == 0`` and exactly 1 when ``k == n``;
+        ``(0.0, 1.0)`` when ``n <= 0``.
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+    inference. Journal of the American Statistical Association 22.
+
     Examples
     --------
+    >>> [round(x, 4) for x in wilson_interval(15, 30)]
+    [0.3315, 0.6685]
     >>> [round(x, 4) for x in wilson_interval(0, 30)]
     [0.0, 0.1135]
     """
@@ -78,9 +98,34 @@ def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> tuple[float
 
 @dataclass(frozen=True)
 class ConclusionShare(Displayable):
-    """How often one conclusion holds: ``holds`` of ``samples`` draws, its share, the Monte
-    Carlo standard error of the share, the 95% Wilson interval, and whether it holds at the
-    point values (``at_point``)."""
+    """How often one conclusion holds over a sweep's draws.
+
+    Attributes
+    ----------
+    name, text : str
+        The conclusion's name and statement.
+    holds : int
+        In how many draws it holds.
+    samples : int
+        The number of draws.
+    at_point : bool
+        Whether it holds at the point values.
+    share : float
+        (property) ``holds / samples``.
+    stderr : float
+        (property) The Monte Carlo standard error ``sqrt(share (1 - share) / samples)``.
+    interval : (float, float)
+        (property) The 95% Wilson interval (:func:`wilson_interval`).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> c = gt.sweep(gt.load_model("loose-nukes"), samples=8, seed=1, workers=1).conclusions[0]
+    >>> c.name, c.holds, c.samples, c.share, c.at_point
+    ('worst_payoff.all', 6, 8, 0.75, True)
+    >>> round(c.stderr, 4), [round(x, 4) for x in c.interval]
+    (0.1531, [0.4093, 0.9285])
+    """
 
     name: str
     text: str
@@ -104,8 +149,37 @@ class ConclusionShare(Displayable):
 
 @dataclass(frozen=True)
 class CoordinationValue(Displayable):
-    """The distribution of one party's value of coordination for one measure (``worst``,
-    ``best`` or ``selected`` equilibrium payoff, with minus without the understandings)."""
+    """The distribution of one party's value of coordination for one measure over a sweep.
+
+    The value of coordination is the party's worst, best or selected equilibrium
+    payoff with the understandings minus without
+    (:func:`~gametheory.crisis.conclusions.coordination_values`; in the bayes view
+    its worst or best ex-ante payoff, :func:`~gametheory.crisis.bayesian.bayes_values`).
+
+    Attributes
+    ----------
+    party : str
+    measure : str
+        ``"worst"``, ``"best"`` or ``"selected"``.
+    at_point : float
+        The value at the point values.
+    mean, stderr : float
+        Its mean over the draws and the Monte Carlo standard error of the mean (NaN
+        for one draw).
+    quantiles : tuple of float
+        At 5, 25, 50, 75 and 95%.
+    positive : float
+        The share of draws where it is positive.
+    positive_stderr : float
+        The standard error of that share.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> v = gt.sweep(gt.load_model("loose-nukes"), samples=8, seed=1, workers=1).values[0]
+    >>> v.party, v.measure, v.at_point, len(v.quantiles), 0 <= v.positive <= 1
+    ('US', 'worst', 0.7, 5, True)
+    """
 
     party: str
     measure: str
@@ -131,7 +205,45 @@ class Draw:
 
 @dataclass(frozen=True)
 class SweepResult(Displayable):
-    """A sweep: the draws' summary, and the draws themselves (``draws``)."""
+    """A sweep: the draws' summary, and the draws themselves (made by :func:`sweep`).
+
+    ``gt.render(res, fmt)`` writes it as ``gametheory sweep`` prints it, ``gt.to_dict(res)``
+    as JSON (schema ``gametheory.sweep/2``).
+
+    Attributes
+    ----------
+    model : Model
+    samples, seed : int
+        The number of draws and the seed.
+    parameters : tuple of Parameter
+        The numbers drawn.
+    conclusions : tuple of ConclusionShare
+        One per conclusion, the built-in ones first, then the caller's.
+    values : tuple of CoordinationValue
+        One per party and measure.
+    rejected : int
+        Infeasible draws skipped (drawn again): a priority could not be kept once
+        rounded, or the scenario probabilities drawn left the others less than nothing.
+    draws : tuple of Draw
+        Every draw: its ``index``, the drawn ``values`` (parameter name -> Fraction),
+        each conclusion's truth ``holds`` (in the order of ``conclusions``), each value
+        of coordination ``coordination`` (``(party, measure) -> value``) and the
+        infeasible draws ``rejected`` before it.
+    view : str
+        ``"complete"`` or ``"bayes"``.
+    texts, holds, at_default : tuple
+        (properties) The conclusions' texts, counts of draws where they hold, and
+        truth at the point values.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.sweep(gt.load_model("loose-nukes"), samples=8, seed=1, workers=1)
+    >>> len(res.parameters), len(res.draws), res.rejected, res.view
+    (13, 8, 0, 'complete')
+    >>> res.holds[:3], res.at_default[:3]
+    ((6, 5, 6), (True, True, True))
+    """
 
     model: Model
     samples: int
@@ -229,6 +341,19 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
           extra: Sequence[Conclusion] = (), view: str = "complete") -> SweepResult:
     """Every conclusion's share of ``samples`` draws of the model's uncertain numbers.
 
+    Every number with a range (or only those named in ``vary``) is drawn from its
+    distribution.  A party's priorities hold in every draw: a lower weight is drawn
+    within its range truncated to what its higher weights allow, so a draw's
+    inputs are independent uniforms.  Scenario probabilities with a range are drawn
+    and the scenarios without one share the rest.  Values are rounded to fractions
+    with denominator 1000, exact.  ``compare`` is recomputed for each draw (a lean
+    comparison: Nash equilibria, continua and the welfare-maximising correlated
+    equilibrium).  Reported for **every** conclusion, favourable or not: the share
+    of draws where it holds, its Monte Carlo standard error, its 95% Wilson
+    interval and whether it holds at the point values; and each party's value of
+    coordination.  Draw ``k`` is seeded by ``(seed, k)``, so the result does not
+    depend on ``workers`` or ``executor``.
+
     Parameters
     ----------
     model : Model
@@ -237,12 +362,15 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
     seed : int
         Seed; draw ``k`` uses ``numpy.random.default_rng([seed, k])``.
     workers : int or None
-        Worker processes (default: the machine's cores); 1 runs in this process.
+        Worker processes (default: the cores this process may use); 1 runs in this
+        process.
     progress : callable, optional
         Called as ``progress("sweep", done, samples)`` after each draw.
     executor : Executor, optional
         Where the draws run (:mod:`gametheory.crisis.executor`, e.g. a
-        ``DaskExecutor`` on a cluster); overrides ``workers``.
+        ``SerialExecutor``, ``ProcessExecutor(workers)``, or ``DaskExecutor(client)``
+        for a ``dask.distributed`` cluster, with the ``dask`` extra); overrides
+        ``workers``.
     vary : sequence of str, optional
         Draw only these parameters (names, or kinds such as ``"weight"``); the
         others keep their point values.  Default: every number with a range.
@@ -258,12 +386,35 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
         coordination :func:`~gametheory.crisis.bayesian.bayes_values`); the
         bayes view also draws the type probabilities that have ranges.
 
+    Returns
+    -------
+    SweepResult
+
+    Raises
+    ------
+    InvalidGameError
+        For ``samples`` not a positive integer, a ``progress`` that is not callable,
+        an unknown ``view`` (or ``"bayes"`` without ``[[type]]`` tables), two
+        conclusions with one name, a ``vary`` entry that is neither a parameter with
+        a range nor a kind, or when no draw within the ranges meets the priorities
+        after 1000 tries.
+
+    References
+    ----------
+    Wilson, E. B. (1927). Probable inference, the law of succession, and statistical
+    inference. Journal of the American Statistical Association 22.
+
     Examples
     --------
     >>> import gametheory as gt
     >>> res = sweep(gt.load_model("coordinated"), samples=4, seed=1, workers=1)
     >>> res.samples, all(0 <= c.holds <= 4 for c in res.conclusions)
     (4, True)
+    >>> res.conclusions[-1].text
+    "the best correlated equilibrium beats every Nash equilibrium in the movers' total (first regime)"
+    >>> c = res.conclusions[0]
+    >>> c.name, c.at_point, 0 <= c.interval[0] <= c.share <= c.interval[1] <= 1
+    ('worst_payoff.all', True, True)
     >>> [round(x, 3) for x in res.conclusions[0].interval] == [
     ...     round(x, 3) for x in gt.wilson_interval(res.conclusions[0].holds, 4)]
     True

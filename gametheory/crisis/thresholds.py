@@ -53,12 +53,33 @@ _TRY_EXACT = (0, 6, 12, 18, 24)
 
 @dataclass(frozen=True)
 class Flip(Displayable):
-    """One flip of one conclusion along the parameter.
+    """One flip of one conclusion along the parameter (see :func:`thresholds`).
 
-    ``low`` and ``high`` isolate it (rationals; the truth is ``before`` at
-    ``low`` and ``not before`` at ``high``); ``exact`` is the flip point when it
-    was found exactly, else None, and ``basis`` how (``"margin"`` or
-    ``"payoff tie"``, see the module notes).
+    Attributes
+    ----------
+    conclusion : str
+        The conclusion's name.
+    text : str
+        Its statement.
+    low, high : Fraction
+        Rationals isolating the flip.
+    before : bool
+        The truth at ``low``; it is the opposite at ``high``.
+    exact : Fraction or None
+        The flip point when found exactly, else None.
+    basis : str or None
+        How it was found: ``"margin"`` (the conclusion's margin is exactly 0 there)
+        or ``"payoff tie"`` (a payoff difference of either regime's game is exactly
+        0 there: an equilibrium appears or disappears); None when not found.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.thresholds(gt.load_model("loose-nukes"), "weight.US.clash", points=5,
+    ...                     only=["unilateral_risk.clash"])
+    >>> f = res.flips[0]
+    >>> f.conclusion, str(f.low), str(f.high), f.before, str(f.exact), f.basis
+    ('unilateral_risk.clash', '-33/4', '-13/2', True, '-13/2', 'margin')
     """
 
     conclusion: str
@@ -72,7 +93,35 @@ class Flip(Displayable):
 
 @dataclass(frozen=True)
 class ThresholdResult(Displayable):
-    """Flips of every conclusion along one parameter, with the scan they come from."""
+    """Flips of every conclusion along one parameter, with the scan they come from
+    (made by :func:`thresholds`).
+
+    Attributes
+    ----------
+    model : Model
+    parameter : str
+        The parameter scanned.
+    low, high : Fraction
+        The range scanned.
+    points : tuple of Fraction
+        The scan: equally spaced exact values from ``low`` to ``high``.
+    names, texts : tuple of str
+        The conclusions followed, in order.
+    holds : tuple of tuple of bool
+        Per conclusion, its truth at each scan point.
+    flips : tuple of Flip
+        Along the scan, then in conclusion order.
+    step : Fraction
+        (property) The scan step: flips closer together than this may be missed.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> res = gt.thresholds(gt.load_model("loose-nukes"), "weight.US.clash", points=5,
+    ...                     only=["unilateral_risk.clash"])
+    >>> [str(x) for x in res.points], res.holds, str(res.step)
+    (['-10', '-33/4', '-13/2', '-19/4', '-3'], ((True, True, False, False, False),), '7/4')
+    """
 
     model: Model
     parameter: str
@@ -92,7 +141,30 @@ class ThresholdResult(Displayable):
 
 @dataclass(frozen=True)
 class RegionMap(Displayable):
-    """Every conclusion on a grid of two parameters: ``holds[c][i][j]`` at ``(xs[i], ys[j])``."""
+    """Every conclusion on a grid of two parameters (made by :func:`region_map`).
+
+    Attributes
+    ----------
+    model : Model
+    parameters : (str, str)
+        The two parameters.
+    xs, ys : tuple of Fraction
+        The grid's values of the first and the second parameter.
+    names, texts : tuple of str
+        The conclusions, in order.
+    holds : tuple
+        ``holds[c][i][j]``: the truth of conclusion ``c`` at ``(xs[i], ys[j])``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> m = gt.region_map(gt.load_model("loose-nukes"), ["weight.US.loose_nukes", "weight.US.clash"],
+    ...                   points=3, only=["worst_risk.clash"])
+    >>> [str(x) for x in m.xs], [str(y) for y in m.ys]
+    (['-12', '-8', '-4'], ['-10', '-13/2', '-3'])
+    >>> m.holds[0]
+    ((False, False, False), (True, False, False), (False, True, True))
+    """
 
     model: Model
     parameters: tuple[str, str]
@@ -198,6 +270,17 @@ def thresholds(model: Model, vary: str, *, within: Sequence[Any] | None = None, 
                context: Context | None = None, view: str | None = None) -> ThresholdResult:
     """Where each conclusion flips as the parameter ``vary`` moves over its range.
 
+    The other numbers stay at their point values.  ``points`` exact values are
+    scanned; between two where a conclusion's truth differs, exact bisection
+    isolates the flip to a rational interval.  The flip is reported exactly where
+    the conclusion's margin is exactly 0 at the secant root of the interval (or at
+    its simplest fraction), or where exactly one point of the interval makes a
+    payoff difference of either regime's game exactly 0 (an equilibrium appears or
+    disappears there); otherwise the interval is reported (the root may be
+    irrational).  Two flips closer together than the scan step can be missed:
+    ``ThresholdResult.step`` says how far apart they must be.  In the bayes view
+    flips are found from the margins only.
+
     Parameters
     ----------
     model : Model
@@ -217,7 +300,19 @@ def thresholds(model: Model, vary: str, *, within: Sequence[Any] | None = None, 
         The conclusions of the complete-information comparison, or those of the
         Bayes-Nash comparison of a model with private types
         (:func:`~gametheory.crisis.bayesian.bayes_conclusions`); default
-        ``"bayes"`` when ``vary`` is a type probability, else ``"complete"``.
+        ``"bayes"`` when ``vary`` is a type probability (``type.PARTY.TYPE``), else
+        ``"complete"``.
+
+    Returns
+    -------
+    ThresholdResult
+
+    Raises
+    ------
+    InvalidGameError
+        For an unknown parameter, an empty range (``within`` is needed for a number
+        without a range), ``points`` below 2, an unknown conclusion in ``only``, or
+        an unknown view (or ``"bayes"`` without ``[[type]]`` tables).
 
     Examples
     --------
@@ -227,6 +322,10 @@ def thresholds(model: Model, vary: str, *, within: Sequence[Any] | None = None, 
     ...                  only=["worst_payoff.US"])
     >>> [(f.before, f.exact) for f in res.flips]
     []
+    >>> res = thresholds(model, "weight.US.clash", points=5,
+    ...                  only=["unilateral_risk.clash", "worst_risk.clash"])
+    >>> [(f.conclusion, str(f.exact), f.basis, f.before) for f in res.flips]
+    [('unilateral_risk.clash', '-13/2', 'margin', True), ('worst_risk.clash', '-7', 'payoff tie', True)]
     """
     if not isinstance(points, int) or points < 2:
         raise InvalidGameError(f"thresholds: points must be an integer of at least 2, got {points!r}")
@@ -322,6 +421,29 @@ def region_map(model: Model, vary: Sequence[str], *, within: Sequence[Sequence[A
                points: int = 11, extra: Sequence[Conclusion] = (), only: Sequence[str] | None = None,
                context: Context | None = None, view: str | None = None) -> RegionMap:
     """Every conclusion on a ``points`` x ``points`` grid of two parameters' ranges.
+
+    Parameters
+    ----------
+    model : Model
+    vary : (str, str)
+        Two parameter names.
+    within : pair
+        Each parameter's range to scan, ``(low, high)``, or None for its own range
+        (default: both their own).
+    points : int
+        Grid points per parameter, at least 2.
+    extra, only, context, view
+        As for :func:`thresholds` (the bayes view is the default when a varied
+        number is a type probability).
+
+    Returns
+    -------
+    RegionMap
+
+    Raises
+    ------
+    InvalidGameError
+        Unless ``vary`` names two parameters; and as for :func:`thresholds`.
 
     Examples
     --------

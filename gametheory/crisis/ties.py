@@ -43,7 +43,33 @@ class AttributeDifference:
 
 @dataclass(frozen=True)
 class TieExplanation(Displayable):
-    """Why ``party`` earns ``payoff`` at both ``profiles``, attribute by attribute."""
+    """Why ``party`` earns ``payoff`` at both ``profiles``, attribute by attribute
+    (made by :func:`explain_tie`).
+
+    Attributes
+    ----------
+    party : str
+        The tied party.
+    profiles : tuple of two tuples of str
+        The two tied profiles, as action names (one per mover).
+    payoff : Fraction
+        The party's payoff at both.
+    attributes : tuple of AttributeDifference
+        One per attribute of the model: ``attribute``, the party's ``weight`` (channels
+        included), ``values`` at the two profiles (clipped, as payoffs use them),
+        ``raw`` (before clipping) and ``cause`` (``"equal"``, ``"clipped"``,
+        ``"zero weight"`` or ``"cancels"``: see :func:`explain_tie`).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> model = gt.load_model("coordinated").with_values(
+    ...     {"weight.ROK.instability": 0, "weight.ROK.loose_nukes": 0})
+    >>> why = gt.explain_tie(model, gt.payoff_ties(model.game()).ties[0])
+    >>> row = next(a for a in why.attributes if a.cause == "clipped")
+    >>> row.attribute, [str(x) for x in row.values], [str(x) for x in row.raw]
+    ('meltdown', ['0', '0'], ['0', '-1/10'])
+    """
 
     party: str
     profiles: tuple[tuple[str, ...], tuple[str, ...]]
@@ -51,7 +77,7 @@ class TieExplanation(Displayable):
     attributes: tuple[AttributeDifference, ...]
 
     def causes(self) -> dict[str, tuple[str, ...]]:
-        """The attributes by cause (only causes that occur)."""
+        """The attributes by cause: cause -> attribute names (only causes that occur)."""
         out: dict[str, list[str]] = {}
         for a in self.attributes:
             out.setdefault(a.cause, []).append(a.attribute)
@@ -61,6 +87,37 @@ class TieExplanation(Displayable):
 def explain_tie(model: Model, tie: PayoffTie,
                 weights: Mapping[tuple[str, str], Any] | None = None) -> TieExplanation:
     """The model features behind a tie of ``model.game(weights)`` (first two tied actions).
+
+    A party tied between two actions earns the same at two profiles; its payoff is a
+    weighted sum of attribute values, so the tie is explained attribute by attribute:
+
+    - ``"equal"``: the attribute has the same value at both profiles, before clipping too;
+    - ``"clipped"``: the values differ before clipping to the attribute's range and are
+      equal after (the model's clipping, not the source, removes the difference);
+    - ``"zero weight"``: the values differ, but the party gives the attribute weight 0;
+    - ``"cancels"``: the values differ and the party cares, and these terms sum to
+      zero across attributes (an exact trade-off).
+
+    The bundled models have no ties (``gametheory lint`` checks).
+
+    Parameters
+    ----------
+    model : Model
+    tie : PayoffTie
+        A tie of the model's game, from
+        ``gt.payoff_ties(model.game(weights)).ties``.
+    weights : mapping, optional
+        The weights the game was made with (as for
+        :meth:`~gametheory.crisis.model.Model.game`; default: the model's).
+
+    Returns
+    -------
+    TieExplanation
+
+    Raises
+    ------
+    InvalidGameError
+        When the tie is not of this model's game (a different number of players).
 
     Examples
     --------
