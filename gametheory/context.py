@@ -26,10 +26,39 @@ Progress = Callable[[str, int, "int | None"], None]
 
 
 class TimeLimitError(SolverError):
-    """A computation passed its context's deadline.
+    """A computation passed its context's deadline (``time_limit=SECONDS``).
 
-    ``partial``, when not None, is what the computation had found by then, marked incomplete
-    (for the equilibrium solvers, a ``SolverResult`` with ``complete`` False and a note).
+    The computation stops at its next check after the deadline.  A subclass of
+    :class:`~gametheory.errors.SolverError` (so also a :class:`RuntimeError`); the command
+    line exits with code 1.
+
+    Parameters
+    ----------
+    message : str
+        Where the computation stopped (``"<method>: time limit reached"``).
+    partial : object, optional
+        What had been found by then.
+
+    Attributes
+    ----------
+    partial : object or None
+        What the computation had found by then, marked incomplete; None when it keeps nothing.
+        For the enumerating equilibrium methods (``support``, ``vertex``, ``lemke-howson``,
+        ``polynomial``) a ``SolverResult`` with ``complete`` False and
+        ``parameters["stopped"]`` set to ``"time limit"``, each of its equilibria verified.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from gametheory.context import TimeLimitError
+    >>> try:
+    ...     gt.solve(gt.read_game("mckelvey-mclennan"), method="polynomial", time_limit=1e-6)
+    ... except TimeLimitError as stopped:
+    ...     part = stopped.partial
+    >>> part.complete, part.parameters["stopped"], part.method
+    (False, 'time limit', 'polynomial')
+    >>> issubclass(TimeLimitError, gt.SolverError)
+    True
     """
 
     def __init__(self, message: str, partial: object = None) -> None:
@@ -41,15 +70,22 @@ class TimeLimitError(SolverError):
 class Context:
     """The arithmetic, deadline, progress callback and seed of one computation.
 
+    Made once per call by the public entry point (``solve``, ``compare``, ...; most take it
+    as ``context=``) and passed down unchanged.  :meth:`make` is the usual constructor: it
+    turns a time limit in seconds into a deadline.  A frozen dataclass.
+
     Attributes
     ----------
     arithmetic : Arithmetic
-        Exact or float (with tolerance), chosen once at the top.
+        Exact or float (``exact``, and float mode's tolerance ``tol``), chosen once at the top;
+        :data:`~gametheory.arithmetic.EXACT` by default.
     deadline : float or None
         A :func:`time.monotonic` instant after which :meth:`check` raises
         :class:`TimeLimitError`; None for no limit.
     progress : callable or None
-        Called as ``progress(stage, done, total)`` by long computations.
+        Called as ``progress(stage, done, total)`` by long computations (support sizes,
+        support profiles, subgames, QRE steps with ``total`` None), as ``gametheory solve
+        --progress`` draws its bar.
     seed : int or None
         Seed for every random choice below (:meth:`rng`).
 
@@ -61,6 +97,17 @@ class Context:
     (True, 3, False)
     >>> float(ctx.rng().random()) == float(Context.make(seed=3).rng().random())
     True
+
+    A float context with a progress callback, handed to a solver:
+
+    >>> import gametheory as gt
+    >>> from gametheory.arithmetic import float_arithmetic
+    >>> seen = []
+    >>> ctx = gt.Context.make(float_arithmetic(1e-9), time_limit=60,
+    ...                       progress=lambda stage, done, total: seen.append(stage))
+    >>> res = gt.solve(gt.read_game("mckelvey-mclennan"), method="simpdiv", context=ctx)
+    >>> res.exact, res.parameters["tolerance"], "simpdiv" in seen
+    (False, 1e-09, True)
     """
 
     arithmetic: Arithmetic = EXACT
@@ -71,7 +118,23 @@ class Context:
     @classmethod
     def make(cls, arithmetic: Arithmetic = EXACT, time_limit: float | None = None,
              progress: Progress | None = None, seed: int | None = None) -> Context:
-        """A context whose deadline is ``time_limit`` seconds from now (None: no limit)."""
+        """A context whose deadline is ``time_limit`` seconds from now (None: no limit).
+
+        Parameters
+        ----------
+        arithmetic : Arithmetic
+            Exact (the default) or float with its tolerance.
+        time_limit : float, optional
+            Seconds from now until the deadline; None for no limit.
+        progress : callable, optional
+            Called as ``progress(stage, done, total)``.
+        seed : int, optional
+            Seed for :meth:`rng`.
+
+        Returns
+        -------
+        Context
+        """
         deadline = None if time_limit is None else time.monotonic() + float(time_limit)
         return cls(arithmetic=arithmetic, deadline=deadline, progress=progress, seed=seed)
 

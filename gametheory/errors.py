@@ -1,9 +1,12 @@
 """Exceptions raised by :mod:`gametheory`.
 
-Every error caused by bad input is a :class:`ValueError` subclass, so callers
-that already catch ``ValueError`` keep working; failures of a computation that
-could not finish are :class:`RuntimeError` subclasses.  The command line maps
-the first family to exit code 2 and the second to exit code 1.
+Every exception raised on purpose is a :class:`GameError`.  Every error caused
+by bad input is also a :class:`ValueError` subclass (:class:`InvalidGameError`
+and its subclasses), so callers that already catch ``ValueError`` keep working;
+failures of a computation that could not finish are also :class:`RuntimeError`
+subclasses (:class:`SolverError` and its subclasses, among them
+:class:`~gametheory.context.TimeLimitError`).  The command line maps the first
+family to exit code 2 and the second to exit code 1.
 """
 
 from __future__ import annotations
@@ -21,20 +24,77 @@ __all__ = [
 
 
 class GameError(Exception):
-    """Base class of every exception raised on purpose by :mod:`gametheory`."""
+    """Base class of every exception raised on purpose by :mod:`gametheory`.
+
+    A subclass of :class:`Exception`.  Bad input is an :class:`InvalidGameError` (also a
+    :class:`ValueError`; exit code 2 on the command line), a computation that could not finish
+    a :class:`SolverError` (also a :class:`RuntimeError`; exit code 1).  Catch
+    ``GameError`` to catch both.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> issubclass(gt.InvalidGameError, gt.GameError), issubclass(gt.SolverError, gt.GameError)
+    (True, True)
+    >>> try:
+    ...     gt.TUGame(["A", "A"], {})
+    ... except gt.GameError as exc:
+    ...     print(type(exc).__name__, exc)
+    InvalidGameError duplicate player 'A'
+    """
 
 
 class InvalidGameError(GameError, ValueError):
     """A game, a strategy profile or a solver argument is malformed.
 
-    The message names the player, action or position at fault.
+    The message names the player, action or position at fault.  A subclass of
+    :class:`GameError` and :class:`ValueError`; the command line exits with code 2.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.TUGame(["A", "B"], {"A,C": 1})
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.InvalidGameError: unknown player 'C' in coalition 'A,C'
+    >>> issubclass(gt.InvalidGameError, ValueError)
+    True
     """
 
 
 class GameFileError(InvalidGameError):
     """A game file cannot be read: it is missing, malformed or inconsistent.
 
-    The message names the file and, where known, the line.
+    The message names the file and, where known, the line: it starts with ``path, line N: ``
+    (or ``path: `` when the line is unknown).  A subclass of :class:`InvalidGameError` (so
+    also a :class:`ValueError`); the command line exits with code 2.
+
+    Parameters
+    ----------
+    path : object
+        The file (or the ``source`` name given to a ``parse_*`` function).
+    message : str
+        What is wrong.
+    line : int, optional
+        The line at fault, when known.
+
+    Attributes
+    ----------
+    path : object
+        The file, as given.
+    line : int or None
+        The line at fault; None when unknown.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> try:
+    ...     gt.parse_nfg('NFG 1 R "" { "A" "B" } { 2 2 }\\n1 2 3', source="bad.nfg")
+    ... except gt.GameFileError as exc:
+    ...     print(exc.path, exc.line)
+    ...     print(exc)
+    bad.nfg 2
+    bad.nfg, line 2: too few payoffs: expected 8 payoffs (4 profiles x 2 players), found 3
     """
 
     def __init__(self, path: object, message: str, line: int | None = None) -> None:
@@ -45,23 +105,89 @@ class GameFileError(InvalidGameError):
 
 
 class ExactArithmeticError(InvalidGameError):
-    """Exact (rational) arithmetic was asked for a game with non-rational payoffs."""
+    """Exact (rational) arithmetic was asked for a game with non-rational (float) payoffs.
+
+    A subclass of :class:`InvalidGameError` (so also a :class:`ValueError`); the command line
+    exits with code 2.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.NormalFormGame.from_bimatrix([[0.5, 0], [0, 1]], [[1, 0], [0, 1]])
+    >>> try:
+    ...     gt.solve(g, exact=True)
+    ... except gt.ExactArithmeticError as exc:
+    ...     print(str(exc).split(";")[0])
+    exact arithmetic needs integer or rational payoffs
+    """
 
 
 class GameTooLargeError(InvalidGameError):
-    """The game is too large for the chosen method to solve in memory."""
+    """The game is too large for the chosen method to solve in memory.
+
+    For example, support enumeration beyond 2·10⁸ support pairs, or a TU game of more than
+    24 players.  A subclass of :class:`InvalidGameError` (so also a :class:`ValueError`); the
+    command line exits with code 2.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.TUGame([f"P{i}" for i in range(25)], {})
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameTooLargeError: 25 players: ...; at most 24 players
+    """
 
 
 class UnknownMethodError(InvalidGameError):
-    """The solver name is not one of the registered methods."""
+    """The solver name is not one of the registered methods.
+
+    A subclass of :class:`InvalidGameError` (so also a :class:`ValueError`); the command line
+    exits with code 2.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> try:
+    ...     gt.solve(gt.read_game("chicken"), method="newton")
+    ... except gt.UnknownMethodError as exc:
+    ...     print(str(exc).split(";")[0])
+    unknown method 'newton'
+    """
 
 
 class SolverError(GameError, RuntimeError):
-    """A computation could not finish (no convergence, an iteration limit)."""
+    """A computation could not finish (no convergence, an iteration limit).
+
+    For example, a Lemke-Howson path that hit the pivot limit, or a computation stopped by
+    its time limit (:class:`~gametheory.context.TimeLimitError`).  A subclass of
+    :class:`GameError` and :class:`RuntimeError`; the command line exits with code 1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> issubclass(gt.SolverError, RuntimeError), issubclass(gt.TimeLimitError, gt.SolverError)
+    (True, True)
+    >>> try:
+    ...     gt.solve(gt.read_game("mckelvey-mclennan"), method="polynomial", time_limit=1e-6)
+    ... except gt.SolverError as exc:
+    ...     print(type(exc).__name__, exc)
+    TimeLimitError polynomial: time limit reached
+    """
 
 
 class VerificationError(SolverError):
     """A solver produced a profile that failed the equilibrium check.
 
-    This is never expected; it means a bug, and the profile is not returned.
+    This is never expected; it means a bug, and the profile is not returned.  A subclass of
+    :class:`SolverError` (so also a :class:`RuntimeError`); the command line exits with
+    code 1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> issubclass(gt.VerificationError, gt.SolverError)
+    True
+    >>> issubclass(gt.VerificationError, RuntimeError)
+    True
     """

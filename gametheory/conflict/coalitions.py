@@ -32,11 +32,14 @@ MAX_DECISION_MAKERS = 8
 
 @dataclass(frozen=True)
 class CoalitionalStability(Displayable):
-    """Stability of every state against every coalition.
+    """Stability of every state against every coalition (:func:`coalitional_stability`).
+
+    A frozen record; the method :meth:`broken_by` lists the coalitions that break a state.
 
     Attributes
     ----------
     model : ConflictModel
+        The conflict analysed.
     base : Analysis
         The analysis for the decision makers alone.
     coalitions : tuple of tuple of str
@@ -47,6 +50,18 @@ class CoalitionalStability(Displayable):
     equilibria : dict
         ``equilibria[concept]``: the equilibria of the decision makers alone that no coalition
         breaks (the coalitionally stable equilibria).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.ConflictModel([("A", ["defect A"]), ("B", ["defect B"])],
+    ...                       ranking={"A": [["YN"], ["NN"], ["YY"], ["NY"]],
+    ...                                "B": [["NY"], ["NN"], ["YY"], ["YN"]]})
+    >>> cs = gt.coalitional_stability(pd)
+    >>> cs.coalitions, [pd.state_name(s) for s in cs.base.equilibria["gmr"]]
+    ((('A', 'B'),), ['NN', 'YY'])
+    >>> [pd.state_name(s) for s in cs.equilibria["gmr"]], cs.broken_by("gmr", pd.state_of("YY"))
+    (['NN'], [('A', 'B')])
     """
 
     model: ConflictModel
@@ -65,17 +80,26 @@ def coalitional_stability(model: ConflictModel, method: str = "auto", *,
                           base: Analysis | None = None) -> CoalitionalStability:
     """Stability of every state for the decision makers and for every coalition of two or more.
 
+    For each coalition of two or more, the stability of every state when it moves jointly
+    and the others alone; an equilibrium of the decision makers alone is coalitionally
+    stable when no coalition breaks it.  One analysis per coalition (``2**n - n - 1`` of
+    them), so at most :data:`MAX_DECISION_MAKERS` (8) decision makers (247 coalitions).
+
     Parameters
     ----------
     model : ConflictModel
     method : {"auto", "search"}
         As in :func:`~gametheory.conflict.stability.analyse`.
     base : Analysis, optional
-        The decision makers' own analysis (``analyse(model)``), when the caller has it.
+        The decision makers' own analysis (``analyse(model)``), when the caller has it, so
+        that it is not computed again.
 
     Returns
     -------
     CoalitionalStability
+        ``coalitions``, ``stable[concept][coalition]`` (a boolean per state),
+        ``equilibria[concept]`` (the equilibria of the decision makers alone that no
+        coalition breaks) and ``broken_by(concept, state)``.
 
     Raises
     ------

@@ -47,23 +47,70 @@ def _pattern_bits(pattern: str) -> tuple[int, int]:
 class ConflictModel:
     """A conflict: decision makers, their options, feasibility, irreversibility and rankings.
 
+    A conflict in option form for the Graph Model for Conflict Resolution: ordinal
+    preferences only.  A *state* is one ``Y`` (taken) or ``N`` (not taken) letter per option,
+    in the order of the options (decision maker by decision maker); internally it is a
+    bitmask, bit ``k`` for option ``k``.  :meth:`state_name` and :meth:`state_of` convert
+    between the two.  At most :data:`MAX_OPTIONS` (20) options.
+
     Parameters
     ----------
     decision_makers : sequence of (name, options)
-    infeasible : sequence of patterns (``Y``/``N``/``-``, one letter per option)
-    irreversible : mapping option -> ``"forward"`` or ``"backward"``
-    ranking : mapping DM name -> list of tiers (lists of patterns), most preferred first
+        Each decision maker's name and the options it controls.
+    ranking : mapping, optional
+        Decision maker name -> its tiers of patterns, most preferred first: a state falls in
+        the first tier with a pattern that matches it, and every feasible state must match
+        one (end with a catch-all tier such as ``"----"``).
+    infeasible : sequence of str
+        Patterns of infeasible states: one letter ``Y``, ``N`` or ``-`` (either) per option.
+    irreversible : mapping, optional
+        Option name -> ``"forward"`` (can be taken, never undone) or ``"backward"`` (can be
+        undone, never taken).
     title : str
+        A title for reports.
+    statements : mapping, optional
+        Decision maker name -> its prioritised option statements, most important first,
+        instead of a ranking (see :mod:`gametheory.conflict.statements` and the file
+        formats); each decision maker has a ranking or statements, not both.
 
     Attributes
     ----------
+    title : str
+        The title.
+    decision_makers : tuple of DecisionMaker
+        Each with ``name`` and ``options``.
+    names : tuple of str
+        Property: the decision makers' names, in order.
     options : tuple of str
         Every option, in DM order.
+    infeasible : tuple of str
+        The infeasible patterns, as given.
+    irreversible : dict
+        Option index -> ``"forward"`` or ``"backward"``.
     states : list of int
         The feasible states (bitmasks), ascending.
+    index : dict
+        State bitmask -> its position in :attr:`states`.
     rank : dict
         DM name -> integer array over :attr:`states`: higher is more preferred
-        (the number of tiers below the state's tier).
+        (with a ranking of ``T`` tiers, a state in tier ``t``, counted from 0, has rank
+        ``T - t``).
+
+    Raises
+    ------
+    InvalidGameError
+        No decision maker, a duplicate decision maker or option, a decision maker without
+        options, a malformed pattern, an unknown option or direction in ``irreversible``,
+        every state infeasible, a decision maker without a ranking (or with both a ranking
+        and statements), an unknown decision maker in ``ranking``, or a feasible state that
+        matches no tier.
+    GameTooLargeError
+        More than 20 options.
+
+    References
+    ----------
+    Fang, L., Hipel, K. W. and Kilgour, D. M. (1993). Interactive Decision Making: The Graph
+    Model for Conflict Resolution. Wiley.
 
     Examples
     --------
@@ -72,6 +119,8 @@ class ConflictModel:
     ...                             "B": [["NY"], ["NN"], ["YY"], ["YN"]]})
     >>> [pd.state_name(s) for s in pd.states]
     ['NN', 'YN', 'NY', 'YY']
+    >>> pd.state_of("YN"), pd.rank["A"].tolist()
+    (1, [3, 4, 1, 2])
     """
 
     # set by the TOML reader (gametheory.io.conflict_toml) only: DM -> statements, DM -> the
@@ -176,7 +225,13 @@ class ConflictModel:
         return "".join("Y" if state >> k & 1 else "N" for k in range(len(self.options)))
 
     def state_of(self, name: str) -> int:
-        """The bitmask of a state written as Y/N letters (it must be feasible)."""
+        """The bitmask of a state written as Y/N letters (it must be feasible).
+
+        Raises
+        ------
+        InvalidGameError
+            When ``name`` is not one ``Y`` or ``N`` per option, or the state is infeasible.
+        """
         if not isinstance(name, str) or len(name) != len(self.options) or set(name) - set("YN"):
             raise InvalidGameError(f"state {name!r} must have one letter Y or N per option "
                                    f"({len(self.options)} options)")

@@ -382,10 +382,54 @@ def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None
             method: str = "auto") -> Analysis:
     """Stability of every state for each decision maker, or for the coalitions of ``grouping``.
 
+    The Graph Model's four concepts, for a group at a state: ``"nash"`` (Nash, R: no
+    improvement, i.e. no move to a state it prefers), ``"gmr"`` (general metarationality:
+    every improvement can be sanctioned, the others reaching by a legal sequence of their
+    moves a state it does not prefer), ``"smr"`` (symmetric metarationality: as GMR, and it
+    cannot escape the sanction by a move of its own) and ``"seq"`` (sequential stability: as
+    GMR, the sanctions made of the others' improvements).  A coalition moves by changing any
+    of its members' options at once; its improvement must make every member better off, and
+    a sanction deters it when one member does not prefer the result.
+
     ``method="auto"`` decides every state at once on the move graphs
-    (:mod:`gametheory.conflict.reach`);
-    ``method="search"`` examines each state and improvement with a
-    breadth-first search of the others' moves.
+    (:mod:`gametheory.conflict.reach`: strongly connected components, then the least value
+    each state can be driven to; for a coalition's SMR, the whole reachable sets as bit
+    rows): a conflict with 15 options (32,768 states) takes about 1.5 s, and 12 s with a
+    coalition of two.  ``method="search"`` examines each state and improvement with a
+    breadth-first search of the others' moves instead (slow, but simple to check).
+
+    Parameters
+    ----------
+    model : ConflictModel
+    grouping : str or sequence of sequences of str, optional
+        Coalitions, written ``"US+PRC,ROK"`` (coalitions separated by commas, members by
+        ``+``; decision makers not named stay alone) or as sequences of names.  Default:
+        each decision maker alone.
+    method : {"auto", "search"}
+
+    Returns
+    -------
+    Analysis
+        ``groups``; ``stable[concept][g]``, a boolean array over ``model.states`` for group
+        ``g``; ``equilibria[concept]``, the states (bitmasks) stable for every group;
+        ``reason(g, k)``, why state index ``k`` is or is not stable for group ``g`` (which
+        improvement, which sanction); and ``status_quo(state)``, the states reachable from
+        a state bitmask by unilateral (or coalition) improvements, each with a shortest
+        path.
+
+    Raises
+    ------
+    InvalidGameError
+        An unknown method, or a malformed grouping (unknown or repeated decision maker).
+    GameTooLargeError
+        When the groups have more than 200 million one-step moves in all (about 7 GB at the
+        peak; two decision makers with 10 options each have 2 billion).
+
+    References
+    ----------
+    Fang, L., Hipel, K. W. and Kilgour, D. M. (1993). Interactive Decision Making: The Graph
+    Model for Conflict Resolution. Wiley.  Inohara, T. and Hipel, K. W. (2008). Coalition
+    analysis in the graph model for conflict resolution. Systems Engineering 11(4).
 
     Examples
     --------
@@ -396,6 +440,17 @@ def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None
     >>> a = analyse(pd)
     >>> {c: [pd.state_name(s) for s in a.equilibria[c]] for c in ("nash", "gmr", "seq")}
     {'nash': ['YY'], 'gmr': ['NN', 'YY'], 'seq': ['NN', 'YY']}
+    >>> a.reason(0, pd.index[pd.state_of("NN")])
+    'improvement to YN sanctioned, e.g. by a move to YY'
+    >>> {pd.state_name(t): [pd.state_name(u) for u in path]
+    ...  for t, path in a.status_quo(pd.state_of("NN")).items()}
+    {'NN': ['NN'], 'YN': ['NN', 'YN'], 'NY': ['NN', 'NY'], 'YY': ['NN', 'YN', 'YY']}
+
+    Moving together, the two leave mutual defection:
+
+    >>> together = analyse(pd, "A+B")
+    >>> together.groups, [pd.state_name(s) for s in together.equilibria["nash"]]
+    ([('A', 'B')], ['NN', 'YN', 'NY'])
     """
     groups: list[tuple[str, ...]]
     if grouping is None:

@@ -71,11 +71,17 @@ class ImprovementGraph:
 
 @dataclass(frozen=True)
 class ConflictReport(Displayable):
-    """A conflict analysed: see :func:`conflict_report`.
+    """A conflict analysed, ready to render: see :func:`conflict_report`.
+
+    A frozen record.  ``gametheory.render(report, fmt)`` writes it as ``"table"`` (what
+    ``gametheory conflict`` prints), ``"json"`` (schema ``gametheory.conflict/1``) or
+    ``"dot"`` (the graph of improvements, for Graphviz); ``gametheory.to_dict(report)``
+    gives the JSON object.
 
     Attributes
     ----------
     model : ConflictModel
+        The conflict analysed.
     analysis : Analysis
         Stability of every state for the decision makers acting alone.
     grouped : Analysis or None
@@ -85,14 +91,47 @@ class ConflictReport(Displayable):
     reachable, reachable_grouped : Reachable or None
         From the status quo ``start``: the states unilateral (and coalition) improvements reach.
     explain : str or None
-        The state explained; ``explanations`` (and ``explanations_grouped``) hold, per group,
-        an :class:`Explanation`.
+        The state explained (Y/N letters).
+    explanations, explanations_grouped : tuple of Explanation
+        Per decision maker (and per coalition of the grouping), why the state ``explain``
+        is or is not stable: the concepts under which it is, and the reason.
     coalitional : CoalitionalStability or None
-        With ``every_coalition``: stability against every coalition; ``broken_by`` holds, per
-        concept, each equilibrium of the decision makers alone that some coalition breaks,
-        with the coalitions that break it.
+        With ``every_coalition``: stability against every coalition.
+    broken_by : dict or None
+        With ``every_coalition``: per concept, each equilibrium (bitmask) of the decision
+        makers alone that some coalition breaks, with the coalitions that break it.
     graph : ImprovementGraph
         The improvements of the groups of the grouping (the decision makers without one).
+
+    Notes
+    -----
+    The JSON object (schema ``gametheory.conflict/1``) has ``title``, ``decision_makers``,
+    ``options``, ``states`` (the feasible states as Y/N letters), ``stable`` (per concept,
+    the equilibria for the decision makers as given) and ``stability`` (per decision maker
+    and concept, the states stable for it); with a grouping, ``coalitions`` and
+    ``stable_coalitions``; with ``start``, ``from`` (and ``from_coalitions``): the state and
+    the reachable states, each with a path; with ``every_coalition``, ``coalitional``
+    (``coalitions``, ``stable``: the equilibria no coalition breaks, ``broken_by``: for the
+    others, the coalitions that break them); with ``explain``, ``explain``: per decision
+    maker (and per coalition of the grouping) the concepts under which that state is stable
+    and the reason.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.ConflictModel([("A", ["defect A"]), ("B", ["defect B"])],
+    ...                       ranking={"A": [["YN"], ["NN"], ["YY"], ["NY"]],
+    ...                                "B": [["NY"], ["NN"], ["YY"], ["YN"]]})
+    >>> report = gt.conflict_report(pd, "A+B", every_coalition=True)
+    >>> report.grouped.groups, report.changes["gmr"]
+    ([('A', 'B')], Change(removed=('YY',), added=('NY', 'YN')))
+    >>> report.broken_by["nash"]
+    {3: (('A', 'B'),)}
+    >>> d = gt.to_dict(report)
+    >>> d["schema"], d["stable"]["nash"], d["coalitional"]["broken_by"]["nash"]
+    ('gametheory.conflict/1', ['YY'], {'YY': ['A+B']})
+    >>> print(gt.render(report).splitlines()[0])
+    conflict: 2 decision makers, 2 options, 4 feasible states
     """
 
     model: ConflictModel
@@ -167,6 +206,16 @@ def conflict_report(model: ConflictModel, grouping: str | Sequence[Sequence[str]
                     explain: str | None = None) -> ConflictReport:
     """The analysis of a conflict, ready to render (``table``, ``json``, ``dot``).
 
+    The stability of every state for the decision makers (``analysis``) and for the
+    coalitions of ``grouping`` (``grouped``, with the equilibria they remove and add,
+    ``changes``), with what was asked besides, and the graph of improvements (``graph``).
+    ``gametheory.render(report)`` is the table ``gametheory conflict`` prints (a letter per
+    concept and decision maker, the equilibria, what a grouping removes and adds, the
+    equilibria every coalition leaves stable, the paths from ``start``);
+    ``render(report, "json")`` the JSON object of schema ``gametheory.conflict/1`` (see
+    :class:`ConflictReport`), and ``render(report, "dot")`` the graph of improvements for
+    Graphviz.
+
     Parameters
     ----------
     model : ConflictModel
@@ -182,6 +231,19 @@ def conflict_report(model: ConflictModel, grouping: str | Sequence[Sequence[str]
     explain : str, optional
         A state (Y/N letters): for each decision maker (and each coalition of the grouping),
         the concepts under which it is stable and why.
+
+    Returns
+    -------
+    ConflictReport
+        ``reachable`` and ``reachable_grouped`` with ``start``; ``explanations`` and
+        ``explanations_grouped`` with ``explain``; ``coalitional`` and ``broken_by`` with
+        ``every_coalition``.
+
+    Raises
+    ------
+    InvalidGameError
+        A malformed grouping, or a ``start`` or ``explain`` state that is not one Y/N letter
+        per option or is infeasible.
 
     Examples
     --------

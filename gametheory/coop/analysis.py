@@ -31,7 +31,21 @@ def analyse_tu(game: TUGame) -> CoopAnalysis:
 
     The Shapley and Banzhaf values, the nucleolus (None without an
     imputation), the least core and a core point, the core's vertices (exact
-    games of at most 5 players with a non-empty core) and the properties.
+    games of at most 5 players with a non-empty core) and the properties:
+    what ``gametheory coop`` shows.
+
+    ``gametheory.render(analysis, fmt)`` writes the record as a table (``"table"``, the
+    default) or as the JSON object of schema ``gametheory.coop/1`` (``"json"``).  In the
+    table a row of exact amounts is shown as fractions when every denominator is at most
+    1000, and in four significant digits otherwise; the JSON is exact.
+
+    Parameters
+    ----------
+    game : TUGame
+
+    Returns
+    -------
+    CoopAnalysis
 
     Examples
     --------

@@ -57,14 +57,47 @@ def _points(game: NormalFormGame, exact: bool) -> tuple[list[tuple[str, ...]], n
 def disagreement_point(game: NormalFormGame, kind: Any = "maxmin",
                        exact: bool | None = None, *,
                        context: Context | None = None) -> DisagreementPoint:
-    """``"maxmin"``: each player's security level (mixed max-min against all the others);
-    ``"nash"``: the payoffs of the first equilibrium ``solve`` returns; or a given vector
-    (a sequence of numbers, or a :class:`~gametheory.coop.records.DisagreementPoint`).
+    """What each player gets if talks fail: the starting point of a bargain.
+
+    The ``disagreement`` argument of :func:`nash_bargaining` and :func:`kalai_smorodinsky`
+    takes the same values as ``kind``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    kind : str, sequence of numbers, or DisagreementPoint
+        ``"maxmin"`` (default): each player's security level (its mixed max-min against all
+        the others); ``"nash"``: the payoffs of the first equilibrium ``solve`` returns; or a
+        given vector (a sequence of numbers, one per player, or a
+        :class:`~gametheory.coop.records.DisagreementPoint`), taken as given.
+    exact : bool or None
+        Rational arithmetic (default where the payoffs are rational).
+    context : Context, optional
+        The computation's context; when given, its arithmetic is used.
 
     Returns
     -------
     DisagreementPoint
         ``kind`` (``"maxmin"``, ``"nash"`` or ``"given"``), ``players``, ``payoffs``, ``exact``.
+
+    Raises
+    ------
+    InvalidGameError
+        An unknown ``kind``, or a vector without one payoff per player.
+    SolverError
+        With ``"nash"``, when no equilibrium is found.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> bos = gt.read_game("battle-of-the-sexes")
+    >>> [str(x) for x in gt.disagreement_point(bos).payoffs]
+    ['6/5', '6/5']
+    >>> d = gt.disagreement_point(bos, "nash")
+    >>> d.kind, [str(x) for x in d.payoffs]
+    ('nash', ['3', '2'])
+    >>> gt.disagreement_point(bos, [0, 1]).kind
+    'given'
     """
     exact = resolve_context(game, exact, None, context).arithmetic.exact
     if isinstance(kind, DisagreementPoint):
@@ -130,7 +163,41 @@ def _ideal(pts: np.ndarray, d: tuple, exact: bool) -> tuple:
 def kalai_smorodinsky(game: NormalFormGame, disagreement: Any = "maxmin",
                       exact: bool | None = None, *,
                       context: Context | None = None) -> BargainingSolution:
-    """The Kalai-Smorodinsky solution (see the module notes), by linear programs.
+    """The Kalai-Smorodinsky solution, by linear programs.
+
+    The best feasible point on the segment from the disagreement point ``d`` to the ideal
+    point (each player's best feasible payoff when the others get at least their
+    disagreement payoffs): gains proportional to what each could hope for.  The feasible
+    set is every payoff vector of a distribution over profiles (a joint plan).  Found by
+    linear programs, certified in rational arithmetic for exact games, for any number of
+    players.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    disagreement : str, sequence of numbers, or DisagreementPoint
+        ``"maxmin"`` (default), ``"nash"`` or a given vector, as in
+        :func:`disagreement_point`.
+    exact : bool or None
+        Rational arithmetic (default where the payoffs are rational).
+    context : Context, optional
+        The computation's context; when given, its arithmetic is used.
+
+    Returns
+    -------
+    BargainingSolution
+        ``concept`` ``"Kalai-Smorodinsky"``.
+
+    Raises
+    ------
+    SolverError
+        When no feasible point gives everyone its disagreement payoff, or a linear program
+        cannot be certified.
+
+    References
+    ----------
+    Kalai, E. and Smorodinsky, M. (1975). Other solutions to Nash's bargaining problem.
+    Econometrica 43(3).
 
     Examples
     --------
@@ -165,10 +232,28 @@ def pareto_frontier(game: NormalFormGame, exact: bool | None = None, *,
     """The Pareto-efficient extreme points of the feasible set (distinct payoff vectors no
     distribution over profiles dominates), sorted; for two players in order along the frontier.
 
+    Each pure payoff vector is tested by a linear program (is it dominated by a mixture?),
+    certified in rational arithmetic for exact games.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    exact : bool or None
+        Rational arithmetic (default where the payoffs are rational).
+    context : Context, optional
+        The computation's context; when given, its arithmetic is used.
+
     Returns
     -------
     ParetoFrontier
         ``points``: the efficient payoff vectors; ``players``; ``exact``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pf = gt.pareto_frontier(gt.read_game("battle-of-the-sexes"))
+    >>> [[str(x) for x in p] for p in pf.points]
+    [['2', '3'], ['3', '2']]
     """
     exact = resolve_context(game, exact, None, context).arithmetic.exact
     _, pts = _points(game, exact)
@@ -195,16 +280,50 @@ def nash_bargaining(game: NormalFormGame, disagreement: Any = "maxmin",
                     context: Context | None = None) -> BargainingSolution:
     """The Nash bargaining solution: the feasible point maximising ``prod (u_i - d_i)``.
 
-    Two players: exact, by maximising the product on each segment of the
-    Pareto frontier (a quadratic).  More players: floating point (SLSQP on
-    the distribution over profiles, maximising ``sum log (u_i - d_i)``).
+    Bargaining without transfers: the feasible set is every payoff vector of a distribution
+    over profiles (a joint plan, as a mediator or a pre-agreed rotation would implement), and
+    the solution maximises the product of the gains over the disagreement point ``d``
+    (see :func:`disagreement_point`).  Two players: exact, by maximising the product on each
+    segment of the Pareto frontier (a quadratic).  Three or more: floating point (SLSQP on
+    the distribution over profiles, maximising ``sum log (u_i - d_i)``, started from the
+    Kalai-Smorodinsky point).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    disagreement : str, sequence of numbers, or DisagreementPoint
+        ``"maxmin"`` (default), ``"nash"`` or a given vector, as in
+        :func:`disagreement_point`.
+    exact : bool or None
+        Rational arithmetic (default where the payoffs are rational); the solution for
+        three or more players is in floating point regardless.
+    context : Context, optional
+        The computation's context; when given, its arithmetic is used.
+
+    Returns
+    -------
+    BargainingSolution
+        ``concept`` ``"Nash bargaining"``; ``exact`` False for three or more players.
+
+    Raises
+    ------
+    SolverError
+        When no feasible point gives everyone its disagreement payoff, or the program for
+        three or more players does not converge.
+
+    References
+    ----------
+    Nash, J. F. (1950). The bargaining problem. Econometrica 18(2).
 
     Examples
     --------
     >>> import gametheory as gt
     >>> nbs = nash_bargaining(gt.read_game("battle-of-the-sexes"))
-    >>> [str(x) for x in nbs.payoffs]
-    ['5/2', '5/2']
+    >>> [str(x) for x in nbs.payoffs], nbs.exact
+    (['5/2', '5/2'], True)
+    >>> three = nash_bargaining(gt.read_game("mckelvey-mclennan"))
+    >>> [round(x, 6) for x in three.payoffs], three.exact
+    ([9.0, 8.0, 12.0], False)
     """
     exact = resolve_context(game, exact, None, context).arithmetic.exact
     d = disagreement_point(game, disagreement, exact).payoffs

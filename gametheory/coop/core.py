@@ -48,14 +48,32 @@ def _proper(game: TUGame) -> np.ndarray:
 def least_core(game: TUGame) -> LeastCore:
     """The least-core value ``epsilon`` and an allocation in the least core.
 
+    The smallest ``epsilon`` such that some efficient allocation gives every proper
+    coalition at least its worth minus ``epsilon``:
     ``minimize epsilon  s.t.  x(S) + epsilon >= v(S)`` for every coalition
-    other than the empty and the grand one, ``x(N) = v(N)``.
+    other than the empty and the grand one, ``x(N) = v(N)``.  One linear program (for
+    games of more than 9 players, solved by constraint generation), certified in rational
+    arithmetic for exact games.  ``epsilon <= 0`` exactly when the core is non-empty.
+
+    Parameters
+    ----------
+    game : TUGame
 
     Returns
     -------
     LeastCore
-        ``epsilon``, ``point`` (an :class:`~gametheory.coop.records.Allocation`),
-        ``core_empty`` and ``exact``.
+        ``epsilon``, ``point`` (an :class:`~gametheory.coop.records.Allocation`,
+        ``concept`` ``"least core"``), ``core_empty`` and ``exact``.
+
+    Raises
+    ------
+    SolverError
+        When the linear program cannot be solved (or certified).
+
+    References
+    ----------
+    Maschler, M., Peleg, B. and Shapley, L. S. (1979). Geometric properties of the kernel,
+    nucleolus, and related solution concepts. Mathematics of Operations Research 4(4).
 
     Examples
     --------
@@ -118,7 +136,27 @@ def _solve(game: TUGame, c, A_ub, b_ub, A_eq, b_eq):
 
 
 def core_is_empty(game: TUGame) -> bool:
-    """True when no allocation satisfies every coalition (least-core epsilon > 0)."""
+    """Whether the core is empty: no efficient allocation gives every coalition its worth.
+
+    That is, the least-core ``epsilon`` is positive (:func:`least_core`); float games allow
+    a tolerance of 1e-9 relative to the largest worth.
+
+    Parameters
+    ----------
+    game : TUGame
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> majority = gt.TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> glove = gt.TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+    >>> gt.core_is_empty(majority), gt.core_is_empty(glove)
+    (True, False)
+    """
     return least_core(game).core_empty
 
 
@@ -128,19 +166,76 @@ def _scale(game: TUGame) -> float:
 
 def core_point(game: TUGame) -> Allocation | None:
     """An allocation in the core (the least-core one, ``concept`` ``"core point"``), or None
-    when the core is empty."""
+    when the core is empty.
+
+    Parameters
+    ----------
+    game : TUGame
+
+    Returns
+    -------
+    Allocation or None
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> glove = gt.TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+    >>> point = gt.core_point(glove)
+    >>> point.concept, point.values
+    ('core point', (1, 0, 0))
+    >>> majority = gt.TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> gt.core_point(majority) is None
+    True
+    """
     lc = least_core(game)
     return None if lc.core_empty else Allocation("core point", game.players, lc.point.values, game.exact)
 
 
 def in_core(game: TUGame, x: Allocation | Sequence[Any], tol: float = 0.0, epsilon: Any = 0) -> bool:
-    """Whether ``x`` is efficient and no coalition gets less than its worth (exact for exact
-    input; ``tol`` allows a float shortfall).  With ``epsilon``, membership of the
-    epsilon-core: every proper coalition gets at least ``v(S) - epsilon`` (Shapley and Shubik
-    1966); the least core is the smallest non-empty one (:func:`least_core`).
+    """Whether ``x`` is efficient (sums to ``v(N)``) and no coalition gets less than its worth.
 
-    ``x`` is a sequence of amounts in player order, or an
-    :class:`~gametheory.coop.records.Allocation` for the game's players."""
+    Exact for an exact game and exact ``x``; else in floating point within ``tol``.  With
+    ``epsilon``, membership of the epsilon-core: every proper coalition gets at least
+    ``v(S) - epsilon`` (Shapley and Shubik 1966); the least core is the smallest non-empty
+    one (:func:`least_core`).
+
+    Parameters
+    ----------
+    game : TUGame
+    x : sequence or Allocation
+        A sequence of amounts in player order, or an
+        :class:`~gametheory.coop.records.Allocation` for the game's players.
+    tol : float
+        The shortfall allowed in floating point (ignored when exact).
+    epsilon : number
+        Test the epsilon-core instead of the core (0: the core).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    InvalidGameError
+        When ``x`` does not have one amount per player, or is an allocation for other
+        players.
+
+    References
+    ----------
+    Shapley, L. S. and Shubik, M. (1966). Quasi-cores in a monetary economy with nonconvex
+    preferences. Econometrica 34(4).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> glove = gt.TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+    >>> gt.in_core(glove, [1, 0, 0]), gt.in_core(glove, gt.shapley_value(glove))
+    (True, False)
+    >>> majority = gt.TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> lc = gt.least_core(majority)
+    >>> gt.in_core(majority, lc.point), gt.in_core(majority, lc.point, epsilon=lc.epsilon)
+    (False, True)
+    """
     if isinstance(x, Allocation):
         if x.players != game.players:
             raise InvalidGameError(f"the allocation is for players {list(x.players)}, the game's are "
@@ -169,13 +264,36 @@ def core_vertices(game: TUGame) -> CoreVertices:
     """Every vertex of the core, exactly (small games: at most 5 players).
 
     A vertex is the unique solution of ``x(N) = v(N)`` and ``n - 1`` tight
-    coalition constraints; each choice is solved exactly and kept when it
-    lies in the core.
+    coalition constraints; every choice of ``n - 1`` coalitions is enumerated,
+    solved exactly and kept when it lies in the core, so this is limited to
+    games of at most :data:`CORE_VERTICES_MAX_PLAYERS` (5) players with
+    rational worths.
+
+    Parameters
+    ----------
+    game : TUGame
 
     Returns
     -------
     CoreVertices
         ``vertices``: sorted, one amount per player each; empty when the core is empty.
+
+    Raises
+    ------
+    GameTooLargeError
+        With more than 5 players.
+    InvalidGameError
+        For a float game (non-rational worths).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> square = gt.TUGame.from_function(["A", "B", "C"], lambda coalition: len(coalition) ** 2)
+    >>> gt.core_vertices(square).vertices
+    ((1, 3, 5), (1, 5, 3), (3, 1, 5), (3, 5, 1), (5, 1, 3), (5, 3, 1))
+    >>> majority = gt.TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> gt.core_vertices(majority).vertices
+    ()
     """
     n = game.n
     if n > CORE_VERTICES_MAX_PLAYERS:
@@ -213,7 +331,8 @@ GENERATION_FROM = 512
 def nucleolus(game: TUGame) -> Allocation:
     """The nucleolus (Schmeidler 1969), by sequential linear programs; exact for exact games.
 
-    Each stage minimises the largest excess ``epsilon`` of the coalitions not
+    The imputation that makes the largest excess ``v(S) - x(S)`` as small as possible, then
+    the next largest, and so on.  It lies in the core when the core is non-empty.  Each stage minimises the largest excess ``epsilon`` of the coalitions not
     yet fixed; the coalitions with a positive dual multiplier are tight at
     every optimum and are fixed at that level (Maschler, Peleg and Shapley
     1979).  For games with more than :data:`GENERATION_FROM` coalitions each
@@ -221,6 +340,10 @@ def nucleolus(game: TUGame) -> Allocation:
     then one vectorised pass over all of them for the ones whose excess
     exceeds ``epsilon``, which join the LP, until none does -- so the LPs stay
     small while the answer is the same.
+
+    Parameters
+    ----------
+    game : TUGame
 
     Returns
     -------
@@ -231,6 +354,13 @@ def nucleolus(game: TUGame) -> Allocation:
     ------
     InvalidGameError
         When there is no imputation (``sum_i v({i}) > v(N)``).
+
+    References
+    ----------
+    Schmeidler, D. (1969). The nucleolus of a characteristic function game. SIAM Journal on
+    Applied Mathematics 17(6).  Maschler, M., Peleg, B. and Shapley, L. S. (1979). Geometric
+    properties of the kernel, nucleolus, and related solution concepts. Mathematics of
+    Operations Research 4(4).
 
     Examples
     --------

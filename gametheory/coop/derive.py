@@ -68,18 +68,51 @@ def _contest(game: NormalFormGame, mask: int, exact: bool) -> tuple[np.ndarray, 
 @accepts_peer_games
 def characteristic_function(game: NormalFormGame, kind: str = "alpha", mixed: bool = True,
                             exact: bool | None = None, *, context: Context | None = None) -> TUGame:
-    """The TU game of what each coalition of ``game``'s players can secure (see the module notes).
+    """The TU game of what each coalition of ``game``'s players can secure against the others.
+
+    For each coalition ``S`` the game becomes a contest between ``S`` (a joint action of its
+    members, earning the sum of their payoffs) and the others.  ``v(N)`` is the largest total
+    payoff of any profile.  Utility is assumed transferable: payoffs are in a common unit the
+    parties can pass between them.
 
     Parameters
     ----------
     game : NormalFormGame
+        At most 200,000 profiles.
     kind : {"alpha", "beta", "equilibrium"}
+        ``"alpha"``: the max-min of the coalition's total (the others act against it after
+        seeing its plan); ``"beta"``: the min-max (the coalition answers the others' plan);
+        ``"equilibrium"``: the coalition's total at a Nash equilibrium of the coalition
+        against the rest, each side maximising its own total (the worst such equilibrium
+        for the coalition).
     mixed : bool
-        Coalitions may randomise (default).  ``alpha`` and ``beta`` then agree.
+        Coalitions may randomise (default).  ``alpha`` and ``beta`` then agree by the
+        minimax theorem: each worth is the value of a zero-sum game, computed by linear
+        programming.  ``mixed=False`` allows only pure joint actions.
     exact : bool or None
         Rational arithmetic (default where the payoffs are rational).
     context : Context, optional
         The computation's context; when given, its arithmetic is used.
+
+    Returns
+    -------
+    TUGame
+        The game's players, titled ``"<title> (<kind>)"`` (``", pure"`` added without
+        mixing).
+
+    Raises
+    ------
+    InvalidGameError
+        An unknown ``kind``; or, with ``kind="equilibrium"`` and ``mixed=False``, a
+        coalition's contest without a pure equilibrium.
+    GameTooLargeError
+        More than 200,000 profiles.
+
+    References
+    ----------
+    von Neumann, J. and Morgenstern, O. (1944). Theory of Games and Economic Behavior.
+    Aumann, R. J. and Peleg, B. (1960). Von Neumann-Morgenstern solutions to cooperative
+    games without side payments. Bulletin of the American Mathematical Society 66.
 
     Examples
     --------
@@ -88,6 +121,15 @@ def characteristic_function(game: NormalFormGame, kind: str = "alpha", mixed: bo
     >>> v = characteristic_function(pd)
     >>> v.value("A"), v.value("B"), v.value("A,B")
     (1, 1, 6)
+
+    In the Battle of the Sexes the readings differ for pure strategies:
+
+    >>> bos = gt.read_game("battle-of-the-sexes")
+    >>> [str(gt.characteristic_function(bos, kind, mixed=False).value("Row"))
+    ...  for kind in ("alpha", "beta")]
+    ['0', '2']
+    >>> str(gt.characteristic_function(bos).value("Row"))
+    '6/5'
     """
     if kind not in KINDS:
         raise InvalidGameError(f"unknown characteristic function {kind!r}; choose one of {', '.join(KINDS)}")

@@ -32,7 +32,10 @@ __all__ = ["Allocation", "LeastCore", "CoreVertices", "CoopAnalysis", "Disagreem
 class Allocation(Displayable):
     """A payoff vector for the players of a TU game: what a solution concept gives each.
 
-    Parameters
+    A frozen record; :meth:`as_dict` gives the amounts by player name and :meth:`value_of`
+    one of them.
+
+    Attributes
     ----------
     concept : str
         Which concept produced it: ``"Shapley value"``, ``"Banzhaf value"``,
@@ -65,7 +68,7 @@ class Allocation(Displayable):
         return dict(zip(self.players, self.values))
 
     def value_of(self, player: str) -> Any:
-        """The amount of one player, by name."""
+        """The amount of one player, by name (:class:`KeyError` for an unknown name)."""
         try:
             return self.values[self.players.index(player)]
         except ValueError:
@@ -74,9 +77,11 @@ class Allocation(Displayable):
 
 @dataclass(frozen=True)
 class LeastCore(Displayable):
-    """The least core (Maschler, Peleg and Shapley 1979) of a TU game.
+    """The least core of a TU game (Maschler, Peleg and Shapley 1979), from :func:`least_core`.
 
-    Parameters
+    A frozen record; ``players`` is a property (the players of ``point``).
+
+    Attributes
     ----------
     epsilon : number
         The smallest amount every proper coalition must give up so that one
@@ -89,6 +94,19 @@ class LeastCore(Displayable):
         tolerance of 1e-9 relative to the largest worth).
     exact : bool
         Whether the numbers are exact.
+
+    References
+    ----------
+    Maschler, M., Peleg, B. and Shapley, L. S. (1979). Geometric properties of the kernel,
+    nucleolus, and related solution concepts. Mathematics of Operations Research 4(4).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> majority = gt.TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> lc = gt.least_core(majority)
+    >>> str(lc.epsilon), lc.core_empty, lc.point.concept, lc.players
+    ('1/3', True, 'least core', ('A', 'B', 'C'))
     """
 
     epsilon: Any
@@ -104,9 +122,11 @@ class LeastCore(Displayable):
 
 @dataclass(frozen=True)
 class CoreVertices(Displayable):
-    """Every vertex of the core of a TU game, computed exactly.
+    """Every vertex of the core of a TU game, computed exactly (:func:`core_vertices`).
 
-    Parameters
+    A frozen record.
+
+    Attributes
     ----------
     players : tuple of str
         The players, in the game's order.
@@ -115,6 +135,14 @@ class CoreVertices(Displayable):
         core is empty.
     exact : bool
         Always true: vertices are enumerated in rational arithmetic.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> glove = gt.TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+    >>> cv = gt.core_vertices(glove)
+    >>> cv.players, cv.vertices, cv.exact
+    (('L', 'R1', 'R2'), ((1, 0, 0),), True)
     """
 
     players: tuple[str, ...]
@@ -126,10 +154,11 @@ class CoreVertices(Displayable):
 class CoopAnalysis(Displayable):
     """Every solution concept of a TU game, computed once (:func:`~gametheory.coop.analyse_tu`).
 
-    Written as a table or as JSON (schema ``gametheory.coop/1``) by
-    ``gametheory.report.render(analysis, fmt)``.
+    A frozen record.  Written as a table (``"table"``) or as the JSON object of schema
+    ``gametheory.coop/1`` (``"json"``) by ``gametheory.render(analysis, fmt)``, as
+    ``gametheory coop`` prints it; ``gametheory.to_dict(analysis)`` gives that object.
 
-    Parameters
+    Attributes
     ----------
     game : TUGame
         The game analysed.
@@ -143,11 +172,30 @@ class CoopAnalysis(Displayable):
         A point of the core (the least-core point), or None when the core is empty.
     core_vertices : CoreVertices or None
         The core's vertices, for exact games of at most 5 players with a
-        non-empty core; else None (not enumerated).
+        non-empty core; else None (not enumerated: float games, more than 5
+        players, or an empty core).
     essential, convex : bool
-        The game's properties.
+        The game's properties (:func:`~gametheory.coop.is_essential`,
+        :func:`~gametheory.coop.is_convex`).
     superadditive : bool or None
-        None when the game is too large to check (more than 14 players).
+        :func:`~gametheory.coop.is_superadditive`; None when the game is too
+        large to check (more than 14 players).
+    players : tuple of str
+        Property: the game's players.
+    exact : bool
+        Property: whether the numbers are exact (the game's worths are rational).
+    core_empty : bool
+        Property: whether the core is empty (the least-core ``epsilon`` is positive).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> majority = gt.TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> a = gt.analyse_tu(majority)
+    >>> a.players, a.exact, a.core_empty, a.core_point, a.core_vertices
+    (('A', 'B', 'C'), True, True, None, None)
+    >>> [str(x) for x in a.banzhaf.values], a.superadditive, a.convex
+    (['1/2', '1/2', '1/2'], True, False)
     """
 
     game: TUGame
@@ -181,7 +229,9 @@ class CoopAnalysis(Displayable):
 class DisagreementPoint(Displayable):
     """What each player of a strategic game gets if bargaining fails.
 
-    Parameters
+    A frozen record (:func:`~gametheory.coop.disagreement_point`).
+
+    Attributes
     ----------
     kind : str
         ``"maxmin"`` (each player's security level), ``"nash"`` (the payoffs
@@ -189,9 +239,16 @@ class DisagreementPoint(Displayable):
     players : tuple of str
         The players, in the game's order.
     payoffs : tuple
-        One payoff per player.
+        One payoff per player, in the order of ``players``.
     exact : bool
         Whether the payoffs are exact rationals.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> d = gt.disagreement_point(gt.read_game("battle-of-the-sexes"))
+    >>> d.kind, d.players, [str(x) for x in d.payoffs], d.exact
+    ('maxmin', ('Row', 'Column'), ['6/5', '6/5'], True)
     """
 
     kind: str
@@ -204,7 +261,9 @@ class DisagreementPoint(Displayable):
 class ParetoFrontier(Displayable):
     """The Pareto-efficient extreme points of a strategic game's feasible payoffs.
 
-    Parameters
+    A frozen record (:func:`~gametheory.coop.pareto_frontier`).
+
+    Attributes
     ----------
     players : tuple of str
         The players, in the game's order.
@@ -213,6 +272,13 @@ class ParetoFrontier(Displayable):
         Pareto-dominates, sorted (for two players: in order along the frontier).
     exact : bool
         Whether the payoffs are exact rationals.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pf = gt.pareto_frontier(gt.read_game("prisoners-dilemma"))
+    >>> pf.players, [[str(x) for x in p] for p in pf.points], pf.exact
+    (('Row', 'Column'), [['0', '5'], ['3', '3'], ['5', '0']], True)
     """
 
     players: tuple[str, ...]
@@ -225,7 +291,10 @@ class BargainingSolution(Displayable):
     """A bargaining outcome: the payoff vector, a distribution over profiles that gives it,
     the disagreement point used, and whether the numbers are exact.
 
-    Parameters
+    A frozen record (:func:`~gametheory.coop.nash_bargaining`,
+    :func:`~gametheory.coop.kalai_smorodinsky`).
+
+    Attributes
     ----------
     concept : str
         ``"Nash bargaining"`` or ``"Kalai-Smorodinsky"``.
@@ -238,6 +307,15 @@ class BargainingSolution(Displayable):
         The disagreement payoffs the bargain started from.
     exact : bool
         Whether the numbers are exact rationals.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> nbs = gt.nash_bargaining(gt.read_game("battle-of-the-sexes"))
+    >>> nbs.concept, [str(x) for x in nbs.payoffs], [str(x) for x in nbs.disagreement]
+    ('Nash bargaining', ['5/2', '5/2'], ['6/5', '6/5'])
+    >>> sorted((prof, str(w)) for prof, w in nbs.distribution.items())
+    [(('Football', 'Football'), '1/2'), (('Opera', 'Opera'), '1/2')]
     """
 
     concept: str

@@ -40,15 +40,51 @@ def popcount(masks: np.ndarray) -> np.ndarray:
 class TUGame:
     """A TU game: players and the worth of every coalition.
 
+    A transferable-utility game gives each coalition a worth its members can divide as they
+    like.  The worths of all ``2^n`` coalitions are stored in one array, :attr:`v`, indexed
+    by the coalition's bitmask (bit ``i`` for player ``i``); ``v(empty) = 0``.  Coalitions
+    are written as iterables of names, as comma-separated strings ``"US,ROK"``, or as
+    bitmasks.
+
     Parameters
     ----------
     players : sequence of str
-        Distinct names, at most :data:`MAX_PLAYERS`.
+        Distinct names, at most :data:`MAX_PLAYERS` (24).
     values : mapping or array
         Either a mapping from coalitions (iterables of player names, or
         comma-separated strings ``"US,ROK"``) to worths, unlisted coalitions
-        worth 0; or an array of length ``2^n`` indexed by bitmask.
+        worth 0; or an array of length ``2^n`` indexed by bitmask (its first
+        entry, the empty coalition, 0).  Worths may be integers, ``Fraction``
+        objects, strings such as ``"1/3"``, or floats; any float makes the game a
+        float game (``exact`` False).
     title : str
+        A title for reports.
+
+    Attributes
+    ----------
+    players : tuple of str
+        The players, in order.
+    n : int
+        The number of players.
+    title : str
+        The title.
+    exact : bool
+        Whether every worth is rational (then ``v`` holds ``int`` and ``Fraction``
+        objects and every solution concept is exact); False for a float game.
+    v : numpy.ndarray
+        The worths of all ``2^n`` coalitions, indexed by bitmask (an object array of
+        rationals when exact, else floats).
+    grand : int
+        The bitmask of the grand coalition, ``2^n - 1``.
+
+    Raises
+    ------
+    InvalidGameError
+        No player, a repeated player, a coalition given twice, an unknown player in a
+        coalition, the empty coalition given a worth, a worth that is not a number or not
+        finite, or an array of the wrong length.
+    GameTooLargeError
+        More than :data:`MAX_PLAYERS` players.
 
     Examples
     --------
@@ -56,6 +92,10 @@ class TUGame:
     >>> g = TUGame(["A", "B", "C"], {"A,B": 60, "A,C": 60, "B,C": 60, "A,B,C": 90})
     >>> g.value("B,A"), g.value(["A", "B", "C"]), g.exact
     (60, 90, True)
+    >>> g.n, g.grand, g.v.tolist()
+    (3, 7, [0, 0, 0, 60, 0, 60, 60, 90])
+    >>> TUGame(["A", "B"], {"A": "1/3", "A,B": 1.5}).exact
+    False
     """
 
     def __init__(self, players: Sequence[str], values: Mapping[Any, Any] | Sequence[Any] | np.ndarray,
@@ -124,7 +164,15 @@ class TUGame:
         return ",".join(self.members(mask)) or "(empty)"
 
     def value(self, coalition: Any) -> Any:
-        """``v(S)``."""
+        """``v(S)`` for a coalition given as names, a ``"A,B"`` string or a bitmask.
+
+        Examples
+        --------
+        >>> from gametheory.coop import TUGame
+        >>> glove = TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+        >>> glove.value("R1,L"), glove.value(["R1", "R2"]), glove.value(0b101)
+        (1, 0, 1)
+        """
         w = self.v[self.mask(coalition)]
         return w if self.exact else float(w)
 
@@ -146,7 +194,27 @@ class TUGame:
         return sums
 
     def excess(self, x: Sequence[Any], masks: Iterable[int] | None = None) -> np.ndarray:
-        """``e(S, x) = v(S) - x(S)`` for each coalition (all of them by default)."""
+        """``e(S, x) = v(S) - x(S)`` for each coalition (all of them by default).
+
+        Parameters
+        ----------
+        x : sequence
+            An allocation, one amount per player in player order.
+        masks : iterable of int, optional
+            The coalitions, as bitmasks; all ``2^n`` of them by default.
+
+        Returns
+        -------
+        numpy.ndarray
+            The excesses, in the order of ``masks`` (bitmask order by default).
+
+        Examples
+        --------
+        >>> from gametheory.coop import TUGame
+        >>> glove = TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+        >>> glove.excess([1, 0, 0]).tolist()
+        [0, -1, 0, 0, 0, 0, 0, 0]
+        """
         m = self.masks if masks is None else np.asarray(list(masks), dtype=np.int64)
         xs = np.array(list(x), dtype=object if self.exact else float)
         return self.v[m] - self.incidence(m).astype(xs.dtype).dot(xs)
@@ -154,7 +222,16 @@ class TUGame:
     @classmethod
     def from_function(cls, players: Sequence[str], worth: Callable[[tuple[str, ...]], Any],
                       title: str = "") -> TUGame:
-        """A game from a function of the coalition (a tuple of names, in player order)."""
+        """A game from a function of the coalition (a tuple of names, in player order).
+
+        ``worth`` is called once for each of the ``2^n - 1`` non-empty coalitions.
+
+        Examples
+        --------
+        >>> from gametheory.coop import TUGame
+        >>> TUGame.from_function(["A", "B", "C"], lambda coalition: len(coalition) ** 2).v.tolist()
+        [0, 1, 1, 4, 1, 4, 4, 9]
+        """
         players = tuple(players)
         n = len(players)
         if n > MAX_PLAYERS:

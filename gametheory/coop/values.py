@@ -57,10 +57,23 @@ def _marginal_sums(game: TUGame) -> tuple[list[list[Any]], int]:
 def shapley_value(game: TUGame) -> Allocation:
     """The Shapley value, exact for exact games.
 
+    Each player's marginal contribution ``v(S + i) - v(S)``, averaged over the orders in
+    which the players may join (weighted by ``|S|! (n - |S| - 1)! / n!``).  One vectorised
+    pass over the ``2^n`` coalitions per player.
+
+    Parameters
+    ----------
+    game : TUGame
+
     Returns
     -------
     Allocation
         ``concept`` ``"Shapley value"``; ``values`` one amount per player.
+
+    References
+    ----------
+    Shapley, L. S. (1953). A value for n-person games. In Contributions to the Theory of
+    Games II, Annals of Mathematics Studies 28.
 
     Examples
     --------
@@ -84,10 +97,34 @@ def banzhaf_value(game: TUGame, normalized: bool = False) -> Allocation:
     """The Banzhaf value: each player's marginal contribution averaged over the ``2^(n-1)``
     coalitions without it; ``normalized=True`` scales the values to sum to ``v(N)``.
 
+    One vectorised pass over the coalitions per player; exact for exact games.
+
+    Parameters
+    ----------
+    game : TUGame
+    normalized : bool
+        Scale the values to sum to ``v(N)`` (left as they are when they sum to 0).
+
     Returns
     -------
     Allocation
         ``concept`` ``"Banzhaf value"`` (or ``"normalized Banzhaf value"``).
+
+    References
+    ----------
+    Banzhaf, J. F. (1965). Weighted voting doesn't work: a mathematical analysis. Rutgers
+    Law Review 19.  Penrose, L. S. (1946). The elementary statistics of majority voting.
+    Journal of the Royal Statistical Society 109.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> glove = gt.TUGame(["L", "R1", "R2"], {"L,R1": 1, "L,R2": 1, "L,R1,R2": 1})
+    >>> [str(x) for x in gt.banzhaf_value(glove).values]
+    ['3/4', '1/4', '1/4']
+    >>> b = gt.banzhaf_value(glove, normalized=True)
+    >>> b.concept, [str(x) for x in b.values]
+    ('normalized Banzhaf value', ['3/5', '1/5', '1/5'])
     """
     concept = "normalized Banzhaf value" if normalized else "Banzhaf value"
     sums, scale = _marginal_sums(game)
@@ -105,7 +142,24 @@ def banzhaf_value(game: TUGame, normalized: bool = False) -> Allocation:
 
 
 def is_essential(game: TUGame) -> bool:
-    """``v(N) > sum_i v({i})``: cooperation creates something to share."""
+    """Whether ``v(N) > sum_i v({i})``: cooperation creates something to share.
+
+    Parameters
+    ----------
+    game : TUGame
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.is_essential(gt.TUGame(["A", "B"], {"A": 1, "B": 1, "A,B": 3}))
+    True
+    >>> gt.is_essential(gt.TUGame(["A", "B"], {"A": 1, "B": 2, "A,B": 3}))
+    False
+    """
     singles = sum((game.v[1 << i] for i in range(game.n)), 0)
     return bool(game.v[game.grand] > singles)
 
@@ -115,7 +169,33 @@ SUPERADDITIVE_MAX_PLAYERS = 14
 
 
 def is_superadditive(game: TUGame) -> bool:
-    """``v(S + T) >= v(S) + v(T)`` for all disjoint ``S, T`` (exact comparisons)."""
+    """Whether ``v(S + T) >= v(S) + v(T)`` for all disjoint ``S, T`` (exact comparisons).
+
+    The check covers all ``3^n`` pairs of disjoint coalitions, so it is limited to
+    :data:`SUPERADDITIVE_MAX_PLAYERS` (14) players.
+
+    Parameters
+    ----------
+    game : TUGame
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    GameTooLargeError
+        With more than 14 players.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> majority = gt.TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> gt.is_superadditive(majority)
+    True
+    >>> gt.is_superadditive(gt.TUGame(["A", "B"], {"A": 2, "A,B": 1}))
+    False
+    """
     n = game.n
     if n > SUPERADDITIVE_MAX_PLAYERS:
         raise GameTooLargeError(f"superadditivity checks 3^n pairs; at most "
@@ -131,8 +211,34 @@ def is_superadditive(game: TUGame) -> bool:
 
 
 def is_convex(game: TUGame) -> bool:
-    """Supermodular: ``v(S + i) - v(S)`` grows with ``S`` (Shapley 1971), checked on every
-    ``S`` and pair ``i, j`` outside it."""
+    """Whether the game is convex (supermodular): ``v(S + i) - v(S)`` grows with ``S``.
+
+    Checked on every ``S`` and pair ``i, j`` outside it.  A convex game has a non-empty core
+    whose vertices are the marginal vectors, and its Shapley value lies in the core
+    (Shapley 1971).
+
+    Parameters
+    ----------
+    game : TUGame
+
+    Returns
+    -------
+    bool
+
+    References
+    ----------
+    Shapley, L. S. (1971). Cores of convex games. International Journal of Game Theory 1.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> square = gt.TUGame.from_function(["A", "B", "C"], lambda coalition: len(coalition) ** 2)
+    >>> gt.is_convex(square), gt.in_core(square, gt.shapley_value(square))
+    (True, True)
+    >>> majority = gt.TUGame(["A", "B", "C"], {"A,B": 1, "A,C": 1, "B,C": 1, "A,B,C": 1})
+    >>> gt.is_convex(majority)
+    False
+    """
     v = game.v
     masks = game.masks
     for i in range(game.n):

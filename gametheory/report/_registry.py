@@ -53,7 +53,37 @@ def formats_of(record: Any) -> tuple[str, ...]:
 
 
 def to_dict(record: Any, **options: Any) -> dict[str, Any]:
-    """The record as the JSON-ready dictionary of its schema (``../shared/CONTRACTS.md``)."""
+    """The record as the JSON-ready dictionary of its schema, before serialisation.
+
+    The object ``render(record, "json")`` writes (which adds ``"version"``, the package's
+    version, right after ``"schema"``).  Schemas include ``gametheory.solve/1``,
+    ``dominance/1``, ``qre/1``, ``compare/1``, ``sweep/2``, ``coop/1`` and ``conflict/1``
+    (the project's ``CONTRACTS.md`` defines them).  Exact numbers are written as strings
+    (``"1/2"``).
+
+    Parameters
+    ----------
+    record
+        A result record with a JSON form (see :func:`render`).
+    **options
+        Passed to the writer.
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    InvalidGameError
+        When the record has no JSON form.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> d = gt.to_dict(gt.solve(gt.read_game("chicken")))
+    >>> d["schema"], d["method"], d["equilibria"][1]["strategies"]
+    ('gametheory.solve/1', 'vertex', [['1/2', '1/2'], ['1/2', '1/2']])
+    """
     writer = _lookup(record, "dict")
     if writer is None:
         raise InvalidGameError(f"render: no JSON form for a {type(record).__name__}")
@@ -74,17 +104,55 @@ def with_version(data: dict[str, Any]) -> dict[str, Any]:
 def render(record: Any, fmt: str = "table", **options: Any) -> str:
     """Write a result record as text for people or programs.
 
+    Exactly as the command line prints it: one function for every record and format.
+    Formatters only write: every number they show is in the record.  ``"json"`` is the
+    object of :func:`to_dict` with ``"version"`` added after ``"schema"``, indented by two,
+    with one trailing newline.
+
     Parameters
     ----------
     record
         Any result record of the package: a ``SolverResult``, an
-        ``Elimination``, a ``QRECurve``, a ``Model``, a game tree, a
-        ``Comparison``, a ``SweepResult``, a cooperative or conflict analysis.
+        ``Elimination``, a ``QRECurve``, a crisis model's ``PayoffTable`` or ``Derivation``,
+        a game tree, a ``Comparison``, a ``SweepResult``, a cooperative or conflict
+        analysis, ... (see the table below).
     fmt : str
-        ``"table"`` (for people), ``"json"``, ``"csv"``, ``"latex"`` or
-        ``"dot"``, where the record has that form (:func:`formats_of`).
+        ``"table"`` (for people, the default), ``"json"``, ``"csv"``, ``"latex"``,
+        ``"dot"``, ``"markdown"`` or ``"plot"``, where the record has that form
+        (:func:`formats_of`).
     **options
         Passed to the writer (e.g. ``max_depth`` for a tree).
+
+    Returns
+    -------
+    str
+        The text; for ``"plot"``, a matplotlib ``Axes`` instead.
+
+    Raises
+    ------
+    InvalidGameError
+        When the record does not have the format ``fmt``.
+
+    Notes
+    -----
+    The records, their formats and the writers' options:
+
+    | record | formats | options |
+    |---|---|---|
+    | ``SolverResult`` | table, json, csv, latex | |
+    | ``Elimination`` | table, json | |
+    | ``QRECurve`` | table, csv (every point), json | ``rows=12``: points shown in the table |
+    | ``ExtensiveFormGame`` | table (the tree for the terminal), plot (matplotlib ``Axes``, :func:`plot_tree`) | table: ``behavior``, ``max_depth``, ``max_lines=500``; plot: ``behavior``, ``ax`` |
+    | ``PayoffTable``, ``Derivation`` (crisis models) | table | |
+    | ``Comparison`` | table, json, csv, latex | |
+    | ``SweepResult`` | table, json | |
+    | ``ThresholdResult``, ``RegionMap``, ``Sensitivity``, ``Discovery`` | table, json | |
+    | ``CoopAnalysis`` | table, json | |
+    | ``ConflictReport`` | table, json, dot | |
+    | ``ImprovementGraph`` | dot | |
+    | ``ConflictSummary``, ``Selection`` | table, json | |
+    | ``RepeatedPlay``, ``BayesNashResult``, ``BayesComparison``, ``TalkAnalysis``, ``CoordinationChoice``, ``LeadChoice``, ``SignallingResult``, ``LintReport`` | table, json | |
+    | ``Ledger`` | table, markdown, latex, json | |
 
     Examples
     --------

@@ -109,6 +109,8 @@ def _coop_table(a: CoopAnalysis) -> str:
 def coop_to_dict(game: TUGame, analysis: CoopAnalysis | dict[str, Any] | None = None) -> dict[str, Any]:
     """Deprecated: use ``to_dict(gt.analyse_tu(game))`` (or ``render(gt.analyse_tu(game), "json")``).
 
+    Kept for one release; it emits a :class:`DeprecationWarning`.
+
     The analysis as the contract's JSON object (schema ``gametheory.coop/1``);
     ``analysis`` may pass a :class:`~gametheory.coop.records.CoopAnalysis`, or
     the dictionary of the deprecated ``gametheory.coop.coop_analysis``, already computed.
@@ -126,8 +128,8 @@ def coop_to_dict(game: TUGame, analysis: CoopAnalysis | dict[str, Any] | None = 
 
 
 def format_coop(game: TUGame, fmt: str = "table") -> str:
-    """Deprecated: use ``render(gt.analyse_tu(game), fmt)``.  The analysis as a table
-    (default) or JSON."""
+    """Deprecated: use ``render(gt.analyse_tu(game), fmt)``, the same text.  The analysis as a
+    table (default) or JSON; kept for one release, it emits a :class:`DeprecationWarning`."""
     warnings.warn("format_coop(game, fmt) is deprecated: use render(gt.analyse_tu(game), fmt)",
                   DeprecationWarning, stacklevel=2)
     if fmt not in ("table", "json"):

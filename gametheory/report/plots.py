@@ -38,6 +38,28 @@ def _axes(ax: Any, size: tuple[float, float]):
 def plot_values(res: SweepResult, measure: str = "selected", ax: Any = None):
     """Box plots of each party's value of coordination over the draws, the point value marked.
 
+    Matplotlib (the ``plot`` extra) draws the values of a sweep's draws, one box per party,
+    with the value at the model's point values marked.  ``ax.figure.savefig(path)`` writes PNG, SVG or PDF (by the file's suffix).
+
+    Parameters
+    ----------
+    res : SweepResult
+        A sweep (:func:`~gametheory.sweep`).
+    measure : str
+        Which value of coordination: at the ``"selected"`` equilibrium (the default), or
+        the ``"worst"`` or ``"best"`` one, where the sweep recorded it.
+    ax : matplotlib.axes.Axes, optional
+        Draw on these axes; by default a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    InvalidGameError
+        When the sweep has no value of coordination for ``measure``.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -67,6 +89,27 @@ def plot_values(res: SweepResult, measure: str = "selected", ax: Any = None):
 
 def plot_threshold(res: ThresholdResult, names: Sequence[str] | None = None, ax: Any = None):
     """Each conclusion's truth along the parameter (a step line per conclusion), flips marked.
+
+    Matplotlib (the ``plot`` extra); each flip is marked with its exact value where it is
+    known.  ``ax.figure.savefig(path)`` writes PNG, SVG or PDF (by the file's suffix).
+
+    Parameters
+    ----------
+    res : ThresholdResult
+        A scan of one parameter (:func:`~gametheory.thresholds`).
+    names : sequence of str, optional
+        The conclusions to draw; by default those that flip (all of them when none does).
+    ax : matplotlib.axes.Axes, optional
+        Draw on these axes; by default a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    InvalidGameError
+        When ``names`` holds an unknown conclusion.
 
     Examples
     --------
@@ -111,6 +154,26 @@ def plot_threshold(res: ThresholdResult, names: Sequence[str] | None = None, ax:
 def plot_region(res: RegionMap, name: str | None = None, ax: Any = None):
     """Where one conclusion holds over the grid of two parameters (dark: holds).
 
+    Matplotlib (the ``plot`` extra).  ``ax.figure.savefig(path)`` writes PNG, SVG or PDF (by the file's suffix).
+
+    Parameters
+    ----------
+    res : RegionMap
+        A grid over two parameters (:func:`~gametheory.region_map`).
+    name : str, optional
+        The conclusion; by default the first that varies over the grid (else the first).
+    ax : matplotlib.axes.Axes, optional
+        Draw on these axes; by default a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    InvalidGameError
+        When there is no conclusion ``name``.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -137,6 +200,27 @@ def plot_region(res: RegionMap, name: str | None = None, ax: Any = None):
 
 def plot_sobol(s: Sensitivity, output: tuple[str, str] | None = None, ax: Any = None):
     """First-order and total Sobol indices of one output (default: the first), with intervals.
+
+    Matplotlib (the ``plot`` extra): one pair of bars per varied number, with their
+    bootstrap confidence intervals.  ``ax.figure.savefig(path)`` writes PNG, SVG or PDF (by the file's suffix).
+
+    Parameters
+    ----------
+    s : Sensitivity
+        A Sobol analysis (:func:`~gametheory.sensitivity`).
+    output : tuple of (str, str), optional
+        The output ``(party, measure)``; by default the first of ``s.outputs``.
+    ax : matplotlib.axes.Axes, optional
+        Draw on these axes; by default a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    InvalidGameError
+        When ``output`` is not one of ``s.outputs``.
 
     Examples
     --------
@@ -177,6 +261,24 @@ def plot_sobol(s: Sensitivity, output: tuple[str, str] | None = None, ax: Any = 
 def plot_payoff_set(ps: PayoffSet, ax: Any = None):
     """The pure payoff vectors, their convex hull (feasible payoffs), the minmax point and the
     feasible individually rational set shaded (two-player stage games).
+
+    Matplotlib (the ``plot`` extra): the payoffs the folk theorem can sustain.  ``ax.figure.savefig(path)`` writes PNG, SVG or PDF (by the file's suffix).
+
+    Parameters
+    ----------
+    ps : PayoffSet
+        The payoff set of a two-player stage game (:func:`~gametheory.feasible_payoff_set`).
+    ax : matplotlib.axes.Axes, optional
+        Draw on these axes; by default a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Raises
+    ------
+    InvalidGameError
+        When the stage game does not have two players.
 
     Examples
     --------

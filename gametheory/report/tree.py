@@ -114,6 +114,18 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     Decision nodes show their mover, leaves their payoffs; edges show the action (and its
     chance probability, or with ``behavior`` the probability the mover gives it); the nodes
     of an information set with several nodes are joined by a dashed line.
+    ``render(game, "plot", behavior=None, ax=None)`` is the same drawing;
+    ``ax.figure.savefig(path)`` writes PNG, SVG or PDF.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        At most :data:`PLOT_MAX_NODES` (2,000) nodes; ``render(game)`` prints any tree.
+    behavior : nested sequence, optional
+        A behaviour profile (e.g. ``Equilibrium.behavior``): each edge shows the
+        probability its mover gives it, in brackets.
+    ax : matplotlib.axes.Axes, optional
+        Draw on these axes; by default a new figure sized to the tree.
 
     Returns
     -------
@@ -125,6 +137,18 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
         Beyond :data:`PLOT_MAX_NODES` nodes.
     ImportError
         When matplotlib is not installed (``pip install 'crisis-gametheory[plot]'``).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"], title="Entry")
+    >>> ax = gt.plot_tree(game, behavior=gt.solve(game)[0].behavior)
+    >>> ax.get_title(), sorted(t.get_text() for t in ax.texts if "[" in t.get_text())
+    ('Entry', ['Accommodate [1]', 'Fight [0]', 'In [1]', 'Out [0]'])
     """
     if game.num_nodes > PLOT_MAX_NODES:
         raise GameTooLargeError(f"the tree has {game.num_nodes} nodes; plot_tree draws at most "
