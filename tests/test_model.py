@@ -438,3 +438,19 @@ def test_model_format_versions():
                                                    r"this version of gametheory reads \(1, 2\)"):
             parse_model(text.replace(f"format = {MODEL_FORMAT}", f"format = {bad}"),
                            source="new.toml")
+
+
+def test_partial_weights_replace_only_the_pairs_they_name():
+    """``weights`` replaces the default weights it names and keeps the others, in every method
+    that takes it, as ``compare`` does."""
+    m = gt.load_model("unilateral")
+    defaults = m.default_weights()
+    pair = ("US", "clash")
+    changed = {pair: defaults[pair] * 2}
+    profile = [p.actions[0] for p in m.players]
+    assert m.payoff_weights(changed) == m.payoff_weights({**defaults, **changed})
+    assert m.payoff("US", profile, changed) == m.payoff("US", profile, {**defaults, **changed})
+    assert m.game(changed) == m.game({**defaults, **changed})
+    assert m.game(changed) != m.game()
+    assert m.game({pair: defaults[pair]}) == m.game()
+    assert m.priority_violations({pair: defaults[pair]}) == m.priority_violations()

@@ -334,11 +334,11 @@ class Model(Displayable):
 
     ``weights``, where a method takes it (:meth:`game`, :meth:`outside_payoffs`,
     :meth:`payoff`, :meth:`payoff_in`, :meth:`tree`, :meth:`priority_violations`),
-    is a mapping ``(party, attribute) -> weight`` used *instead of* the default
-    weights: a pair it does not name counts 0.  None (the default) means the
-    model's own weights (:meth:`default_weights`).  :func:`~gametheory.crisis.compare.compare`
-    and :func:`~gametheory.crisis.leads.lead_choice` instead merge a partial mapping into
-    the default weights.
+    is a mapping ``(party, attribute) -> weight`` that replaces the default
+    weights (:meth:`default_weights`) of the pairs it names; the others keep
+    theirs (set a weight to 0 to drop a concern).  None (the default) means the
+    model's own weights.  :func:`~gametheory.crisis.compare.compare` and
+    :func:`~gametheory.crisis.leads.lead_choice` take ``weights`` the same way.
 
     References
     ----------
@@ -566,9 +566,9 @@ class Model(Displayable):
 
     def payoff_weights(self, weights: Mapping[tuple[str, str], Any] | None = None
                        ) -> dict[tuple[str, str], Fraction]:
-        """The weights payoffs are computed with: each party's own (``weights``, default
-        :meth:`default_weights`), plus, for a party that carries another's concerns
-        (a :class:`Channel`), the channel's weight times the other party's own weights.
+        """The weights payoffs are computed with: each party's own (:meth:`default_weights`,
+        with the pairs ``weights`` names replaced), plus, for a party that carries another's
+        concerns (a :class:`Channel`), the channel's weight times the other party's own weights.
 
         Examples
         --------
@@ -579,8 +579,9 @@ class Model(Displayable):
         >>> carried[("US", "clash")] == own[("US", "clash")] + c.weight * own[("Japan", "clash")]
         True
         """
-        w = {k: Fraction(v) for k, v in (self.default_weights() if weights is None
-                                         else weights).items()}
+        w = self.default_weights()
+        if weights is not None:
+            w.update((k, Fraction(v)) for k, v in weights.items())
         if not self.channels:
             return w
         out = dict(w)
@@ -635,7 +636,7 @@ class Model(Displayable):
                weights: Mapping[tuple[str, str], Any] | None = None) -> Fraction:
         """A party's payoff at a profile (one action per mover), exact.
 
-        Default weights unless ``weights`` is given (the complete mapping: see the class
+        The default weights, with the pairs ``weights`` names replaced (see the class
         notes); the channels are added (:meth:`payoff_weights`).
         """
         w = self.payoff_weights(weights)
@@ -894,8 +895,8 @@ class Model(Displayable):
         """The normal-form game among the moving parties (exact payoffs, the parties that
         do not move left out: :meth:`outside_payoffs`).
 
-        ``weights`` defaults to the model's (a complete mapping ``(party, attribute) ->
-        weight`` otherwise: see the class notes); ``table`` is this model's
+        ``weights`` (``(party, attribute) -> weight``) replaces the model's default
+        weights of the pairs it names (see the class notes); ``table`` is this model's
         :meth:`outcome_table` for the same weights, when the caller has it.  With
         scenarios, the payoffs are expected over them.
         """
@@ -931,7 +932,7 @@ class Model(Displayable):
     def priority_violations(self, weights: Mapping[tuple[str, str], Any] | None = None) -> list[str]:
         """The stated priorities a set of weights breaks, one sentence each (empty when all
         hold; default: the model's weights)."""
-        w = self.default_weights() if weights is None else weights
+        w = self.default_weights() if weights is None else {**self.default_weights(), **weights}
         span = {a.name: a.high - a.low for a in self.attributes}
         out = []
         for pr in self.priorities:
