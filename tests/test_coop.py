@@ -470,3 +470,15 @@ def test_coalition_sums_by_doubling():
     x = [Fraction(1, 2), 2, -1]
     sums = game.coalition_sums(x, object)
     assert sums.tolist() == (game.incidence() @ np.array(x, dtype=object)).tolist()
+
+
+@pytest.mark.parametrize("name", ["battle-of-the-sexes", "prisoners-dilemma", "chicken"])
+def test_exact_bargaining_numbers_are_python_ints_and_fractions(name):
+    """Exact results hold ``int`` and ``Fraction`` values, never numpy integers (an int64 payoff
+    array's entries used to come through as ``np.int64``)."""
+    g = gt.read_game(name)
+    values = [x for p in gt.pareto_frontier(g).points for x in p]
+    for solution in (gt.nash_bargaining(g), gt.kalai_smorodinsky(g)):
+        values += list(solution.payoffs) + list(solution.disagreement)
+    assert values and all(type(x) in (int, Fraction) for x in values), \
+        sorted({type(x).__name__ for x in values})

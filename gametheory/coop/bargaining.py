@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from ..arithmetic import EXACT
+from ..arithmetic import EXACT, as_exact
 from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.normal import NormalFormGame
@@ -48,8 +48,11 @@ __all__ = ["BargainingSolution", "DisagreementPoint", "ParetoFrontier", "nash_ba
 def _points(game: NormalFormGame, exact: bool) -> tuple[list[tuple[str, ...]], np.ndarray]:
     profiles = list(itertools.product(*game.actions))
     arrays = game.payoffs if exact else game.float_payoffs
-    pts = np.array([[a[idx] for a in arrays] for idx in itertools.product(*(range(m) for m in game.shape))],
-                   dtype=object if exact else float)
+    cells = itertools.product(*(range(m) for m in game.shape))
+    if exact:       # Python ints and Fractions (an int64 array's entries would stay np.int64)
+        pts = np.array([[as_exact(a[idx]) for a in arrays] for idx in cells], dtype=object)
+    else:
+        pts = np.array([[a[idx] for a in arrays] for idx in cells], dtype=float)
     return profiles, pts
 
 
