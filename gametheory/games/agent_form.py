@@ -46,24 +46,49 @@ def agents(game: ExtensiveFormGame) -> list[tuple[int, int]]:
 
 
 def agent_form(game: ExtensiveFormGame) -> NormalFormGame:
-    """The agent normal form of ``game``: one player per information set.
+    """The agent normal form of ``game``: one player per information set (Selten 1975).
 
-    Agent ``"Player: infoset"`` chooses the information set's action and gets
-    its player's expected payoff (over chance).  Exact where the tree is.  Each
-    leaf adds its chance probability times its payoffs to the block of agent
-    profiles that choose the actions on its path (one numpy slice per leaf).
+    Agent ``"Player: infoset"`` (with ``" (k)"`` appended to every name when
+    two information sets would share one) chooses the information set's
+    action and gets its player's expected payoff (over chance).  Exact where
+    the tree is.  A profile of agents' mixed strategies is a behaviour
+    profile, so this is where agent-form perfection, the agent QRE and the
+    agent-form tracing procedure live.  Each leaf adds its chance probability
+    times its payoffs to the block of agent profiles that choose the actions
+    on its path (one numpy slice per leaf).
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        The tree; it may lack perfect recall, but not be absent-minded.
+
+    Returns
+    -------
+    NormalFormGame
+        One player per information set, in the tree's information-set order,
+        titled ``"<title> (agent form)"``.
 
     Raises
     ------
     GameTooLargeError
-        When the agent form would have more profiles than the normal-form limit.
+        When the agent form would have more than ``MAX_PROFILES`` (10^6)
+        profiles.
+    InvalidGameError
+        When the tree is absent-minded (an information set met twice on one path).
+
+    References
+    ----------
+    Selten, R. (1975). Reexamination of the perfectness concept for
+    equilibrium points in extensive games. International Journal of Game
+    Theory 4, 25-55.
 
     Examples
     --------
     >>> import gametheory as gt
-    >>> horse = gt.read_game("tests/fixtures/efg/selten-horse.efg")
-    >>> agent_form(horse).shape
-    (2, 2, 2)
+    >>> horse = gt.read_game("selten-horse")
+    >>> g = agent_form(horse)
+    >>> g.shape, g.players
+    ((2, 2, 2), ('Player 1: 1', 'Player 2: 1', 'Player 3: 1'))
     """
     if game.absent_minded:
         raise InvalidGameError("the agent normal form needs every information set to be met at "

@@ -255,7 +255,47 @@ def _leaves(nested: Any):
 
 def behavior_payoffs(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                      exact: bool | None = None) -> tuple:
-    """Each player's expected payoff under a behaviour profile."""
+    """Each player's expected payoff under a behaviour profile.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A tree with perfect recall.
+    behavior : nested sequence
+        ``behavior[player][infoset][action]``: for each player, for each of
+        its information sets in order of first appearance in the tree, the
+        probability of each action (summing to 1: exactly, or within 1e-9
+        for floats).
+    exact : bool or None
+        Rational arithmetic (True) or floating point (False); default (None):
+        exact when the tree and the given probabilities are rational.
+
+    Returns
+    -------
+    tuple
+        One expected payoff per player (exact numbers, or floats).
+
+    Raises
+    ------
+    InvalidGameError
+        For a profile of the wrong shape, a negative or non-finite
+        probability, probabilities that do not sum to 1, or a tree without
+        perfect recall.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> entry = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> from fractions import Fraction
+    >>> gt.behavior_payoffs(entry, [[[Fraction(1, 2), Fraction(1, 2)]], [[0, 1]]])
+    (Fraction(1, 2), Fraction(3, 2))
+    >>> gt.behavior_payoffs(entry, [[[0.5, 0.5]], [[0, 1]]])
+    (0.5, 1.5)
+    """
     exact = _exact_default(game, exact, behavior)
     return evaluate(game, as_vector(game, behavior, exact), exact)[0]
 
@@ -265,8 +305,52 @@ def behavior_regrets(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequen
     """Expected payoffs and each player's regret (best-response value minus payoff).
 
     The profile is a Nash equilibrium exactly when every regret is 0 (in
-    rational arithmetic; in floating point, up to rounding).  One pass over
-    the tree per player (sequence-form best response, see the module notes).
+    rational arithmetic; in floating point, up to rounding).  Each player's
+    best response is computed on its own sequences, in one pass over the tree
+    per player (Koller, Megiddo and von Stengel 1996; see the module notes).
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A tree with perfect recall.
+    behavior : nested sequence
+        ``behavior[player][infoset][action]``: for each player, for each of
+        its information sets in order of first appearance in the tree, the
+        probability of each action (summing to 1: exactly, or within 1e-9
+        for floats).
+    exact : bool or None
+        Rational arithmetic (True) or floating point (False); default (None):
+        exact when the tree and the given probabilities are rational.
+
+    Returns
+    -------
+    tuple of (tuple, tuple)
+        ``(payoffs, regrets)``, one entry per player.
+
+    Raises
+    ------
+    InvalidGameError
+        For an invalid profile (as in :func:`behavior_payoffs`) or a tree
+        without perfect recall.
+
+    References
+    ----------
+    Koller, D., Megiddo, N. and von Stengel, B. (1996). Efficient computation
+    of equilibria for extensive two-person games. Games and Economic
+    Behavior 14, 247-259.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> entry = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> gt.behavior_regrets(entry, [[[1, 0]], [[1, 0]]])     # Out, Fight: Nash
+    ((0, 2), (0, 0))
+    >>> gt.behavior_regrets(entry, [[[0, 1]], [[1, 0]]])     # In, Fight: both gain by moving
+    ((-1, -1), (1, 2))
     """
     exact = _exact_default(game, exact, behavior)
     payoffs, regrets, _ = evaluate(game, as_vector(game, behavior, exact), exact)
@@ -339,12 +423,49 @@ def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
                       exact: bool | None = None) -> Behavior:
     """Behaviour strategies equivalent to mixed strategies over the reduced plans (Kuhn 1953).
 
-    ``mixed[p]`` holds player ``p``'s probabilities over its reduced plans, in
-    the order of :func:`~gametheory.games.tree.reduced_normal_form`.  Each
-    player's realization plan (the probability of each of its sequences) is
-    the sum over the plans consistent with the sequence; behaviour follows by
+    Kuhn's conversion: the behaviour profile reaches every leaf with the same
+    probability as the mixed strategies.  ``mixed[p]`` holds player ``p``'s
+    probabilities over its reduced plans, in the order of
+    :func:`~gametheory.games.tree.reduced_normal_form`.  Each player's
+    realization plan (the probability of each of its sequences) is the sum
+    over the plans consistent with the sequence; behaviour follows by
     :func:`plans_to_vector`: at a set the player's own moves rule out, a pure
     best response.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        A tree with perfect recall.
+    mixed : sequence of sequence of number
+        Per player, a probability for each of its reduced plans.
+    exact : bool or None
+        Rational arithmetic (True) or floating point (False); default (None):
+        exact when the tree and the given probabilities are rational.
+
+    Returns
+    -------
+    tuple
+        The behaviour profile ``behavior[player][infoset][action]``.
+
+    Raises
+    ------
+    InvalidGameError
+        For a wrong number of probabilities, or a tree without perfect recall.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information.
+    Contributions to the Theory of Games II, 193-216.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> horse = gt.read_game("selten-horse")
+    >>> gt.reduced_normal_form(horse).actions
+    (('C', 'D'), ('c', 'd'), ('L', 'R'))
+    >>> gt.mixed_to_behavior(horse, [[0, 1], [1, 0], [Fraction(1, 3), Fraction(2, 3)]])
+    (((0, 1),), ((1, 0),), ((Fraction(1, 3), Fraction(2, 3)),))
     """
     exact = _exact_default(game, exact, mixed)
     return as_behavior(game, mixed_to_vector(game, mixed, exact))
@@ -354,8 +475,42 @@ def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seque
                       exact: bool | None = None) -> tuple[tuple[Any, ...], ...]:
     """Mixed strategies over the reduced plans equivalent to a behaviour profile (Kuhn 1953).
 
-    A plan's probability is the product of the behaviour probabilities of its
-    actions at the information sets it does not rule out.
+    The converse of :func:`mixed_to_behavior`: a plan's probability is the
+    product of the behaviour probabilities of its actions at the information
+    sets it does not rule out.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        The tree.
+    behavior : nested sequence
+        ``behavior[player][infoset][action]``, as for :func:`behavior_payoffs`.
+    exact : bool or None
+        Rational arithmetic (True) or floating point (False); default (None):
+        exact when the tree and the given probabilities are rational.
+
+    Returns
+    -------
+    tuple of tuple
+        Per player, a probability for each of its reduced plans, in the order
+        of :func:`~gametheory.games.tree.reduced_normal_form`.
+
+    Raises
+    ------
+    InvalidGameError
+        For a profile of the wrong shape or with invalid probabilities.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> entry = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> from fractions import Fraction
+    >>> gt.behavior_to_mixed(entry, [[[1, 0]], [[Fraction(1, 2), Fraction(1, 2)]]])
+    ((1, 0), (Fraction(1, 2), Fraction(1, 2)))
     """
     exact = _exact_default(game, exact, behavior)
     f = game.flat

@@ -55,6 +55,13 @@ def float_array(values: Any, where: str = "a number") -> np.ndarray:
 class NormalFormGame:
     """A finite game in strategic form with named players and actions.
 
+    ``payoffs[i][a0, a1, ...]`` is player ``i``'s payoff when each player
+    ``k`` plays action ``ak``.  Integer, ``Fraction`` and ``Decimal`` payoffs
+    are kept exact (``is_exact`` is True); any ``float`` makes a float game.
+    The payoff arrays are read-only.  Two games are equal when their players,
+    actions, title, description, exactness and payoffs are equal (games are
+    not hashable).
+
     Parameters
     ----------
     payoffs : sequence of array_like
@@ -63,18 +70,50 @@ class NormalFormGame:
     players : sequence of str, optional
         Player names; default ``"Player 1"``, ``"Player 2"``, ...
     actions : sequence of sequence of str, optional
-        Action names per player; default ``"1"``, ``"2"``, ... for each.
+        Action names per player; default ``"1"``, ``"2"``, ... for each.  Two
+        actions of one player may share a name (as in Gambit files); such a
+        name is then ambiguous and the action must be given by its index.
     title : str, optional
         A title, carried into files and printed results.
     description : str, optional
-        Free text about the game (Gambit's comment field), kept in files.
+        Free text about the game (Gambit's comment field), kept in ``.nfg``
+        files.
+
+    Attributes
+    ----------
+    players : tuple of str
+        The player names.
+    actions : tuple of tuple of str
+        ``actions[i]``: player ``i``'s action names.
+    title : str
+        The title.
+    description : str
+        Free text about the game.
+    payoffs : tuple of ndarray
+        One read-only array per player.  Exact games hold ``int64`` arrays, or
+        object arrays of ``int`` and ``Fraction`` where the numbers need them;
+        float games hold ``float64`` arrays.
+    is_exact : bool
+        Whether the payoffs are exact (rational).
+    num_players : int
+        The number of players.
+    shape : tuple of int
+        Each player's number of actions.
+    num_profiles : int
+        The number of pure-strategy profiles.
+    float_payoffs : tuple of ndarray
+        The payoffs as read-only float arrays.
+    integer_payoffs : tuple of (ndarray, int)
+        Exact games only: per player ``(integer array, scale)``, with
+        ``array = scale * payoffs``.
 
     Raises
     ------
     InvalidGameError
-        For non-finite or non-numeric payoffs, ragged or mismatched shapes, a
-        player without actions, or duplicate player or action names.  The
-        message names the player, action or position at fault.
+        For non-finite or non-numeric payoffs, ragged or mismatched shapes, no
+        payoff array, a player without actions, duplicate player names, or an
+        empty player or action name.  The message names the player, action or
+        profile at fault.
 
     Examples
     --------
@@ -86,6 +125,15 @@ class NormalFormGame:
     NormalFormGame('', players=['US', 'PRC'], shape=(2, 2), exact=True)
     >>> g.payoff_of(("Intervene", "Hold"))
     (4, 1)
+    >>> game = gt.read_game("chicken")
+    >>> game.shape, game.num_profiles, game.is_exact
+    ((2, 2), 4, True)
+    >>> game.expected_payoffs([[1, 0], [0, 1]])
+    (Fraction(1, 1), Fraction(4, 1))
+    >>> game.is_equilibrium([[1, 0], [0, 1]])
+    True
+    >>> game == gt.read_game("chicken")
+    True
     """
 
     def __init__(self, payoffs: Sequence[Any], players: Sequence[str] | None = None,
@@ -131,6 +179,17 @@ class NormalFormGame:
                     title: str = "", description: str = "") -> NormalFormGame:
         """Build a game from one payoff array per player (same as the constructor).
 
+        Parameters
+        ----------
+        arrays : sequence of array_like
+            One payoff array per player (``payoffs`` of the constructor).
+        players, actions, title, description
+            As for the constructor.
+
+        Returns
+        -------
+        NormalFormGame
+
         Examples
         --------
         >>> import gametheory as gt
@@ -146,6 +205,17 @@ class NormalFormGame:
                       title: str = "", description: str = "") -> NormalFormGame:
         """Two-player game: ``A[i][j]`` to the row player, ``B[i][j]`` to the column player.
 
+        Parameters
+        ----------
+        A, B : array_like
+            The row and the column player's payoff matrices, of equal shape.
+        players, actions, title, description
+            As for the constructor.
+
+        Returns
+        -------
+        NormalFormGame
+
         Examples
         --------
         >>> import gametheory as gt
@@ -160,6 +230,17 @@ class NormalFormGame:
                  actions: Sequence[Sequence[str]] | None = None,
                  title: str = "", description: str = "") -> NormalFormGame:
         """Two-player zero-sum game: the column player receives ``-A``.
+
+        Parameters
+        ----------
+        A : array_like
+            The row player's payoff matrix.
+        players, actions, title, description
+            As for the constructor.
+
+        Returns
+        -------
+        NormalFormGame
 
         Examples
         --------
@@ -185,7 +266,22 @@ class NormalFormGame:
             ``payoff(profile)`` returns one payoff per player.  ``profile`` is a
             tuple of action names, or of action indices when ``by_index``.
         actions : sequence
-            For each player, its action names, or a number of actions.
+            For each player, its action names, or a number of actions (named
+            ``"1"``, ``"2"``, ...).
+        players, title, description
+            As for the constructor.
+        by_index : bool
+            Pass ``payoff`` action indices instead of names.
+
+        Returns
+        -------
+        NormalFormGame
+
+        Raises
+        ------
+        InvalidGameError
+            When ``payoff`` returns the wrong number of values, or the
+            payoffs are invalid (as for the constructor).
 
         Examples
         --------
@@ -241,13 +337,59 @@ class NormalFormGame:
     __hash__ = None  # type: ignore[assignment]
 
     def payoff_of(self, profile: Sequence[str | int]) -> tuple[Number, ...]:
-        """Payoffs at a pure profile given by action names or indices."""
+        """Payoffs at a pure profile given by action names or indices.
+
+        Parameters
+        ----------
+        profile : sequence of str or int
+            One action per player, by name or index.
+
+        Returns
+        -------
+        tuple
+            Each player's payoff (``int``/``Fraction`` if exact, else ``float``).
+
+        Raises
+        ------
+        InvalidGameError
+            For an unknown action, or a name two of the player's actions share.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> game = gt.read_game("chicken")
+        >>> game.payoff_of(("Hold", "Intervene")), game.payoff_of((1, 1))
+        ((1, 4), (0, 0))
+        """
         idx = tuple(self.action_index(i, a) for i, a in enumerate(profile))
         return tuple(_py(arr[idx]) for arr in self.payoffs)
 
     def action_index(self, player: int, action: str | int) -> int:
         """Index of an action of ``player``, given by name or index (a name two actions share
-        is ambiguous: give the index)."""
+        is ambiguous: give the index).
+
+        Parameters
+        ----------
+        player : int
+            The player's index.
+        action : str or int
+            The action's name or index.
+
+        Returns
+        -------
+        int
+
+        Raises
+        ------
+        InvalidGameError
+            For an unknown name, an index out of range or an ambiguous name.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("chicken").action_index(0, "Intervene")
+        1
+        """
         if isinstance(action, (int, np.integer)):
             if not 0 <= action < self.shape[player]:
                 raise InvalidGameError(
@@ -303,6 +445,31 @@ class NormalFormGame:
         Exact profiles (ints and Fractions) become object arrays of Fractions,
         others float arrays.  Probabilities must be nonnegative and sum to 1
         (exactly, or within 1e-9 for floats).
+
+        Parameters
+        ----------
+        profile : sequence of sequence of number
+            One probability vector per player, in action order.
+        exact : bool or None
+            Force exact (True) or float (False) vectors; default (None): each
+            player's vector is exact when all its entries are.
+
+        Returns
+        -------
+        tuple of ndarray
+
+        Raises
+        ------
+        InvalidGameError
+            For a wrong number of strategies or entries, a negative or
+            non-finite probability, probabilities that do not sum to 1, or a
+            non-exact vector where ``exact`` is True.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("chicken").as_profile([[1, 0], [0.5, 0.5]])
+        (array([Fraction(1, 1), Fraction(0, 1)], dtype=object), array([0.5, 0.5]))
         """
         if len(profile) != self.num_players:
             raise InvalidGameError(
@@ -340,6 +507,19 @@ class NormalFormGame:
 
     def deviation_payoffs(self, profile: Sequence[Any], player: int) -> np.ndarray:
         """Expected payoff of each pure action of ``player`` against the others' strategies.
+
+        Parameters
+        ----------
+        profile : sequence of sequence of number
+            A mixed-strategy profile (checked as by :meth:`as_profile`);
+            ``player``'s own strategy is ignored.
+        player : int
+            The player's index.
+
+        Returns
+        -------
+        ndarray
+            One expected payoff per action of ``player``.
 
         Examples
         --------
@@ -400,6 +580,16 @@ class NormalFormGame:
     def expected_payoffs(self, profile: Sequence[Any]) -> tuple[Number, ...]:
         """Each player's expected payoff under a mixed-strategy profile.
 
+        Parameters
+        ----------
+        profile : sequence of sequence of number
+            One probability vector per player (see :meth:`as_profile`).
+
+        Returns
+        -------
+        tuple
+            One expected payoff per player (``Fraction`` if exact).
+
         Examples
         --------
         >>> import gametheory as gt
@@ -410,7 +600,24 @@ class NormalFormGame:
         return self.payoffs_and_regrets(profile)[0]
 
     def payoffs_and_regrets(self, profile: Sequence[Any]) -> tuple[tuple[Number, ...], tuple[Number, ...]]:
-        """Expected payoffs and regrets of every player, from one contraction per player."""
+        """Expected payoffs and regrets of every player, from one contraction per player.
+
+        Parameters
+        ----------
+        profile : sequence of sequence of number
+            One probability vector per player (see :meth:`as_profile`).
+
+        Returns
+        -------
+        tuple of (tuple, tuple)
+            ``(payoffs, regrets)``, as :meth:`expected_payoffs` and :meth:`regrets`.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("chicken").payoffs_and_regrets([[1, 0], [1, 0]])
+        ((Fraction(3, 1), Fraction(3, 1)), (Fraction(1, 1), Fraction(1, 1)))
+        """
         prof = self.as_profile(profile)
         payoffs, regrets = [], []
         for i in range(self.num_players):
@@ -429,17 +636,66 @@ class NormalFormGame:
         return tuple(payoffs), tuple(regrets)
 
     def best_responses(self, profile: Sequence[Any], player: int, tol: float = 0.0) -> tuple[int, ...]:
-        """Indices of ``player``'s pure best responses (within ``tol`` for floats)."""
+        """Indices of ``player``'s pure best responses (within ``tol`` for floats).
+
+        Parameters
+        ----------
+        profile : sequence of sequence of number
+            A mixed-strategy profile; ``player``'s own strategy is ignored.
+        player : int
+            The player's index.
+        tol : float
+            Actions whose payoff is within ``tol`` of the best count as best.
+
+        Returns
+        -------
+        tuple of int
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("chicken").best_responses([[1, 0], [1, 0]], 1)
+        (1,)
+        """
         dev = self.deviation_payoffs(profile, player)
         best = max(dev)
         return tuple(int(a) for a in range(len(dev)) if dev[a] >= best - tol)
 
     def regrets(self, profile: Sequence[Any]) -> tuple[Number, ...]:
-        """Per player: best deviation payoff minus expected payoff (0 means no gain)."""
+        """Per player: best deviation payoff minus expected payoff (0 means no gain).
+
+        Parameters
+        ----------
+        profile : sequence of sequence of number
+            One probability vector per player (see :meth:`as_profile`).
+
+        Returns
+        -------
+        tuple
+            One regret per player, nonnegative (``Fraction`` if exact).
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("chicken").regrets([[1, 0], [1, 0]])
+        (Fraction(1, 1), Fraction(1, 1))
+        """
         return self.payoffs_and_regrets(profile)[1]
 
     def max_regret(self, profile: Sequence[Any]) -> Number:
         """Largest gain any player can make by a unilateral deviation.
+
+        It is 0 exactly at an equilibrium (in exact arithmetic).
+
+        Parameters
+        ----------
+        profile : sequence of sequence of number
+            One probability vector per player (see :meth:`as_profile`).
+
+        Returns
+        -------
+        number
+            The largest of :meth:`regrets`.
 
         Examples
         --------
@@ -451,17 +707,45 @@ class NormalFormGame:
         return max(self.regrets(profile))
 
     def is_equilibrium(self, profile: Sequence[Any], tol: float = 0.0) -> bool:
-        """True when no player can gain more than ``tol`` by deviating."""
+        """True when no player can gain more than ``tol`` by deviating.
+
+        Parameters
+        ----------
+        profile : sequence of sequence of number
+            One probability vector per player (see :meth:`as_profile`).
+        tol : float
+            The largest regret accepted: ``max_regret(profile) <= tol``.
+
+        Returns
+        -------
+        bool
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> game = gt.read_game("chicken")
+        >>> game.is_equilibrium([[1, 0], [0, 1]]), game.is_equilibrium([[1, 0], [1, 0]])
+        (True, False)
+        """
         return self.max_regret(profile) <= tol
 
 
 def supports(profile: Sequence[Sequence[Any]]) -> tuple[tuple[int, ...], ...]:
     """Indices of the actions with positive probability, per player.
 
+    Parameters
+    ----------
+    profile : sequence of sequence of number
+        One probability vector per player.
+
+    Returns
+    -------
+    tuple of tuple of int
+
     Examples
     --------
-    >>> from gametheory.games.normal import supports
-    >>> supports([[0.5, 0, 0.5], [1, 0]])
+    >>> import gametheory as gt
+    >>> gt.supports([[0.5, 0, 0.5], [1, 0]])
     ((0, 2), (0,))
     """
     return tuple(tuple(int(a) for a, p in enumerate(s) if p > 0) for s in profile)

@@ -43,6 +43,15 @@ def from_nashpy(game: Any) -> NormalFormGame:
     Integer payoff matrices give an exact game, others a float game; a
     zero-sum game given by one matrix has the column player's payoffs ``-A``.
 
+    Parameters
+    ----------
+    game : nashpy.Game
+        The nashpy game.
+
+    Returns
+    -------
+    NormalFormGame
+
     Examples
     --------
     >>> import nashpy, numpy as np
@@ -69,6 +78,20 @@ def to_nashpy(game: NormalFormGame) -> Any:
     Integer payoffs go over as integer arrays; others as floats (nashpy
     computes in floating point), so a game with fractional payoffs loses
     exactness on the way.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game in strategic form.
+
+    Returns
+    -------
+    nashpy.Game
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that is not a two-player game in strategic form.
 
     Examples
     --------

@@ -64,7 +64,38 @@ class Node:
 
 
 def decision(player: str, infoset: str, moves: Mapping[str, Node]) -> Node:
-    """A decision node of ``player`` in information set ``infoset``; ``moves`` maps actions to subtrees."""
+    """A decision node of ``player`` in information set ``infoset``; ``moves`` maps actions to subtrees.
+
+    Nodes of the same player with the same ``infoset`` name are one
+    information set, which the player cannot tell apart: they must offer the
+    same actions (checked by :class:`ExtensiveFormGame`).
+
+    Parameters
+    ----------
+    player : str
+        The mover, one of the game's players.
+    infoset : str
+        The name of the information set.
+    moves : mapping of str to Node
+        Each action, in order, with the subtree it leads to.
+
+    Returns
+    -------
+    Node
+
+    Raises
+    ------
+    InvalidGameError
+        When ``moves`` is not a non-empty mapping.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> node = gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                       "Accommodate": gt.outcome(1, 1)})
+    >>> node.kind, node.player, node.infoset, node.actions
+    ('decision', 'Incumbent', 'i', ('Fight', 'Accommodate'))
+    """
     if not isinstance(moves, Mapping) or not moves:
         raise InvalidGameError(f"decision node of {player!r} at {infoset!r}: give its moves as a "
                                "non-empty mapping action -> subtree")
@@ -73,7 +104,35 @@ def decision(player: str, infoset: str, moves: Mapping[str, Node]) -> Node:
 
 
 def chance(moves: Mapping[str, tuple[Any, Node]]) -> Node:
-    """A chance node; ``moves`` maps each action to ``(probability, subtree)``."""
+    """A chance node; ``moves`` maps each action to ``(probability, subtree)``.
+
+    Probabilities are exact (integers, ``Fraction``) or floats; they must be
+    nonnegative and sum to 1 (exactly, or within 1e-9 for floats), which
+    :class:`ExtensiveFormGame` checks.
+
+    Parameters
+    ----------
+    moves : mapping of str to (probability, Node)
+        Each action, in order, with its probability and subtree.
+
+    Returns
+    -------
+    Node
+
+    Raises
+    ------
+    InvalidGameError
+        When ``moves`` is not a non-empty mapping of pairs.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from fractions import Fraction
+    >>> coin = gt.chance({"H": (Fraction(1, 2), gt.outcome(1, -1)),
+    ...                   "T": (Fraction(1, 2), gt.outcome(-1, 1))})
+    >>> coin.kind, coin.actions, coin.probabilities
+    ('chance', ('H', 'T'), (Fraction(1, 2), Fraction(1, 2)))
+    """
     if not isinstance(moves, Mapping) or not moves:
         raise InvalidGameError("chance node: give its moves as a non-empty mapping "
                                "action -> (probability, subtree)")
@@ -85,7 +144,24 @@ def chance(moves: Mapping[str, tuple[Any, Node]]) -> Node:
 
 
 def outcome(*payoffs: Any) -> Node:
-    """A leaf with one payoff per player, in player order."""
+    """A leaf with one payoff per player, in player order.
+
+    Parameters
+    ----------
+    *payoffs : number
+        One payoff per player, in the order of the game's players: exact
+        (integers, ``Fraction``) or floats, finite.
+
+    Returns
+    -------
+    Node
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.outcome(0, 2).payoffs
+    (0, 2)
+    """
     return Node("outcome", payoffs=tuple(payoffs))
 
 
@@ -179,35 +255,89 @@ class Flat:
 class ExtensiveFormGame:
     """A validated game tree.
 
+    The tree is checked in one pass without recursion: known players,
+    chance probabilities that sum to 1, consistent information sets, one
+    payoff per player at every leaf, finite numbers and no node reached
+    twice.  It is kept as flat arrays in depth-first (prefix) order (the
+    order of a ``.efg`` file), so trees of millions of nodes and of any
+    depth are fine.  A tree without perfect recall is accepted:
+    ``perfect_recall`` is False, and :func:`gametheory.solve` then works on
+    its normal form (plans reduced as Gambit reduces them), while the
+    methods that need perfect recall refuse it in one line
+    (:meth:`require_perfect_recall`).
+
     Parameters
     ----------
     root : Node
+        The root, built with :func:`decision`, :func:`chance` and
+        :func:`outcome`.
     players : sequence of str
-        The players, in the order of the payoffs at the leaves.
+        The players, distinct, in the order of the payoffs at the leaves.
     title : str
+        A title, carried into files and printed results.
 
     Attributes
     ----------
+    players : tuple of str
+        The players.
+    title : str
+        The title.
+    root : Node
+        The root node.
     infosets : dict
         ``(player, name) -> actions`` for every information set, in order of
         first appearance in the depth-first order of the tree (the order of a
-        ``.efg`` file).
+        ``.efg`` file, and of ``Equilibrium.behavior``).
     infoset_keys : list of (player, name)
         The same order, as a list.
     exact : bool
         True when every payoff and probability is an integer or a fraction.
+    perfect_recall : bool
+        Whether every player always remembers what it knew and did.
+    recall_note : str
+        Where perfect recall fails ("" when it holds).
+    absent_minded : bool
+        Whether some information set is met twice on one path.
+    float_overflow : bool
+        Whether some exact number is beyond floating point's range (float
+        mode then refuses the tree).
+    perfect_information : bool
+        Whether every information set holds a single node.
+    num_nodes : int
+        The number of nodes.
+    depth : int
+        The length of the longest path from the root.
+    flat : Flat
+        The tree as arrays (for the algorithms).
 
     Raises
     ------
     InvalidGameError
-        With the path of the offending node: unknown player, chance
-        probabilities that are negative or do not sum to 1, an information set
-        whose nodes offer different actions, a leaf with the wrong number of
-        payoffs, a non-finite payoff or a node reached twice (not a tree).  A
-        tree without perfect recall is accepted (``perfect_recall`` is False,
-        ``recall_note`` says where it fails, ``absent_minded`` whether an
-        information set is met twice on one path); the methods that need
-        perfect recall refuse it in one line.
+        With the path of the offending node from the root: no players or
+        duplicate player names, unknown player, chance probabilities that are
+        negative or do not sum to 1, an information set whose nodes offer
+        different actions, a leaf with the wrong number of payoffs, a
+        non-numeric or non-finite number, or a node reached twice (not a tree).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> entry = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"], title="Entry deterrence")
+    >>> entry.infosets
+    {('Entrant', 'e'): ('Out', 'In'), ('Incumbent', 'i'): ('Fight', 'Accommodate')}
+    >>> entry.num_nodes, entry.depth, entry.perfect_information, entry.perfect_recall
+    (5, 2, True, True)
+    >>> entry.node_path(3), entry.node(3).payoffs
+    (('In', 'Fight'), (-1, -1))
+    >>> gt.ExtensiveFormGame(gt.decision("A", "a", {"L": gt.outcome(1), "R": gt.outcome(1, 2)}),
+    ...                      ["A"])
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.InvalidGameError: node R: 2 payoffs for 1 players
     """
 
     #: what each leaf (depth-first number) stands for, set by the builders that record it
@@ -455,6 +585,7 @@ class ExtensiveFormGame:
     # -- properties ----------------------------------------------------------------------------
     @property
     def num_nodes(self) -> int:
+        """The number of nodes."""
         return self.flat.n
 
     @property
@@ -464,7 +595,23 @@ class ExtensiveFormGame:
 
     def require_perfect_recall(self, what: str) -> None:
         """Raise InvalidGameError, in one line, when ``what`` needs perfect recall and the tree
-        does not have it."""
+        does not have it.
+
+        Parameters
+        ----------
+        what : str
+            What needs perfect recall, named in the message.
+
+        Raises
+        ------
+        InvalidGameError
+            When the tree lacks perfect recall.
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("selten-horse").require_perfect_recall("this")     # nothing raised
+        """
         if self.recall_note:
             raise InvalidGameError(f"{what} needs perfect recall, and this tree does not have it "
                                    f"({self.recall_note}); solve its normal form instead "
@@ -479,7 +626,23 @@ class ExtensiveFormGame:
         return bool(np.all(counts <= 1))
 
     def player_infosets(self, player: str | int) -> list[str]:
-        """The names of a player's information sets, in order of first appearance."""
+        """The names of a player's information sets, in order of first appearance.
+
+        Parameters
+        ----------
+        player : str or int
+            The player, by name or index.
+
+        Returns
+        -------
+        list of str
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("beer-quiche").player_infosets("Receiver")
+        ['heard beer', 'heard quiche']
+        """
         name = self.players[player] if isinstance(player, int) else player
         return [s for (p, s) in self.infoset_keys if p == name]
 
@@ -503,7 +666,23 @@ class ExtensiveFormGame:
         return out
 
     def node_path(self, i: int) -> tuple[str, ...]:
-        """The actions from the root to node ``i``."""
+        """The actions from the root to node ``i`` (depth-first number).
+
+        Parameters
+        ----------
+        i : int
+            The node's depth-first number (0 is the root).
+
+        Returns
+        -------
+        tuple of str
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("selten-horse").node_path(2)
+        ('C', 'c')
+        """
         f = self.flat
         path = []
         while f.parent[i] >= 0:
@@ -522,7 +701,23 @@ class ExtensiveFormGame:
         return self._nodes[i].actions
 
     def node(self, i: int) -> Node:
-        """The :class:`Node` object with depth-first number ``i``."""
+        """The :class:`Node` object with depth-first number ``i``.
+
+        Parameters
+        ----------
+        i : int
+            The node's depth-first number (0 is the root).
+
+        Returns
+        -------
+        Node
+
+        Examples
+        --------
+        >>> import gametheory as gt
+        >>> gt.read_game("selten-horse").node(0).player
+        'Player 1'
+        """
         return self._nodes[i]
 
     def __repr__(self) -> str:
@@ -661,6 +856,28 @@ def reduced_normal_form(game: ExtensiveFormGame):
     the mixed equilibria are the tree's equilibria in mixed strategies, which
     behaviour strategies need not reproduce.
 
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        The tree.
+
+    Returns
+    -------
+    NormalFormGame
+        Exact where the tree is; titled as the tree (or "reduced normal form").
+
+    Raises
+    ------
+    GameTooLargeError
+        When the reduced normal form would have more than ``MAX_PROFILES``
+        (10^6) strategy profiles, or a player (without perfect recall) more
+        than 10^6 plans.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information.
+    Contributions to the Theory of Games II, 193-216.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -671,6 +888,12 @@ def reduced_normal_form(game: ExtensiveFormGame):
     >>> g = reduced_normal_form(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
     >>> g.actions, g.payoffs[0].tolist()
     ((('Out', 'In'), ('Fight', 'Accommodate')), [[0, 0], [-1, 1]])
+    >>> sorted(eq.supports for eq in gt.solve(g, method="vertex").equilibria if eq.is_pure)
+    [((0,), (0,)), ((1,), (1,))]
+
+    (Out, Fight) is a Nash equilibrium of the strategic form resting on a
+    threat the incumbent would not carry out; backward induction keeps only
+    (In, Accommodate).
     """
     f = game.flat
     k = len(game.players)

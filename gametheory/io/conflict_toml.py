@@ -19,7 +19,59 @@ __all__ = ["parse_conflict", "read_conflict", "load_conflict", "bundled_conflict
 
 
 def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
-    """A conflict model from TOML text in the contract's form (see :mod:`gametheory.conflict.model`)."""
+    """A conflict model from TOML text in the contract's form (see :mod:`gametheory.conflict.model`).
+
+    The form: ``title`` (and ``description``), ``[[decision_makers]]`` tables
+    each with ``name`` and ``options``, ``infeasible`` (patterns such as
+    ``"-YN"``), ``irreversible`` (option to ``"forward"`` or ``"backward"``)
+    and ``[ranking]`` (per decision maker, tiers of patterns, most preferred
+    first), or ``[statements]`` (per decision maker, prioritised option
+    statements, each text or ``{statement, quote, note}``).  Keys written
+    after the last ``[[decision_makers]]`` table (``infeasible``,
+    ``irreversible``) are read from there, as in the contract's example.
+
+    Parameters
+    ----------
+    text : str
+        The TOML text.
+    source : str, optional
+        Name used for the file in error messages.
+
+    Returns
+    -------
+    ConflictModel
+
+    Raises
+    ------
+    GameFileError
+        For malformed TOML, an unknown key, or a model the
+        :class:`~gametheory.conflict.model.ConflictModel` rejects; the
+        message names ``source``.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> pd = gt.parse_conflict('''
+    ... title = "Prisoners"
+    ... [[decision_makers]]
+    ... name = "A"
+    ... options = ["A defects"]
+    ... [[decision_makers]]
+    ... name = "B"
+    ... options = ["B defects"]
+    ... [ranking]
+    ... A = [["YN"], ["NN"], ["YY"], ["NY"]]
+    ... B = [["NY"], ["NN"], ["YY"], ["YN"]]
+    ... ''')
+    >>> pd.title, pd.options
+    ('Prisoners', ('A defects', 'B defects'))
+    >>> [pd.state_name(s) for s in gt.analyse_conflict(pd).equilibria["nash"]]
+    ['YY']
+    >>> gt.parse_conflict('title = "x"\\nfoo = 2\\n', source="bad.toml")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameFileError: bad.toml: unknown key 'foo'
+    """
     data = parse_toml(text, source)
     extra = sorted(set(data) - {"title", "description", "decision_makers", "infeasible",
                                 "irreversible", "ranking", "statements"})
@@ -85,7 +137,36 @@ def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
 
 
 def read_conflict(path: str | Path) -> ConflictModel:
-    """Read a conflict model from a TOML file."""
+    """Read a conflict model from a TOML file (see :func:`parse_conflict` for the form).
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file to read, UTF-8 text.
+
+    Returns
+    -------
+    ConflictModel
+
+    Raises
+    ------
+    GameFileError
+        For a file that is not UTF-8, a folder, or malformed; the message
+        names the file.
+    OSError
+        If the file cannot be opened (``FileNotFoundError`` when missing).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> from importlib import resources
+    >>> path = resources.files("gametheory") / "data" / "models" / "conflicts" / "crisis.toml"
+    >>> crisis = gt.read_conflict(path)
+    >>> crisis.options
+    ('US forces', 'US secures WMD', 'ROK forces', 'ROK leads aid', 'PRC forces', 'PRC aid')
+    >>> crisis.infeasible
+    ('NY----',)
+    """
     path = Path(path)
     text = read_text(path)
     return parse_conflict(text, source=str(path))

@@ -110,6 +110,29 @@ class _Tokens:
 def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
     """Parse the text of a ``.efg`` file into an :class:`~gametheory.games.tree.ExtensiveFormGame`.
 
+    Gambit's extensive-form format, version 2 (see the module docstring).
+    Outcomes on inner nodes are added to the payoffs of the leaves below
+    them; an information set that appears again may omit its name and
+    actions.  Numbers are read exactly (integers, fractions, decimals).
+
+    Parameters
+    ----------
+    text : str
+        The contents of the file.
+    source : str, optional
+        Name used for the file in error messages.
+
+    Returns
+    -------
+    ExtensiveFormGame
+
+    Raises
+    ------
+    GameFileError
+        A syntax error names ``source`` and the line; a tree that breaks a
+        rule of :class:`~gametheory.games.tree.ExtensiveFormGame` names
+        ``source`` and the node by its path of actions.
+
     Examples
     --------
     >>> text = '''EFG 2 R "Entry" { "Entrant" "Incumbent" }
@@ -122,6 +145,24 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
     >>> game = parse_efg(text)
     >>> game.players, game.infosets
     (('Entrant', 'Incumbent'), {('Entrant', 'e'): ('Out', 'In'), ('Incumbent', 'i'): ('Fight', 'Accommodate')})
+
+    An outcome on an inner node adds to the leaves below it:
+
+    >>> game = parse_efg('''EFG 2 R "Inner" { "A" "B" }
+    ... p "" 1 1 "a" { "L" "R" } 1 "bonus" { 1, 0 }
+    ... t "" 2 "" { 0, 1 }
+    ... t "" 0
+    ... ''')
+    >>> game.node(1).payoffs, game.node(2).payoffs
+    ((1, 1), (1, 0))
+    >>> parse_efg('''EFG 2 R "Coin" { "A" }
+    ... c "" 1 "" { "H" 1/2 "T" 1/3 } 0
+    ... t "" 1 "" { 1 }
+    ... t "" 2 "" { 0 }
+    ... ''', source="coin.efg")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameFileError: coin.efg: root: chance probabilities sum to 5/6, not 1
     """
     try:
         return _parse_lines(text, source)
@@ -447,7 +488,40 @@ def _parse_lines(text: str, source: str) -> ExtensiveFormGame:
 
 
 def read_efg(path: str | Path) -> ExtensiveFormGame:
-    """Read a ``.efg`` file (see :func:`parse_efg`)."""
+    """Read a Gambit extensive-form file (``.efg``, version 2) into a game tree.
+
+    The file is parsed by :func:`parse_efg`: outcomes on inner nodes are
+    added to the payoffs of the leaves below them, and information sets may
+    repeat without their actions.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file to read, UTF-8 text.
+
+    Returns
+    -------
+    ExtensiveFormGame
+
+    Raises
+    ------
+    GameFileError
+        If the file is not UTF-8 text, is a folder, or is malformed: syntax
+        errors name the file and the line, a tree that breaks a rule names
+        the file and the node by its path of actions.
+    OSError
+        If the file cannot be opened (``FileNotFoundError`` when missing).
+
+    Examples
+    --------
+    >>> import gametheory as gt, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "horse.efg"
+    ...     gt.write_efg(gt.read_game("selten-horse"), path)
+    ...     horse = gt.read_efg(path)
+    >>> horse.players, horse.num_nodes
+    (('Player 1', 'Player 2', 'Player 3'), 9)
+    """
     path = Path(path)
     text = read_text(path)
     return parse_efg(text, source=str(path))
@@ -459,7 +533,42 @@ def _quote(text: str) -> str:
 
 def format_efg(game: ExtensiveFormGame) -> str:
     """The game as ``.efg`` text: each leaf its own outcome, information sets numbered per
-    player in order of appearance, chance nodes each their own set."""
+    player in order of appearance, chance nodes each their own set.
+
+    This is the text :func:`write_efg` writes; pygambit reads it, and
+    :func:`parse_efg` reads it back as the same tree.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        The tree.
+
+    Returns
+    -------
+    str
+        The file contents (version 2, exact numbers as integers or
+        fractions), ending with a newline.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> tree = gt.decision("Entrant", "e", {
+    ...     "Out": gt.outcome(0, 2),
+    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
+    ...                                          "Accommodate": gt.outcome(1, 1)})})
+    >>> entry = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"], title="Entry")
+    >>> print(gt.format_efg(entry), end="")
+    EFG 2 R "Entry" { "Entrant" "Incumbent" }
+    ""
+    <BLANKLINE>
+    p "" 1 1 "e" { "Out" "In" } 0
+    t "" 1 "" { 0, 2 }
+    p "" 2 1 "i" { "Fight" "Accommodate" } 0
+    t "" 2 "" { -1, -1 }
+    t "" 3 "" { 1, 1 }
+    >>> gt.parse_efg(gt.format_efg(entry)).infosets == entry.infosets
+    True
+    """
     players = list(game.players)
     lines = [f"EFG 2 R {_quote(game.title)} {{ " + " ".join(_quote(p) for p in players) + " }", '""', ""]
     numbers: dict[tuple[str, str], int] = {}
@@ -496,5 +605,32 @@ def format_efg(game: ExtensiveFormGame) -> str:
 
 
 def write_efg(game: ExtensiveFormGame, path: str | Path) -> None:
-    """Write the game as a ``.efg`` file, whole or not at all."""
+    """Write the game as a ``.efg`` file, whole or not at all.
+
+    The text of :func:`format_efg` (each leaf its own outcome); pygambit
+    reads it, and reading it back gives the same tree.
+
+    Parameters
+    ----------
+    game : ExtensiveFormGame
+        The tree.
+    path : str or path-like
+        The file to create or overwrite.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be written (the target is then left unchanged).
+
+    Examples
+    --------
+    >>> import gametheory as gt, pathlib, tempfile
+    >>> horse = gt.read_game("selten-horse")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "horse.efg"
+    ...     gt.write_efg(horse, path)
+    ...     again = gt.read_efg(path)
+    >>> again.infosets == horse.infosets, again.title
+    (True, "Selten's horse")
+    """
     write_text_atomic(path, format_efg(game))

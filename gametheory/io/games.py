@@ -19,7 +19,24 @@ __all__ = ["read_game", "load_tree", "write_game", "bundled_games", "bundled_cat
 
 def bundled_games() -> dict[str, str]:
     """Names of the bundled games, the textbook catalogue's and the models, with their titles
-    (files first, then the catalogue, models last)."""
+    (files first, then the catalogue, models last).
+
+    Each name can be given to :func:`read_game`.
+
+    Returns
+    -------
+    dict of str to str
+        Name to title.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> games = gt.bundled_games()
+    >>> games["chicken"], games["selten-horse"], games["unilateral"]
+    ('Chicken', "Selten's horse", 'Unilateral responses to a North Korean collapse')
+    >>> list(games)[:4]
+    ['battle-of-the-sexes', 'chicken', 'gibbons-two-stage', 'matching-pennies']
+    """
     out = {}
     for name, src in bundled("game").items():
         if src.format == "nfg":
@@ -66,6 +83,22 @@ def read_game(source: str | Path | Source) -> NormalFormGame | ExtensiveFormGame
     file gives the game among its moving parties, with the model's default
     weights.
 
+    Parameters
+    ----------
+    source : str, path-like or Source
+        A path (``.nfg``, ``.efg`` or ``.toml``), or a name of
+        :func:`bundled_games`.
+
+    Returns
+    -------
+    NormalFormGame or ExtensiveFormGame
+
+    Raises
+    ------
+    GameFileError
+        For a source that is none of these, or a file that is unreadable or
+        malformed (the message names the file and the line or key).
+
     Examples
     --------
     >>> import gametheory as gt
@@ -110,5 +143,33 @@ def load_tree(source: str | Path | Source) -> ExtensiveFormGame:
 
 @accepts_peer_games
 def write_game(game: NormalFormGame, path: str | Path) -> None:
-    """Write a game as a Gambit ``.nfg`` file (whole or not at all)."""
+    """Write a game as a Gambit ``.nfg`` file.
+
+    The same as :func:`~gametheory.io.nfg.write_nfg` (payoff version, UTF-8;
+    the file is written in place, not atomically); a tree is written with
+    :func:`~gametheory.io.efg.write_efg`.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game (a nashpy or pygambit strategic game is converted first).
+    path : str or path-like
+        The file to create or overwrite.
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that is not in strategic form.
+    GameFileError
+        If the file cannot be written.
+
+    Examples
+    --------
+    >>> import gametheory as gt, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "chicken.nfg"
+    ...     gt.write_game(gt.read_game("chicken"), path)
+    ...     gt.read_game(path) == gt.read_game("chicken")
+    True
+    """
     write_nfg(game, path)

@@ -788,13 +788,63 @@ class _Reader:
 
 
 def load_model(source: str | Path | Source) -> Model:
-    """A crisis model from a ``.toml`` file or a bundled model's name (see :func:`bundled_models`)."""
+    """A crisis model from a ``.toml`` file or a bundled model's name (see :func:`bundled_models`).
+
+    The format is described in ``docs/reference/model-format.md``; files the
+    model names (``extends``, ``conflict``) are read too.
+    :func:`~gametheory.io.games.read_game` on the same source gives the game
+    among the parties that move.
+
+    Parameters
+    ----------
+    source : str, path-like or Source
+        A model file's path, or a bundled model's name.
+
+    Returns
+    -------
+    Model
+
+    Raises
+    ------
+    GameFileError
+        For an unknown name, or a file that is unreadable or breaks the
+        format; the message names the file and the offending key.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> model = gt.load_model("unilateral")
+    >>> [p.name for p in model.parties], [p.name for p in model.players]
+    (['US', 'ROK', 'PRC', 'Japan'], ['US', 'ROK', 'PRC'])
+    >>> str(model.payoff("Japan", ["Intervene", "Intervene", "Limited"]))
+    '-7/10'
+    >>> gt.read_game("unilateral") == model.game()
+    True
+    """
     src = resolve(source, "model")
     return parse_model(src.text(), source=src.name, folder=src.folder)
 
 
 def bundled_models() -> dict[str, str]:
-    """Names of the bundled crisis models (``models/*.toml``) with their titles."""
+    """Names of the bundled crisis models (``models/*.toml``) with their titles.
+
+    Each name can be given to :func:`load_model` and to
+    :func:`~gametheory.io.games.read_game`.
+
+    Returns
+    -------
+    dict of str to str
+        Name to title, in the order of the bundled files' names.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> models = gt.bundled_models()
+    >>> models["unilateral"]
+    'Unilateral responses to a North Korean collapse'
+    >>> list(models)[:3]
+    ['coordinated', 'loose-nukes-types', 'loose-nukes']
+    """
     return {name: load_model(src).title for name, src in bundled("model").items()}
 
 

@@ -177,7 +177,8 @@ def parse_nfg(text: str, source: str = "<string>") -> NormalFormGame:
         If the text is malformed: a missing or garbled header, an
         unterminated string, an unknown token, a non-numeric payoff, the wrong
         number of payoffs or outcome numbers, an outcome number out of range, a
-        player with no strategies, or duplicate names.  The message gives the
+        player with no strategies, or two players of one name (two strategies
+        of a player may share a name).  The message gives the
         line number.
 
     Notes

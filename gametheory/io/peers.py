@@ -22,12 +22,32 @@ __all__ = ["from_pygambit", "to_pygambit"]
 def from_pygambit(game: Any) -> NormalFormGame | ExtensiveFormGame:
     """A pygambit game (strategic, or a tree) as this package's game, exactly.
 
+    The game goes over as its Gambit file text (``.nfg`` or ``.efg``), which
+    both sides read exactly: pygambit's rationals become ``Fraction``.
+
+    Parameters
+    ----------
+    game : pygambit game
+        A pygambit strategic game or game tree.
+
+    Returns
+    -------
+    NormalFormGame or ExtensiveFormGame
+
+    Raises
+    ------
+    InvalidGameError
+        When ``game`` is not a pygambit game.
+
     Examples
     --------
-    >>> import pygambit  # doctest: +SKIP
-    >>> from .games import read_game  # doctest: +SKIP
-    >>> from_pygambit(to_pygambit(read_game("chicken"))).players  # doctest: +SKIP
+    >>> import gametheory as gt
+    >>> gt.from_pygambit(gt.to_pygambit(gt.read_game("chicken"))).players  # doctest: +SKIP
     ('US', 'PRC')
+    >>> gt.from_pygambit("chicken")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.InvalidGameError: from_pygambit: not a pygambit game (str)
     """
     if not is_pygambit_game(game):
         raise InvalidGameError(f"from_pygambit: not a pygambit game ({type(game).__name__})")
@@ -37,7 +57,36 @@ def from_pygambit(game: Any) -> NormalFormGame | ExtensiveFormGame:
 
 
 def to_pygambit(game: NormalFormGame | ExtensiveFormGame) -> Any:
-    """This package's game as a pygambit game (needs the ``gambit`` extra)."""
+    """This package's game as a pygambit game (needs the ``gambit`` extra).
+
+    A game in strategic form or a tree goes over as its Gambit file text
+    (:func:`~gametheory.io.nfg.format_nfg`, :func:`~gametheory.io.efg.format_efg`),
+    exactly.  pygambit is imported only here: ``pip install
+    'crisis-gametheory[gambit]'``.
+
+    Parameters
+    ----------
+    game : NormalFormGame or ExtensiveFormGame
+        The game.
+
+    Returns
+    -------
+    pygambit game
+        A ``StrategicGame`` for a game in strategic form, an ``ExtensiveGame``
+        for a tree.
+
+    Raises
+    ------
+    InvalidGameError
+        When pygambit is not installed, or ``game`` is not a game.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.to_pygambit(gt.read_game("chicken"))  # doctest: +SKIP
+    >>> type(g).__name__, g.title  # doctest: +SKIP
+    ('StrategicGame', 'Chicken')
+    """
     try:
         import pygambit
     except ImportError:

@@ -23,8 +23,42 @@ __all__ = ["parse_tu", "read_tu", "load_tu"]
 def parse_tu(text: str, source: str = "<string>") -> TUGame:
     """A TU game from TOML text in the contract's form (``title``, ``players``, ``[values]``).
 
-    Worths are integers, decimals (read exactly) or strings such as ``"1/3"``;
-    unlisted coalitions are worth 0.  Errors name the file and the key.
+    ``players`` is a non-empty list of distinct names; ``[values]`` has one
+    key per coalition, its members' names joined by commas in any order
+    (``"ROK,US"`` is ``"US,ROK"``).  Worths are integers, decimals (read
+    exactly: ``0.1`` is 1/10) or strings such as ``"1/3"``, and must be
+    finite; unlisted coalitions are worth 0.  ``title`` and ``description``
+    are optional.
+
+    Parameters
+    ----------
+    text : str
+        The TOML text.
+    source : str, optional
+        Name used for the file in error messages.
+
+    Returns
+    -------
+    TUGame
+
+    Raises
+    ------
+    GameFileError
+        Naming ``source`` and the key at fault: malformed TOML, an unknown
+        key, a missing ``players`` list or one that does not hold names, an
+        unknown or repeated player in a coalition, a coalition listed twice,
+        or a worth that is not a finite number.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> g = gt.parse_tu('players = ["A", "B"]\\n[values]\\n"A" = 0.1\\n"B,A" = "1/3"\\n')
+    >>> str(g.value("A")), str(g.value("A,B")), g.value("B"), g.exact
+    ('1/10', '1/3', 0, True)
+    >>> gt.parse_tu('players = ["A", "B"]\\n[values]\\n"A,C" = 1\\n', source="bad.toml")
+    Traceback (most recent call last):
+    ...
+    gametheory.errors.GameFileError: bad.toml: [values]: unknown player 'C' in coalition 'A,C'
     """
     return _tu(parse_toml(text, source), source)
 
@@ -57,7 +91,36 @@ def _tu(data: dict[str, Any], source: str) -> TUGame:
 
 
 def read_tu(path: str | Path) -> TUGame:
-    """Read a TU game from a TOML file (see :func:`parse_tu`)."""
+    """Read a TU game from a TOML file (see :func:`parse_tu` for the form).
+
+    Parameters
+    ----------
+    path : str or path-like
+        The file to read, UTF-8 text.
+
+    Returns
+    -------
+    TUGame
+
+    Raises
+    ------
+    GameFileError
+        For a file that is not UTF-8, a folder, or malformed; the message
+        names the file and the key at fault.
+    OSError
+        If the file cannot be opened (``FileNotFoundError`` when missing).
+
+    Examples
+    --------
+    >>> import gametheory as gt, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "majority.toml"
+    ...     _ = path.write_text('title = "Majority"\\nplayers = ["A", "B", "C"]\\n[values]\\n'
+    ...                         '"A,B" = 1\\n"A,C" = 1\\n"B,C" = 1\\n"A,B,C" = 1\\n')
+    ...     majority = gt.read_tu(path)
+    >>> majority.title, majority.players, majority.value("A,B"), majority.value("A")
+    ('Majority', ('A', 'B', 'C'), 1, 0)
+    """
     path = Path(path)
     text = read_text(path)
     return parse_tu(text, source=str(path))

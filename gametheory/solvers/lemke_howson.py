@@ -131,8 +131,44 @@ def iter_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None,
                       context: Context | None = None) -> Iterator[Equilibrium]:
     """Generate the equilibrium reached from each starting label (with repeats).
 
-    Float mode pivots in floating point and checks the result's regret; a path
-    whose result fails the check (numerical trouble) is followed again exactly.
+    One equilibrium per starting label, in label order; two labels may reach
+    the same equilibrium.  Float mode pivots in floating point and checks the
+    result's regret; a path whose result fails the check (numerical trouble)
+    is followed again exactly.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game with ``m`` and ``n`` actions.
+    labels : sequence of int, optional
+        Starting labels: ``0..m-1`` are the row player's actions and
+        ``m..m+n-1`` the column player's.  Default: all ``m + n``.
+    exact : bool or None
+        Rational arithmetic (regret exactly 0) or floating point; default
+        (None): exact where the payoffs are rational.
+    tol : float, optional
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
+    context : Context, optional
+        The computation's context; when given, its arithmetic replaces
+        ``exact`` and ``tol``.
+
+    Yields
+    ------
+    Equilibrium
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that does not have two players, or a label out of range.
+    SolverError
+        When a path is longer than the pivot limit.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> [eq.supports for eq in gt.iter_lemke_howson(gt.read_game("chicken"), labels=[0, 2])]
+    [((0,), (1,)), ((1,), (0,))]
     """
     require_two_players(game, "lemke-howson")
     context = resolve_context(game, exact, tol, context)
@@ -192,7 +228,8 @@ def solve_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None
         result's regret; a path that fails the check is followed again in
         exact integer arithmetic.
     tol : float, optional
-        Float mode's regret tolerance.
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
     context : Context, optional
         The computation's context (arithmetic, deadline, progress, seed);
         when given, its arithmetic replaces the arguments above.
@@ -200,7 +237,23 @@ def solve_lemke_howson(game: NormalFormGame, labels: Sequence[int] | None = None
     Returns
     -------
     SolverResult
-        ``complete`` is False: Lemke-Howson need not reach every equilibrium.
+        ``complete`` is False: Lemke-Howson need not reach every equilibrium;
+        ``degenerate`` is None.  ``parameters`` holds ``labels`` (the starting
+        labels used), ``tolerance`` (None in exact mode) and
+        ``tie_breaking`` (``"lexicographic"``).
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that does not have two players, or a label out of range.
+    SolverError
+        When a path is longer than the pivot limit (``10 (m + n)^3 + 1000``).
+
+    References
+    ----------
+    Lemke, C. E. and Howson, J. T. (1964). Equilibrium points of bimatrix
+    games. Journal of the Society for Industrial and Applied Mathematics 12,
+    413-423.
 
     Examples
     --------

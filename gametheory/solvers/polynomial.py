@@ -161,7 +161,8 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
         Ask for exact rational output (the default for rational payoffs); an
         equilibrium that is not rational turns the whole result to floating point.
     tol : float, optional
-        Regret tolerance for floating-point output.
+        Regret tolerance for floating-point output (default: 1e-9 times the
+        largest absolute payoff, at least 1e-9).
     max_boxes : int
         Budget of boxes per support profile for the root isolation; a support
         that exhausts it is solved exactly with a Groebner basis when small,
@@ -175,10 +176,42 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
     -------
     SolverResult
         ``complete`` is True when every support system's roots were isolated
-        (so every equilibrium was found); ``parameters["continua"]`` lists the
-        support profiles whose systems have a continuum of solutions, with a
-        representative equilibrium where one was found, and
-        ``parameters["unresolved"]`` the supports left undecided.
+        (so every equilibrium was found); ``degenerate`` is None.  Rational
+        equilibria are recovered exactly and verified with regret 0; if any
+        equilibrium is irrational the whole result is in floating point (a
+        note says so).  ``parameters`` holds ``tolerance`` (None in exact
+        mode); ``continua``, the support profiles whose systems have a
+        continuum of solutions, each ``{"supports": ..., "representative":
+        strategies or None}``; ``unresolved``, the supports left undecided
+        (more than ``max_boxes`` boxes); ``support_profiles``, the number of
+        support profiles before pruning; ``supports_solved``, ``boxes`` and
+        ``groebner``, the supports examined, boxes used and Groebner bases
+        computed.  A continuum or an unresolved support makes ``complete``
+        False; ``continua`` (the record's field) describes the continua,
+        exactly where they are polytopes.
+
+    Raises
+    ------
+    GameTooLargeError
+        When the game has more than ``MAX_SUPPORT_PROFILES`` (10^5) support
+        profiles.
+
+    Notes
+    -----
+    Support profiles are pruned by conditional dominance; each support's
+    indifference equations (multi-affine) are solved by certified root
+    isolation: exact ranges of the equations over boxes, and the Krawczyk
+    test, so that every root ends in a box where it is proved unique and
+    every other box is excluded.  Small supports that resist isolation are
+    solved exactly with a Groebner basis.  The module docstring gives the
+    steps and their cost.
+
+    References
+    ----------
+    McKelvey, R. D. and McLennan, A. (1996). Computation of equilibria in
+    finite games. Handbook of Computational Economics 1, 87-142.
+    Porter, R., Nudelman, E. and Shoham, Y. (2008). Simple search methods for
+    finding a Nash equilibrium. Games and Economic Behavior 63, 642-662.
 
     Examples
     --------
@@ -188,6 +221,9 @@ def solve_polynomial(game: NormalFormGame, exact: bool | None = None,
     >>> res = solve_polynomial(g)
     >>> [eq.supports for eq in res.equilibria][:2]
     [((0,), (0,), (0,)), ((0, 1), (0, 1), (0, 1))]
+    >>> res = solve_polynomial(gt.read_game("mckelvey-mclennan"))
+    >>> len(res.equilibria), res.complete, res.exact, res.parameters["support_profiles"]
+    (9, True, True, 27)
     """
     context = resolve_context(game, exact, tol, context)
     wanted = context.arithmetic                        # exact output asked for, or float

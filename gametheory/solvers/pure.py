@@ -92,6 +92,32 @@ def iter_pure(game: NormalFormGame, exact: bool | None = None,
 
     Each profile's regret was computed for every profile at once (vectorised),
     exactly in exact mode; the record carries the payoffs read off the arrays.
+    The generator twin of :func:`solve_pure`.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A game with any number of players.
+    exact : bool or None
+        Rational arithmetic (regret exactly 0) or floating point; default
+        (None): exact where the payoffs are rational.
+    tol : float, optional
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
+    context : Context, optional
+        The computation's context; when given, its arithmetic replaces
+        ``exact`` and ``tol``.
+
+    Yields
+    ------
+    Equilibrium
+        Each pure equilibrium, once.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> [eq.supports for eq in gt.iter_pure(gt.read_game("chicken"))]
+    [((0,), (1,)), ((1,), (0,))]
     """
     arithmetic = resolve_context(game, exact, tol, context).arithmetic
     mask, regret = _mask_and_regret(game, arithmetic)
@@ -120,7 +146,8 @@ def solve_pure(game: NormalFormGame, exact: bool | None = None, tol: float | Non
         Rational arithmetic (regret exactly 0) or floating point; default
         (None): exact where the payoffs are rational.
     tol : float, optional
-        Float mode's regret tolerance.
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
     context : Context, optional
         The computation's context (arithmetic, deadline, progress, seed);
         when given, its arithmetic replaces the arguments above.
@@ -129,7 +156,9 @@ def solve_pure(game: NormalFormGame, exact: bool | None = None, tol: float | Non
     -------
     SolverResult
         Every pure equilibrium is listed; ``complete`` is False because mixed
-        equilibria are not sought (``parameters["class"]`` is ``"pure"``).
+        equilibria are not sought, and ``degenerate`` is None.
+        ``parameters`` holds ``tolerance`` (None in exact mode) and
+        ``class`` (``"pure"``).
 
     Examples
     --------

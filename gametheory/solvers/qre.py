@@ -745,7 +745,7 @@ def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: fl
         ``[0, 1]``, log-probabilities); later steps adapt.
     tol : float, optional
         Float-mode regret tolerance of the certified equilibrium
-        (default: :func:`~gametheory.solvers.result.default_tolerance`).
+        (default: 1e-9 times the largest absolute payoff, at least 1e-9).
     exact : bool or None
         Certify the end point in exact rational arithmetic when it is rational
         (default: when the payoffs are rational).
@@ -773,6 +773,17 @@ def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: fl
     ------
     InvalidGameError
         For a bad option (named in the message).
+    GameTooLargeError
+        When the padded payoff array would take more than ``MAX_QRE_BYTES``
+        (2 GiB).
+
+    References
+    ----------
+    McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for
+    normal form games. Games and Economic Behavior 10, 6-38.
+    Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic
+    quantal response equilibrium correspondence. Games and Economic Behavior
+    51, 243-263.
 
     Examples
     --------
@@ -819,7 +830,8 @@ def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None
         the payoffs are rational); an irrational equilibrium comes back in
         floating point, with a note.
     tol : float, optional
-        Float-mode regret tolerance.
+        Float-mode regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
     context : Context, optional
         The computation's context (arithmetic, deadline, progress, seed);
         when given, its arithmetic replaces the arguments above (``tol``
@@ -832,13 +844,25 @@ def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None
     -------
     SolverResult
         One equilibrium; ``complete`` is False (other equilibria are not
-        sought).  ``parameters`` holds ``final_lambda`` (game units), ``points``
-        (number of points traced) and ``tolerance``.
+        sought), ``degenerate`` is None.  ``parameters`` holds
+        ``final_lambda`` (game units), ``points`` (number of points traced),
+        ``tolerance`` (None when the equilibrium is exact) and
+        ``end_distance`` (as :attr:`QRECurve.end_distance`).
 
     Raises
     ------
     SolverError
         When no point near the end of the branch can be certified.
+    InvalidGameError
+        For an unknown or bad option.
+
+    References
+    ----------
+    McKelvey, R. D. and Palfrey, T. R. (1995). Quantal response equilibria for
+    normal form games. Games and Economic Behavior 10, 6-38.
+    Turocy, T. L. (2005). A dynamic homotopy interpretation of the logistic
+    quantal response equilibrium correspondence. Games and Economic Behavior
+    51, 243-263.
 
     Examples
     --------

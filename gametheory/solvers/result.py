@@ -23,17 +23,45 @@ __all__ = ["Equilibrium", "SolverResult", "Component", "Continuum", "make_compon
 class Equilibrium(Displayable):
     """One equilibrium: a mixed strategy per player, the payoffs and the regret.
 
-    ``strategies[i][a]`` is the probability that player ``i`` plays action
-    ``a``; ``payoffs[i]`` is player ``i``'s expected payoff; ``regret`` is the
-    largest gain any player could make by deviating (exactly 0 for an exact
-    equilibrium).  Exact equilibria hold :class:`~fractions.Fraction` values,
-    float equilibria hold ``float`` values.
+    A frozen record, certified by the solver that made it.  Exact equilibria
+    hold :class:`~fractions.Fraction` values, float equilibria hold
+    ``float`` values.
 
-    Equilibria of game trees also carry ``behavior[i][s][a]``: the probability
-    that player ``i`` takes action ``a`` at its ``s``-th information set (in
-    order of first appearance in the tree).  Their ``strategies`` are mixed
-    strategies over the reduced normal form's plans where a normal-form
-    method ran, and empty for the tree methods (``spe``, ``sequence-form``).
+    Attributes
+    ----------
+    strategies : tuple of tuple of number
+        ``strategies[i][a]`` is the probability that player ``i`` plays
+        action ``a``, in action order.  For game trees: mixed strategies over
+        the reduced normal form's plans where a normal-form method ran, and
+        empty for the tree methods (``spe``, ``sequence-form``, the agent
+        ``qre``).
+    payoffs : tuple of number
+        Each player's expected payoff.
+    regret : number
+        The largest gain any player could make by deviating: exactly 0 for
+        an exact equilibrium, at most the tolerance for a float one.
+    behavior : tuple or None
+        For game trees, ``behavior[i][s][a]``: the probability that player
+        ``i`` takes action ``a`` at its ``s``-th information set (in order of
+        first appearance in the tree); None for games in strategic form.
+    supports : tuple of tuple of int
+        The indices of the actions played with positive probability, per
+        player.
+    is_pure : bool
+        Whether every player plays one action with probability 1 (at every
+        information set, for the tree methods).
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> result = gt.solve(gt.read_game("chicken"))
+    >>> eq = result[1]
+    >>> [[str(p) for p in s] for s in eq.strategies], eq.payoffs, eq.regret
+    ([['1/2', '1/2'], ['1/2', '1/2']], (Fraction(2, 1), Fraction(2, 1)), Fraction(0, 1))
+    >>> result[0].supports, result[0].is_pure, eq.is_pure
+    (((0,), (1,)), True, False)
+    >>> eq.as_arrays()[0]
+    array([Fraction(1, 2), Fraction(1, 2)], dtype=object)
     """
 
     strategies: tuple[tuple[Number, ...], ...]
@@ -86,6 +114,15 @@ class Component:
     maximal_subsets : tuple of tuple of int
         The maximal Nash subsets in the component, each as the indices of its
         extreme equilibria (the pairs of ``X x Y``).
+    is_continuum : bool
+        Whether the component holds more than one equilibrium (then
+        infinitely many).
+
+    References
+    ----------
+    Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010).
+    Enumeration of Nash equilibria for two-player games. Economic Theory 42,
+    9-37.
 
     Examples
     --------
@@ -93,6 +130,8 @@ class Component:
     >>> g = gt.NormalFormGame.from_bimatrix([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])
     >>> [(c.equilibria, c.is_continuum) for c in gt.solve_vertex(g).components]
     [((0, 1), True), ((2,), False)]
+    >>> [[(str(lo), str(hi)) for lo, hi in c.payoffs] for c in gt.solve_vertex(g).components]
+    [[('3', '3'), ('3', '3')], [('4', '4'), ('8/3', '8/3')]]
     """
 
     equilibria: tuple[int, ...]
@@ -183,6 +222,13 @@ def make_components(equilibria: Sequence[Equilibrium], groups: Sequence[Sequence
 class SolverResult(Displayable):
     """What a solver found, and what it guarantees.
 
+    A frozen record.  It can be iterated, indexed and measured with ``len``
+    as the list of its equilibria.  In Jupyter it shows as an HTML table
+    (``_repr_html_``); :meth:`to_dataframe` gives a pandas ``DataFrame`` (the
+    optional ``frames`` extra) with one row per equilibrium, player and
+    action, exact numbers staying ``Fraction``; :meth:`strategy_arrays`
+    gives each player's strategies over the equilibria as one array.
+
     Attributes
     ----------
     game : NormalFormGame or ExtensiveFormGame
@@ -200,9 +246,14 @@ class SolverResult(Displayable):
         Whether the game was found degenerate; None where the method does not
         determine it.
     parameters : mapping
-        The parameters used (tolerance, starting labels, ...).
+        Read-only: what was used and found besides the equilibria (the
+        tolerance, None in exact mode; starting labels, ...).  Each solver's
+        docstring lists its keys; ``stopped`` marks a partial result cut off
+        by a time limit, ``eliminated`` the actions removed by
+        ``solve(..., eliminate=True)``.
     notes : tuple of str
-        Plain-language remarks, e.g. on degeneracy or continua of equilibria.
+        Plain-language remarks, e.g. on degeneracy, continua of equilibria or
+        a pure-only search.
     components : tuple of Component or None
         Two players, methods that list every extreme equilibrium (``vertex``):
         the connected components of the equilibrium set, with exact payoff
@@ -218,6 +269,17 @@ class SolverResult(Displayable):
     reduced : NormalFormGame or None
         For a game tree solved by a normal-form method: the reduced normal
         form whose strategies ``Equilibrium.strategies`` refer to.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> result = gt.solve(gt.read_game("chicken"))
+    >>> result.method, result.exact, result.complete, result.degenerate, len(result)
+    ('vertex', True, True, False, 3)
+    >>> [eq.supports for eq in result]
+    [((0,), (1,)), ((0, 1), (0, 1)), ((1,), (0,))]
+    >>> result.parameters["tolerance"], result.components[1].equilibria
+    (None, (1,))
     """
 
     game: Any

@@ -241,7 +241,8 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
     exact : bool or None
         Rational arithmetic (default where the tree is rational) or floating point.
     tol : float or None
-        Float mode: the largest regret accepted.  A float run whose result
+        Float mode: the largest regret accepted (default 1e-9 times the
+        largest absolute payoff, at least 1e-9).  A float run whose result
         does not verify is repeated in exact arithmetic when the tree is rational.
     context : Context, optional
         The computation's arithmetic, deadline and progress (overrides ``exact`` and ``tol``).
@@ -249,7 +250,35 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
     Returns
     -------
     SolverResult
-        ``method`` ``"sequence-form"``, one equilibrium, ``complete`` False.
+        ``method`` ``"sequence-form"``, one equilibrium (with ``behavior``
+        and empty ``strategies``), ``complete`` False, ``degenerate`` None.
+        ``parameters`` holds ``sequences`` (each player's number of
+        sequences, the empty one included) and, in float mode, ``tolerance``.
+
+    Raises
+    ------
+    InvalidGameError
+        For a tree without perfect recall or without exactly two players.
+    SolverError
+        When Lemke's algorithm ends on a ray or exceeds its pivot limit
+        (neither should happen).
+
+    Notes
+    -----
+    Realization plans replace reduced plans, so the problem grows with the
+    tree, not with the number of plans; pivoting is exact (integer, with the
+    lexicographic rule).  The sequence form itself is
+    ``gametheory.solvers.sequence_form.sequence_form(game)``, a
+    :class:`SequenceForm`: ``A``, ``B`` the payoff of each pair of sequences
+    (chance probability times payoff, summed over the leaves they lead to);
+    ``E``, ``F`` the constraint matrices (``E x = e``, row 0 the empty
+    sequence); ``P`` the chance probability of each pair's leaves.
+
+    References
+    ----------
+    Koller, D., Megiddo, N. and von Stengel, B. (1996). Efficient computation
+    of equilibria for extensive two-person games. Games and Economic
+    Behavior 14, 247-259.
 
     Examples
     --------
@@ -260,6 +289,8 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
     >>> res = solve_sequence_form(gt.ExtensiveFormGame(pennies, ["A", "B"]))
     >>> [[[str(q) for q in probs] for probs in sets] for sets in res.equilibria[0].behavior]
     [[['1/2', '1/2']], [['1/2', '1/2']]]
+    >>> res.method, res.parameters["sequences"], res.complete
+    ('sequence-form', [3, 3], False)
     """
     game.require_perfect_recall("method 'sequence-form'")
     if not isinstance(game, ExtensiveFormGame):

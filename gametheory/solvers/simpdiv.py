@@ -814,8 +814,8 @@ def solve_simpdiv(game: NormalFormGame, exact: bool | None = None, tol: float | 
         the payoffs are rational); an irrational equilibrium comes back in
         floating point, with a note.
     tol : float, optional
-        Float-mode regret tolerance (default:
-        :func:`~gametheory.solvers.result.default_tolerance`).
+        Float-mode regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
     start : profile, "uniform" or "first", optional
         The starting profile (one probability vector per player); default
         uniform play; ``"first"`` is each player's first action.
@@ -834,7 +834,8 @@ def solve_simpdiv(game: NormalFormGame, exact: bool | None = None, tol: float | 
     SolverResult
         One equilibrium; ``complete`` is False (others are not sought),
         ``degenerate`` is None.  ``parameters`` holds ``grid`` (the final
-        ``1/m``), ``pivots`` (all paths together) and ``tolerance``.
+        ``1/m``, a ``Fraction``), ``pivots`` (all paths together) and
+        ``tolerance`` (None when the equilibrium is exact).
 
     Raises
     ------
@@ -843,6 +844,16 @@ def solve_simpdiv(game: NormalFormGame, exact: bool | None = None, tol: float | 
         or ``max_pivots`` pivots (an unverified profile is never returned).
     InvalidGameError
         For a bad start profile or option.
+
+    References
+    ----------
+    van der Laan, G. and Talman, A. J. J. (1979). A restart algorithm for
+    computing fixed points without an extra dimension. Mathematical
+    Programming 17, 74-84.
+    van der Laan, G., Talman, A. J. J. and van der Heyden, L. (1987).
+    Simplicial variable dimension algorithms for solving the nonlinear
+    complementarity problem on a product of unit simplices using a general
+    labelling. Mathematics of Operations Research 12, 377-397.
 
     Examples
     --------

@@ -32,6 +32,20 @@ METHODS: dict[str, Callable[..., SolverResult]] = {
     "spe": solve_spe,
     "sequence-form": solve_sequence_form,
 }
+"""The solver functions by their stable method names, the same as on the command line.
+
+``pure``, ``support``, ``vertex``, ``lemke-howson``, ``zero-sum``,
+``polynomial``, ``qre`` and ``simpdiv`` take games in strategic form (and
+trees, through :func:`solve`, on their reduced normal form); ``spe`` and
+``sequence-form`` take game trees.  :func:`solve` accepts these names and
+``"auto"``.
+
+Examples
+--------
+>>> import gametheory as gt
+>>> list(gt.METHODS)
+['pure', 'support', 'vertex', 'lemke-howson', 'zero-sum', 'polynomial', 'qre', 'simpdiv', 'spe', 'sequence-form']
+"""
 
 #: Methods that work on the tree itself; every other method runs on the reduced normal form.
 TREE_METHODS = ("spe", "sequence-form")
@@ -56,7 +70,8 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         ``eliminate``); equilibria of trees carry behaviour strategies
         (``Equilibrium.behavior``).
     method : str
-        ``"auto"`` or one of ``"pure"``, ``"support"``, ``"vertex"``,
+        ``"auto"`` (see :func:`choose_method`; ``spe`` for trees) or a key of
+        :data:`METHODS`: ``"pure"``, ``"support"``, ``"vertex"``,
         ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``, ``"qre"``,
         ``"simpdiv"``, ``"spe"``, ``"sequence-form"``.
     exact : bool or None
@@ -65,23 +80,28 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
     eliminate : bool
         First remove strictly dominated actions (by pure and mixed strategies,
         iterated; see :func:`iterated_elimination`), solve the smaller game and
-        lift its equilibria back: the same equilibria, often much faster.  A
-        degenerate reduced game makes the original degenerate too; otherwise
-        ``degenerate`` is None when something was removed.
+        lift its equilibria back, re-verified in the full game: the same
+        equilibria, often much faster.  ``parameters["eliminated"]`` lists
+        the removed ``[player, action]`` pairs.  A degenerate reduced game
+        makes the original degenerate too; otherwise ``degenerate`` is None
+        when something was removed.
     context : Context, optional
         The computation's arithmetic, deadline, progress callback and seed
         (:class:`~gametheory.context.Context`); without it one is made here,
         once, from ``exact`` and ``tol``, and handed to the solver.
     time_limit : float, optional
         Seconds after which the computation stops at its next check, raising
-        :class:`~gametheory.context.TimeLimitError`; for the enumerating
-        methods (``support``, ``vertex``, ``lemke-howson``, ``polynomial``)
-        its ``partial`` attribute holds the equilibria found by then, as a
-        result marked incomplete.  (Code in C cannot be interrupted; the
-        command line's ``--time-limit`` also stops it.)
+        :class:`~gametheory.context.TimeLimitError` (a ``SolverError``); for
+        the enumerating methods (``support``, ``vertex``, ``lemke-howson``,
+        ``polynomial``) its ``partial`` attribute holds the equilibria found
+        by then, each verified, as a result with ``complete`` False and
+        ``parameters["stopped"]`` set to ``"time limit"``.  (Code in C
+        cannot be interrupted; the command line's ``--time-limit`` also
+        stops it.)
     progress : callable, optional
         Called as ``progress(stage, done, total)`` by the long computations
-        (``total`` None when unknown), as a context's progress callback.
+        (support sizes, support profiles, subgames, QRE steps; ``total`` None
+        when unknown), as a context's progress callback.
     **options
         Passed to the solver (e.g. ``tol``, ``labels`` for Lemke-Howson).
 
@@ -90,6 +110,19 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
     SolverResult
         The certified equilibria and what the method guarantees.
 
+    Raises
+    ------
+    UnknownMethodError
+        For an unknown method.
+    InvalidGameError
+        For a game the method cannot take (a three-player game for a
+        two-player method, a tree method on a game in strategic form), an
+        option the method does not take, or a bad ``time_limit``.
+    ExactArithmeticError
+        For ``exact=True`` on a game with floating-point payoffs.
+    TimeLimitError
+        When ``time_limit`` (or the context's deadline) passes.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -97,6 +130,14 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
     >>> res = gt.solve(g)
     >>> res.method, len(res.equilibria), res.complete
     ('vertex', 3, True)
+    >>> gt.solve(gt.read_game("prisoners-dilemma"), eliminate=True).parameters["eliminated"]
+    [['Row', 'Cooperate'], ['Column', 'Cooperate']]
+    >>> try:
+    ...     gt.solve(gt.read_game("mckelvey-mclennan"), method="polynomial", time_limit=1e-6)
+    ... except gt.TimeLimitError as stopped:
+    ...     part = stopped.partial
+    >>> part.complete, part.parameters["stopped"], part.method
+    (False, 'time limit', 'polynomial')
     """
     if method != "auto" and method not in METHODS:
         known = ", ".join(["auto", *METHODS])

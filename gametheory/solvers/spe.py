@@ -204,7 +204,8 @@ def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
     exact : bool or None
         Rational arithmetic (the default where the tree is rational) or floating point.
     tol : float or None
-        Float mode: the largest regret accepted (default 1e-9 times the largest payoff).
+        Float mode: the largest regret accepted (default 1e-9 times the largest
+        absolute payoff, at least 1e-9).
     context : Context, optional
         The computation's arithmetic, deadline and progress (overrides ``exact`` and ``tol``).
 
@@ -212,15 +213,30 @@ def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
     -------
     SolverResult
         ``method`` is ``"spe"``; each equilibrium is pure, with ``behavior``
-        (:func:`~gametheory.games.behavior.pure_actions` names its actions).
-        ``complete`` is False when ties leave mixed SPE unlisted.
+        (:func:`~gametheory.games.behavior.pure_actions` names its actions)
+        and empty ``strategies``.  ``complete`` is False when ties leave
+        mixed SPE unlisted (``degenerate`` is then True).  With more than
+        ``MAX_EQUILIBRIA`` (100,000) pure SPE (ties at many nodes, as in
+        tic-tac-toe) one per distinct payoff vector is listed instead, with
+        a note.  ``parameters`` holds ``subgames`` (the number of decision
+        and chance nodes, each the root of a subgame) and, in float mode,
+        ``tolerance``.
 
     Raises
     ------
     InvalidGameError
-        For imperfect information.
+        For a game that is not a tree, or a tree with imperfect information.
     GameTooLargeError
-        Beyond ``MAX_EQUILIBRIA`` equilibria (e.g. a tree full of ties).
+        When, even with one equilibrium kept per distinct payoff vector, some
+        subgame has more than ``MAX_EQUILIBRIA`` combinations to examine.
+
+    References
+    ----------
+    Kuhn, H. W. (1953). Extensive games and the problem of information.
+    Contributions to the Theory of Games II, 193-216.
+    Selten, R. (1965). Spieltheoretische Behandlung eines Oligopolmodells mit
+    Nachfrageträgheit. Zeitschrift für die gesamte Staatswissenschaft 121,
+    301-324 and 667-689.
 
     Examples
     --------
@@ -438,6 +454,18 @@ def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
               context: Context | None = None) -> SolverResult:
     """The subgame-perfect equilibria of a game tree (see the module notes for the algorithm).
 
+    Each subgame, from the deepest up, is solved with its proper subgames
+    replaced by the payoffs of their equilibria, every combination followed:
+    a truncated subgame of one node by its mover's best actions, a larger one
+    by the normal-form ``method`` on its reduced normal form among the
+    players who move in it.  With ``method="auto"``, a subgame whose normal
+    form is too large to build, or on which ``auto`` would only trace a QRE,
+    is solved on the subtree instead: the sequence form for two players, the
+    agent logit QRE for more.  Perfect-information trees take the fast path
+    of :func:`backward_induction`.  Every profile is then verified to be
+    subgame perfect.  When a truncated subgame's equilibria are irrational,
+    the whole tree is solved again in floating point, with a note.
+
     Parameters
     ----------
     game : ExtensiveFormGame
@@ -448,7 +476,8 @@ def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
         (``auto`` by default: all extreme equilibria for two players,
         ``polynomial`` for small n-player subgames).
     tol : float or None
-        Float mode: the largest regret accepted (default 1e-9 times the largest payoff).
+        Float mode: the largest regret accepted (default 1e-9 times the largest
+        absolute payoff, at least 1e-9).
     distinct_payoffs : bool
         List one SPE per distinct payoff vector: in every subgame, equilibria
         with the same payoffs are merged before the subgames above combine
@@ -463,12 +492,31 @@ def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
     Returns
     -------
     SolverResult
-        ``method`` is ``"spe"``; each equilibrium carries ``behavior``.
-        ``complete`` is True when the list holds every SPE: no tied best
-        actions (mixing between tied actions gives further SPE), every
-        subgame solver complete and no truncated subgame degenerate (a
-        degenerate one may have a continuum of equilibria, of which only the
-        extreme ones are listed).
+        ``method`` is ``"spe"``; each equilibrium carries ``behavior`` (and
+        empty ``strategies``).  ``complete`` is True when the list holds every
+        SPE: no tied best actions (mixing between tied actions gives further
+        SPE), every subgame solver complete and no truncated subgame
+        degenerate (a degenerate one may have a continuum of equilibria, of
+        which only the extreme ones are listed).  ``parameters`` holds
+        ``subgames`` (the number of subgames; on the perfect-information
+        path, of decision and chance nodes), ``subgame_methods`` (the methods
+        that solved truncated subgames; not on the perfect-information path)
+        and, in float mode, ``tolerance``.
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that is not a tree, or a tree without perfect recall.
+    GameTooLargeError
+        When some subgame has more than ``MAX_EQUILIBRIA`` (100,000)
+        combinations of equilibria to examine, or (with an explicit
+        ``method``) a truncated subgame's normal form is too large to build.
+
+    References
+    ----------
+    Selten, R. (1965). Spieltheoretische Behandlung eines Oligopolmodells mit
+    Nachfrageträgheit. Zeitschrift für die gesamte Staatswissenschaft 121,
+    301-324 and 667-689.
 
     Examples
     --------
@@ -482,6 +530,20 @@ def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
     [[['0', '1']], [['0', '1']]]
     >>> res.complete
     True
+
+    Matching pennies after an exit option: the subgame is solved first, and
+    A takes the exit worth more than the subgame's value 0:
+
+    >>> pennies = gt.decision("A", "a", {
+    ...     "H": gt.decision("B", "b", {"h": gt.outcome(1, -1), "t": gt.outcome(-1, 1)}),
+    ...     "T": gt.decision("B", "b", {"h": gt.outcome(-1, 1), "t": gt.outcome(1, -1)})})
+    >>> exit_game = gt.ExtensiveFormGame(
+    ...     gt.decision("A", "enter", {"Out": gt.outcome(1, 0), "In": pennies}), ["A", "B"])
+    >>> res = solve_spe(exit_game)
+    >>> [[[str(q) for q in probs] for probs in sets] for sets in res[0].behavior]
+    [[['1', '0'], ['1/2', '1/2']], [['1/2', '1/2']]]
+    >>> res.parameters["subgames"], res.parameters["subgame_methods"]
+    (2, ['vertex'])
     """
     if not isinstance(game, ExtensiveFormGame):
         raise InvalidGameError(f"subgame-perfect equilibria need a game tree, got {type(game).__name__}")

@@ -149,7 +149,39 @@ def iter_support(game: NormalFormGame, exact: bool | None = None,
     """Generate equilibria by support enumeration, smallest supports first.
 
     Equilibria are not deduplicated across support sizes here; use
-    :func:`solve_support` for the deduplicated, certified list.
+    :func:`solve_support` for the deduplicated list.  Each is certified
+    before it is yielded.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+    exact : bool or None
+        Rational arithmetic (regret exactly 0) or floating point; default
+        (None): exact where the payoffs are rational.
+    tol : float, optional
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
+    context : Context, optional
+        The computation's context; when given, its arithmetic replaces
+        ``exact`` and ``tol``.
+
+    Yields
+    ------
+    Equilibrium
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that does not have two players.
+    GameTooLargeError
+        When more than ``MAX_PAIRS`` (2 x 10^8) support pairs would be examined.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> [eq.supports for eq in gt.iter_support(gt.read_game("chicken"))]
+    [((0,), (1,)), ((1,), (0,)), ((0, 1), (0, 1))]
     """
     require_two_players(game, "support")
     context = resolve_context(game, exact, tol, context)
@@ -212,7 +244,8 @@ def solve_support(game: NormalFormGame, exact: bool | None = None,
         Rational arithmetic (regret exactly 0) or floating point; default
         (None): exact where the payoffs are rational.
     tol : float, optional
-        Float mode's regret tolerance (default :func:`default_tolerance`).
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
     context : Context, optional
         The computation's context (arithmetic, deadline, progress, seed);
         when given, its arithmetic replaces the arguments above.
@@ -224,11 +257,26 @@ def solve_support(game: NormalFormGame, exact: bool | None = None,
         ``complete`` is True for nondegenerate games only: a degenerate game
         may have equilibria whose supports differ in size, and continua, which
         equal-size support enumeration does not find; use ``vertex`` there.
+        ``parameters`` holds ``tolerance`` (None in exact mode) and
+        ``screen_tolerance`` (the float screen's tolerance, 1e-6).
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that does not have two players.
+    GameTooLargeError
+        When more than ``MAX_PAIRS`` (2 x 10^8) support pairs would be examined.
 
     Notes
     -----
     Cost: ``sum_k C(m, k) C(n, k) = C(m + n, m) - 1`` support pairs, each a
     ``(k+1) x (k+1)`` linear solve, vectorised in batches.
+
+    References
+    ----------
+    von Stengel, B. (2007). Equilibrium computation for two-player games in
+    strategic and extensive form. In Nisan, Roughgarden, Tardos and Vazirani
+    (eds.), Algorithmic Game Theory, chapter 3 (Algorithm 3.4).
 
     Examples
     --------

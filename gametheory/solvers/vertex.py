@@ -151,6 +151,20 @@ def is_degenerate(game: NormalFormGame) -> bool:
     Decided exactly: the game is degenerate exactly when a vertex of one of
     the best-response polytopes has more labels than the polytope's dimension.
 
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that does not have two players.
+
     Examples
     --------
     >>> import gametheory as gt
@@ -173,7 +187,35 @@ def _degenerate(p_masks: list[int], q_masks: list[int], m: int, n: int) -> bool:
 def iter_vertex(game: NormalFormGame, exact: bool | None = None,
                 tol: float | None = None, *,
                 context: Context | None = None) -> Iterator[Equilibrium]:
-    """Generate the extreme equilibria one by one (see :func:`solve_vertex`)."""
+    """Generate the extreme equilibria one by one (see :func:`solve_vertex`).
+
+    The whole enumeration runs first (the generator yields the list of
+    :func:`solve_vertex`, in its order).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A two-player game.
+    exact : bool or None
+        Rational arithmetic (regret exactly 0) or floating point; default
+        (None): exact where the payoffs are rational.
+    tol : float, optional
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
+    context : Context, optional
+        The computation's context; when given, its arithmetic replaces
+        ``exact`` and ``tol``.
+
+    Yields
+    ------
+    Equilibrium
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> [eq.supports for eq in gt.iter_vertex(gt.read_game("chicken"))]
+    [((0,), (1,)), ((0, 1), (0, 1)), ((1,), (0,))]
+    """
     yield from solve_vertex(game, exact=exact, tol=tol, context=context).equilibria
 
 
@@ -192,7 +234,8 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
         Float mode runs the same exact pivoting on the payoffs' exact binary
         values and converts the result.
     tol : float, optional
-        Float mode's regret tolerance (default :func:`default_tolerance`).
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
     context : Context, optional
         The computation's context (arithmetic, deadline, progress, seed);
         when given, its arithmetic replaces the arguments above.
@@ -203,7 +246,12 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
         ``complete`` is True (every extreme equilibrium is listed),
         ``degenerate`` is True or False, decided exactly, or None when the
         larger polytope was too large to check and no degeneracy was seen
-        (see the module docstring), and ``parameters["components"]``
+        (McMullen's bound on its vertices above ``DECIDE_DEGENERACY_UP_TO``,
+        5,000: games larger than about 10 x 10; :func:`is_degenerate` decides
+        it).  ``components`` holds the connected components of the
+        equilibrium set as :class:`~gametheory.solvers.result.Component`
+        records.  ``parameters`` holds ``tolerance`` (None in exact mode),
+        ``components`` and ``nash_subsets``: ``parameters["components"]``
         groups the equilibria (as indices into ``equilibria``) into connected
         components of the equilibrium set (a component with more than one
         extreme equilibrium is a continuum), and ``parameters["nash_subsets"]``
@@ -212,6 +260,14 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
         strategies is an equilibrium (Avis et al. 2010, section 5); every
         equilibrium of the game lies in one of them.
 
+    Raises
+    ------
+    InvalidGameError
+        For a game that does not have two players.
+    GameTooLargeError
+        When McMullen's bound on the vertices of the smaller best-response
+        polytope exceeds ``MAX_VERTICES`` (5 x 10^6); use ``lemke-howson``.
+
     Notes
     -----
     Steps of the algorithm are given in the module docstring.  Cost: Qhull on
@@ -219,6 +275,12 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
     vertices ``V`` times its dimension), then one ``k x k`` float solve per
     vertex (``k`` its support size; batched in numpy), and exact rational work
     only per equilibrium and per degenerate or undecided vertex.
+
+    References
+    ----------
+    Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010).
+    Enumeration of Nash equilibria for two-player games. Economic Theory 42,
+    9-37.
 
     Examples
     --------

@@ -37,7 +37,29 @@ __all__ = ["solve_zero_sum", "is_constant_sum"]
 
 @accepts_peer_games
 def is_constant_sum(game: NormalFormGame) -> bool:
-    """True when the two players' payoffs add up to the same constant in every profile."""
+    """True when the two players' payoffs add up to the same constant in every profile.
+
+    Exact games are compared exactly; float games within ``1e-12`` times
+    the constant (at least ``1e-12``).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+
+    Returns
+    -------
+    bool
+        False for games that do not have two players.
+
+    Examples
+    --------
+    >>> import gametheory as gt
+    >>> gt.is_constant_sum(gt.read_game("matching-pennies")), gt.is_constant_sum(gt.read_game("chicken"))
+    (True, False)
+    >>> gt.is_constant_sum(gt.read_game("mckelvey-mclennan"))
+    False
+    """
     if game.num_players != 2:
         return False
     total = game.payoffs[0] + game.payoffs[1]
@@ -86,7 +108,8 @@ def solve_zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float |
         Rational arithmetic (regret exactly 0) or floating point; default
         (None): exact where the payoffs are rational.
     tol : float, optional
-        Float mode's regret tolerance.
+        Float mode's regret tolerance (default: 1e-9 times the largest absolute
+        payoff, at least 1e-9).
     context : Context, optional
         The computation's context (arithmetic, deadline, progress, seed);
         when given, its arithmetic replaces the arguments above.
@@ -94,9 +117,20 @@ def solve_zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float |
     Returns
     -------
     SolverResult
-        One equilibrium (a pair of optimal strategies); ``parameters["value"]``
-        is the value to the row player.  ``complete`` is False: the optimal
-        strategies may form a polytope, of which the LP returns one vertex.
+        One equilibrium (a pair of optimal strategies).  ``complete`` is
+        False: the optimal strategies may form a polytope, of which the LP
+        returns one vertex; ``degenerate`` is None.  ``parameters`` holds
+        ``value`` (the value of the game to the row player), ``tolerance``
+        (None in exact mode) and ``computation`` (how the strategies were
+        found: the LP, rationalised with denominators up to some bound, or
+        exact Lemke-Howson when the LP optimum did not rationalise).
+
+    Raises
+    ------
+    InvalidGameError
+        For a game that does not have two players or is not constant-sum.
+    SolverError
+        When the linear program has no optimal solution.
 
     Examples
     --------
@@ -104,6 +138,8 @@ def solve_zero_sum(game: NormalFormGame, exact: bool | None = None, tol: float |
     >>> res = solve_zero_sum(gt.NormalFormGame.zero_sum([[0, -1, 1], [1, 0, -1], [-1, 1, 0]]))
     >>> str(res.parameters["value"]), [str(p) for p in res.equilibria[0].strategies[0]]
     ('0', ['1/3', '1/3', '1/3'])
+    >>> solve_zero_sum(gt.read_game("matching-pennies")).parameters["computation"]
+    'linear programming (HiGHS), rationalised with denominators up to 1000'
     """
     require_two_players(game, "zero-sum")
     context = resolve_context(game, exact, tol, context)
