@@ -430,6 +430,7 @@ _LAZY: dict[str, Any] = {
 }
 
 from .display import set_display_loader as _set_display_loader  # noqa: E402
+from .hooks import register_hook as _register_hook  # noqa: E402
 from .version import __version__ as __version__  # noqa: E402 (the one version source)
 
 
@@ -440,6 +441,15 @@ def _load_report() -> None:
 
 
 _set_display_loader(_load_report)
+
+
+def _from_pygambit(game: Any) -> Any:
+    """A pygambit game as one of ours (the games layer calls this for trees, see gametheory.hooks)."""
+    from .io.peers import from_pygambit
+    return from_pygambit(game)
+
+
+_register_hook("from_pygambit", _from_pygambit)
 
 __all__ = [
     # games

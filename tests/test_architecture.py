@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "gametheory"
 
 #: Lowest first; modules of one layer may import each other (without circles) and any layer below.
 LAYERS: list[tuple[str, ...]] = [
-    ("errors", "arithmetic", "version", "display"),
+    ("errors", "arithmetic", "version", "display", "hooks"),
     ("context",),
     ("games",),
     ("linalg",),

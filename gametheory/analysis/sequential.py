@@ -44,6 +44,7 @@ from ..arithmetic import EXACT
 from ..display import Displayable
 from ..errors import InvalidGameError
 from ..games.behavior import as_vector
+from ..games.peers import accepts_peer_games
 from ..games.tree import CHANCE, DECISION, ExtensiveFormGame
 from ..linalg.lp import solve_lp
 from ..solvers.result import SolverResult
@@ -102,6 +103,7 @@ def _labels(game: ExtensiveFormGame) -> list[str]:
     return out
 
 
+@accepts_peer_games
 def sequential_check(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                      max_schemes: int = MAX_SCHEMES) -> SequentialCheck:
     """Decide whether a behaviour profile of a tree is a sequential equilibrium, exactly.
@@ -289,6 +291,7 @@ class SequentialResult(Displayable):
     checks: tuple[SequentialCheck, ...]
 
 
+@accepts_peer_games
 def sequential_equilibria(game: ExtensiveFormGame, result: SolverResult | None = None,
                           max_schemes: int = MAX_SCHEMES) -> SequentialResult:
     """Check every listed equilibrium of a tree (default: ``gt.solve(game)``, its

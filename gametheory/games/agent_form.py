@@ -28,6 +28,7 @@ import numpy as np
 
 from ..errors import GameTooLargeError, InvalidGameError
 from .normal import NormalFormGame
+from .peers import accepts_peer_games
 from .tree import DECISION, MAX_PROFILES, ExtensiveFormGame, top_down_product
 
 __all__ = ["agent_form", "agents", "behavior_to_agents", "agents_to_behavior"]
@@ -45,6 +46,7 @@ def agents(game: ExtensiveFormGame) -> list[tuple[int, int]]:
     return out
 
 
+@accepts_peer_games
 def agent_form(game: ExtensiveFormGame) -> NormalFormGame:
     """The agent normal form of ``game``: one player per information set (Selten 1975).
 

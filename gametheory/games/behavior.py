@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InvalidGameError
+from .peers import accepts_peer_games
 from .tree import (
     CHANCE,
     DECISION,
@@ -253,6 +254,7 @@ def _leaves(nested: Any):
             yield item
 
 
+@accepts_peer_games
 def behavior_payoffs(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                      exact: bool | None = None) -> tuple:
     """Each player's expected payoff under a behaviour profile.
@@ -300,6 +302,7 @@ def behavior_payoffs(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequen
     return evaluate(game, as_vector(game, behavior, exact), exact)[0]
 
 
+@accepts_peer_games
 def behavior_regrets(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                      exact: bool | None = None) -> tuple[tuple, tuple]:
     """Expected payoffs and each player's regret (best-response value minus payoff).
@@ -419,6 +422,7 @@ def mixed_to_vector(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]], exa
     return plans_to_vector(game, plans, exact)
 
 
+@accepts_peer_games
 def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
                       exact: bool | None = None) -> Behavior:
     """Behaviour strategies equivalent to mixed strategies over the reduced plans (Kuhn 1953).
@@ -471,6 +475,7 @@ def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
     return as_behavior(game, mixed_to_vector(game, mixed, exact))
 
 
+@accepts_peer_games
 def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequence[Any]]],
                       exact: bool | None = None) -> tuple[tuple[Any, ...], ...]:
     """Mixed strategies over the reduced plans equivalent to a behaviour profile (Kuhn 1953).
@@ -528,6 +533,7 @@ def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seque
     return tuple(out)
 
 
+@accepts_peer_games
 def pure_actions(game: ExtensiveFormGame, behavior: Behavior) -> dict[tuple[str, str], str]:
     """The action taken at each information set by a pure behaviour profile.
 

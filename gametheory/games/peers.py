@@ -5,8 +5,10 @@ Every public function whose first argument is a game in strategic form takes a
 converts it on the way in, exactly: integer payoffs stay integers, pygambit's
 rationals become Fractions), and :func:`to_nashpy` goes back.  Neither library
 is imported unless such a game is met: a game is recognised by the module its
-class comes from.  pygambit trees need the ``.efg`` reader, one layer up:
-``gametheory.from_pygambit`` (in :mod:`gametheory.io.peers`) converts both kinds.
+class comes from.  pygambit trees need the ``.efg`` reader, one layer up
+(``gametheory.from_pygambit``, in :mod:`gametheory.io.peers`): they reach it through
+the ``"from_pygambit"`` hook that the package's public face registers
+(:mod:`gametheory.hooks`), so the functions of game trees take them too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from ..errors import InvalidGameError
+from ..hooks import call_hook
 from .normal import NormalFormGame
 
 __all__ = ["as_game", "accepts_peer_games", "from_nashpy", "to_nashpy", "is_nashpy_game",
@@ -135,8 +138,9 @@ def _exact_number(value: Any) -> Any:
 
 
 def as_game(obj: Any) -> Any:
-    """``obj`` as one of this package's games: a nashpy game or a pygambit strategic game is
-    converted, anything else is returned as it is (the caller checks it).
+    """``obj`` as one of this package's games: a nashpy game or a pygambit game (strategic, or a
+    tree through the ``"from_pygambit"`` hook) is converted, anything else is returned as it is
+    (the caller checks it).
 
     Examples
     --------
@@ -148,8 +152,7 @@ def as_game(obj: Any) -> Any:
         return from_nashpy(obj)
     if is_pygambit_game(obj):
         if type(obj).__name__ == "ExtensiveGame":
-            raise InvalidGameError("a pygambit game tree: convert it with "
-                                   "gametheory.from_pygambit(game) first")
+            return call_hook("from_pygambit", obj)
         return _from_pygambit_table(obj)
     return obj
 

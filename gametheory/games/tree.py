@@ -42,6 +42,7 @@ import numpy as np
 
 from ..errors import GameTooLargeError, InvalidGameError
 from .normal import NormalFormGame
+from .peers import accepts_peer_games
 
 __all__ = ["Node", "decision", "chance", "outcome", "ExtensiveFormGame", "reduced_normal_form",
            "MAX_PROFILES"]
@@ -839,6 +840,7 @@ def plan_consistency(game: ExtensiveFormGame, player: int, plans: np.ndarray) ->
     return out
 
 
+@accepts_peer_games
 def reduced_normal_form(game: ExtensiveFormGame):
     """The reduced normal form (strategic form) of a tree, exact where the tree is.
 

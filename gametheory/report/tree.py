@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from ..errors import GameTooLargeError
+from ..games.peers import accepts_peer_games
 from ..games.tree import CHANCE, OUTCOME, ExtensiveFormGame
 from ._registry import renders
 from ._text import compact
@@ -108,6 +109,7 @@ PLOT_MAX_NODES = 2000
 
 
 @renders(ExtensiveFormGame, "plot")
+@accepts_peer_games
 def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     """Draw the tree with matplotlib (the ``plot`` extra): nodes top-down, leaves evenly spaced.
 

@@ -62,6 +62,7 @@ import numpy as np
 from ..context import Context
 from ..errors import GameTooLargeError, InvalidGameError, SolverError
 from ..games.behavior import evaluate
+from ..games.peers import accepts_peer_games
 from ..games.tree import CHANCE, DECISION, ExtensiveFormGame
 from ._tree import default_tree_tolerance, tree_context, verified_behaviour
 from .qre import (
@@ -284,6 +285,7 @@ def _certify(system: _AgentLogitSystem, vector: np.ndarray, exact: bool, tol: fl
     return None
 
 
+@accepts_peer_games
 def solve_agent_qre(game: ExtensiveFormGame, exact: bool | None = None, tol: float | None = None,
                     *, context: Context | None = None, max_lambda: float | None = None,
                     step: float = 0.1, stop_regret: float | None = None, max_accel: float = 3.0,

@@ -38,6 +38,7 @@ from ..arithmetic import EXACT, integer_scale
 from ..context import Context
 from ..errors import InvalidGameError, SolverError
 from ..games.behavior import plans_to_vector
+from ..games.peers import accepts_peer_games
 from ..games.tree import ExtensiveFormGame, top_down_product
 from ._tree import tree_context, verified_behaviour
 from .result import SolverResult
@@ -223,6 +224,7 @@ def lemke(M: np.ndarray, q: np.ndarray, exact: bool, max_pivots: int | None = No
     raise SolverError(f"Lemke's algorithm did not finish within {limit} pivots")
 
 
+@accepts_peer_games
 def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
                         tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """One Nash equilibrium of a two-player tree, in behaviour strategies, from its sequence form.

@@ -38,6 +38,7 @@ from ..context import Context
 from ..errors import GameTooLargeError, InvalidGameError
 from ..games.behavior import evaluate, mixed_to_behavior
 from ..games.normal import NormalFormGame
+from ..games.peers import accepts_peer_games
 from ..games.tree import (
     CHANCE,
     DECISION,
@@ -183,6 +184,7 @@ def all_pure_spe(game: ExtensiveFormGame, exact: bool) -> list[tuple[tuple, np.n
     return found
 
 
+@accepts_peer_games
 def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
                        tol: float | None = None, *, context: Context | None = None) -> SolverResult:
     """Every pure subgame-perfect equilibrium of a perfect-information game.
@@ -448,6 +450,7 @@ def _truncated(game: ExtensiveFormGame, root: int, cuts: dict[int, list]) -> Ext
     return ExtensiveFormGame(built[root], game.players, title=game.title)
 
 
+@accepts_peer_games
 def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
               method: str = "auto", tol: float | None = None,
               distinct_payoffs: bool = False, *,
