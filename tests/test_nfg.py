@@ -543,3 +543,22 @@ def test_description_round_trips_as_the_comment():
     assert '"Two lines,\nwith \\"quotes\\""' in text
     back = parse_nfg(text)
     assert back == g and back.description == g.description
+
+
+@pytest.mark.parametrize("reader", ["read_nfg", "read_efg", "read_tu", "read_conflict", "load_model"])
+def test_every_reader_reports_a_missing_file_as_a_game_file_error(reader, tmp_path):
+    path = tmp_path / "missing.file"
+    with pytest.raises(GameFileError, match="missing.file: (file not found|no such file)"):
+        getattr(gt, reader)(path)
+
+
+@pytest.mark.parametrize("writer, name", [("write_nfg", "chicken"), ("write_efg", "selten-horse")])
+def test_writers_report_an_unwritable_path_and_leave_nothing(writer, name, tmp_path):
+    target = tmp_path / "no-such-folder" / "out.game"
+    with pytest.raises(GameFileError, match="cannot write file"):
+        getattr(gt, writer)(gt.read_game(name), target)
+    assert not (tmp_path / "no-such-folder").exists()
+    existing = tmp_path / "kept.game"
+    existing.write_text("old")
+    getattr(gt, writer)(gt.read_game(name), existing)
+    assert existing.read_text() != "old" and [p.name for p in tmp_path.iterdir()] == ["kept.game"]

@@ -311,3 +311,24 @@ def test_too_many_tied_spe_give_one_per_payoff_vector():
     res = solve_spe(ttt)
     assert not res.complete and "one per distinct payoff vector" in res.notes[0]
     assert [[str(v) for v in eq.payoffs] for eq in res.equilibria] == [["0", "0"]]
+
+
+def test_sequence_form_refuses_a_game_in_strategic_form_in_one_line():
+    with pytest.raises(gt.InvalidGameError, match="needs a game tree"):
+        gt.solve_sequence_form(gt.read_game("chicken"))
+
+
+def test_sequence_form_float_path_that_fails_verification_says_so(monkeypatch):
+    """A float run whose profile does not verify is recomputed exactly, and the result says so."""
+    from gametheory.solvers import sequence_form as module
+    real = module.verified_behaviour
+
+    def fails_in_float(game, vector, exact, tol):
+        if not exact:
+            raise gt.VerificationError("regret too large (forced by the test)")
+        return real(game, vector, exact, tol)
+
+    monkeypatch.setattr(module, "verified_behaviour", fails_in_float)
+    res = gt.solve_sequence_form(gt.read_game("entry-deterrence"), exact=False)
+    assert res.exact and res.notes[0].startswith("the floating-point path did not verify")
+    assert res.equilibria[0].regret == 0

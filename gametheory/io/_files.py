@@ -14,14 +14,18 @@ __all__ = ["read_text", "write_atomic", "write_text_atomic"]
 
 def read_text(path: str | Path) -> str:
     """The text of a UTF-8 file; a :class:`~gametheory.errors.GameFileError` naming the file
-    when it is not UTF-8."""
+    when it is missing, a folder, unreadable or not UTF-8 (as ``read_nfg`` says it)."""
     path = Path(path)
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise GameFileError(str(path), f"not UTF-8 text ({exc.reason})") from None
+    except FileNotFoundError:
+        raise GameFileError(str(path), "file not found") from None
     except IsADirectoryError:
         raise GameFileError(str(path), "a folder, not a file") from None
+    except OSError as exc:
+        raise GameFileError(str(path), f"cannot read file: {exc.strerror or exc}") from None
 
 
 def _umask() -> int:

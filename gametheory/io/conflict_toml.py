@@ -151,10 +151,8 @@ def read_conflict(path: str | Path) -> ConflictModel:
     Raises
     ------
     GameFileError
-        For a file that is not UTF-8, a folder, or malformed; the message
+        For a file that is missing, unreadable, not UTF-8, a folder, or malformed; the message
         names the file.
-    OSError
-        If the file cannot be opened (``FileNotFoundError`` when missing).
 
     Examples
     --------

@@ -22,6 +22,7 @@ where a set appears again.  Text is tokenised and parsed; nothing is evaluated.
 
 from __future__ import annotations
 
+import os
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -506,11 +507,9 @@ def read_efg(path: str | Path) -> ExtensiveFormGame:
     Raises
     ------
     GameFileError
-        If the file is not UTF-8 text, is a folder, or is malformed: syntax
+        If the file is missing, unreadable, not UTF-8 text, a folder, or is malformed: syntax
         errors name the file and the line, a tree that breaks a rule names
         the file and the node by its path of actions.
-    OSError
-        If the file cannot be opened (``FileNotFoundError`` when missing).
 
     Examples
     --------
@@ -619,7 +618,7 @@ def write_efg(game: ExtensiveFormGame, path: str | Path) -> None:
 
     Raises
     ------
-    OSError
+    GameFileError
         If the file cannot be written (the target is then left unchanged).
 
     Examples
@@ -633,4 +632,8 @@ def write_efg(game: ExtensiveFormGame, path: str | Path) -> None:
     >>> again.infosets == horse.infosets, again.title
     (True, "Selten's horse")
     """
-    write_text_atomic(path, format_efg(game))
+    text = format_efg(game)
+    try:
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise GameFileError(os.fspath(path), f"cannot write file: {exc.strerror or exc}") from None

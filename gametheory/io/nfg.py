@@ -51,12 +51,11 @@ from typing import Union
 
 import numpy as np
 
-# Absolute imports: this module must also import cleanly when pytest collects it
-# for doctests while ``gametheory/io`` has no ``__init__.py``.
 from ..arithmetic import exact_str, parse_rational
 from ..errors import GameFileError, InvalidGameError
 from ..games.normal import NormalFormGame
 from ..games.peers import accepts_peer_games
+from ._files import write_text_atomic
 
 __all__ = ["read_nfg", "parse_nfg", "write_nfg", "format_nfg"]
 
@@ -640,8 +639,7 @@ def write_nfg(game: NormalFormGame, path: PathLike) -> None:
     text = format_nfg(game)
     name = os.fspath(path)
     try:
-        with open(name, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        write_text_atomic(name, text)
     except OSError as exc:
         raise GameFileError(name, f"cannot write file: {exc.strerror or exc}") from None
 

@@ -105,10 +105,8 @@ def read_tu(path: str | Path) -> TUGame:
     Raises
     ------
     GameFileError
-        For a file that is not UTF-8, a folder, or malformed; the message
+        For a file that is missing, unreadable, not UTF-8, a folder, or malformed; the message
         names the file and the key at fault.
-    OSError
-        If the file cannot be opened (``FileNotFoundError`` when missing).
 
     Examples
     --------

@@ -29,6 +29,7 @@ then verified in the tree.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import cast
 
@@ -294,9 +295,9 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
     >>> res.method, res.parameters["sequences"], res.complete
     ('sequence-form', [3, 3], False)
     """
-    game.require_perfect_recall("method 'sequence-form'")
     if not isinstance(game, ExtensiveFormGame):
         raise InvalidGameError(f"the sequence form needs a game tree, got {type(game).__name__}")
+    game.require_perfect_recall("method 'sequence-form'")
     ctx = tree_context(game, exact, tol, context)
     exact = ctx.arithmetic.exact
     tol = 0.0 if exact else cast(float, ctx.arithmetic.tol)       # float mode has one
@@ -305,16 +306,15 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
     z = lemke(M, q, exact)
     s1, s2 = sf.A.shape
     vector = plans_to_vector(game, [z[:s1], z[s1:s1 + s2]], exact)
-    notes: list[str] = []
     try:
         eq = verified_behaviour(game, vector, exact, tol)
-    except Exception:
+    except (SolverError, InvalidGameError):
         if exact or not game.exact:
             raise
-        notes.append("the floating-point path did not verify; recomputed in rational arithmetic")
-        return solve_sequence_form(game, context=ctx.with_arithmetic(EXACT))
+        again = solve_sequence_form(game, context=ctx.with_arithmetic(EXACT))
+        return replace(again, notes=("the floating-point path did not verify; recomputed in "
+                                     "rational arithmetic", *again.notes))
     return SolverResult(game=game, method="sequence-form", exact=exact, equilibria=(eq,),
                         complete=False, degenerate=None,
                         parameters={"sequences": [int(s1), int(s2)],
-                                    **({"tolerance": tol} if not exact else {})},
-                        notes=tuple(notes))
+                                    **({"tolerance": tol} if not exact else {})})
