@@ -1,12 +1,12 @@
 """gametheory: verified equilibria for the analysis of multi-party crises.
 
 The public API, by layer (see ``docs/explanation/architecture.md``): game
-types; :func:`solve` and one function per method, named ``solve_<method>``
+types; ``solve`` and one function per method, named ``solve_<method>``
 after the method (with ``iter_<method>`` twins that yield equilibria one by
 one); the result records; analyses of equilibria; the cooperative and
 conflict lenses; the crisis models; file reading and writing; one
-:func:`render` for every record; and the exceptions.  Former names are kept
-for one release as deprecated aliases (see :data:`DEPRECATED`).
+``render`` for every record; and the exceptions.  Former names are kept
+for one release as deprecated aliases (see ``DEPRECATED``).
 
 Examples
 --------
@@ -551,7 +551,7 @@ DEPRECATED: dict[str, tuple[str, str, str]] = {
 
 def __getattr__(name: str) -> Any:
     """A public name, imported on first use; or a deprecated name: the object it stands for now,
-    with a :class:`DeprecationWarning`."""
+    with a ``DeprecationWarning``."""
     where = _LAZY.get(name)
     if where is not None:
         module, attribute = (where, name) if isinstance(where, str) else where

@@ -1,11 +1,11 @@
 """The number field of a computation: exact rationals or floats, chosen once.
 
-A computation picks its :class:`Arithmetic` at the top (:func:`choose_arithmetic`,
+A computation picks its ``Arithmetic`` at the top (``choose_arithmetic``,
 from the caller's ``exact=`` and whether the payoffs are rational) and passes
 that one object down; code below asks it to convert, compare with zero and
 certify, instead of testing an ``exact`` flag again.  The module also holds
-the conversions every layer shares (:func:`as_exact`, :func:`parse_rational`,
-:func:`integer_scale`, :func:`exact_str`).
+the conversions every layer shares (``as_exact``, ``parse_rational``,
+``integer_scale``, ``exact_str``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ __all__ = ["Number", "Arithmetic", "EXACT", "float_arithmetic", "choose_arithmet
 
 
 def is_exact_number(value: object) -> bool:
-    """True for Python/numpy integers, :class:`~fractions.Fraction` and :class:`~decimal.Decimal`."""
+    """True for Python/numpy integers, ``Fraction`` and ``Decimal``."""
     if isinstance(value, (bool, np.bool_)):
         return False
     return isinstance(value, (Integral, Rational, Decimal, np.integer))
@@ -61,7 +61,7 @@ _RATIO_RE = re.compile(r"([+-]?[0-9]+)/([0-9]+)")
 def parse_rational(text: str) -> Fraction:
     """Parse ``"3"``, ``"-2/3"``, ``"1.25"`` or ``"1e-3"`` into an exact Fraction.
 
-    Only ASCII digits count, and exponents beyond +-:data:`MAX_EXPONENT` are refused.
+    Only ASCII digits count, and exponents beyond +-``MAX_EXPONENT`` are refused.
     Raises ``ValueError`` for anything else (no evaluation of the text).
 
     Examples
@@ -104,13 +104,13 @@ def integer_scale(values: Iterable[int | Fraction]) -> int:
 class Arithmetic:
     """Exact rational or floating-point arithmetic, with its regret tolerance.
 
-    One object per computation: :func:`choose_arithmetic` makes it from the
+    One object per computation: ``choose_arithmetic`` makes it from the
     caller's ``exact=`` once, and every step below uses its methods.
 
     Attributes
     ----------
     exact : bool
-        True for rational arithmetic (:class:`~fractions.Fraction`, regret
+        True for rational arithmetic (``Fraction``, regret
         exactly 0), False for floating point.
     tol : float or None
         Float mode's tolerance on regrets and zero tests; None when exact.

@@ -1,6 +1,6 @@
 """The computation context: what every solver and analysis is handed from the top.
 
-One :class:`Context` is made per call by the public entry point (``solve``,
+One ``Context`` is made per call by the public entry point (``solve``,
 ``compare``, ...) and passed down unchanged: the arithmetic (exact or float,
 with its tolerance), a deadline, a progress callback and a seed.  Code below
 reads these fields; it never re-decides the arithmetic, and time limits,
@@ -29,7 +29,7 @@ class TimeLimitError(SolverError):
     """A computation passed its context's deadline (``time_limit=SECONDS``).
 
     The computation stops at its next check after the deadline.  A subclass of
-    :class:`~gametheory.errors.SolverError` (so also a :class:`RuntimeError`); the command
+    ``SolverError`` (so also a ``RuntimeError``); the command
     line exits with code 1.
 
     Parameters
@@ -71,23 +71,23 @@ class Context:
     """The arithmetic, deadline, progress callback and seed of one computation.
 
     Made once per call by the public entry point (``solve``, ``compare``, ...; most take it
-    as ``context=``) and passed down unchanged.  :meth:`make` is the usual constructor: it
+    as ``context=``) and passed down unchanged.  ``make`` is the usual constructor: it
     turns a time limit in seconds into a deadline.  A frozen dataclass.
 
     Attributes
     ----------
     arithmetic : Arithmetic
         Exact or float (``exact``, and float mode's tolerance ``tol``), chosen once at the top;
-        :data:`~gametheory.arithmetic.EXACT` by default.
+        ``EXACT`` by default.
     deadline : float or None
-        A :func:`time.monotonic` instant after which :meth:`check` raises
-        :class:`TimeLimitError`; None for no limit.
+        A ``time.monotonic`` instant after which ``check`` raises
+        ``TimeLimitError``; None for no limit.
     progress : callable or None
         Called as ``progress(stage, done, total)`` by long computations (support sizes,
         support profiles, subgames, QRE steps with ``total`` None), as ``gametheory solve
         --progress`` draws its bar.
     seed : int or None
-        Seed for every random choice below (:meth:`rng`).
+        Seed for every random choice below (``rng``).
 
     Examples
     --------
@@ -129,7 +129,7 @@ class Context:
         progress : callable, optional
             Called as ``progress(stage, done, total)``.
         seed : int, optional
-            Seed for :meth:`rng`.
+            Seed for ``rng``.
 
         Returns
         -------
@@ -147,7 +147,7 @@ class Context:
         return self.deadline is not None and time.monotonic() > self.deadline
 
     def check(self, where: str) -> None:
-        """Raise :class:`TimeLimitError` naming ``where`` once the deadline has passed."""
+        """Raise ``TimeLimitError`` naming ``where`` once the deadline has passed."""
         if self.expired():
             raise TimeLimitError(f"{where}: time limit reached")
 

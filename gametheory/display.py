@@ -1,10 +1,10 @@
 """How records show in notebooks and become data frames, without importing up the layers.
 
-Every result record inherits :class:`Displayable`: Jupyter calls its
+Every result record inherits ``Displayable``: Jupyter calls its
 ``_repr_html_``, and ``to_dataframe()`` gives a pandas ``DataFrame``.  The record
 modules sit low in the house and must not import the report layer, which knows
 how to write them; so the writers are looked up in a registry here, which
-:mod:`gametheory.report` fills when it is imported.  The package's public face
+``gametheory.report`` fills when it is imported.  The package's public face
 (``gametheory/__init__.py``, outside the layers) registers the loader that
 imports it on first use, so a record displays the same whichever module it
 came from.

@@ -1,11 +1,11 @@
-"""Exceptions raised by :mod:`gametheory`.
+"""Exceptions raised by ``gametheory``.
 
-Every exception raised on purpose is a :class:`GameError`.  Every error caused
-by bad input is also a :class:`ValueError` subclass (:class:`InvalidGameError`
+Every exception raised on purpose is a ``GameError``.  Every error caused
+by bad input is also a ``ValueError`` subclass (``InvalidGameError``
 and its subclasses), so callers that already catch ``ValueError`` keep working;
-failures of a computation that could not finish are also :class:`RuntimeError`
-subclasses (:class:`SolverError` and its subclasses, among them
-:class:`~gametheory.context.TimeLimitError`).  The command line maps the first
+failures of a computation that could not finish are also ``RuntimeError``
+subclasses (``SolverError`` and its subclasses, among them
+``TimeLimitError``).  The command line maps the first
 family to exit code 2 and the second to exit code 1.
 """
 
@@ -24,11 +24,11 @@ __all__ = [
 
 
 class GameError(Exception):
-    """Base class of every exception raised on purpose by :mod:`gametheory`.
+    """Base class of every exception raised on purpose by ``gametheory``.
 
-    A subclass of :class:`Exception`.  Bad input is an :class:`InvalidGameError` (also a
-    :class:`ValueError`; exit code 2 on the command line), a computation that could not finish
-    a :class:`SolverError` (also a :class:`RuntimeError`; exit code 1).  Catch
+    A subclass of ``Exception``.  Bad input is an ``InvalidGameError`` (also a
+    ``ValueError``; exit code 2 on the command line), a computation that could not finish
+    a ``SolverError`` (also a ``RuntimeError``; exit code 1).  Catch
     ``GameError`` to catch both.
 
     Examples
@@ -48,7 +48,7 @@ class InvalidGameError(GameError, ValueError):
     """A game, a strategy profile or a solver argument is malformed.
 
     The message names the player, action or position at fault.  A subclass of
-    :class:`GameError` and :class:`ValueError`; the command line exits with code 2.
+    ``GameError`` and ``ValueError``; the command line exits with code 2.
 
     Examples
     --------
@@ -66,8 +66,8 @@ class GameFileError(InvalidGameError):
     """A game file cannot be read: it is missing, malformed or inconsistent.
 
     The message names the file and, where known, the line: it starts with ``path, line N: ``
-    (or ``path: `` when the line is unknown).  A subclass of :class:`InvalidGameError` (so
-    also a :class:`ValueError`); the command line exits with code 2.
+    (or ``path: `` when the line is unknown).  A subclass of ``InvalidGameError`` (so
+    also a ``ValueError``); the command line exits with code 2.
 
     Parameters
     ----------
@@ -107,7 +107,7 @@ class GameFileError(InvalidGameError):
 class ExactArithmeticError(InvalidGameError):
     """Exact (rational) arithmetic was asked for a game with non-rational (float) payoffs.
 
-    A subclass of :class:`InvalidGameError` (so also a :class:`ValueError`); the command line
+    A subclass of ``InvalidGameError`` (so also a ``ValueError``); the command line
     exits with code 2.
 
     Examples
@@ -126,7 +126,7 @@ class GameTooLargeError(InvalidGameError):
     """The game is too large for the chosen method to solve in memory.
 
     For example, support enumeration beyond 2·10⁸ support pairs, or a TU game of more than
-    24 players.  A subclass of :class:`InvalidGameError` (so also a :class:`ValueError`); the
+    24 players.  A subclass of ``InvalidGameError`` (so also a ``ValueError``); the
     command line exits with code 2.
 
     Examples
@@ -142,7 +142,7 @@ class GameTooLargeError(InvalidGameError):
 class UnknownMethodError(InvalidGameError):
     """The solver name is not one of the registered methods.
 
-    A subclass of :class:`InvalidGameError` (so also a :class:`ValueError`); the command line
+    A subclass of ``InvalidGameError`` (so also a ``ValueError``); the command line
     exits with code 2.
 
     Examples
@@ -160,8 +160,8 @@ class SolverError(GameError, RuntimeError):
     """A computation could not finish (no convergence, an iteration limit).
 
     For example, a Lemke-Howson path that hit the pivot limit, or a computation stopped by
-    its time limit (:class:`~gametheory.context.TimeLimitError`).  A subclass of
-    :class:`GameError` and :class:`RuntimeError`; the command line exits with code 1.
+    its time limit (``TimeLimitError``).  A subclass of
+    ``GameError`` and ``RuntimeError``; the command line exits with code 1.
 
     Examples
     --------
@@ -180,7 +180,7 @@ class VerificationError(SolverError):
     """A solver produced a profile that failed the equilibrium check.
 
     This is never expected; it means a bug, and the profile is not returned.  A subclass of
-    :class:`SolverError` (so also a :class:`RuntimeError`); the command line exits with
+    ``SolverError`` (so also a ``RuntimeError``); the command line exits with
     code 1.
 
     Examples

@@ -5,7 +5,7 @@ time, reach a function that lives higher up (a function of the games layer
 given a pygambit game tree needs the ``.efg`` reader of the io layer), it calls a
 hook by name; the package's public face (``gametheory/__init__.py``, outside the
 layers) registers the hook, which imports the higher module only when it is
-first called.  :mod:`gametheory.display` does the same for the report layer.
+first called.  ``gametheory.display`` does the same for the report layer.
 
 Examples
 --------

@@ -32,3 +32,14 @@ def test_the_generated_reference_covers_the_public_names():
     shown = [id(_resolve(path)) for path in paths]
     assert len(shown) == len(set(shown)) == len(gt.__all__)     # each once
     assert set(shown) == {id(getattr(gt, name)) for name in gt.__all__}
+
+
+def test_docstrings_use_markdown_not_sphinx_roles():
+    """mkdocstrings shows a Sphinx role (``:func:`name```) as literal text, so docstrings write
+    names as code spans (double backticks), which read the same in ``help()``."""
+    role = re.compile(r":(?:py:)?(?:func|meth|class|data|attr|mod|exc|obj|const):`")
+    package = Path(gt.__file__).resolve().parent
+    found = [f"{path.relative_to(package)}:{k}" for path in sorted(package.rglob("*.py"))
+             for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if role.search(line)]
+    assert found == [], found[:10]

@@ -1,5 +1,5 @@
 """What pre-play talk can coordinate: the outcomes of a game's subgame-perfect equilibria
-after cheap talk (:func:`~gametheory.games.cheap_talk.cheap_talk`), beside its equilibria
+after cheap talk (``cheap_talk``), beside its equilibria
 without talk.
 
 Each subgame-perfect equilibrium of the game with talk induces a distribution
@@ -68,7 +68,7 @@ class TalkAnalysis(Displayable):
     senders : tuple of str
         The players who send a message.
     tree : ExtensiveFormGame
-        The game with talk (:func:`~gametheory.games.cheap_talk.cheap_talk`).
+        The game with talk (``cheap_talk``).
     with_talk : SolverResult
         Its subgame-perfect equilibria; ``complete`` is False when a tie in
         the talk stage leaves mixtures of the listed equilibria unlisted.
@@ -104,7 +104,7 @@ def talk_outcomes(game: NormalFormGame, messages: Any, senders: Sequence[str] | 
     """The outcomes that cheap talk before ``game`` can lead to in subgame-perfect equilibrium.
 
     The game is preceded by one round of simultaneous, costless messages
-    that every player sees (:func:`~gametheory.games.cheap_talk.cheap_talk`);
+    that every player sees (``cheap_talk``);
     the tree is solved by ``gt.solve`` (its subgame-perfect equilibria), each
     equilibrium is reduced to the distribution over the game's action
     profiles it induces, and the distinct distributions are listed.  Talk can
@@ -126,13 +126,13 @@ def talk_outcomes(game: NormalFormGame, messages: Any, senders: Sequence[str] | 
     -------
     TalkAnalysis
         The tree, its equilibria, their distinct outcomes (each a
-        :class:`TalkOutcome`, best total payoff first) and the game's own
+        ``TalkOutcome``, best total payoff first) and the game's own
         equilibria without talk.
 
     Raises
     ------
     GameTooLargeError
-        From :func:`~gametheory.games.cheap_talk.cheap_talk`, for a tree of more than
+        From ``cheap_talk``, for a tree of more than
         200,000 leaves.
 
     Examples

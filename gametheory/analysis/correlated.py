@@ -19,7 +19,7 @@ linear program (Papadimitriou and Roughgarden 2008, "Computing correlated
 equilibria in multi-player games", JACM 55): here the utilitarian one (largest
 total payoff), the egalitarian one (largest payoff of the worst-off player)
 and each player's favourite.  The LPs go through the package's one LP entry
-point (:func:`~gametheory.linalg.lp.solve_lp`): HiGHS, and for rational
+point (``solve_lp``): HiGHS, and for rational
 payoffs an exact certificate of the optimal vertex (exact feasibility and an
 exact dual), verified again in rational arithmetic.
 """
@@ -46,7 +46,7 @@ from ..solvers.result import default_tolerance
 __all__ = ["CorrelatedEquilibrium", "correlated_equilibrium", "correlated_gains",
            "is_correlated_equilibrium", "OBJECTIVES"]
 
-#: Objectives of :func:`correlated_equilibrium`.
+#: Objectives of ``correlated_equilibrium``.
 OBJECTIVES = ("welfare", "egalitarian", "player")
 
 
@@ -57,7 +57,7 @@ class CorrelatedEquilibrium(Displayable):
     A mediator draws a profile from ``distribution`` and tells each player
     only its own action; every player prefers to obey (coarse: no player
     prefers to commit to a fixed action instead of joining the plan).
-    :meth:`support` lists the recommended profiles by name, :meth:`marginals`
+    ``support`` lists the recommended profiles by name, ``marginals``
     each player's distribution over its own actions.
 
     Attributes
@@ -214,7 +214,7 @@ def correlated_gains(game: NormalFormGame, distribution: Any, coarse: bool = Fal
 
 def _exact_gain(u: np.ndarray, mu: np.ndarray, i: int, coarse: bool) -> Fraction:
     """Player ``i``'s largest gain from disobeying, in exact arithmetic: the rows of
-    :func:`_constraint_rows` times ``mu``, summed over the profiles ``mu`` uses only."""
+    ``_constraint_rows`` times ``mu``, summed over the profiles ``mu`` uses only."""
     m = u.shape[i]
     payoff = np.moveaxis(u, i, 0).reshape(m, -1)             # [own action, others' profile]
     weight = np.moveaxis(mu, i, 0).reshape(m, -1)
@@ -232,7 +232,7 @@ def _exact_gain(u: np.ndarray, mu: np.ndarray, i: int, coarse: bool) -> Fraction
 
 
 def _player_rows(game: NormalFormGame, i: int, coarse: bool) -> slice:
-    """The rows of player ``i`` in :func:`_constraint_rows` order."""
+    """The rows of player ``i`` in ``_constraint_rows`` order."""
     sizes = [m if coarse else m * (m - 1) for m in game.shape]
     start = sum(sizes[:i])
     return slice(start, start + sizes[i])
@@ -306,7 +306,7 @@ def correlated_equilibrium(game: NormalFormGame, objective: str = "welfare", *, 
 
     The (coarse) correlated equilibria form a polytope, so the best one for
     a linear objective is a linear program, solved by HiGHS through the one
-    LP entry point :func:`~gametheory.linalg.lp.solve_lp`.  For rational
+    LP entry point ``solve_lp``.  For rational
     payoffs the optimal vertex is certified in exact arithmetic (an exact
     feasible vertex and an exact dual) and verified again; a vertex that
     cannot be certified exactly is given in floating point.

@@ -2,7 +2,7 @@
 
 Two diagnostics:
 
-- :func:`payoff_ties` lists the *pure best-response ties*: a player with two
+- ``payoff_ties`` lists the *pure best-response ties*: a player with two
   or more best responses to one profile of the others' actions.  Such a tie
   is the usual source of degeneracy in models built by hand (equal attribute
   values, zero weights, clipped effects) and of continua of equilibria: the
@@ -10,7 +10,7 @@ Two diagnostics:
   For two players the record also says whether the game is degenerate at all
   (decided exactly from the best-response polytopes, which also sees ties of
   mixed strategies).
-- :func:`perturbation_check` solves the game again after small independent
+- ``perturbation_check`` solves the game again after small independent
   random changes of every payoff and reports, for each equilibrium (and each
   connected component of a two-player game), in how many perturbed games an
   equilibrium lies nearby.  A generic game's equilibria all survive; an
@@ -161,7 +161,7 @@ def payoff_ties(game: NormalFormGame) -> Genericity:
 class PerturbationCheck(Displayable):
     """Which equilibria survive small random changes of the payoffs.
 
-    Returned by :func:`perturbation_check`.
+    Returned by ``perturbation_check``.
 
     Attributes
     ----------

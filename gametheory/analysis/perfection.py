@@ -19,7 +19,7 @@ chapter 2).  Three tests, strongest first:
   equilibrium that equilibria of the perturbed games approach, at a distance
   at most a fixed multiple of ``eps``, for every ``eps`` of one direction is
   reported perfect; one no direction approaches is reported not perfect.  This
-  is numerical evidence for a limit, not a proof: :attr:`Perfection.basis`
+  is numerical evidence for a limit, not a proof: ``Perfection.basis``
   says which test decided.
 """
 
@@ -69,7 +69,7 @@ class Perfection(Displayable):
     perfect : bool or None
         True, False or None (not decided).
     basis : str
-        The test that decided (a key of :data:`BASES`): ``"undominated"``
+        The test that decided (a key of ``BASES``): ``"undominated"``
         (two players, no weakly dominated strategy: exact), ``"dominated"``
         (a weakly dominated strategy: exact), ``"approached"`` or ``"not
         approached"`` (by equilibria of vanishing perturbations: numerical
@@ -211,7 +211,7 @@ def perfection(game: NormalFormGame, profiles: Sequence[Sequence[Sequence[Any]]]
     """Trembling-hand perfection of each listed equilibrium ``profiles[k]`` of ``game``.
 
     For a tree pass its agent normal form
-    (:func:`gametheory.games.agent_form.agent_form`) and the equilibria as
+    (``gametheory.games.agent_form.agent_form``) and the equilibria as
     agents' strategies: that decides agent-form perfection.
 
     Parameters

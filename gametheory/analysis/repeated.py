@@ -20,7 +20,7 @@ u_i(b, a_-i)`` and punishment payoff ``P_i``:
 
 Both punishments are stage Nash equilibria, hence credible: the strategies
 are subgame perfect at and above the threshold.  The stage game's equilibria
-come from :func:`~gametheory.solvers.solve.solve` (all of them; the worst for
+come from ``solve`` (all of them; the worst for
 ``i`` is attained at an extreme equilibrium or a vertex of a described
 continuum, where payoffs are linear).
 
@@ -513,7 +513,7 @@ def grim_trigger_threshold(game: NormalFormGame, profile: Sequence[Any],
     """The least discount factor at which grim trigger sustains a pure profile, exactly.
 
     Reverting forever to the stage game's Nash equilibrium worst for the
-    deviator; see :func:`sustainability` for the per-player detail.
+    deviator; see ``sustainability`` for the per-player detail.
 
     Parameters
     ----------
@@ -659,9 +659,9 @@ class RepeatedPlay(Displayable):
     game : NormalFormGame
         The stage game.
     minmax : tuple of MinmaxValue
-        Each player's minmax values (:func:`minmax_values`).
+        Each player's minmax values (``minmax_values``).
     payoff_set : PayoffSet
-        The folk theorem's set (:func:`feasible_payoff_set`).
+        The folk theorem's set (``feasible_payoff_set``).
     target : Sustainability or None
         The thresholds of the target profile, if one was given.
     discount : Fraction, float or None
@@ -711,8 +711,8 @@ def repeated_play(game: NormalFormGame, profile: Sequence[Any] | None = None,
     Returns
     -------
     RepeatedPlay
-        :func:`minmax_values`, :func:`feasible_payoff_set` and, given
-        ``profile``, :func:`sustainability`.
+        ``minmax_values``, ``feasible_payoff_set`` and, given
+        ``profile``, ``sustainability``.
 
     Raises
     ------

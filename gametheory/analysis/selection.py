@@ -1,6 +1,6 @@
 """Which equilibrium, and why: a panel of equilibrium-selection criteria.
 
-For a game with several equilibria, :func:`select` reports side by side:
+For a game with several equilibria, ``select`` reports side by side:
 
 - **payoff dominance** (Harsanyi and Selten 1988): the equilibria no other
   listed equilibrium gives every player at least as much and someone more;
@@ -14,21 +14,21 @@ For a game with several equilibria, :func:`select` reports side by side:
 - **risk dominance by the tracing procedure** for any number of players and
   actions (Harsanyi and Selten 1988, chapters 4 and 5): for each pair of
   listed equilibria the logarithmic tracing procedure from their bicentric
-  prior (:mod:`gametheory.analysis.tracing`), and which equilibrium it
+  prior (``gametheory.analysis.tracing``), and which equilibrium it
   reaches: the pair's risk-dominant one, or a third one, or a point in no
   list (inside a continuum).  Every pair when at most eight equilibria are
   listed, else the pairs of pure ones (at most 28 pairs);
 - the **logit QRE limit** (McKelvey and Palfrey 1995): the equilibrium the
   principal branch of the logit quantal response correspondence ends at,
   or that it ends at a point not in the list (e.g. inside a continuum);
-- **perfection** (Selten 1975), by :func:`gametheory.analysis.perfection.perfection`:
+- **perfection** (Selten 1975), by ``gametheory.analysis.perfection.perfection``:
   exactly for two players by van Damme's criterion (1991, theorem 3.2.2:
   perfect if and only if no player's strategy is weakly dominated), by
   vanishing perturbations for more players, and for a game tree in its agent
   normal form (agent-form perfection).
 
 A game tree's panel is computed on its agent normal form
-(:func:`gametheory.games.agent_form.agent_form`), as Harsanyi and Selten
+(``gametheory.games.agent_form.agent_form``), as Harsanyi and Selten
 define their theory on it: the tracing procedure and the logit QRE there are
 the agent-form ones (McKelvey and Palfrey's agent QRE).
 """
@@ -113,7 +113,7 @@ class TracingComparison(Displayable):
     second : int
         Index of another listed equilibrium.
     prior : tuple of tuple
-        Their bicentric prior (:func:`~gametheory.analysis.tracing.bicentric_prior`;
+        Their bicentric prior (``bicentric_prior``;
         exact for two players).
     end : tuple of tuple of float
         Where the logarithmic tracing path from the prior ended.
@@ -225,7 +225,7 @@ def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None
            context: Context | None = None) -> Selection:
     """The selection panel for ``game``'s equilibria (``result``, else ``gt.solve(game)``).
 
-    One criterion per field of the :class:`Selection`, each with its reason
+    One criterion per field of the ``Selection``, each with its reason
     when rendered (``gametheory solve --select`` prints it):
 
     - **payoff dominance**: the equilibria no other listed one gives every
@@ -246,10 +246,10 @@ def select(game: NormalFormGame | ExtensiveFormGame, result: SolverResult | None
     - the equilibrium the **logit QRE** principal branch ends at, or the
       point it ends at when that is not listed;
     - **perfection** of each equilibrium, with the test that decided it
-      (:func:`~gametheory.analysis.perfection.perfection`).
+      (``perfection``).
 
     A game tree's panel is computed on its agent normal form
-    (:func:`~gametheory.games.agent_form.agent_form`), as Harsanyi and Selten
+    (``agent_form``), as Harsanyi and Selten
     define their theory on it: agent-form perfection and the agent-form
     tracing procedure and QRE; its equilibria must carry behaviour
     strategies.  When the agent form is too large only payoff dominance is

@@ -8,7 +8,7 @@ profile) and every choice is optimal given the beliefs and the continuation
 play (the one-shot deviation principle suffices in finite games with perfect
 recall).
 
-:func:`sequential_check` decides it for one profile, in exact arithmetic:
+``sequential_check`` decides it for one profile, in exact arithmetic:
 
 - **certified**: trembles of order ``eps**k`` on every action the profile does
   not play (``k`` in ``{1, 2}`` per action, every assignment tried up to a
@@ -25,7 +25,7 @@ recall).
   set other than those ratios (a player mixing at exactly the right belief, as
   in Selten's horse when player 3 mixes) is left undecided.
 
-:func:`sequential_equilibria` checks every equilibrium a solver lists for a tree
+``sequential_equilibria`` checks every equilibrium a solver lists for a tree
 (by default its subgame-perfect equilibria: sequential equilibria are
 subgame perfect).
 """
@@ -295,7 +295,7 @@ class SequentialResult(Displayable):
 def sequential_equilibria(game: ExtensiveFormGame, result: SolverResult | None = None,
                           max_schemes: int = MAX_SCHEMES) -> SequentialResult:
     """Check every listed equilibrium of a tree (default: ``gt.solve(game)``, its
-    subgame-perfect equilibria) with :func:`sequential_check`.
+    subgame-perfect equilibria) with ``sequential_check``.
 
     Sequential equilibria are subgame perfect, hence the default list.
 
@@ -307,12 +307,12 @@ def sequential_equilibria(game: ExtensiveFormGame, result: SolverResult | None =
         The equilibria to check (default ``gt.solve(game, exact=True)``);
         equilibria without behaviour strategies are skipped.
     max_schemes : int
-        Passed to :func:`sequential_check`.
+        Passed to ``sequential_check``.
 
     Returns
     -------
     SequentialResult
-        ``game``, ``result`` and one :class:`SequentialCheck` per equilibrium.
+        ``game``, ``result`` and one ``SequentialCheck`` per equilibrium.
 
     Examples
     --------

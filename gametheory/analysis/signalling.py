@@ -1,7 +1,7 @@
 """Perfect Bayesian equilibria of signalling games, and Cho and Kreps's Intuitive Criterion.
 
 A pure-strategy perfect Bayesian equilibrium (Fudenberg and Tirole 1991,
-"Game Theory", section 8.2) of a :class:`~gametheory.games.signalling.SignallingGame`
+"Game Theory", section 8.2) of a ``SignallingGame``
 is a sender strategy ``s`` (a message per type), a receiver strategy ``r`` (an
 action per message) and beliefs ``mu(. | m)`` over types such that
 
@@ -12,7 +12,7 @@ action per message) and beliefs ``mu(. | m)`` over types such that
   *some* belief: the set of such beliefs is a polytope, reported by the least
   and greatest probability it gives each type (exact linear programs).
 
-:func:`perfect_bayesian_equilibria` enumerates every pure sender and receiver
+``perfect_bayesian_equilibria`` enumerates every pure sender and receiver
 strategy and keeps the equilibria, classified as pooling (one message),
 separating (a different message per type) or partially pooling.  Equilibria in
 which someone mixes (hybrid equilibria, or a receiver mixing at an exact tie of
@@ -223,7 +223,7 @@ def perfect_bayesian_equilibria(game: SignallingGame, mixed: bool = False) -> Si
     Returns
     -------
     SignallingResult
-        The equilibria, each a :class:`SignallingEquilibrium`.
+        The equilibria, each a ``SignallingEquilibrium``.
 
     References
     ----------

@@ -8,7 +8,7 @@ two equilibria ``e`` and ``f``:
   or ``f``: each other player ``j`` plays ``z e_j + (1 - z) f_j`` with ``z``
   uniform on ``[0, 1]``; ``i``'s prior strategy ``p_i`` plays each action with
   the probability (the length of the set of ``z``) that it is ``i``'s best
-  reply (:func:`bicentric_prior`; exact for two players, where the payoffs are
+  reply (``bicentric_prior``; exact for two players, where the payoffs are
   linear in ``z``);
 - **tracing.**  In the game ``G(t)`` player ``i`` gets
   ``t u_i(s_i, s_-i) + (1 - t) u_i(s_i, p_-i)``: at ``t = 0`` everyone
@@ -19,7 +19,7 @@ two equilibria ``e`` and ``f``:
 The linear path can branch; Harsanyi and Selten then use the *logarithmic*
 tracing procedure, which adds ``(1 - t) alpha sum_a log s_i(a)`` to each
 player's payoff and has a unique smooth path for almost every game, and take
-``alpha -> 0``.  :func:`tracing_procedure` follows the logarithmic path (payoffs rescaled
+``alpha -> 0``.  ``tracing_procedure`` follows the logarithmic path (payoffs rescaled
 to ``[0, 1]``, a small ``alpha``) by predictor-corrector continuation
 (Allgower and Georg 1990) in the coordinates ``log s_i(a)`` and
 ``-log(1 - t)``, so that the end ``t -> 1`` lies at infinity and the
@@ -69,7 +69,7 @@ _MAX_STEP = 16.0
 
 @dataclass(frozen=True)
 class Trace(Displayable):
-    """Where the tracing procedure from ``prior`` went: returned by :func:`tracing_procedure`.
+    """Where the tracing procedure from ``prior`` went: returned by ``tracing_procedure``.
 
     Attributes
     ----------
@@ -109,7 +109,7 @@ def bicentric_prior(game: NormalFormGame, e: Sequence[Sequence[Any]],
     ``p_i(a)`` is the measure of the ``z`` in ``[0, 1]`` for which ``a`` is a
     best reply of player ``i`` when every other player ``j`` plays
     ``z e_j + (1 - z) f_j`` (ties shared equally).  Exact
-    (:class:`~fractions.Fraction`) for two players and exact payoffs: the
+    (``Fraction``) for two players and exact payoffs: the
     payoffs are linear in ``z`` and the break points rational; floats
     otherwise (roots of polynomials of degree ``n - 1``).
 
@@ -374,7 +374,7 @@ def tracing_procedure(game: NormalFormGame, prior: Sequence[Sequence[Any]], *, a
         Any number of players.
     prior : sequence of sequence of number
         One mixed strategy per player: what the others believe about them
-        at ``t = 0`` (e.g. :func:`bicentric_prior`).
+        at ``t = 0`` (e.g. ``bicentric_prior``).
     alpha : float
         Weight of the logarithmic term, payoffs rescaled to ``[0, 1]``; the
         tracing procedure is its limit ``alpha -> 0``.

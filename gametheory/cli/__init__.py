@@ -1,11 +1,11 @@
 """The ``gametheory`` command: a thin layer over the Python API, one module per command.
 
 Each command module adds its subparser (``add_parser``) and runs it (``run``):
-parse, call the public API, :func:`~gametheory.report.render` the record.
+parse, call the public API, ``render`` the record.
 Exit codes (fixed by the project's contract): 0 success, 1 a computation that
 could not finish, 2 bad input or usage.  Errors are one line on standard error,
 ``gametheory: error: ...``, never a traceback; an ``--output`` file is written
-whole or not at all (:mod:`gametheory.cli._common`).
+whole or not at all (``gametheory.cli._common``).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ __all__ = ["Parser", "UsageError", "add_output", "add_model", "add_arithmetic", 
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors become :class:`UsageError` (exit code 2, one line)."""
+    """An argument parser whose errors become ``UsageError`` (exit code 2, one line)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
@@ -74,7 +74,7 @@ def parse_vary(text: str) -> tuple[str, tuple[str, str] | None]:
 class ProgressBar:
     """A progress bar with an ETA on standard error, redrawn in place:
     ``sweep [######........] 40/100  12s left``; for a stage of unknown length, a count
-    (``qre 120 steps``).  :meth:`close` ends its line, so that what follows starts afresh."""
+    (``qre 120 steps``).  ``close`` ends its line, so that what follows starts afresh."""
 
     def __init__(self) -> None:
         self.start = time.monotonic()
@@ -122,7 +122,7 @@ COMMENT_LEADS = {"table": "# ", "csv": "# ", "latex": "% ", "dot": "// "}
 def emit(text: str, output: str | None, fmt: str = "table", model_sha256: str | None = None) -> int:
     """Write ``text`` to the ``--output`` file (whole or not at all) or to standard output.
 
-    A file records what wrote it: in a text format, a first comment line (:func:`provenance`); in
+    A file records what wrote it: in a text format, a first comment line (``provenance``); in
     JSON, the ``"version"`` field every JSON output has and, for a model, ``"model_sha256"``
     (added here where the record does not carry it already, on standard output too)."""
     if fmt == "json" and model_sha256:

@@ -20,10 +20,10 @@ from ._common import (
 
 # What the parser offers, written out so that `gametheory solve --help` imports no solver, reader
 # or writer (they are imported when the command runs); a test checks both against the package.
-#: The methods of :data:`gametheory.solvers.solve.METHODS`, in its order.
+#: The methods of ``gametheory.solvers.solve.METHODS``, in its order.
 METHOD_NAMES = ("pure", "support", "vertex", "lemke-howson", "zero-sum", "polynomial", "qre",
                 "simpdiv", "spe", "sequence-form")
-#: The formats of :data:`gametheory.report.solve.FORMATS`.
+#: The formats of ``gametheory.report.solve.FORMATS``.
 FORMATS = ("table", "json", "csv", "latex")
 
 

@@ -1,14 +1,14 @@
 """Conflict analysis with the Graph Model for Conflict Resolution (ordinal preferences).
 
-- :mod:`~gametheory.conflict.model`: conflict models in option form (decision makers,
+- ``model``: conflict models in option form (decision makers,
   options, infeasible states, irreversible options, rankings), built from Python (files are
-  read by :mod:`gametheory.io.conflict_toml`);
-- :mod:`~gametheory.conflict.stability`: Nash, GMR, SMR and SEQ stability for decision
+  read by ``gametheory.io.conflict_toml``);
+- ``stability``: Nash, GMR, SMR and SEQ stability for decision
   makers and coalitions, equilibria, and status-quo analysis;
-- :mod:`~gametheory.conflict.coalitions`: stability against every coalition;
-- :mod:`~gametheory.conflict.summary`: the analysis as records for the reports
-  (:func:`conflict_report`, :func:`conflict_summary`);
-- :mod:`~gametheory.conflict.normal_form`: a conflict as a game in strategic form.
+- ``coalitions``: stability against every coalition;
+- ``summary``: the analysis as records for the reports
+  (``conflict_report``, ``conflict_summary``);
+- ``normal_form``: a conflict as a game in strategic form.
 """
 
 from .coalitions import CoalitionalStability, coalitional_stability

@@ -1,6 +1,6 @@
 """Coalitional stability: is an equilibrium safe from every coalition, not one grouping?
 
-:func:`~gametheory.conflict.stability.analyse` with a grouping answers "what if *these*
+``analyse`` with a grouping answers "what if *these*
 decision makers move together".  Coalition analysis in the graph model (Kilgour, Hipel, Fang
 and Peng 2001; Inohara and Hipel 2008) asks the question for every coalition at once: a state
 is *coalitionally stable* under a concept when it is stable for every decision maker and, for
@@ -9,7 +9,7 @@ alone.  An equilibrium that some coalition ``H`` can leave (by a joint move that
 member better off, not deterred under the concept) is *broken by* ``H``.
 
 With ``n`` decision makers there are ``2**n - n - 1`` coalitions, one analysis each, so the
-number of decision makers is limited to :data:`MAX_DECISION_MAKERS`.
+number of decision makers is limited to ``MAX_DECISION_MAKERS``.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ MAX_DECISION_MAKERS = 8
 
 @dataclass(frozen=True)
 class CoalitionalStability(Displayable):
-    """Stability of every state against every coalition (:func:`coalitional_stability`).
+    """Stability of every state against every coalition (``coalitional_stability``).
 
-    A frozen record; the method :meth:`broken_by` lists the coalitions that break a state.
+    A frozen record; the method ``broken_by`` lists the coalitions that break a state.
 
     Attributes
     ----------
@@ -83,13 +83,13 @@ def coalitional_stability(model: ConflictModel, method: str = "auto", *,
     For each coalition of two or more, the stability of every state when it moves jointly
     and the others alone; an equilibrium of the decision makers alone is coalitionally
     stable when no coalition breaks it.  One analysis per coalition (``2**n - n - 1`` of
-    them), so at most :data:`MAX_DECISION_MAKERS` (8) decision makers (247 coalitions).
+    them), so at most ``MAX_DECISION_MAKERS`` (8) decision makers (247 coalitions).
 
     Parameters
     ----------
     model : ConflictModel
     method : {"auto", "search"}
-        As in :func:`~gametheory.conflict.stability.analyse`.
+        As in ``analyse``.
     base : Analysis, optional
         The decision makers' own analysis (``analyse(model)``), when the caller has it, so
         that it is not computed again.
@@ -104,7 +104,7 @@ def coalitional_stability(model: ConflictModel, method: str = "auto", *,
     Raises
     ------
     InvalidGameError
-        With more than :data:`MAX_DECISION_MAKERS` decision makers.
+        With more than ``MAX_DECISION_MAKERS`` decision makers.
 
     References
     ----------

@@ -10,7 +10,7 @@ feasible states in tiers, most preferred first; a state falls in the first
 tier with a pattern that matches it.
 
 Internally a state is an integer bitmask (bit ``k`` for option ``k``).  A model is built
-from Python here, or read from TOML by :mod:`gametheory.io.conflict_toml`.
+from Python here, or read from TOML by ``gametheory.io.conflict_toml``.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ class ConflictModel:
     A conflict in option form for the Graph Model for Conflict Resolution: ordinal
     preferences only.  A *state* is one ``Y`` (taken) or ``N`` (not taken) letter per option,
     in the order of the options (decision maker by decision maker); internally it is a
-    bitmask, bit ``k`` for option ``k``.  :meth:`state_name` and :meth:`state_of` convert
-    between the two.  At most :data:`MAX_OPTIONS` (20) options.
+    bitmask, bit ``k`` for option ``k``.  ``state_name`` and ``state_of`` convert
+    between the two.  At most ``MAX_OPTIONS`` (20) options.
 
     Parameters
     ----------
@@ -70,7 +70,7 @@ class ConflictModel:
         A title for reports.
     statements : mapping, optional
         Decision maker name -> its prioritised option statements, most important first,
-        instead of a ranking (see :mod:`gametheory.conflict.statements` and the file
+        instead of a ranking (see ``gametheory.conflict.statements`` and the file
         formats); each decision maker has a ranking or statements, not both.
 
     Attributes
@@ -90,9 +90,9 @@ class ConflictModel:
     states : list of int
         The feasible states (bitmasks), ascending.
     index : dict
-        State bitmask -> its position in :attr:`states`.
+        State bitmask -> its position in ``states``.
     rank : dict
-        DM name -> integer array over :attr:`states`: higher is more preferred
+        DM name -> integer array over ``states``: higher is more preferred
         (with a ranking of ``T`` tiers, a state in tier ``t``, counted from 0, has rank
         ``T - t``).
 

@@ -14,7 +14,7 @@ model's rule that no one moves twice in a row does not change ``low``.
 
 When the test is not a threshold on one value (SMR for a coalition, where a
 sanction must deter some member *and* leave the coalition no joint escape),
-:meth:`Condensation.reach_sets` gives the whole reachable set of every state as rows of a
+``Condensation.reach_sets`` gives the whole reachable set of every state as rows of a
 packed bit matrix, built over the same condensation.
 """
 
@@ -24,7 +24,7 @@ import numpy as np
 
 __all__ = ["Condensation"]
 
-#: Largest number of states for which :meth:`Condensation.reach_sets` builds its n x n bit matrices
+#: Largest number of states for which ``Condensation.reach_sets`` builds its n x n bit matrices
 #: (three of 512 MiB at this size).
 MAX_REACH_SET_STATES = 1 << 16
 
@@ -32,7 +32,7 @@ MAX_REACH_SET_STATES = 1 << 16
 class Condensation:
     """The strongly connected components of the graph ``src -> dst`` on ``n`` nodes and their
     DAG, in post-order (every component after all of its successors).  Built once, it answers
-    :meth:`min_reachable` for any values and :meth:`reach_sets`."""
+    ``min_reachable`` for any values and ``reach_sets``."""
 
     def __init__(self, n: int, src: np.ndarray, dst: np.ndarray) -> None:
         from scipy.sparse import csr_matrix  # lazy: scipy is imported where used
@@ -102,7 +102,7 @@ class Condensation:
 
     def reach_sets(self) -> np.ndarray:
         """The nodes reachable from each node in >= 1 step, as an ``(n, ceil(n / 8))`` array of
-        bits packed as :func:`numpy.packbits` packs them (row ``t``, bit ``u``).
+        bits packed as ``numpy.packbits`` packs them (row ``t``, bit ``u``).
 
         One OR of bit rows per edge of the condensed DAG: O(n * (n + e) / 8) bytes of work."""
         n = len(self.label)

@@ -177,7 +177,7 @@ class Analysis:
         return src, dst, improves
 
     def _classify_graph(self, g: int, edges) -> None:
-        """All states at once (see :mod:`.reach`).  For a coalition, a sanction works when some
+        """All states at once (see ``.reach``).  For a coalition, a sanction works when some
         member does not prefer the result, so the least reachable value is kept per member;
         SMR of a coalition is decided on the others' whole reachable sets."""
         n = len(self.model.states)
@@ -226,7 +226,7 @@ class Analysis:
         At ``s``, a state ``u`` is a sanction that holds when some member does not prefer ``u``
         to ``s`` and no joint move of the coalition from ``u`` makes every member better off than
         at ``s``.  That is not a threshold on one value, so the others' reachable sets are taken
-        whole (:meth:`.reach.Condensation.reach_sets`, bit rows) and, per open state, the holding sanctions
+        whole (``.reach.Condensation.reach_sets``, bit rows) and, per open state, the holding sanctions
         form one bit row to intersect with the row of each improvement."""
         n = len(self.model.states)
         out = np.zeros(n, dtype=bool)
@@ -291,7 +291,7 @@ class Analysis:
 
     def improvement_arcs(self, g: int) -> tuple[np.ndarray, np.ndarray]:
         """Every improvement of group ``g`` at once, as arrays (from, to) of state indices:
-        by origin, then in the order of :meth:`improvements`."""
+        by origin, then in the order of ``improvements``."""
         src, dst, improves = self._edges(g)
         return src[improves], dst[improves]
 
@@ -392,7 +392,7 @@ def analyse(model: ConflictModel, grouping: str | Sequence[Sequence[str]] | None
     a sanction deters it when one member does not prefer the result.
 
     ``method="auto"`` decides every state at once on the move graphs
-    (:mod:`gametheory.conflict.reach`: strongly connected components, then the least value
+    (``gametheory.conflict.reach``: strongly connected components, then the least value
     each state can be driven to; for a coalition's SMR, the whole reachable sets as bit
     rows): a conflict with 15 options (32,768 states) takes about 1.5 s, and 12 s with a
     coalition of two.  ``method="search"`` examines each state and improvement with a

@@ -1,13 +1,13 @@
 """What a conflict analysis tells, as records: everything a report shows, computed here.
 
-- :func:`conflict_report`: the stability of every state for the decision makers (and the
+- ``conflict_report``: the stability of every state for the decision makers (and the
   coalitions of a grouping), with, on request, the states reachable from a status quo, why
   one state is or is not stable, and which equilibria every coalition leaves stable; and the
-  graph of improvements (:class:`ImprovementGraph`).
-- :func:`conflict_summary`: what coordination changes, in brief (``gametheory compare``
+  graph of improvements (``ImprovementGraph``).
+- ``conflict_summary``: what coordination changes, in brief (``gametheory compare``
   shows it beside the payoff results).
 
-The records are written by :func:`gametheory.report.render` (``table``, ``json``, ``dot``).
+The records are written by ``gametheory.report.render`` (``table``, ``json``, ``dot``).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class ImprovementGraph:
 
 @dataclass(frozen=True)
 class ConflictReport(Displayable):
-    """A conflict analysed, ready to render: see :func:`conflict_report`.
+    """A conflict analysed, ready to render: see ``conflict_report``.
 
     A frozen record.  ``gametheory.render(report, fmt)`` writes it as ``"table"`` (what
     ``gametheory conflict`` prints), ``"json"`` (schema ``gametheory.conflict/1``) or
@@ -87,7 +87,7 @@ class ConflictReport(Displayable):
     grouped : Analysis or None
         The same for the coalitions of the grouping, when one was given.
     changes : dict or None
-        With a grouping: per concept, the :class:`Change` the coalitions make.
+        With a grouping: per concept, the ``Change`` the coalitions make.
     reachable, reachable_grouped : Reachable or None
         From the status quo ``start``: the states unilateral (and coalition) improvements reach.
     explain : str or None
@@ -213,7 +213,7 @@ def conflict_report(model: ConflictModel, grouping: str | Sequence[Sequence[str]
     concept and decision maker, the equilibria, what a grouping removes and adds, the
     equilibria every coalition leaves stable, the paths from ``start``);
     ``render(report, "json")`` the JSON object of schema ``gametheory.conflict/1`` (see
-    :class:`ConflictReport`), and ``render(report, "dot")`` the graph of improvements for
+    ``ConflictReport``), and ``render(report, "dot")`` the graph of improvements for
     Graphviz.
 
     Parameters
@@ -227,7 +227,7 @@ def conflict_report(model: ConflictModel, grouping: str | Sequence[Sequence[str]
         grouping, coalition) improvements, each with a shortest path.
     every_coalition : bool
         Also test the equilibria against every coalition of two or more
-        (:func:`~gametheory.conflict.coalitions.coalitional_stability`).
+        (``coalitional_stability``).
     explain : str, optional
         A state (Y/N letters): for each decision maker (and each coalition of the grouping),
         the concepts under which it is stable and why.
@@ -305,11 +305,11 @@ class StatusQuo:
 
 @dataclass(frozen=True)
 class ConflictSummary:
-    """What coordination changes in the graph model, in brief (:func:`conflict_summary`).
+    """What coordination changes in the graph model, in brief (``conflict_summary``).
 
     The states are named by their Y/N letters; ``alone``, ``together``, ``added`` and
     ``removed`` map each concept to a list of states; ``broken_by`` (None beyond
-    :data:`~gametheory.conflict.coalitions.MAX_DECISION_MAKERS` decision makers) maps each
+    ``MAX_DECISION_MAKERS`` decision makers) maps each
     concept to the equilibria of the decision makers alone that some coalition breaks, with
     those coalitions (members joined by ``+``); ``status_quo`` is None when the state with no
     option taken is infeasible.
@@ -329,7 +329,7 @@ def conflict_summary(model: ConflictModel) -> ConflictSummary:
     """What coordination changes in the graph model, in brief (``gametheory compare`` shows it
     beside the payoff results): the equilibria of the decision makers acting alone and of all of
     them moving as one coalition, per concept; the acting-alone equilibria some coalition breaks
-    (:func:`~gametheory.conflict.coalitions.coalitional_stability`, up to 8 decision makers);
+    (``coalitional_stability``, up to 8 decision makers);
     and, from the state where no option is taken (when feasible), the Nash equilibria reached by
     unilateral and by joint improvements, each with a shortest path.
 

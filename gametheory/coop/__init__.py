@@ -1,19 +1,19 @@
 """Cooperative (coalitional) games: what coalitions can secure, and how to share it.
 
-- :mod:`~gametheory.coop.tu`: transferable-utility games (:class:`TUGame`), from a
-  characteristic function (files are read by :mod:`gametheory.io.tu_toml`);
-- :mod:`~gametheory.coop.values`: the Shapley and Banzhaf values, and properties
+- ``tu``: transferable-utility games (``TUGame``), from a
+  characteristic function (files are read by ``gametheory.io.tu_toml``);
+- ``values``: the Shapley and Banzhaf values, and properties
   (superadditive, convex, essential);
-- :mod:`~gametheory.coop.core`: the core, the least core and the nucleolus, by
+- ``core``: the core, the least core and the nucleolus, by
   linear programs certified in rational arithmetic;
-- :mod:`~gametheory.coop.derive`: the TU game of a strategic-form game (alpha, beta and
+- ``derive``: the TU game of a strategic-form game (alpha, beta and
   equilibrium characteristic functions);
-- :mod:`~gametheory.coop.bargaining`: bargaining without transfers (Nash,
+- ``bargaining``: bargaining without transfers (Nash,
   Kalai-Smorodinsky) over a strategic-form game;
-- :mod:`~gametheory.coop.analysis`: every concept at once (:func:`analyse_tu`);
-- :mod:`~gametheory.coop.records`: the frozen result records all of these return.
+- ``analysis``: every concept at once (``analyse_tu``);
+- ``records``: the frozen result records all of these return.
 
-Writing an analysis as text is the job of :mod:`gametheory.report` (``render``).
+Writing an analysis as text is the job of ``gametheory.report`` (``render``).
 """
 
 from .analysis import analyse_tu, coop_analysis

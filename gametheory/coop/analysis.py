@@ -1,6 +1,6 @@
 """The cooperative analysis of a TU game: every solution concept at once, as one record.
 
-:func:`analyse_tu` computes what ``gametheory coop`` shows; the record is
+``analyse_tu`` computes what ``gametheory coop`` shows; the record is
 written as a table or as JSON (schema ``gametheory.coop/1``) by
 ``gametheory.report.render(analysis, fmt)``.
 """
@@ -74,7 +74,7 @@ def analyse_tu(game: TUGame) -> CoopAnalysis:
 
 
 def coop_analysis(game: TUGame) -> dict[str, Any]:
-    """Deprecated: use :func:`analyse_tu`, whose record has the same parts as named fields.
+    """Deprecated: use ``analyse_tu``, whose record has the same parts as named fields.
 
     The analysis as the dictionary it used to be: ``shapley``, ``banzhaf``,
     ``nucleolus`` and ``core_point`` as tuples (or None), ``least_core_epsilon``,

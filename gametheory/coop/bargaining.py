@@ -14,7 +14,7 @@ security level, a Nash equilibrium's payoffs, or any vector):
   (each player's best feasible payoff given the others get at least ``d``):
   gains proportional to what each could hope for.
 
-Both lie on the Pareto frontier (:func:`pareto_frontier`).  The KS point and
+Both lie on the Pareto frontier (``pareto_frontier``).  The KS point and
 the ideal point come from linear programs, certified in rational arithmetic
 for exact games.  The Nash solution is exact for two players (the maximum of a
 quadratic on each segment of the frontier) and computed in floating point
@@ -62,7 +62,7 @@ def disagreement_point(game: NormalFormGame, kind: Any = "maxmin",
                        context: Context | None = None) -> DisagreementPoint:
     """What each player gets if talks fail: the starting point of a bargain.
 
-    The ``disagreement`` argument of :func:`nash_bargaining` and :func:`kalai_smorodinsky`
+    The ``disagreement`` argument of ``nash_bargaining`` and ``kalai_smorodinsky``
     takes the same values as ``kind``.
 
     Parameters
@@ -72,7 +72,7 @@ def disagreement_point(game: NormalFormGame, kind: Any = "maxmin",
         ``"maxmin"`` (default): each player's security level (its mixed max-min against all
         the others); ``"nash"``: the payoffs of the first equilibrium ``solve`` returns; or a
         given vector (a sequence of numbers, one per player, or a
-        :class:`~gametheory.coop.records.DisagreementPoint`), taken as given.
+        ``DisagreementPoint``), taken as given.
     exact : bool or None
         Rational arithmetic (default where the payoffs are rational).
     context : Context, optional
@@ -180,7 +180,7 @@ def kalai_smorodinsky(game: NormalFormGame, disagreement: Any = "maxmin",
     game : NormalFormGame
     disagreement : str, sequence of numbers, or DisagreementPoint
         ``"maxmin"`` (default), ``"nash"`` or a given vector, as in
-        :func:`disagreement_point`.
+        ``disagreement_point``.
     exact : bool or None
         Rational arithmetic (default where the payoffs are rational).
     context : Context, optional
@@ -286,7 +286,7 @@ def nash_bargaining(game: NormalFormGame, disagreement: Any = "maxmin",
     Bargaining without transfers: the feasible set is every payoff vector of a distribution
     over profiles (a joint plan, as a mediator or a pre-agreed rotation would implement), and
     the solution maximises the product of the gains over the disagreement point ``d``
-    (see :func:`disagreement_point`).  Two players: exact, by maximising the product on each
+    (see ``disagreement_point``).  Two players: exact, by maximising the product on each
     segment of the Pareto frontier (a quadratic).  Three or more: floating point (SLSQP on
     the distribution over profiles, maximising ``sum log (u_i - d_i)``, started from the
     Kalai-Smorodinsky point).
@@ -296,7 +296,7 @@ def nash_bargaining(game: NormalFormGame, disagreement: Any = "maxmin",
     game : NormalFormGame
     disagreement : str, sequence of numbers, or DisagreementPoint
         ``"maxmin"`` (default), ``"nash"`` or a given vector, as in
-        :func:`disagreement_point`.
+        ``disagreement_point``.
     exact : bool or None
         Rational arithmetic (default where the payoffs are rational); the solution for
         three or more players is in floating point regardless.

@@ -15,7 +15,7 @@
   level; this repeats until the fixed coalitions determine ``x``.
 
 Every LP is solved by HiGHS and certified in rational arithmetic when the game
-is exact (:mod:`gametheory.linalg.lp`), so the results are exact.
+is exact (``gametheory.linalg.lp``), so the results are exact.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def least_core(game: TUGame) -> LeastCore:
     Returns
     -------
     LeastCore
-        ``epsilon``, ``point`` (an :class:`~gametheory.coop.records.Allocation`,
+        ``epsilon``, ``point`` (an ``Allocation``,
         ``concept`` ``"least core"``), ``core_empty`` and ``exact``.
 
     Raises
@@ -89,7 +89,7 @@ def least_core(game: TUGame) -> LeastCore:
 
 
 def _least_core(game: TUGame) -> tuple[Any, tuple]:
-    """``(epsilon, x)`` of :func:`least_core`."""
+    """``(epsilon, x)`` of ``least_core``."""
     n = game.n
     if n == 1:
         return 0, (_plain(game.v[1]) if game.exact else float(game.v[1]),)
@@ -138,7 +138,7 @@ def _solve(game: TUGame, c, A_ub, b_ub, A_eq, b_eq):
 def core_is_empty(game: TUGame) -> bool:
     """Whether the core is empty: no efficient allocation gives every coalition its worth.
 
-    That is, the least-core ``epsilon`` is positive (:func:`least_core`); float games allow
+    That is, the least-core ``epsilon`` is positive (``least_core``); float games allow
     a tolerance of 1e-9 relative to the largest worth.
 
     Parameters
@@ -197,14 +197,14 @@ def in_core(game: TUGame, x: Allocation | Sequence[Any], tol: float = 0.0, epsil
     Exact for an exact game and exact ``x``; else in floating point within ``tol``.  With
     ``epsilon``, membership of the epsilon-core: every proper coalition gets at least
     ``v(S) - epsilon`` (Shapley and Shubik 1966); the least core is the smallest non-empty
-    one (:func:`least_core`).
+    one (``least_core``).
 
     Parameters
     ----------
     game : TUGame
     x : sequence or Allocation
         A sequence of amounts in player order, or an
-        :class:`~gametheory.coop.records.Allocation` for the game's players.
+        ``Allocation`` for the game's players.
     tol : float
         The shortfall allowed in floating point (ignored when exact).
     epsilon : number
@@ -266,7 +266,7 @@ def core_vertices(game: TUGame) -> CoreVertices:
     A vertex is the unique solution of ``x(N) = v(N)`` and ``n - 1`` tight
     coalition constraints; every choice of ``n - 1`` coalitions is enumerated,
     solved exactly and kept when it lies in the core, so this is limited to
-    games of at most :data:`CORE_VERTICES_MAX_PLAYERS` (5) players with
+    games of at most ``CORE_VERTICES_MAX_PLAYERS`` (5) players with
     rational worths.
 
     Parameters
@@ -335,7 +335,7 @@ def nucleolus(game: TUGame) -> Allocation:
     the next largest, and so on.  It lies in the core when the core is non-empty.  Each stage minimises the largest excess ``epsilon`` of the coalitions not
     yet fixed; the coalitions with a positive dual multiplier are tight at
     every optimum and are fixed at that level (Maschler, Peleg and Shapley
-    1979).  For games with more than :data:`GENERATION_FROM` coalitions each
+    1979).  For games with more than ``GENERATION_FROM`` coalitions each
     stage is solved by constraint generation: an LP over a few coalitions,
     then one vectorised pass over all of them for the ones whose excess
     exceeds ``epsilon``, which join the LP, until none does -- so the LPs stay
@@ -373,7 +373,7 @@ def nucleolus(game: TUGame) -> Allocation:
 
 
 def _nucleolus(game: TUGame) -> tuple:
-    """The amounts of :func:`nucleolus`."""
+    """The amounts of ``nucleolus``."""
     n = game.n
     v = game.v
     singles = [v[1 << i] for i in range(n)]

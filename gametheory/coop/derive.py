@@ -40,7 +40,7 @@ from .tu import TUGame
 
 __all__ = ["characteristic_function", "KINDS"]
 
-#: The readings of :func:`characteristic_function`.
+#: The readings of ``characteristic_function``.
 KINDS = ("alpha", "beta", "equilibrium")
 
 #: Most profiles of the strategic game (each coalition's contest has this many cells).

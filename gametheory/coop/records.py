@@ -1,19 +1,19 @@
 """The result records of the cooperative lens: every coop function returns one of these (or a game).
 
 Each record is a frozen dataclass with named fields.  Numbers are exact
-(``int`` and :class:`~fractions.Fraction`) when the computation was exact
+(``int`` and ``Fraction``) when the computation was exact
 (``exact`` is true), floats otherwise.  The records carry what a report needs,
-so that :mod:`gametheory.report.coop` only writes them.
+so that ``gametheory.report.coop`` only writes them.
 
-- :class:`Allocation`: a payoff vector for the players of a TU game (the
+- ``Allocation``: a payoff vector for the players of a TU game (the
   Shapley and Banzhaf values, the nucleolus, a core or least-core point);
-- :class:`LeastCore`: the least-core ``epsilon``, a point of the least core,
+- ``LeastCore``: the least-core ``epsilon``, a point of the least core,
   and whether the core is empty;
-- :class:`CoreVertices`: every vertex of the core;
-- :class:`CoopAnalysis`: every solution concept of a TU game at once
-  (:func:`~gametheory.coop.analysis.analyse_tu`);
-- :class:`DisagreementPoint`, :class:`ParetoFrontier` and
-  :class:`BargainingSolution`: bargaining without transfers over a strategic game.
+- ``CoreVertices``: every vertex of the core;
+- ``CoopAnalysis``: every solution concept of a TU game at once
+  (``analyse_tu``);
+- ``DisagreementPoint``, ``ParetoFrontier`` and
+  ``BargainingSolution``: bargaining without transfers over a strategic game.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ __all__ = ["Allocation", "LeastCore", "CoreVertices", "CoopAnalysis", "Disagreem
 class Allocation(Displayable):
     """A payoff vector for the players of a TU game: what a solution concept gives each.
 
-    A frozen record; :meth:`as_dict` gives the amounts by player name and :meth:`value_of`
+    A frozen record; ``as_dict`` gives the amounts by player name and ``value_of``
     one of them.
 
     Attributes
@@ -68,7 +68,7 @@ class Allocation(Displayable):
         return dict(zip(self.players, self.values))
 
     def value_of(self, player: str) -> Any:
-        """The amount of one player, by name (:class:`KeyError` for an unknown name)."""
+        """The amount of one player, by name (``KeyError`` for an unknown name)."""
         try:
             return self.values[self.players.index(player)]
         except ValueError:
@@ -77,7 +77,7 @@ class Allocation(Displayable):
 
 @dataclass(frozen=True)
 class LeastCore(Displayable):
-    """The least core of a TU game (Maschler, Peleg and Shapley 1979), from :func:`least_core`.
+    """The least core of a TU game (Maschler, Peleg and Shapley 1979), from ``least_core``.
 
     A frozen record; ``players`` is a property (the players of ``point``).
 
@@ -122,7 +122,7 @@ class LeastCore(Displayable):
 
 @dataclass(frozen=True)
 class CoreVertices(Displayable):
-    """Every vertex of the core of a TU game, computed exactly (:func:`core_vertices`).
+    """Every vertex of the core of a TU game, computed exactly (``core_vertices``).
 
     A frozen record.
 
@@ -152,7 +152,7 @@ class CoreVertices(Displayable):
 
 @dataclass(frozen=True)
 class CoopAnalysis(Displayable):
-    """Every solution concept of a TU game, computed once (:func:`~gametheory.coop.analyse_tu`).
+    """Every solution concept of a TU game, computed once (``analyse_tu``).
 
     A frozen record.  Written as a table (``"table"``) or as the JSON object of schema
     ``gametheory.coop/1`` (``"json"``) by ``gametheory.render(analysis, fmt)``, as
@@ -175,10 +175,10 @@ class CoopAnalysis(Displayable):
         non-empty core; else None (not enumerated: float games, more than 5
         players, or an empty core).
     essential, convex : bool
-        The game's properties (:func:`~gametheory.coop.is_essential`,
-        :func:`~gametheory.coop.is_convex`).
+        The game's properties (``is_essential``,
+        ``is_convex``).
     superadditive : bool or None
-        :func:`~gametheory.coop.is_superadditive`; None when the game is too
+        ``is_superadditive``; None when the game is too
         large to check (more than 14 players).
     players : tuple of str
         Property: the game's players.
@@ -229,7 +229,7 @@ class CoopAnalysis(Displayable):
 class DisagreementPoint(Displayable):
     """What each player of a strategic game gets if bargaining fails.
 
-    A frozen record (:func:`~gametheory.coop.disagreement_point`).
+    A frozen record (``disagreement_point``).
 
     Attributes
     ----------
@@ -261,7 +261,7 @@ class DisagreementPoint(Displayable):
 class ParetoFrontier(Displayable):
     """The Pareto-efficient extreme points of a strategic game's feasible payoffs.
 
-    A frozen record (:func:`~gametheory.coop.pareto_frontier`).
+    A frozen record (``pareto_frontier``).
 
     Attributes
     ----------
@@ -291,8 +291,8 @@ class BargainingSolution(Displayable):
     """A bargaining outcome: the payoff vector, a distribution over profiles that gives it,
     the disagreement point used, and whether the numbers are exact.
 
-    A frozen record (:func:`~gametheory.coop.nash_bargaining`,
-    :func:`~gametheory.coop.kalai_smorodinsky`).
+    A frozen record (``nash_bargaining``,
+    ``kalai_smorodinsky``).
 
     Attributes
     ----------

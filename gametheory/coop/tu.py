@@ -6,7 +6,7 @@ Here ``v`` is stored as one array over all ``2^n`` coalitions, indexed by the
 bitmask of its members (bit ``i`` for player ``i``), so that the solution
 concepts are vectorised numpy expressions; ``v(empty) = 0``.  Values are exact
 (integers or fractions, in an object array) when every worth is rational.  Files are read
-by :mod:`gametheory.io.tu_toml`.
+by ``gametheory.io.tu_toml``.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class TUGame:
     """A TU game: players and the worth of every coalition.
 
     A transferable-utility game gives each coalition a worth its members can divide as they
-    like.  The worths of all ``2^n`` coalitions are stored in one array, :attr:`v`, indexed
+    like.  The worths of all ``2^n`` coalitions are stored in one array, ``v``, indexed
     by the coalition's bitmask (bit ``i`` for player ``i``); ``v(empty) = 0``.  Coalitions
     are written as iterables of names, as comma-separated strings ``"US,ROK"``, or as
     bitmasks.
@@ -49,7 +49,7 @@ class TUGame:
     Parameters
     ----------
     players : sequence of str
-        Distinct names, at most :data:`MAX_PLAYERS` (24).
+        Distinct names, at most ``MAX_PLAYERS`` (24).
     values : mapping or array
         Either a mapping from coalitions (iterables of player names, or
         comma-separated strings ``"US,ROK"``) to worths, unlisted coalitions
@@ -84,7 +84,7 @@ class TUGame:
         coalition, the empty coalition given a worth, a worth that is not a number or not
         finite, or an array of the wrong length.
     GameTooLargeError
-        More than :data:`MAX_PLAYERS` players.
+        More than ``MAX_PLAYERS`` players.
 
     Examples
     --------

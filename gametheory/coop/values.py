@@ -172,7 +172,7 @@ def is_superadditive(game: TUGame) -> bool:
     """Whether ``v(S + T) >= v(S) + v(T)`` for all disjoint ``S, T`` (exact comparisons).
 
     The check covers all ``3^n`` pairs of disjoint coalitions, so it is limited to
-    :data:`SUPERADDITIVE_MAX_PLAYERS` (14) players.
+    ``SUPERADDITIVE_MAX_PLAYERS`` (14) players.
 
     Parameters
     ----------

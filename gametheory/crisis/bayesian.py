@@ -2,11 +2,11 @@
 of a model with ``[[type]]`` tables, without and with its understandings.
 
 A party with types knows its own; the others know only the prior
-(:meth:`~gametheory.crisis.model.Model.bayesian_game`).  For each regime the
-Bayes-Nash equilibria (:func:`~gametheory.solvers.bayes_nash.solve_bayes_nash`)
+(``bayesian_game``).  For each regime the
+Bayes-Nash equilibria (``solve_bayes_nash``)
 are listed with each type's action, every party's expected payoff and the
 expected level of every bad outcome, averaged over the prior and the mixed
-actions: the same measures :func:`~gametheory.crisis.compare.compare` reports
+actions: the same measures ``compare`` reports
 under complete information.
 """
 
@@ -64,7 +64,7 @@ class BayesRegime(Displayable):
 @dataclass(frozen=True)
 class BayesComparison(Displayable):
     """A model with private types, without and with its understandings (made by
-    :func:`bayes_compare`).
+    ``bayes_compare``).
 
     Attributes
     ----------
@@ -123,7 +123,7 @@ def bayes_compare(model: Model, method: str = "auto", exact: bool | None = None)
     """The Bayes-Nash equilibria of a model with private types, without and with its
     understandings (one regime, ``as given``, for a model without understandings).
 
-    The game is :meth:`~gametheory.crisis.model.Model.bayesian_game` (a model
+    The game is ``bayesian_game`` (a model
     without ``[[type]]`` tables gives one type per party: its Nash equilibria).
     Each equilibrium comes with the expected level of every bad outcome over the
     prior and the mixed actions.  ``Model.with_type_probabilities(party, {...})``
@@ -134,7 +134,7 @@ def bayes_compare(model: Model, method: str = "auto", exact: bool | None = None)
     model : Model
     method : str
         The solver of the agent form, as for
-        :func:`~gametheory.solvers.bayes_nash.solve_bayes_nash` (``auto``'s
+        ``solve_bayes_nash`` (``auto``'s
         support-profile limit for the polynomial solver raised, as in every crisis
         comparison).
     exact : bool, optional

@@ -12,7 +12,7 @@ raise "the specter of a tripartite intervention").  Then the parties play the
 crisis game with or without the understandings, seeing whether talks were held.
 
 The subgame-perfect equilibria are found by backward induction
-(:func:`coordination_choice`): each level's crisis game has the equilibria of
+(``coordination_choice``): each level's crisis game has the equilibria of
 the game with or without the understandings (its constants change none of
 them); for every choice of one equilibrium per level (the isolated ones and
 the vertices of described continua), the first stage is a game in strategic

@@ -1,10 +1,10 @@
 """What prior coordination changes: a model's game with and without its understandings.
 
-For a crisis model with prior understandings (see :mod:`gametheory.crisis.model`),
+For a crisis model with prior understandings (see ``gametheory.crisis.model``),
 the *unilateral* regime has none of them in force and the *coordinated*
 regime all of them (of alternative leads, the one the parties settle on:
-:mod:`gametheory.crisis.leads`).  Each regime is solved by
-:func:`~gametheory.crisis.regime.solve_regime` (every equilibrium for games
+``gametheory.crisis.leads``).  Each regime is solved by
+``solve_regime`` (every equilibrium for games
 this size), and the best
 correlated equilibria are added: the distribution a mediator, or a
 pre-agreed plan, could recommend so that every party prefers to follow it
@@ -36,7 +36,7 @@ __all__ = ["Outcome", "Regime", "Comparison", "compare"]
 
 @dataclass(frozen=True)
 class Comparison(Displayable):
-    """A model's game without and with its prior understandings (made by :func:`compare`).
+    """A model's game without and with its prior understandings (made by ``compare``).
 
     ``gt.render(c, fmt)`` writes it as ``gametheory compare`` prints it and
     ``gt.to_dict(c)`` as JSON (schema ``gametheory.compare/1``).
@@ -54,15 +54,15 @@ class Comparison(Displayable):
         coalition breaks, and the status quo with no option taken.
     bayes : BayesComparison or None
         The Bayes-Nash view of a model with private types
-        (:func:`~gametheory.crisis.bayesian.bayes_compare`).
+        (``bayes_compare``).
     leads : LeadChoice or None
         The lead-role stage of a model with ``[[lead]]`` tables
-        (:func:`~gametheory.crisis.leads.lead_choice`); the coordinated regime then
+        (``lead_choice``); the coordinated regime then
         has the allocation chosen.
 
     Notes
     -----
-    Each regime (:class:`~gametheory.crisis.regime.Regime`) has ``name``,
+    Each regime (``Regime``) has ``name``,
     ``in_force`` (the understandings in force), ``method`` (the solver used),
     ``complete`` (every equilibrium listed), ``notes`` and ``outcomes``.  Each
     outcome has ``kind`` (``"Nash equilibrium 1"``, ``"correlated (welfare)"``,
@@ -80,7 +80,7 @@ class Comparison(Displayable):
     listed equilibria and continua hold every equilibrium), ``selection`` (the
     selection panel), and, with ``extras``, ``bargaining`` and ``disagreement``,
     ``tree_outcomes`` and ``tree_complete``, and ``transferable`` (see
-    :func:`compare`).  Its welfare losses are differences, because payoffs in
+    ``compare``).  Its welfare losses are differences, because payoffs in
     crisis models are often negative: ``price_of_anarchy`` and
     ``price_of_stability`` (the optimum minus the worst and the best Nash
     equilibrium's total), and against the best correlated equilibrium
@@ -149,12 +149,12 @@ def compare(model: Model, weights=None, extras: bool = True) -> Comparison:
     (``transfers = true``), the cooperative benchmark: the worth of the grand
     coalition, the Shapley value, the nucleolus and the core; and, for models that name a
     graph-model version of the case (``[model] conflict``), its stability analysis alone and
-    in coalition (:func:`~gametheory.conflict.summary.conflict_summary`); and, for models whose
+    in coalition (``conflict_summary``); and, for models whose
     ``[[type]]`` tables give parties private types, the Bayes-Nash view of both regimes
-    (``Comparison.bayes``, :func:`~gametheory.crisis.bayesian.bayes_compare`).
+    (``Comparison.bayes``, ``bayes_compare``).
 
     For models with ``[[lead]]`` tables the coordinated regime has the lead roles the parties
-    settle by bargaining (``Comparison.leads``, :func:`~gametheory.crisis.leads.lead_choice`),
+    settle by bargaining (``Comparison.leads``, ``lead_choice``),
     in lean comparisons too.
 
     Parameters

@@ -1,13 +1,13 @@
 """Conclusions about a comparison, as data: each true or false for a comparison, with a margin.
 
-A :class:`Conclusion` is a statement about a
-:class:`~gametheory.crisis.compare.Comparison` of the model without and with
+A ``Conclusion`` is a statement about a
+``Comparison`` of the model without and with
 its understandings ("coordination does not lower the ROK's worst equilibrium
 payoff").  It has a ``margin``: a number that is nonnegative (positive, for a
 strict conclusion) exactly when the conclusion holds, so that a threshold
-search can find where it flips (:mod:`gametheory.crisis.thresholds`).
+search can find where it flips (``gametheory.crisis.thresholds``).
 
-:func:`builtin_conclusions` gives the conclusions every model is checked for:
+``builtin_conclusions`` gives the conclusions every model is checked for:
 per party, that coordination does not lower its worst or best equilibrium
 payoff (and the same for every party at once); per bad outcome, that the
 unilateral game has an equilibrium where it can happen and that coordination
@@ -15,7 +15,7 @@ does not raise its worst equilibrium risk; per mover, whether its action in
 the *selected* equilibrium changes; and that the best correlated equilibrium
 beats every Nash equilibrium in the movers' total.
 
-The selected equilibrium of a regime (:func:`selected`), a stated rule: the
+The selected equilibrium of a regime (``selected``), a stated rule: the
 payoff-dominant one among the Nash equilibria and the vertices of the
 described continua (every mover gets at least as much, someone more) when
 there is one, else the one with the largest total of the movers' payoffs
@@ -64,10 +64,10 @@ class Conclusion(Displayable):
     Notes
     -----
     ``holds(comparison)`` says whether the statement holds.  Conclusions of your
-    own go to :func:`~gametheory.crisis.sweep.sweep` and
-    :func:`~gametheory.crisis.thresholds.thresholds` as ``extra``; with worker
+    own go to ``sweep`` and
+    ``thresholds`` as ``extra``; with worker
     processes their functions must pickle (module-level functions, or
-    :func:`~gametheory.crisis.expressions.parse_conclusion`).  The threshold search
+    ``parse_conclusion``).  The threshold search
     uses the margin to find where a conclusion flips exactly.
 
     Examples
@@ -95,7 +95,7 @@ class Conclusion(Displayable):
         return bool(m > 0) if self.strict else bool(m >= 0)
 
     def test(self, comparison: Comparison) -> bool:
-        """Same as :meth:`holds` (the earlier name)."""
+        """Same as ``holds`` (the earlier name)."""
         return self.holds(comparison)
 
 
@@ -159,7 +159,7 @@ def builtin_conclusions(model: Model) -> list[Conclusion]:
     Returns
     -------
     list of Conclusion
-        Each of them reads a :class:`~gametheory.crisis.compare.Comparison` of ``model``.
+        Each of them reads a ``Comparison`` of ``model``.
 
     Examples
     --------
@@ -242,7 +242,7 @@ def coordination_values(model: Model, comparison: Comparison) -> dict[tuple[str,
         ``(party, measure) -> value`` for every party (movers or not) and each
         ``measure`` of ``"worst"``, ``"best"`` (over the Nash equilibria and
         continuum vertices) and ``"selected"`` (the selected equilibrium, see
-        :func:`builtin_conclusions`); empty for a model without understandings.
+        ``builtin_conclusions``); empty for a model without understandings.
 
     Examples
     --------
@@ -268,7 +268,7 @@ def coordination_values(model: Model, comparison: Comparison) -> dict[tuple[str,
 
 def bayes_conclusions(model: Model) -> list[Conclusion]:
     """The conclusions a model with private types is checked for, on its
-    :func:`~gametheory.crisis.bayesian.bayes_compare`: per bad outcome, that coordination does not raise the worst expected
+    ``bayes_compare``: per bad outcome, that coordination does not raise the worst expected
     risk over the Bayes-Nash equilibria; per moving party, that it does not lower its worst
     ex-ante payoff.  Empty for a model without understandings.
 
@@ -285,7 +285,7 @@ def bayes_conclusions(model: Model) -> list[Conclusion]:
     list of Conclusion
         ``bayes_worst_risk.ATTRIBUTE`` per bad attribute, then
         ``bayes_worst_payoff.PARTY`` per moving party; their margins read a
-        :class:`~gametheory.crisis.bayesian.BayesComparison`.
+        ``BayesComparison``.
 
     Examples
     --------

@@ -1,16 +1,16 @@
 """Where independent jobs run: one small interface over this process, a process pool or Dask.
 
 A sweep (and any later campaign of independent computations) hands its jobs
-to an :class:`Executor` and reads the results back in job order; it never
+to an ``Executor`` and reads the results back in job order; it never
 creates pools or clients itself.  Three executors:
 
-- :class:`SerialExecutor` runs the jobs one after another in this process;
-- :class:`ProcessExecutor` runs them on a pool of worker processes (``fork``
+- ``SerialExecutor`` runs the jobs one after another in this process;
+- ``ProcessExecutor`` runs them on a pool of worker processes (``fork``
   where the platform has it);
-- :class:`DaskExecutor` submits them to a ``dask.distributed`` client (the
+- ``DaskExecutor`` submits them to a ``dask.distributed`` client (the
   optional ``dask`` extra), for runs spread over a cluster.
 
-:func:`executor_for` turns the ``workers=`` argument of the public functions
+``executor_for`` turns the ``workers=`` argument of the public functions
 into one of the first two.
 """
 
@@ -126,7 +126,7 @@ def available_cpus() -> int:
 def executor_for(workers: int | None, jobs: Iterable[Any] = ()) -> Executor:
     """A serial executor for one worker (or one job), else a process pool.
 
-    ``workers`` None means the cores this process may run on (:func:`available_cpus`).
+    ``workers`` None means the cores this process may run on (``available_cpus``).
 
     Examples
     --------

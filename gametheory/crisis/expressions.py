@@ -241,7 +241,7 @@ class _Evaluate:
 
 
 def parse_conclusion(text: str, model: Model, name: str | None = None) -> Conclusion:
-    """A :class:`~gametheory.crisis.conclusions.Conclusion` from an expression in a small
+    """A ``Conclusion`` from an expression in a small
     language, parsed, never evaluated as Python.
 
     An expression compares (``<``, ``<=``, ``>``, ``>=``, ``==``, ``!=``) sums,

@@ -1,6 +1,6 @@
 """Who leads: the lead roles settled inside the model, by bargaining over the alternatives.
 
-A model's ``[[lead]]`` tables (:class:`~gametheory.crisis.model.LeadArea`) name,
+A model's ``[[lead]]`` tables (``LeadArea``) name,
 for an area such as the delivery of humanitarian assistance, each candidate
 leader and the understanding its lead puts in force.  An *allocation* picks
 one leader per area; with it, the model's other understandings are in force
@@ -83,7 +83,7 @@ class LeadOption(Displayable):
 
 @dataclass(frozen=True)
 class LeadChoice(Displayable):
-    """The lead-role stage of a model (made by :func:`lead_choice`).
+    """The lead-role stage of a model (made by ``lead_choice``).
 
     ``gametheory leads MODEL`` prints it (JSON schema ``gametheory.leads/1``).
 
@@ -157,7 +157,7 @@ def lead_choice(model: Model, weights: Mapping[tuple[str, str], Any] | None = No
     (the first listed on a tie, ``tied`` says so; none acceptable: nobody leads).
     Each allocation costs one solve of the crisis game.  ``gametheory leads MODEL``
     prints the result (JSON schema ``gametheory.leads/1``);
-    :func:`~gametheory.crisis.compare.compare` solves its coordinated regime with
+    ``compare`` solves its coordinated regime with
     the allocation chosen.
 
     Parameters

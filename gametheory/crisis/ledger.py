@@ -1,6 +1,6 @@
 """A model's provenance ledger: every number, what it rests on, and how it is classed.
 
-Each number of :meth:`~gametheory.crisis.model.Model.parameters` gets a class:
+Each number of ``parameters`` gets a class:
 
 - ``stated``, ``inferred`` or ``assumption`` when the model file says so (a
   preference's or a channel's ``basis``, with its ``reason`` for the last two);
@@ -32,12 +32,12 @@ CLASSES = ("stated", "inferred", "assumption", "quoted", "unsupported")
 
 @dataclass(frozen=True)
 class LedgerEntry(Displayable):
-    """One number of a model's provenance ledger (see :func:`ledger`).
+    """One number of a model's provenance ledger (see ``ledger``).
 
     Attributes
     ----------
     name : str
-        The parameter's name (as in :meth:`~gametheory.crisis.model.Model.parameters`).
+        The parameter's name (as in ``parameters``).
     value : Fraction
         Its point value.
     low, high : Fraction
@@ -71,13 +71,13 @@ class LedgerEntry(Displayable):
 @dataclass(frozen=True)
 class Ledger(Displayable):
     """Every number of a model with its provenance, and how many there are of each class
-    (made by :func:`ledger`).
+    (made by ``ledger``).
 
     Attributes
     ----------
     model : Model
     entries : tuple of LedgerEntry
-        One per number, in the order of :meth:`~gametheory.crisis.model.Model.parameters`.
+        One per number, in the order of ``parameters``.
     counts : dict of str to int
         (property) Class -> how many entries have it, every class of ``CLASSES``
         in order.
@@ -106,7 +106,7 @@ def _assumed(text: str) -> bool:
 def ledger(model: Model) -> Ledger:
     """The provenance ledger of a model: every number, what it rests on, and its class.
 
-    Each number of :meth:`~gametheory.crisis.model.Model.parameters` is classed
+    Each number of ``parameters`` is classed
     ``stated``, ``inferred`` or ``assumption`` when the file says so (a
     preference's or a channel's ``basis``, with its ``reason``); ``assumption``
     when its note or source starts with ``assumption`` (effects, baselines,

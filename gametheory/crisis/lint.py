@@ -20,7 +20,7 @@ The rules (each finding names its rule, the place and what is wrong):
   continua of equilibria then come from the modelling, not from the source);
 - ``priority``: a stated priority that the numbers break (a type's numbers included).
 
-:func:`lint` returns a :class:`LintReport`; ``gametheory lint`` prints one line per
+``lint`` returns a ``LintReport``; ``gametheory lint`` prints one line per
 finding and exits with code 1 when there is any.
 """
 
@@ -43,7 +43,7 @@ RULES = ("not-verbatim", "unquoted", "unclassed", "reused-quote", "inconsistent"
 
 @dataclass(frozen=True)
 class Finding(Displayable):
-    """One problem found by :func:`lint`.
+    """One problem found by ``lint``.
 
     Attributes
     ----------
@@ -77,7 +77,7 @@ class Finding(Displayable):
 
 @dataclass(frozen=True)
 class LintReport(Displayable):
-    """Every finding of :func:`lint` on one model, and the rules that could not be checked.
+    """Every finding of ``lint`` on one model, and the rules that could not be checked.
 
     Attributes
     ----------

@@ -26,7 +26,7 @@ a linear multi-attribute utility (Keeney and Raiffa 1976, "Decisions with
 Multiple Objectives", chapter 3).  Numbers are exact rationals: integers,
 decimals or strings such as ``"3/5"``, parsed without evaluating anything.
 The format is documented in ``docs/reference/model-format.md``; files are read by
-:mod:`gametheory.io.model_toml` (this module holds the model as data and its computations).
+``gametheory.io.model_toml`` (this module holds the model as data and its computations).
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ class Scenario:
 @dataclass(frozen=True)
 class PartyType:
     """One possible type of a party, privately known to it: the model's numbers as that type
-    would have them (``values``: parameter name -> value, names as in :meth:`Model.parameters`),
+    would have them (``values``: parameter name -> value, names as in ``Model.parameters``),
     with its prior probability and the sentence of the source it comes from."""
 
     party: str
@@ -208,7 +208,7 @@ class LeadArea:
     """An area in which one party takes the lead (the article's example: delivery of
     humanitarian assistance): each candidate ``(leader, understanding)``, the understanding
     being what that party's lead changes.  The understandings of one area are alternatives:
-    at most one is in force.  :func:`~gametheory.crisis.leads.lead_choice` lets the parties
+    at most one is in force.  ``lead_choice`` lets the parties
     bargain over them."""
 
     area: str
@@ -245,7 +245,7 @@ class Priority:
 
 @dataclass(frozen=True)
 class Derivation:
-    """How one party's payoff at one profile was derived (see :meth:`Model.explain`);
+    """How one party's payoff at one profile was derived (see ``Model.explain``);
     ``render(derivation)`` writes it for people."""
 
     party: str
@@ -259,7 +259,7 @@ class Derivation:
 class Model(Displayable):
     """A crisis model read from a TOML file: parties, attributes, effects, preferences.
 
-    Read one with :func:`~gametheory.io.model_toml.load_model` (a ``.toml`` file or a
+    Read one with ``load_model`` (a ``.toml`` file or a
     bundled model's name); the file format is ``docs/reference/model-format.md``.
     A model is frozen: the ``with_*`` methods return changed copies.
 
@@ -291,7 +291,7 @@ class Model(Displayable):
     understandings : tuple of Understanding
         The prior understandings (``name``, ``description``, ``quote``).
     in_force : tuple of str
-        The understandings in force (see :meth:`with_understandings`).
+        The understandings in force (see ``with_understandings``).
     scenarios : tuple of Scenario
         The chance scenarios (``name``, ``probability``, ...) that precede the
         parties' responses; empty: none.
@@ -321,7 +321,7 @@ class Model(Displayable):
         The ``[[channel]]`` tables: a party whose payoff carries another's concerns.
     leads : tuple of LeadArea
         The ``[[lead]]`` tables: areas whose lead the parties settle among alternative
-        understandings (:func:`~gametheory.crisis.leads.lead_choice`).
+        understandings (``lead_choice``).
     players : tuple of Party
         (property) The parties that move.
 
@@ -330,15 +330,15 @@ class Model(Displayable):
     A party's payoff at a profile is ``sum_a weight[a] * value[a]`` over the
     attributes, each value the baseline plus the effects that apply, clipped to the
     attribute's range (the expectation over the scenarios, if any), with the
-    channels' carried weights added (:meth:`payoff_weights`).
+    channels' carried weights added (``payoff_weights``).
 
-    ``weights``, where a method takes it (:meth:`game`, :meth:`outside_payoffs`,
-    :meth:`payoff`, :meth:`payoff_in`, :meth:`tree`, :meth:`priority_violations`),
+    ``weights``, where a method takes it (``game``, ``outside_payoffs``,
+    ``payoff``, ``payoff_in``, ``tree``, ``priority_violations``),
     is a mapping ``(party, attribute) -> weight`` that replaces the default
-    weights (:meth:`default_weights`) of the pairs it names; the others keep
+    weights (``default_weights``) of the pairs it names; the others keep
     theirs (set a weight to 0 to drop a concern).  None (the default) means the
-    model's own weights.  :func:`~gametheory.crisis.compare.compare` and
-    :func:`~gametheory.crisis.leads.lead_choice` take ``weights`` the same way.
+    model's own weights.  ``compare`` and
+    ``lead_choice`` take ``weights`` the same way.
 
     References
     ----------
@@ -393,12 +393,12 @@ class Model(Displayable):
     leads: tuple[LeadArea, ...] = ()
 
     def parameters(self) -> tuple[Parameter, ...]:
-        """Every number of the model as a :class:`~gametheory.crisis.parameters.Parameter`.
+        """Every number of the model as a ``Parameter``.
 
         Each has a stable name: ``weight.PARTY.ATTRIBUTE``, ``baseline.ATTRIBUTE``,
         ``effect.EFFECT.ATTRIBUTE``, ``probability.SCENARIO``, ``type.PARTY.TYPE`` (a
         type's prior probability) and ``channel.PARTY.CARRIES``, in that order.  Its
-        :class:`~gametheory.crisis.parameters.Uncertain` number has the point value the
+        ``Uncertain`` number has the point value the
         model computes with and the range the file gives (the model format,
         ``docs/reference/model-format.md``, says how a number gets its range; a number
         without one is fixed).
@@ -439,7 +439,7 @@ class Model(Displayable):
         return tuple(out)
 
     def with_values(self, values: Mapping[str, Any]) -> Model:
-        """The same model with some parameters set (names as in :meth:`parameters`).
+        """The same model with some parameters set (names as in ``parameters``).
 
         When some scenario probabilities (or some of a party's type
         probabilities, ``type.PARTY.NAME``) are set and others not, the others
@@ -532,7 +532,7 @@ class Model(Displayable):
         """The same model with exactly these understandings in force.
 
         None puts all of them in force, except that of the alternatives of a
-        lead area (:class:`LeadArea`) only one: the one the model has in force,
+        lead area (``LeadArea``) only one: the one the model has in force,
         else the first.  Naming two alternatives of one area is an error.
         """
         known = [u.name for u in self.understandings]
@@ -561,14 +561,14 @@ class Model(Displayable):
 
     def default_weights(self) -> dict[tuple[str, str], Fraction]:
         """The default cardinalisation: ``(party, attribute) -> weight`` (each party's own
-        preferences; :meth:`payoff_weights` adds the channels)."""
+        preferences; ``payoff_weights`` adds the channels)."""
         return {(p.party, p.attribute): p.weight for p in self.preferences}
 
     def payoff_weights(self, weights: Mapping[tuple[str, str], Any] | None = None
                        ) -> dict[tuple[str, str], Fraction]:
-        """The weights payoffs are computed with: each party's own (:meth:`default_weights`,
+        """The weights payoffs are computed with: each party's own (``default_weights``,
         with the pairs ``weights`` names replaced), plus, for a party that carries another's
-        concerns (a :class:`Channel`), the channel's weight times the other party's own weights.
+        concerns (a ``Channel``), the channel's weight times the other party's own weights.
 
         Examples
         --------
@@ -637,7 +637,7 @@ class Model(Displayable):
         """A party's payoff at a profile (one action per mover), exact.
 
         The default weights, with the pairs ``weights`` names replaced (see the class
-        notes); the channels are added (:meth:`payoff_weights`).
+        notes); the channels are added (``payoff_weights``).
         """
         w = self.payoff_weights(weights)
         values = self.attribute_values(profile)
@@ -673,7 +673,7 @@ class Model(Displayable):
     def payoff_in(self, party: str, profile: Sequence[str], scenario: str | None,
                   weights: Mapping[tuple[str, str], Any] | None = None) -> Fraction:
         """A party's payoff at a profile once chance has picked ``scenario`` (None: no
-        scenarios); the payoffs at the leaves of :meth:`tree`."""
+        scenarios); the payoffs at the leaves of ``tree``."""
         w = self.payoff_weights(weights)
         values = self._values_in(profile, scenario)
         return sum((Fraction(w.get((party, a), 0)) * v for a, (v, _) in values.items()), Fraction(0))
@@ -687,7 +687,7 @@ class Model(Displayable):
         knowing the scenario and the actions of the earlier movers it
         ``observes``.  A party's information set is named by what it knows,
         e.g. ``"succession; US=Intervene"``.  Leaves carry each mover's
-        payoff in that scenario (the same derivation as :meth:`game`, without
+        payoff in that scenario (the same derivation as ``game``, without
         the expectation), so the tree's subgame-perfect equilibria let each
         party respond to what has happened.
 
@@ -775,9 +775,9 @@ class Model(Displayable):
         the stated probabilities (the prior is their product) and knows it; a
         party without types has one, named ``"-"``.  The payoffs at a type
         profile are those of the model with every drawn type's numbers
-        (:meth:`with_values`); a type of probability 0 drops out.  Solve it with
-        :func:`~gametheory.solvers.bayes_nash.solve_bayes_nash`, or compare the
-        regimes with :func:`~gametheory.crisis.bayesian.bayes_compare`.
+        (``with_values``); a type of probability 0 drops out.  Solve it with
+        ``solve_bayes_nash``, or compare the
+        regimes with ``bayes_compare``.
 
         Returns
         -------
@@ -841,7 +841,7 @@ class Model(Displayable):
 
     def _value_grids(self) -> tuple[dict[str, np.ndarray], int]:
         """Each attribute's value at every profile of the movers, as an array over the action
-        grid: the same numbers as :meth:`attribute_values`, computed effect by effect over all
+        grid: the same numbers as ``attribute_values``, computed effect by effect over all
         profiles at once (a mask of the profiles each effect applies to), in integers over one
         common denominator (returned with the arrays)."""
         movers = self.players
@@ -893,11 +893,11 @@ class Model(Displayable):
     def game(self, weights: Mapping[tuple[str, str], Any] | None = None,
              table: Any = None) -> NormalFormGame:
         """The normal-form game among the moving parties (exact payoffs, the parties that
-        do not move left out: :meth:`outside_payoffs`).
+        do not move left out: ``outside_payoffs``).
 
         ``weights`` (``(party, attribute) -> weight``) replaces the model's default
         weights of the pairs it names (see the class notes); ``table`` is this model's
-        :meth:`outcome_table` for the same weights, when the caller has it.  With
+        ``outcome_table`` for the same weights, when the caller has it.  With
         scenarios, the payoffs are expected over them.
         """
         movers = self.players
@@ -918,7 +918,7 @@ class Model(Displayable):
     def outside_payoffs(self, weights: Mapping[tuple[str, str], Any] | None = None
                         ) -> dict[str, np.ndarray]:
         """Payoff arrays (over the movers' profiles) of the parties that do not move, from
-        :meth:`outcome_table` (every profile computed once, as for :meth:`game`)."""
+        ``outcome_table`` (every profile computed once, as for ``game``)."""
         shape = tuple(len(p.actions) for p in self.players)
         _, _, payoffs = self.outcome_table(weights)
         out = {}

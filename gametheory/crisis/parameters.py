@@ -2,7 +2,7 @@
 
 A model's numbers are its preference weights, the effects of the parties'
 actions, the baseline values of the attributes and the scenario
-probabilities.  Each is a :class:`Parameter` with a stable name:
+probabilities.  Each is a ``Parameter`` with a stable name:
 
 =============================  ==============================================
 ``weight.PARTY.ATTRIBUTE``     a party's weight on an attribute
@@ -13,7 +13,7 @@ probabilities.  Each is a :class:`Parameter` with a stable name:
 ``channel.PARTY.CARRIES``      the weight of a channel (a party carrying another's concerns)
 =============================  ==============================================
 
-and an :class:`Uncertain` number: the point value the model computes with by
+and an ``Uncertain`` number: the point value the model computes with by
 default, the admissible range (the point value alone when none is given), a
 distribution over the range (uniform, triangular with its mode at the point
 value, or a beta distribution scaled to the range) and the source of the range.
@@ -21,7 +21,7 @@ value, or a beta distribution scaled to the range) and the source of the range.
 Draws respect what the article fixes ordinally: a party's *priorities*
 ("meltdown outranks foreign forces") hold in every draw, by drawing a lower
 weight within its range truncated to what its higher weights allow (see
-:func:`values_from_uniforms`), so the independent inputs of a draw are
+``values_from_uniforms``), so the independent inputs of a draw are
 uniforms on ``[0, 1]`` (what Sobol indices assume).  Scenario probabilities
 with a range are drawn within it and the scenarios without one share the rest
 in proportion to their point values; a draw that leaves them less than
@@ -153,7 +153,7 @@ class Uncertain(Displayable):
 
 @dataclass(frozen=True)
 class Parameter(Displayable):
-    """One number of a model (see :meth:`~gametheory.crisis.model.Model.parameters`).
+    """One number of a model (see ``parameters``).
 
     Attributes
     ----------
@@ -192,7 +192,7 @@ def values_from_uniforms(model: Any, parameters: Sequence[Parameter],
     Weights are drawn in an order where every priority's higher weight comes
     before its lower ones; a lower weight is drawn from its distribution
     truncated so that its full swing stays below every higher one's (the
-    priority as :meth:`~gametheory.crisis.model.Model.priority_violations`
+    priority as ``priority_violations``
     states it).  Values are rounded to multiples of ``1 / GRID``; a draw whose
     rounding breaks a priority, or whose scenario probabilities leave the
     scenarios without a range less than nothing, is infeasible.
@@ -282,7 +282,7 @@ def share_rest(scenarios: Sequence[Any], given: Mapping[str, Fraction]) -> dict[
 
 
 def _probabilities(model: Any, values: dict[str, Fraction]) -> bool:
-    """Fill in the probabilities of the scenarios not drawn (:func:`share_rest`); False when
+    """Fill in the probabilities of the scenarios not drawn (``share_rest``); False when
     the draw leaves them less than nothing."""
     drawn = {s.name: values[f"probability.{s.name}"] for s in model.scenarios
              if f"probability.{s.name}" in values}

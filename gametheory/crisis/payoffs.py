@@ -18,7 +18,7 @@ __all__ = ["PayoffTable", "payoff_table"]
 class PayoffTable(Displayable):
     """Every party's payoff (default weights) at every profile of the moving parties.
 
-    Made by :func:`payoff_table`; ``gt.render(table)`` writes it as the text
+    Made by ``payoff_table``; ``gt.render(table)`` writes it as the text
     ``gametheory show`` prints.
 
     Attributes
@@ -33,7 +33,7 @@ class PayoffTable(Displayable):
         A profile whose payoffs are explained, as given.
     derivations : tuple of Derivation
         For ``cell``: how each party's payoff there follows from the model
-        (:meth:`~gametheory.crisis.model.Model.explain`); empty without ``cell``.
+        (``explain``); empty without ``cell``.
 
     Examples
     --------

@@ -12,7 +12,7 @@ judged by its
 - **density**: the share of the points inside that are cases;
 - **mass**: the share of all points that fall inside.
 
-:func:`prim` finds the boxes as follows.
+``prim`` finds the boxes as follows.
 
 1. **Peeling.**  Start from the box holding every point.  For each input,
    try cutting off the ``alpha``-quantile slice of the points in the box at
@@ -36,14 +36,14 @@ judged by its
    that the box's ``T`` points hold at least its ``H`` cases if they were
    drawn at the density ``p_j`` of the box without the limits on ``j``,
    ``P(Binomial(T, p_j) >= H)``.  While the largest is above 0.05
-   (:data:`QUASI_P`) and two or more inputs are restricted, open that
+   (``QUASI_P``) and two or more inputs are restricted, open that
    input's limits.  On synthetic data this removes most spurious limits.
 5. **Covering.**  Remove the points inside the box and start again on those
    left, for up to ``max_boxes`` boxes.  A box is kept only when it beats the
    rate of cases among the remaining points (the *base rate* ``b``)
-   meaningfully: it holds at least 2 cases (:data:`MIN_CASES`) and at least
-   5% of all the cases (:data:`MIN_COVERAGE`), and its density is above ``b``
-   and at least ``min(1.5 b, (1 + b) / 2)`` (a lift of 1.5, :data:`LIFT`, or
+   meaningfully: it holds at least 2 cases (``MIN_CASES``) and at least
+   5% of all the cases (``MIN_COVERAGE``), and its density is above ``b``
+   and at least ``min(1.5 b, (1 + b) / 2)`` (a lift of 1.5, ``LIFT``, or
    half the way from ``b`` to 1 when ``b`` is above 1/2).  Covering stops at
    the first box that is not kept.  A later box's limits are those it needs
    among the points left after the earlier boxes; on all the points it may
@@ -96,7 +96,7 @@ def _number(v: float) -> str:
 
 @dataclass(frozen=True)
 class PrimBox:
-    """A box found by :func:`prim`: limits on a few inputs and how well they pick the cases.
+    """A box found by ``prim``: limits on a few inputs and how well they pick the cases.
 
     ``limits`` holds ``(name, low, high)`` for the restricted inputs only, in
     the order of the inputs, with ``None`` for a side left open; a point is
@@ -314,7 +314,7 @@ def _quasi_p(X: np.ndarray, y: np.ndarray, low: np.ndarray, high: np.ndarray, j:
 
 
 def _prune(X: np.ndarray, y: np.ndarray, low: np.ndarray, high: np.ndarray) -> None:
-    """Open, one input at a time, the limits whose quasi-p-value exceeds :data:`QUASI_P`."""
+    """Open, one input at a time, the limits whose quasi-p-value exceeds ``QUASI_P``."""
     while True:
         restricted = [j for j in range(X.shape[1]) if np.isfinite(low[j]) or np.isfinite(high[j])]
         if len(restricted) < 2:

@@ -2,12 +2,12 @@
 
 A *regime* is the model with a given set of understandings in force.  Its game
 among the moving parties is solved (every equilibrium for games this size,
-:data:`~gametheory.solvers.registry.SPARSE_POLYNOMIAL_LIMIT`), the best
+``SPARSE_POLYNOMIAL_LIMIT``), the best
 correlated equilibria are added, and every outcome is described the same way:
 each party's expected payoff (parties that do not move included), the total,
 and the expected level of each attribute the source fears.  See
-:mod:`gametheory.crisis.compare` for the comparison of regimes, and
-:mod:`gametheory.crisis.leads` for the lead-role stage, which solves one regime
+``gametheory.crisis.compare`` for the comparison of regimes, and
+``gametheory.crisis.leads`` for the lead-role stage, which solves one regime
 per allocation.
 """
 
@@ -154,7 +154,7 @@ def _pareto_dominated(model: Model, payoffs: dict, tables: _Tables) -> bool:
 
     A linear program: maximise the total payoff subject to every party getting at least its
     payoff here; dominated when the optimum exceeds the total here.  With rational payoffs the
-    LP is certified and the comparison exact (:func:`~gametheory.linalg.lp.solve_lp`); else,
+    LP is certified and the comparison exact (``solve_lp``); else,
     or when the optimum cannot be certified, floating point with a tolerance of ``1e-9`` times
     the largest payoff per party.
     """
@@ -256,7 +256,7 @@ def solve_regime(model: Model, name: str, weights=None, extras: bool = True,
     described: every Nash equilibrium (and the vertices of any described continuum), the best
     correlated equilibria, efficiency, and with ``extras`` the Pareto-efficient profiles,
     bargaining, the game tree, the selection panel and the transferable-utility benchmark (see
-    :func:`~gametheory.crisis.compare.compare`, which calls it once per regime).
+    ``compare``, which calls it once per regime).
 
     Examples
     --------

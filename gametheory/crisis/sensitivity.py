@@ -1,11 +1,11 @@
 """Which numbers matter, and where conclusions fail: Sobol indices and scenario discovery.
 
-:func:`sensitivity` estimates the Sobol indices (first order and total,
-:mod:`gametheory.crisis.sobol`) of each party's value of coordination with
+``sensitivity`` estimates the Sobol indices (first order and total,
+``gametheory.crisis.sobol``) of each party's value of coordination with
 respect to the model's uncertain numbers.  Sobol indices assume independent
 inputs, and a party's priorities make its weights dependent (a lower weight
 must stay below its higher ones).  The inputs here are therefore the
-independent uniforms a draw is made from (:func:`~gametheory.crisis.parameters.values_from_uniforms`):
+independent uniforms a draw is made from (``values_from_uniforms``):
 each number's quantile within its range, where the range of a weight bounded
 by a priority is truncated to what its higher weights allow (``B = F^-1(u)``
 on the part of ``B``'s range that ``A`` allows: the reparametrisation ``B = u
@@ -13,8 +13,8 @@ A`` in general form).  The index of a lower weight thus measures the effect of
 where it sits *within what its priorities allow*; the index of a higher
 weight includes its effect through the bound it sets.
 
-:func:`discover` finds, among the draws of a sweep, the few simple boxes of
-parameter space where a conclusion fails (PRIM, :mod:`gametheory.crisis.prim`),
+``discover`` finds, among the draws of a sweep, the few simple boxes of
+parameter space where a conclusion fails (PRIM, ``gametheory.crisis.prim``),
 reported as readable rules.
 """
 
@@ -42,7 +42,7 @@ __all__ = ["Sensitivity", "sensitivity", "Discovery", "discover"]
 
 @dataclass(frozen=True)
 class Sensitivity(Displayable):
-    """Sobol indices of each party's value of coordination (made by :func:`sensitivity`).
+    """Sobol indices of each party's value of coordination (made by ``sensitivity``).
 
     ``outputs`` names the columns of the indices: ``(party, measure)``;
     ``indices.first[i, k]`` is the first-order index of ``parameters[i]`` for
@@ -130,7 +130,7 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
         Seed of the scrambled Sobol design: the same seed, the same indices,
         whatever the workers or executor.
     workers, executor, progress
-        As for :func:`~gametheory.crisis.sweep.sweep`.
+        As for ``sweep``.
     vary : sequence of str, optional
         The numbers to vary (names or kinds); the others stay at their point values.
     measures : sequence of str, optional
@@ -141,7 +141,7 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
     view : {"complete", "bayes"}
         The complete-information values of coordination, or (a model with
         ``[[type]]`` tables) the moving parties' worst and best ex-ante values
-        over the Bayes-Nash equilibria (:func:`~gametheory.crisis.bayesian.bayes_values`),
+        over the Bayes-Nash equilibria (``bayes_values``),
         type probabilities with ranges varied too.
 
     Returns
@@ -213,7 +213,7 @@ def sensitivity(model: Model, n: int = 64, seed: int = 0, workers: int | None = 
 
 @dataclass(frozen=True)
 class Discovery(Displayable):
-    """Where conclusions fail among a sweep's draws (made by :func:`discover`).
+    """Where conclusions fail among a sweep's draws (made by ``discover``).
 
     Attributes
     ----------

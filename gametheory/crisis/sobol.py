@@ -12,14 +12,14 @@ Both are estimated from ``n (d + 2)`` evaluations of the model on the design of
 Saltelli et al. (2010):
 
 1. draw ``n`` points of a scrambled Sobol sequence of dimension ``2d``
-   (:func:`scipy.stats.qmc.Sobol`); the first ``d`` columns are the matrix
-   ``A``, the last ``d`` the matrix ``B`` (:func:`sobol_design`);
+   (``scipy.stats.qmc.Sobol``); the first ``d`` columns are the matrix
+   ``A``, the last ``d`` the matrix ``B`` (``sobol_design``);
 2. for each input ``i`` form ``AB_i``: ``A`` with its column ``i`` taken from ``B``;
 3. evaluate the model on the rows of ``A``, ``B``, ``AB_1``, ..., ``AB_d``
    (``f_A``, ``f_B``, ``f_ABi``), after mapping each uniform coordinate
    through the quantile function of its input;
 4. with ``V`` the variance of the ``2n`` pooled outputs ``f_A`` and ``f_B``
-   (:func:`sobol_indices`)::
+   (``sobol_indices``)::
 
        S_i = (1/n) sum_j f_B[j] (f_ABi[j] - f_A[j]) / V        (Saltelli et al. 2010)
        T_i = (1/2n) sum_j (f_A[j] - f_ABi[j])^2 / V           (Jansen 1999)
@@ -67,7 +67,7 @@ def _sobol_engine(dim: int, seed: int | None, scramble: bool) -> Any:
 
 
 def sobol_design(d: int, n: int, seed: int | None = 0, *, scramble: bool = True) -> np.ndarray:
-    """The points at which to evaluate a model of ``d`` inputs for :func:`sobol_indices`.
+    """The points at which to evaluate a model of ``d`` inputs for ``sobol_indices``.
 
     Parameters
     ----------
@@ -136,7 +136,7 @@ def sobol_design(d: int, n: int, seed: int | None = 0, *, scramble: bool = True)
 
 @dataclass(frozen=True, eq=False)
 class SobolIndices:
-    """Sobol indices estimated by :func:`sobol_indices`.
+    """Sobol indices estimated by ``sobol_indices``.
 
     The index arrays have shape ``(d,)`` for a single output and ``(d, k)`` for
     ``k`` outputs (row ``i`` is input ``names[i]``, column ``j`` output ``j``);
@@ -182,7 +182,7 @@ def _frozen(a: np.ndarray, single: bool) -> np.ndarray:
 def sobol_indices(y: Sequence[float] | np.ndarray, d: int, n: int, *,
                   names: Sequence[str] | None = None, bootstrap: int = 200, seed: int | None = 0,
                   confidence: float = 0.95) -> SobolIndices:
-    """First-order and total Sobol indices from outputs on the design of :func:`sobol_design`.
+    """First-order and total Sobol indices from outputs on the design of ``sobol_design``.
 
     Parameters
     ----------

@@ -1,12 +1,12 @@
 """How robust the comparison is: every conclusion recomputed over draws of the uncertain numbers.
 
 The article states priorities, not numbers, so a model's point values are one
-choice among many.  :func:`sweep` draws every number that has a range (weights,
+choice among many.  ``sweep`` draws every number that has a range (weights,
 effects, baselines, scenario probabilities; see
-:mod:`gametheory.crisis.parameters`), keeping the stated priorities in every
-draw, recomputes :func:`~gametheory.crisis.compare.compare` for each draw and
+``gametheory.crisis.parameters``), keeping the stated priorities in every
+draw, recomputes ``compare`` for each draw and
 reports, for **every** conclusion (the built-in ones of
-:func:`~gametheory.crisis.conclusions.builtin_conclusions` and the caller's),
+``builtin_conclusions`` and the caller's),
 the share of draws where it holds with its Monte Carlo standard error and
 Wilson score interval (Wilson 1927), and whether it holds at the point values;
 and per party the distribution of the *value of coordination* (its equilibrium
@@ -15,7 +15,7 @@ selected equilibrium.
 
 Draw ``k`` uses its own random generator, seeded by ``(seed, k)``: the
 result is the same whatever the number of workers or the executor (a process
-pool, or a Dask cluster through :class:`~gametheory.crisis.executor.DaskExecutor`).
+pool, or a Dask cluster through ``DaskExecutor``).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 def conclusions(model: Model) -> list[Conclusion]:
     """The built-in conclusions checked for a model (the earlier name of
-    :func:`~gametheory.crisis.conclusions.builtin_conclusions`)."""
+    ``builtin_conclusions``)."""
     return builtin_conclusions(model)
 
 
@@ -115,7 +115,7 @@ class ConclusionShare(Displayable):
     stderr : float
         (property) The Monte Carlo standard error ``sqrt(share (1 - share) / samples)``.
     interval : (float, float)
-        (property) The 95% Wilson interval (:func:`wilson_interval`).
+        (property) The 95% Wilson interval (``wilson_interval``).
 
     Examples
     --------
@@ -153,8 +153,8 @@ class CoordinationValue(Displayable):
 
     The value of coordination is the party's worst, best or selected equilibrium
     payoff with the understandings minus without
-    (:func:`~gametheory.crisis.conclusions.coordination_values`; in the bayes view
-    its worst or best ex-ante payoff, :func:`~gametheory.crisis.bayesian.bayes_values`).
+    (``coordination_values``; in the bayes view
+    its worst or best ex-ante payoff, ``bayes_values``).
 
     Attributes
     ----------
@@ -205,7 +205,7 @@ class Draw:
 
 @dataclass(frozen=True)
 class SweepResult(Displayable):
-    """A sweep: the draws' summary, and the draws themselves (made by :func:`sweep`).
+    """A sweep: the draws' summary, and the draws themselves (made by ``sweep``).
 
     ``gt.render(res, fmt)`` writes it as ``gametheory sweep`` prints it, ``gt.to_dict(res)``
     as JSON (schema ``gametheory.sweep/2``).
@@ -367,7 +367,7 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
     progress : callable, optional
         Called as ``progress("sweep", done, samples)`` after each draw.
     executor : Executor, optional
-        Where the draws run (:mod:`gametheory.crisis.executor`, e.g. a
+        Where the draws run (``gametheory.crisis.executor``, e.g. a
         ``SerialExecutor``, ``ProcessExecutor(workers)``, or ``DaskExecutor(client)``
         for a ``dask.distributed`` cluster, with the ``dask`` extra); overrides
         ``workers``.
@@ -377,13 +377,13 @@ def sweep(model: Model, samples: int = 100, seed: int = 0, workers: int | None =
     extra : sequence of Conclusion
         The caller's conclusions, checked beside the built-in ones (with worker
         processes their functions must pickle: module-level functions, or
-        conclusions parsed by :func:`~gametheory.crisis.expressions.parse_conclusion`).
+        conclusions parsed by ``parse_conclusion``).
     view : {"complete", "bayes"}
-        The complete-information comparison (:func:`~gametheory.crisis.compare.compare`)
+        The complete-information comparison (``compare``)
         or, for a model with private types, the Bayes-Nash one
-        (:func:`~gametheory.crisis.bayesian.bayes_compare`, its conclusions
-        :func:`~gametheory.crisis.bayesian.bayes_conclusions` and values of
-        coordination :func:`~gametheory.crisis.bayesian.bayes_values`); the
+        (``bayes_compare``, its conclusions
+        ``bayes_conclusions`` and values of
+        coordination ``bayes_values``); the
         bayes view also draws the type probabilities that have ranges.
 
     Returns

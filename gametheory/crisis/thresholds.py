@@ -21,7 +21,7 @@ Otherwise the interval is reported (its ends are rational; the root may be
 irrational).  Two flips closer together than the scan step can be missed: the
 result states the step.
 
-Over two parameters, :func:`region_map` evaluates every conclusion on a grid.
+Over two parameters, ``region_map`` evaluates every conclusion on a grid.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ _TRY_EXACT = (0, 6, 12, 18, 24)
 
 @dataclass(frozen=True)
 class Flip(Displayable):
-    """One flip of one conclusion along the parameter (see :func:`thresholds`).
+    """One flip of one conclusion along the parameter (see ``thresholds``).
 
     Attributes
     ----------
@@ -94,7 +94,7 @@ class Flip(Displayable):
 @dataclass(frozen=True)
 class ThresholdResult(Displayable):
     """Flips of every conclusion along one parameter, with the scan they come from
-    (made by :func:`thresholds`).
+    (made by ``thresholds``).
 
     Attributes
     ----------
@@ -141,7 +141,7 @@ class ThresholdResult(Displayable):
 
 @dataclass(frozen=True)
 class RegionMap(Displayable):
-    """Every conclusion on a grid of two parameters (made by :func:`region_map`).
+    """Every conclusion on a grid of two parameters (made by ``region_map``).
 
     Attributes
     ----------
@@ -195,7 +195,7 @@ def _scan_range(model: Model, name: str, within: Sequence[Any] | None) -> tuple[
 
 class _Evaluator:
     """Conclusions at exact parameter values, each comparison computed once (the complete
-    information :func:`compare`, or :func:`bayes_compare` in the ``"bayes"`` view)."""
+    information ``compare``, or ``bayes_compare`` in the ``"bayes"`` view)."""
 
     def __init__(self, model: Model, checks: Sequence[Conclusion], context: Context,
                  view: str = "complete") -> None:
@@ -285,7 +285,7 @@ def thresholds(model: Model, vary: str, *, within: Sequence[Any] | None = None, 
     ----------
     model : Model
     vary : str
-        A parameter name (:meth:`~gametheory.crisis.model.Model.parameters`).
+        A parameter name (``parameters``).
     within : (low, high), optional
         The range to scan (default: the parameter's own range).
     points : int
@@ -299,7 +299,7 @@ def thresholds(model: Model, vary: str, *, within: Sequence[Any] | None = None, 
     view : {"complete", "bayes"}, optional
         The conclusions of the complete-information comparison, or those of the
         Bayes-Nash comparison of a model with private types
-        (:func:`~gametheory.crisis.bayesian.bayes_conclusions`); default
+        (``bayes_conclusions``); default
         ``"bayes"`` when ``vary`` is a type probability (``type.PARTY.TYPE``), else
         ``"complete"``.
 
@@ -433,7 +433,7 @@ def region_map(model: Model, vary: Sequence[str], *, within: Sequence[Sequence[A
     points : int
         Grid points per parameter, at least 2.
     extra, only, context, view
-        As for :func:`thresholds` (the bayes view is the default when a varied
+        As for ``thresholds`` (the bayes view is the default when a varied
         number is a type probability).
 
     Returns
@@ -443,7 +443,7 @@ def region_map(model: Model, vary: Sequence[str], *, within: Sequence[Sequence[A
     Raises
     ------
     InvalidGameError
-        Unless ``vary`` names two parameters; and as for :func:`thresholds`.
+        Unless ``vary`` names two parameters; and as for ``thresholds``.
 
     Examples
     --------

@@ -1,6 +1,6 @@
 """Where a payoff tie of a crisis model comes from: the model features behind it.
 
-A party tied between two actions (:func:`~gametheory.analysis.genericity.payoff_ties`)
+A party tied between two actions (``payoff_ties``)
 earns the same at two profiles.  Its payoff is a weighted sum of attribute
 values, so the tie is explained attribute by attribute, comparing the two
 profiles:
@@ -44,7 +44,7 @@ class AttributeDifference:
 @dataclass(frozen=True)
 class TieExplanation(Displayable):
     """Why ``party`` earns ``payoff`` at both ``profiles``, attribute by attribute
-    (made by :func:`explain_tie`).
+    (made by ``explain_tie``).
 
     Attributes
     ----------
@@ -58,7 +58,7 @@ class TieExplanation(Displayable):
         One per attribute of the model: ``attribute``, the party's ``weight`` (channels
         included), ``values`` at the two profiles (clipped, as payoffs use them),
         ``raw`` (before clipping) and ``cause`` (``"equal"``, ``"clipped"``,
-        ``"zero weight"`` or ``"cancels"``: see :func:`explain_tie`).
+        ``"zero weight"`` or ``"cancels"``: see ``explain_tie``).
 
     Examples
     --------
@@ -108,7 +108,7 @@ def explain_tie(model: Model, tie: PayoffTie,
         ``gt.payoff_ties(model.game(weights)).ties``.
     weights : mapping, optional
         The weights the game was made with (as for
-        :meth:`~gametheory.crisis.model.Model.game`; default: the model's).
+        ``game``; default: the model's).
 
     Returns
     -------

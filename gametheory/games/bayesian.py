@@ -10,15 +10,15 @@ beliefs ``p(t_-i | t_i)``.
 
 Three equivalent views, each a game the existing solvers take:
 
-- :meth:`BayesianGame.agent_form`: the *type-agent* normal form (Harsanyi;
+- ``BayesianGame.agent_form``: the *type-agent* normal form (Harsanyi;
   Myerson 1991, "Game Theory: Analysis of Conflict", section 2.8): one player
   per (player, type), each paid its interim expected payoff.  Its Nash
   equilibria are exactly the Bayes-Nash equilibria, with no duplicates.
-- :meth:`BayesianGame.ex_ante_form`: the strategic form whose strategies map
+- ``BayesianGame.ex_ante_form``: the strategic form whose strategies map
   types to actions, paid the ex-ante expected payoff (Gibbons 1992, "Game
   Theory for Applied Economists", section 3.1); many mixed strategies there
   give the same behaviour.
-- :meth:`BayesianGame.tree`: nature picks the type profile, then the players
+- ``BayesianGame.tree``: nature picks the type profile, then the players
   move, each seeing its own type only (an information set per player and type).
 
 Every type must have positive prior probability (its interim beliefs are then
@@ -64,7 +64,7 @@ class BayesianGame:
     payoffs : mapping
         For each type profile of positive probability, the players' payoffs
         there: a sequence of one array per player, each shaped like the action
-        profiles, or a :class:`~gametheory.games.normal.NormalFormGame` with
+        profiles, or a ``NormalFormGame`` with
         the same players and actions.
     title : str
 
@@ -212,7 +212,7 @@ class BayesianGame:
         expected payoff ``sum_{t_-i} p(t_-i | t_i) u_i(t, a)``; its Nash equilibria are the
         Bayes-Nash equilibria.
 
-        Raises GameTooLargeError beyond :data:`MAX_AGENT_PROFILES` profiles.
+        Raises GameTooLargeError beyond ``MAX_AGENT_PROFILES`` profiles.
         """
         agents = self.agents
         shape = tuple(self.action_shape[i] for i, _ in agents)
@@ -248,7 +248,7 @@ class BayesianGame:
         """The strategic form over type-to-action maps, paid the ex-ante expected payoff.
 
         A strategy is named by its action for each type, e.g. ``"B/S"`` (type
-        order); Raises GameTooLargeError beyond :data:`MAX_AGENT_PROFILES` profiles.
+        order); Raises GameTooLargeError beyond ``MAX_AGENT_PROFILES`` profiles.
         """
         plans = [list(itertools.product(range(self.action_shape[i]), repeat=self.type_shape[i]))
                  for i in range(len(self.players))]

@@ -17,7 +17,7 @@ at an equilibrium in rational arithmetic.
 
 Kuhn's theorem (1953) makes mixed strategies of the reduced normal form and
 behaviour strategies interchangeable under perfect recall:
-:func:`mixed_to_behavior` and :func:`behavior_to_mixed` convert, preserving the
+``mixed_to_behavior`` and ``behavior_to_mixed`` convert, preserving the
 probability of every leaf.
 
 Examples
@@ -333,7 +333,7 @@ def behavior_regrets(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequen
     Raises
     ------
     InvalidGameError
-        For an invalid profile (as in :func:`behavior_payoffs`) or a tree
+        For an invalid profile (as in ``behavior_payoffs``) or a tree
         without perfect recall.
 
     References
@@ -409,7 +409,7 @@ def plans_to_vector(game: ExtensiveFormGame, plans: Sequence[np.ndarray], exact:
 
 
 def mixed_to_vector(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]], exact: bool) -> np.ndarray:
-    """:func:`mixed_to_behavior` as a slot vector."""
+    """``mixed_to_behavior`` as a slot vector."""
     plans = []
     for p in range(len(game.players)):
         reduced = reduced_plans(game, p)
@@ -430,10 +430,10 @@ def mixed_to_behavior(game: ExtensiveFormGame, mixed: Sequence[Sequence[Any]],
     Kuhn's conversion: the behaviour profile reaches every leaf with the same
     probability as the mixed strategies.  ``mixed[p]`` holds player ``p``'s
     probabilities over its reduced plans, in the order of
-    :func:`~gametheory.games.tree.reduced_normal_form`.  Each player's
+    ``reduced_normal_form``.  Each player's
     realization plan (the probability of each of its sequences) is the sum
     over the plans consistent with the sequence; behaviour follows by
-    :func:`plans_to_vector`: at a set the player's own moves rule out, a pure
+    ``plans_to_vector``: at a set the player's own moves rule out, a pure
     best response.
 
     Parameters
@@ -480,7 +480,7 @@ def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seque
                       exact: bool | None = None) -> tuple[tuple[Any, ...], ...]:
     """Mixed strategies over the reduced plans equivalent to a behaviour profile (Kuhn 1953).
 
-    The converse of :func:`mixed_to_behavior`: a plan's probability is the
+    The converse of ``mixed_to_behavior``: a plan's probability is the
     product of the behaviour probabilities of its actions at the information
     sets it does not rule out.
 
@@ -489,7 +489,7 @@ def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seque
     game : ExtensiveFormGame
         The tree.
     behavior : nested sequence
-        ``behavior[player][infoset][action]``, as for :func:`behavior_payoffs`.
+        ``behavior[player][infoset][action]``, as for ``behavior_payoffs``.
     exact : bool or None
         Rational arithmetic (True) or floating point (False); default (None):
         exact when the tree and the given probabilities are rational.
@@ -498,7 +498,7 @@ def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seque
     -------
     tuple of tuple
         Per player, a probability for each of its reduced plans, in the order
-        of :func:`~gametheory.games.tree.reduced_normal_form`.
+        of ``reduced_normal_form``.
 
     Raises
     ------

@@ -1,5 +1,5 @@
 """Textbook games that are not in strategic form: signalling games and Bayesian games, built
-here with their citations, loadable by name (:func:`textbook_game`; ``gt.read_game(name)``
+here with their citations, loadable by name (``textbook_game``; ``gt.read_game(name)``
 gives the game tree).  The games in strategic form and the trees are bundled as files
 (``prisoners-dilemma.nfg``, ``stag-hunt.nfg``, ``selten-horse.efg``, ...)."""
 

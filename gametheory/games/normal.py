@@ -3,7 +3,7 @@
 A game with players ``0..n-1``, each with a finite list of named actions, and
 one payoff array per player indexed by action profiles: ``payoffs[i][a_0, ...,
 a_{n-1}]`` is player ``i``'s payoff when player ``k`` plays action ``a_k``.
-Integer, :class:`~fractions.Fraction` and :class:`~decimal.Decimal` payoffs are
+Integer, ``Fraction`` and ``Decimal`` payoffs are
 kept exact; floating-point payoffs stay floating point.
 """
 
@@ -25,7 +25,7 @@ __all__ = ["NormalFormGame"]
 
 def float_array(values: Any, where: str = "a number") -> np.ndarray:
     """``values`` as a float64 array, checked: a number beyond floating point's range (about
-    1.8e308) raises a one-line :class:`~gametheory.errors.InvalidGameError` naming ``where``
+    1.8e308) raises a one-line ``InvalidGameError`` naming ``where``
     instead of an OverflowError or a silent infinity.
 
     Examples
@@ -511,7 +511,7 @@ class NormalFormGame:
         Parameters
         ----------
         profile : sequence of sequence of number
-            A mixed-strategy profile (checked as by :meth:`as_profile`);
+            A mixed-strategy profile (checked as by ``as_profile``);
             ``player``'s own strategy is ignored.
         player : int
             The player's index.
@@ -583,7 +583,7 @@ class NormalFormGame:
         Parameters
         ----------
         profile : sequence of sequence of number
-            One probability vector per player (see :meth:`as_profile`).
+            One probability vector per player (see ``as_profile``).
 
         Returns
         -------
@@ -605,12 +605,12 @@ class NormalFormGame:
         Parameters
         ----------
         profile : sequence of sequence of number
-            One probability vector per player (see :meth:`as_profile`).
+            One probability vector per player (see ``as_profile``).
 
         Returns
         -------
         tuple of (tuple, tuple)
-            ``(payoffs, regrets)``, as :meth:`expected_payoffs` and :meth:`regrets`.
+            ``(payoffs, regrets)``, as ``expected_payoffs`` and ``regrets``.
 
         Examples
         --------
@@ -667,7 +667,7 @@ class NormalFormGame:
         Parameters
         ----------
         profile : sequence of sequence of number
-            One probability vector per player (see :meth:`as_profile`).
+            One probability vector per player (see ``as_profile``).
 
         Returns
         -------
@@ -690,12 +690,12 @@ class NormalFormGame:
         Parameters
         ----------
         profile : sequence of sequence of number
-            One probability vector per player (see :meth:`as_profile`).
+            One probability vector per player (see ``as_profile``).
 
         Returns
         -------
         number
-            The largest of :meth:`regrets`.
+            The largest of ``regrets``.
 
         Examples
         --------
@@ -712,7 +712,7 @@ class NormalFormGame:
         Parameters
         ----------
         profile : sequence of sequence of number
-            One probability vector per player (see :meth:`as_profile`).
+            One probability vector per player (see ``as_profile``).
         tol : float
             The largest regret accepted: ``max_regret(profile) <= tol``.
 

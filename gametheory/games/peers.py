@@ -1,14 +1,14 @@
 """Games of the peer libraries, nashpy and pygambit, at the boundary of the API.
 
 Every public function whose first argument is a game in strategic form takes a
-``nashpy.Game`` or a pygambit strategic game as well (:func:`accepts_peer_games`
+``nashpy.Game`` or a pygambit strategic game as well (``accepts_peer_games``
 converts it on the way in, exactly: integer payoffs stay integers, pygambit's
-rationals become Fractions), and :func:`to_nashpy` goes back.  Neither library
+rationals become Fractions), and ``to_nashpy`` goes back.  Neither library
 is imported unless such a game is met: a game is recognised by the module its
 class comes from.  pygambit trees need the ``.efg`` reader, one layer up
-(``gametheory.from_pygambit``, in :mod:`gametheory.io.peers`): they reach it through
+(``gametheory.from_pygambit``, in ``gametheory.io.peers``): they reach it through
 the ``"from_pygambit"`` hook that the package's public face registers
-(:mod:`gametheory.hooks`), so the functions of game trees take them too.
+(``gametheory.hooks``), so the functions of game trees take them too.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def is_pygambit_game(obj: Any) -> bool:
 
 
 def from_nashpy(game: Any) -> NormalFormGame:
-    """A ``nashpy.Game`` as a :class:`NormalFormGame` (players "Row" and "Column").
+    """A ``nashpy.Game`` as a ``NormalFormGame`` (players "Row" and "Column").
 
     Integer payoff matrices give an exact game, others a float game; a
     zero-sum game given by one matrix has the column player's payoffs ``-A``.
@@ -76,7 +76,7 @@ def _entries(matrix: np.ndarray) -> list:
 
 
 def to_nashpy(game: NormalFormGame) -> Any:
-    """A two-player :class:`NormalFormGame` as a ``nashpy.Game``.
+    """A two-player ``NormalFormGame`` as a ``nashpy.Game``.
 
     Integer payoffs go over as integer arrays; others as floats (nashpy
     computes in floating point), so a game with fractional payoffs loses

@@ -6,12 +6,12 @@ information set per player and history), and each knows every earlier
 round's outcome.  A leaf pays each player ``sum_t delta^t u(a_t)`` (no
 discounting for ``delta = 1``).  The tree's subgame-perfect equilibria are
 those of the repeated game: every round starts a subgame, so
-:func:`~gametheory.solvers.spe.solve_spe` solves it by backward induction
+``solve_spe`` solves it by backward induction
 over rounds (Fudenberg and Tirole 1991, "Game Theory", section 4.2 and 5.1;
 Gibbons 1992, "Game Theory for Applied Economists", section 2.3.A).
 
 The tree has ``(prod of action counts) ** rounds`` leaves, so it is built
-only up to :data:`MAX_LEAVES`.
+only up to ``MAX_LEAVES``.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ MAX_LEAVES = 200_000
 def discount_factor(value: Any, finite: bool = False) -> Any:
     """A discount factor, checked: in (0, 1) for an infinitely repeated game, (0, 1] for a
     finite one (``finite``); exact for ints, Fractions and strings such as ``"0.9"``, a float
-    for a float.  Anything else is a one-line :class:`~gametheory.errors.InvalidGameError`.
+    for a float.  Anything else is a one-line ``InvalidGameError``.
 
     Examples
     --------
@@ -78,7 +78,7 @@ def repeated_tree(stage: NormalFormGame, rounds: int, discount: Any = 1) -> Exte
     Raises
     ------
     GameTooLargeError
-        When the tree would have more than :data:`MAX_LEAVES` leaves.
+        When the tree would have more than ``MAX_LEAVES`` leaves.
 
     Examples
     --------

@@ -4,9 +4,9 @@ Nature draws the sender's type ``t`` from a prior; the sender, knowing ``t``,
 sends a message ``m``; the receiver sees ``m`` (not ``t``) and takes an action
 ``a``; each gets ``u(t, m, a)``.  The textbook cases: Spence's (1973) job-market
 signalling and Cho and Kreps's (1987) beer-quiche game ("Signaling games and
-stable equilibria", QJE 102).  :meth:`SignallingGame.tree` gives the game tree
+stable equilibria", QJE 102).  ``SignallingGame.tree`` gives the game tree
 (nature, then one information set per type for the sender and one per message
-for the receiver); :mod:`gametheory.analysis.signalling` finds its perfect
+for the receiver); ``gametheory.analysis.signalling`` finds its perfect
 Bayesian equilibria and applies the Intuitive Criterion.
 """
 

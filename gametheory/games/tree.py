@@ -2,20 +2,20 @@
 
 A tree is built from three kinds of node:
 
-- :func:`decision` -- a player moves at an *information set* (named by a
+- ``decision`` -- a player moves at an *information set* (named by a
   label; nodes with the same player and label are indistinguishable to that
   player and must offer the same actions);
-- :func:`chance` -- nature draws an action with given probabilities (exact
+- ``chance`` -- nature draws an action with given probabilities (exact
   fractions or floats, summing to 1);
-- :func:`outcome` -- a leaf with one payoff per player.
+- ``outcome`` -- a leaf with one payoff per player.
 
-:class:`ExtensiveFormGame` checks the tree (one-line errors naming the node
+``ExtensiveFormGame`` checks the tree (one-line errors naming the node
 by its path from the root) and stores it as flat arrays in depth-first
 (prefix) order, the order of a ``.efg`` file, so that the solvers work on
-arrays rather than on Python objects.  :func:`reduced_normal_form` builds the
+arrays rather than on Python objects.  ``reduced_normal_form`` builds the
 strategic form.  Behaviour strategies and Kuhn's conversions are in
-:mod:`gametheory.games.behavior`; backward induction and the subgame-perfect
-equilibria of every tree are solvers, in :mod:`gametheory.solvers.spe`.
+``gametheory.games.behavior``; backward induction and the subgame-perfect
+equilibria of every tree are solvers, in ``gametheory.solvers.spe``.
 
 Examples
 --------
@@ -53,7 +53,7 @@ _KINDS = {"outcome": OUTCOME, "chance": CHANCE, "decision": DECISION}
 
 @dataclass(frozen=True)
 class Node:
-    """A node of a game tree (build with :func:`decision`, :func:`chance`, :func:`outcome`)."""
+    """A node of a game tree (build with ``decision``, ``chance``, ``outcome``)."""
 
     kind: str                                  # "decision", "chance" or "outcome"
     player: str | None = None
@@ -69,7 +69,7 @@ def decision(player: str, infoset: str, moves: Mapping[str, Node]) -> Node:
 
     Nodes of the same player with the same ``infoset`` name are one
     information set, which the player cannot tell apart: they must offer the
-    same actions (checked by :class:`ExtensiveFormGame`).
+    same actions (checked by ``ExtensiveFormGame``).
 
     Parameters
     ----------
@@ -109,7 +109,7 @@ def chance(moves: Mapping[str, tuple[Any, Node]]) -> Node:
 
     Probabilities are exact (integers, ``Fraction``) or floats; they must be
     nonnegative and sum to 1 (exactly, or within 1e-9 for floats), which
-    :class:`ExtensiveFormGame` checks.
+    ``ExtensiveFormGame`` checks.
 
     Parameters
     ----------
@@ -262,16 +262,16 @@ class ExtensiveFormGame:
     twice.  It is kept as flat arrays in depth-first (prefix) order (the
     order of a ``.efg`` file), so trees of millions of nodes and of any
     depth are fine.  A tree without perfect recall is accepted:
-    ``perfect_recall`` is False, and :func:`gametheory.solve` then works on
+    ``perfect_recall`` is False, and ``gametheory.solve`` then works on
     its normal form (plans reduced as Gambit reduces them), while the
     methods that need perfect recall refuse it in one line
-    (:meth:`require_perfect_recall`).
+    (``require_perfect_recall``).
 
     Parameters
     ----------
     root : Node
-        The root, built with :func:`decision`, :func:`chance` and
-        :func:`outcome`.
+        The root, built with ``decision``, ``chance`` and
+        ``outcome``.
     players : sequence of str
         The players, distinct, in the order of the payoffs at the leaves.
     title : str
@@ -342,9 +342,9 @@ class ExtensiveFormGame:
     """
 
     #: what each leaf (depth-first number) stands for, set by the builders that record it
-    #: (:func:`~gametheory.games.cheap_talk.cheap_talk`: ``(messages, action profile)``)
+    #: (``cheap_talk``: ``(messages, action profile)``)
     leaf_outcomes: Mapping[int, tuple[Any, tuple[str, ...]]]
-    #: the subgame structure, cached by :mod:`gametheory.solvers.spe` on first use
+    #: the subgame structure, cached by ``gametheory.solvers.spe`` on first use
     _subgame_structure: tuple[np.ndarray, list[list[int]], np.ndarray]
 
     def __init__(self, root: Node, players: Sequence[str], title: str = "") -> None:
@@ -702,7 +702,7 @@ class ExtensiveFormGame:
         return self._nodes[i].actions
 
     def node(self, i: int) -> Node:
-        """The :class:`Node` object with depth-first number ``i``.
+        """The ``Node`` object with depth-first number ``i``.
 
         Parameters
         ----------
@@ -778,7 +778,7 @@ def _segments(flat: Flat, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np
     return flat.child_idx[pos], offsets, counts
 
 
-#: Largest reduced normal form (number of strategy profiles) :func:`reduced_normal_form` builds.
+#: Largest reduced normal form (number of strategy profiles) ``reduced_normal_form`` builds.
 MAX_PROFILES = 1_000_000
 
 
@@ -852,7 +852,7 @@ def reduced_normal_form(game: ExtensiveFormGame):
     times its payoff to every profile of plans that reaches it.  Every
     normal-form solver applies to the result; by Kuhn's theorem, with perfect
     recall, its mixed equilibria are the tree's equilibria in behaviour
-    strategies (see :func:`gametheory.games.behavior.mixed_to_behavior`).
+    strategies (see ``gametheory.games.behavior.mixed_to_behavior``).
     Without perfect recall a plan is an action at every information set its
     own actions let it reach (``*`` elsewhere, as Gambit reduces them), and
     the mixed equilibria are the tree's equilibria in mixed strategies, which

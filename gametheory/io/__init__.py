@@ -1,6 +1,6 @@
 """Every file format, read and written: Gambit games, crisis models, conflict models, TU games.
 
-A source is a path or the name of a bundled file; :func:`~gametheory.io.sources.resolve` is
+A source is a path or the name of a bundled file; ``resolve`` is
 the one place that tells them apart.  Nothing outside ``io/`` (and the command line) opens a
 file.
 """

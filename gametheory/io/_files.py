@@ -13,7 +13,7 @@ __all__ = ["read_text", "write_atomic", "write_text_atomic"]
 
 
 def read_text(path: str | Path) -> str:
-    """The text of a UTF-8 file; a :class:`~gametheory.errors.GameFileError` naming the file
+    """The text of a UTF-8 file; a ``GameFileError`` naming the file
     when it is missing, a folder, unreadable or not UTF-8 (as ``read_nfg`` says it)."""
     path = Path(path)
     try:
@@ -57,7 +57,7 @@ def write_atomic(path: str | os.PathLike[str], write: Callable[[str], None],
 
 
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (:func:`write_atomic`)."""
+    """Write ``text`` to ``path`` whole or not at all (``write_atomic``)."""
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)

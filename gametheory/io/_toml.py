@@ -16,7 +16,7 @@ __all__ = ["parse_toml", "tomllib"]
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
-    """The table of a TOML text; a one-line :class:`~gametheory.errors.GameFileError` naming
+    """The table of a TOML text; a one-line ``GameFileError`` naming
     ``source`` and the problem when it is not TOML."""
     try:
         return tomllib.loads(text)

@@ -1,8 +1,8 @@
 """Conflict models (the graph model, option form) from TOML: the contract's format.
 
 The statements of a ``[statements]`` table stay text here; the
-:class:`~gametheory.conflict.model.ConflictModel` turns them into rankings
-(:mod:`gametheory.conflict.statements`), from a file or from Python alike.
+``ConflictModel`` turns them into rankings
+(``gametheory.conflict.statements``), from a file or from Python alike.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ __all__ = ["parse_conflict", "read_conflict", "load_conflict", "bundled_conflict
 
 
 def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
-    """A conflict model from TOML text in the contract's form (see :mod:`gametheory.conflict.model`).
+    """A conflict model from TOML text in the contract's form (see ``gametheory.conflict.model``).
 
     The form: ``title`` (and ``description``), ``[[decision_makers]]`` tables
     each with ``name`` and ``options``, ``infeasible`` (patterns such as
@@ -45,7 +45,7 @@ def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
     ------
     GameFileError
         For malformed TOML, an unknown key, or a model the
-        :class:`~gametheory.conflict.model.ConflictModel` rejects; the
+        ``ConflictModel`` rejects; the
         message names ``source``.
 
     Examples
@@ -137,7 +137,7 @@ def parse_conflict(text: str, source: str = "<string>") -> ConflictModel:
 
 
 def read_conflict(path: str | Path) -> ConflictModel:
-    """Read a conflict model from a TOML file (see :func:`parse_conflict` for the form).
+    """Read a conflict model from a TOML file (see ``parse_conflict`` for the form).
 
     Parameters
     ----------
@@ -176,6 +176,6 @@ def bundled_conflicts() -> list[str]:
 
 
 def load_conflict(source: str | Path | Source) -> ConflictModel:
-    """A conflict model from a TOML file, or a bundled one by name (see :func:`bundled_conflicts`)."""
+    """A conflict model from a TOML file, or a bundled one by name (see ``bundled_conflicts``)."""
     src = resolve(source, "conflict")
     return parse_conflict(src.text(), source=src.name)

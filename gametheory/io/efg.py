@@ -109,7 +109,7 @@ class _Tokens:
 
 
 def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
-    """Parse the text of a ``.efg`` file into an :class:`~gametheory.games.tree.ExtensiveFormGame`.
+    """Parse the text of a ``.efg`` file into an ``ExtensiveFormGame``.
 
     Gambit's extensive-form format, version 2 (see the module docstring).
     Outcomes on inner nodes are added to the payoffs of the leaves below
@@ -131,7 +131,7 @@ def parse_efg(text: str, source: str = "<string>") -> ExtensiveFormGame:
     ------
     GameFileError
         A syntax error names ``source`` and the line; a tree that breaks a
-        rule of :class:`~gametheory.games.tree.ExtensiveFormGame` names
+        rule of ``ExtensiveFormGame`` names
         ``source`` and the node by its path of actions.
 
     Examples
@@ -340,7 +340,7 @@ def _unescape(text: str) -> str:
 
 
 def _fast_number(text: str) -> Any:
-    """A number as :meth:`_Tokens.number` reads it; :class:`_Unusual` where that would fail."""
+    """A number as ``_Tokens.number`` reads it; ``_Unusual`` where that would fail."""
     if _INTEGER.fullmatch(text) and len(text) <= 4000:
         return int(text)
     try:
@@ -351,8 +351,8 @@ def _fast_number(text: str) -> Any:
 
 
 def _parse_lines(text: str, source: str) -> ExtensiveFormGame:
-    """:func:`parse_efg` for the usual layout, line by line with one regular expression per kind
-    of node (about four times faster on large trees); :class:`_Unusual` for anything else,
+    """``parse_efg`` for the usual layout, line by line with one regular expression per kind
+    of node (about four times faster on large trees); ``_Unusual`` for anything else,
     errors included, which the general parser then reads or words."""
     head = _HEADER.match(text)
     if head is None:
@@ -491,7 +491,7 @@ def _parse_lines(text: str, source: str) -> ExtensiveFormGame:
 def read_efg(path: str | Path) -> ExtensiveFormGame:
     """Read a Gambit extensive-form file (``.efg``, version 2) into a game tree.
 
-    The file is parsed by :func:`parse_efg`: outcomes on inner nodes are
+    The file is parsed by ``parse_efg``: outcomes on inner nodes are
     added to the payoffs of the leaves below them, and information sets may
     repeat without their actions.
 
@@ -534,8 +534,8 @@ def format_efg(game: ExtensiveFormGame) -> str:
     """The game as ``.efg`` text: each leaf its own outcome, information sets numbered per
     player in order of appearance, chance nodes each their own set.
 
-    This is the text :func:`write_efg` writes; pygambit reads it, and
-    :func:`parse_efg` reads it back as the same tree.
+    This is the text ``write_efg`` writes; pygambit reads it, and
+    ``parse_efg`` reads it back as the same tree.
 
     Parameters
     ----------
@@ -606,7 +606,7 @@ def format_efg(game: ExtensiveFormGame) -> str:
 def write_efg(game: ExtensiveFormGame, path: str | Path) -> None:
     """Write the game as a ``.efg`` file, whole or not at all.
 
-    The text of :func:`format_efg` (each leaf its own outcome); pygambit
+    The text of ``format_efg`` (each leaf its own outcome); pygambit
     reads it, and reading it back gives the same tree.
 
     Parameters

@@ -21,7 +21,7 @@ def bundled_games() -> dict[str, str]:
     """Names of the bundled games, the textbook catalogue's and the models, with their titles
     (files first, then the catalogue, models last).
 
-    Each name can be given to :func:`read_game`.
+    Each name can be given to ``read_game``.
 
     Returns
     -------
@@ -76,10 +76,10 @@ def read_game(source: str | Path | Source) -> NormalFormGame | ExtensiveFormGame
     """Read a game from a ``.nfg`` or ``.efg`` file or a model file (``.toml``), or load a
     bundled one by name.
 
-    A ``.efg`` file gives an :class:`~gametheory.games.tree.ExtensiveFormGame`
+    A ``.efg`` file gives an ``ExtensiveFormGame``
     (a tree), and so does a signalling or Bayesian game of the textbook
-    catalogue (:func:`~gametheory.games.catalogue.textbook_game` gives the game
-    itself); the others a :class:`~gametheory.games.normal.NormalFormGame`.  A model
+    catalogue (``textbook_game`` gives the game
+    itself); the others a ``NormalFormGame``.  A model
     file gives the game among its moving parties, with the model's default
     weights.
 
@@ -87,7 +87,7 @@ def read_game(source: str | Path | Source) -> NormalFormGame | ExtensiveFormGame
     ----------
     source : str, path-like or Source
         A path (``.nfg``, ``.efg`` or ``.toml``), or a name of
-        :func:`bundled_games`.
+        ``bundled_games``.
 
     Returns
     -------
@@ -130,7 +130,7 @@ def model_of(source: str | Path | Source):
 
 def load_tree(source: str | Path | Source) -> ExtensiveFormGame:
     """A game tree: a ``.efg`` file, or a crisis model (file or bundled name) as a tree
-    (:meth:`~gametheory.crisis.model.Model.tree`)."""
+    (``tree``)."""
     src = resolve(source, "game")
     if src.format == "toml":
         return load_model(src).tree()
@@ -145,9 +145,9 @@ def load_tree(source: str | Path | Source) -> ExtensiveFormGame:
 def write_game(game: NormalFormGame, path: str | Path) -> None:
     """Write a game as a Gambit ``.nfg`` file.
 
-    The same as :func:`~gametheory.io.nfg.write_nfg` (payoff version, UTF-8;
+    The same as ``write_nfg`` (payoff version, UTF-8;
     the file is written in place, not atomically); a tree is written with
-    :func:`~gametheory.io.efg.write_efg`.
+    ``write_efg``.
 
     Parameters
     ----------

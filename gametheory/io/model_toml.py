@@ -3,9 +3,9 @@ naming the file and the offending key.
 
 A model file may name other files beside it: ``[model] extends = "other.toml"`` (the other
 model, changed) and ``[model] conflict = "conflicts/crisis.toml"`` (the same case as a
-graph-model conflict).  This reader reads them too, so the :class:`~gametheory.crisis.model.Model`
+graph-model conflict).  This reader reads them too, so the ``Model``
 it returns holds everything (``model.conflict`` is the loaded
-:class:`~gametheory.conflict.model.ConflictModel`) and the crisis code never opens a file.
+``ConflictModel``) and the crisis code never opens a file.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _check_format(value: object, source: str) -> None:
 
 def parse_model(text: str, source: str = "<string>", folder: Path | None = None,
                 _chain: tuple[str, ...] = ()) -> Model:
-    """Parse a model from TOML text (see :func:`read_model`).
+    """Parse a model from TOML text (see ``read_model``).
 
     A model whose ``[model]`` table says ``extends = "other.toml"`` is the
     other model (read from ``folder``) with its own title, description and
@@ -232,7 +232,7 @@ class _Reader:
         return Uncertain(value, low, high, dist, shape, self.text(table, "source", where, False))
 
     def named(self, effects: tuple[Effect, ...], offset: int = 0) -> tuple[Effect, ...]:
-        """The effects named (:func:`effect_names`), and the ranges read with this file's effects
+        """The effects named (``effect_names``), and the ranges read with this file's effects
         (from ``offset`` on) filed under their parameter names."""
         try:
             effects = effect_names(effects)
@@ -788,11 +788,11 @@ class _Reader:
 
 
 def load_model(source: str | Path | Source) -> Model:
-    """A crisis model from a ``.toml`` file or a bundled model's name (see :func:`bundled_models`).
+    """A crisis model from a ``.toml`` file or a bundled model's name (see ``bundled_models``).
 
     The format is described in ``docs/reference/model-format.md``; files the
     model names (``extends``, ``conflict``) are read too.
-    :func:`~gametheory.io.games.read_game` on the same source gives the game
+    ``read_game`` on the same source gives the game
     among the parties that move.
 
     Parameters
@@ -828,8 +828,8 @@ def load_model(source: str | Path | Source) -> Model:
 def bundled_models() -> dict[str, str]:
     """Names of the bundled crisis models (``models/*.toml``) with their titles.
 
-    Each name can be given to :func:`load_model` and to
-    :func:`~gametheory.io.games.read_game`.
+    Each name can be given to ``load_model`` and to
+    ``read_game``.
 
     Returns
     -------

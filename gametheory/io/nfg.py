@@ -19,7 +19,7 @@ A file is a sequence of tokens separated by any whitespace:
 
 Numbers may be integers, decimals (``1.25``, ``.5``), rationals (``3/4``) or in
 scientific notation (``1e-3``, ``2.5E+2``).  As in Gambit they are exact: they
-are read as :class:`int` or :class:`~fractions.Fraction` (``0.1`` is exactly
+are read as ``int`` or ``Fraction`` (``0.1`` is exactly
 ``1/10``), so a game read from a file is an exact game.
 
 Quoted strings may span lines.  Inside them ``\\"`` stands for a quote and
@@ -35,7 +35,7 @@ one player (or two players) with the same name are an error.  The comment
 field becomes the game's ``description`` (and is written back); outcome names
 are dropped.
 
-Every problem with a file raises :class:`~gametheory.errors.GameFileError`,
+Every problem with a file raises ``GameFileError``,
 whose message names the file and line.  Nothing in a file is ever evaluated.
 """
 

@@ -1,6 +1,6 @@
 """pygambit games in and out, trees included (through the ``.nfg`` and ``.efg`` formats).
 
-pygambit is an optional dependency: it is imported only by :func:`to_pygambit`.
+pygambit is an optional dependency: it is imported only by ``to_pygambit``.
 A game goes over as its Gambit file text, which both sides read exactly.
 """
 
@@ -60,7 +60,7 @@ def to_pygambit(game: NormalFormGame | ExtensiveFormGame) -> Any:
     """This package's game as a pygambit game (needs the ``gambit`` extra).
 
     A game in strategic form or a tree goes over as its Gambit file text
-    (:func:`~gametheory.io.nfg.format_nfg`, :func:`~gametheory.io.efg.format_efg`),
+    (``format_nfg``, ``format_efg``),
     exactly.  pygambit is imported only here: ``pip install
     'crisis-gametheory[gambit]'``.
 

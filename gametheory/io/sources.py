@@ -2,7 +2,7 @@
 
 The package bundles games (``data/games/*.nfg``), crisis models (``data/models/*.toml``, the
 project's ``models/`` folder) and conflict models (``data/models/conflicts/*.toml``).  A
-reader asks :func:`resolve` for a :class:`Source` of one *kind* (``"game"``, ``"model"`` or
+reader asks ``resolve`` for a ``Source`` of one *kind* (``"game"``, ``"model"`` or
 ``"conflict"``): a path the caller gave, or the bundled file of that name.  Every look at the
 bundled data (``importlib.resources``) is here.
 """
@@ -27,7 +27,7 @@ class Source:
     ``name`` is how messages name it: the path (``str(Path(...))``), or for a bundled file
     ``"chicken.nfg"``, ``"models/unilateral.toml"``, ``"models/conflicts/crisis.toml"``.
     ``format`` is what it holds: ``"nfg"``, ``"efg"`` or ``"toml"`` (a model, a conflict or a
-    TU game).  A ``.nfg`` path may be missing: :func:`~gametheory.io.nfg.read_nfg` says what
+    TU game).  A ``.nfg`` path may be missing: ``read_nfg`` says what
     is wrong with it.
     """
 
@@ -50,7 +50,7 @@ class Source:
         return self.path.parent if self.path is not None else Path(".")
 
     def text(self) -> str:
-        """The file's UTF-8 text (a :class:`~gametheory.errors.GameFileError` when not UTF-8)."""
+        """The file's UTF-8 text (a ``GameFileError`` when not UTF-8)."""
         if self.content is not None:
             return self.content
         if self.entry is not None:
@@ -83,9 +83,9 @@ def resolve(source: str | Path | Source, kind: str) -> Source:
     ``NFG`` or ``EFG``, anything else is taken as a model file).  A path is taken as a path
     when it is a file, ends in a suffix of the kind, or (games and
     models) exists; a path that is not a file raises ``no such file`` (a ``.nfg`` path is
-    left to :func:`~gametheory.io.nfg.read_nfg`).  Anything else without a ``/`` is the name
+    left to ``read_nfg``).  Anything else without a ``/`` is the name
     of a bundled file of the kind; else the error lists the bundled names.  A
-    :class:`Source` is returned as it is.
+    ``Source`` is returned as it is.
     """
     if isinstance(source, Source):
         return source
@@ -156,7 +156,7 @@ def _stdin(kind: str) -> Source:
 
 
 def bundled(kind: str) -> dict[str, Source]:
-    """The bundled files of a kind by name, in the order of :data:`KINDS` and then by name."""
+    """The bundled files of a kind by name, in the order of ``KINDS`` and then by name."""
     out = {}
     for folder, suffix, label in KINDS[kind].folders:
         where = _data(folder)
@@ -170,7 +170,7 @@ def bundled(kind: str) -> dict[str, Source]:
 
 
 def bundled_names(kind: str) -> list[str]:
-    """The names of the bundled files of a kind (see :func:`bundled`)."""
+    """The names of the bundled files of a kind (see ``bundled``)."""
     return list(bundled(kind))
 
 

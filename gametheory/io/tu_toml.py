@@ -1,5 +1,5 @@
 """Transferable-utility games from TOML (the contract's form: ``title``, ``players``,
-``[values]``), and :func:`load_tu`: a TU game from any source the ``coop`` command takes."""
+``[values]``), and ``load_tu``: a TU game from any source the ``coop`` command takes."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def _tu(data: dict[str, Any], source: str) -> TUGame:
 
 
 def read_tu(path: str | Path) -> TUGame:
-    """Read a TU game from a TOML file (see :func:`parse_tu` for the form).
+    """Read a TU game from a TOML file (see ``parse_tu`` for the form).
 
     Parameters
     ----------
@@ -128,7 +128,7 @@ def load_tu(source: str | Path | Source, characteristic: str | None = None,
             pure: bool = False) -> TUGame:
     """A TU game from a TOML file with ``[values]``, or derived from a crisis model (file or
     bundled name) or a strategic-form game (``.nfg``, ``.efg``, bundled name) by
-    :func:`~gametheory.coop.derive.characteristic_function` (``characteristic``, default
+    ``characteristic_function`` (``characteristic``, default
     alpha; ``pure``: no randomising).  ``characteristic`` and ``pure`` do not apply to a TU file.
     """
     src = resolve(source, "game")

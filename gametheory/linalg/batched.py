@@ -8,7 +8,7 @@ Algorithms", 2nd ed., ch. 7): for ``E z = b`` and a computed ``z~``,
 ``z~ - z = E^-1 (E z~ - b)``, so ``max |z~ - z| <= ||E^-1||_inf * max |r|`` where
 ``r`` is the residual bounded with its own rounding error.  The inverse is
 itself computed, so the bound is doubled and trusted only while the condition
-number stays below :data:`MAX_CONDITION` (its relative error is then below
+number stays below ``MAX_CONDITION`` (its relative error is then below
 1e-6).
 """
 
@@ -96,7 +96,7 @@ def bounded_solve(E: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray,
 @dataclass
 class Subsystems:
     """Solutions of ``M[rows_v, cols_v] z = rhs_v`` (``z`` zero outside ``cols_v``), see
-    :func:`solve_subsystems`."""
+    ``solve_subsystems``."""
 
     Z: np.ndarray         #: (N, d) the solutions, zero outside their columns
     MZ: np.ndarray        #: (N, r) ``M z`` for every row of ``M``
@@ -133,7 +133,7 @@ def solve_subsystems(M: np.ndarray, rows: np.ndarray, cols: np.ndarray,
                      rhs: np.ndarray) -> Subsystems:
     """Solve the square subsystems ``M[rows_v, cols_v] z = rhs_v`` with error bounds.
 
-    As :func:`bounded_solve` (without its refinement step), but residuals come from full products ``Z @ M.T``
+    As ``bounded_solve`` (without its refinement step), but residuals come from full products ``Z @ M.T``
     (one matrix multiplication for the whole batch; the zeros outside
     ``cols_v`` add nothing, not even rounding), which the caller reuses for
     the slacks of the other rows.  The condition number is bounded above

@@ -43,7 +43,7 @@ def solve_rational(M: Sequence[Sequence[int]], b: Sequence[int]) -> list[Fractio
 def solve_integer(M: Sequence[Sequence[int]], b: Sequence[int]) -> tuple[list[int], int] | None:
     """The solution of the square integer system ``M z = b`` as integer numerators over one
     positive denominator, ``z = num / det``; None when ``M`` is singular (Bareiss elimination,
-    as :func:`solve_rational`, without making Fractions).
+    as ``solve_rational``, without making Fractions).
 
     Examples
     --------
@@ -84,7 +84,7 @@ def solve_integer(M: Sequence[Sequence[int]], b: Sequence[int]) -> tuple[list[in
 
 def solve_fractions(rows: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction]) -> list[Fraction] | None:
     """The square rational system ``rows z = rhs``: each equation scaled to integers, then
-    :func:`solve_rational`; None when singular.
+    ``solve_rational``; None when singular.
 
     Examples
     --------

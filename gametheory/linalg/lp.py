@@ -1,6 +1,6 @@
 """Every linear program of the package: solved in floating point (HiGHS), certified in rational arithmetic.
 
-:func:`solve_lp` is the one entry point (no other module calls ``linprog``).
+``solve_lp`` is the one entry point (no other module calls ``linprog``).
 
 ``minimize c x  subject to  A_ub x <= b_ub,  A_eq x = b_eq`` (``x`` free, or within bounds).  HiGHS
 finds an optimal vertex; the rows active there are reduced to a nonsingular
@@ -163,7 +163,7 @@ def _independent(vectors: list[np.ndarray], want: int) -> list[int]:
 
 def _certify_integer(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, bounds, x_float: np.ndarray,
                      dual_ub: np.ndarray, dual_eq: np.ndarray) -> LPSolution | None:
-    """The certificate of :func:`_certify_fixing` in integer arithmetic, for programs whose
+    """The certificate of ``_certify_fixing`` in integer arithmetic, for programs whose
     variables are free or nonnegative; None (the caller tries the general certificates) when it
     does not apply or does not certify.
 
@@ -291,14 +291,14 @@ def _certify_fixing(c, A_ub: np.ndarray, b_ub, A_eq: np.ndarray, b_eq, bounds, x
                     dual_float: np.ndarray, dual_eq_float: np.ndarray | None = None) -> LPSolution | None:
     """Certify the vertex with the variables HiGHS left at a bound fixed there (exact), or None.
 
-    The program in the remaining variables is certified by :func:`exact_lp`;
+    The program in the remaining variables is certified by ``exact_lp``;
     its duals then certify the whole program when every fixed variable's
     reduced cost has the sign its bound allows (``>= 0`` at a lower bound,
     ``<= 0`` at an upper one).  At a degenerate vertex those duals may not
     do, although others would: HiGHS's own multipliers, made exact, are
-    tried next (:func:`_highs_duals`, checked exactly), and failing those the
+    tried next (``_highs_duals``, checked exactly), and failing those the
     multipliers are sought among the rows tight at the exact vertex
-    (:func:`_dual_certificate`, an LP of its own).  Much smaller
+    (``_dual_certificate``, an LP of its own).  Much smaller
     systems than certifying with a row per bound: a correlated equilibrium's
     LP has a variable per profile, most of them 0 at the optimum.
     """
@@ -384,8 +384,8 @@ def _duals_certify(cq, Aub, Aeq, bounds, x, y_ub, y_eq) -> bool:
     return True
 
 
-#: Try HiGHS's multipliers before the exact dual LP (:func:`_highs_duals`); False goes
-#: straight to :func:`_dual_certificate` (tests compare the two).
+#: Try HiGHS's multipliers before the exact dual LP (``_highs_duals``); False goes
+#: straight to ``_dual_certificate`` (tests compare the two).
 _ROUNDED_DUALS = True
 #: Denominator bounds of the rounded multipliers, tried in turn.
 _DUAL_DENOMINATORS = (10 ** 3, 10 ** 6)
@@ -394,19 +394,19 @@ _DUAL_DENOMINATORS = (10 ** 3, 10 ** 6)
 def _highs_duals(cq, Aub, b_ub, Aeq, bounds, x, dual_ub, dual_eq) -> tuple[list, list] | None:
     """HiGHS's multipliers made exact, when they prove ``x`` optimal; else None.
 
-    Two ways, each checked in exact arithmetic by :func:`_duals_certify`
+    Two ways, each checked in exact arithmetic by ``_duals_certify``
     (nonnegative multipliers on rows tight at ``x`` whose reduced costs the
     bounds absorb prove ``x`` optimal by LP duality, however they were found):
 
-    1. HiGHS's multipliers read as a basis (:func:`_basis_duals`): the
+    1. HiGHS's multipliers read as a basis (``_basis_duals``): the
        inequalities HiGHS makes positive and the equalities, with multipliers
        solved exactly from the reduced costs that must vanish;
     2. each multiplier rounded to the nearest fraction with a small
-       denominator (:data:`_DUAL_DENOMINATORS`, in turn).
+       denominator (``_DUAL_DENOMINATORS``, in turn).
 
     A multiplier on an inequality that is not tight at ``x`` (exactly) or that
     HiGHS gives no positive value is 0.  Most of the time this saves the LP of
-    :func:`_dual_certificate`.
+    ``_dual_certificate``.
     """
     if len(dual_ub) != len(Aub) or len(dual_eq) != len(Aeq):
         return None
@@ -435,7 +435,7 @@ def _highs_duals(cq, Aub, b_ub, Aeq, bounds, x, dual_ub, dual_eq) -> tuple[list,
 
 def _basis_duals(cq, Aub, Aeq, bounds, x, dual_ub: np.ndarray, dual_eq: np.ndarray,
                  active: list[int]) -> tuple[list, list] | None:
-    """Exact multipliers on HiGHS's basis, or None (not checked: see :func:`_highs_duals`).
+    """Exact multipliers on HiGHS's basis, or None (not checked: see ``_highs_duals``).
 
     The unknowns are the multipliers of the ``active`` inequalities HiGHS
     gives a clearly positive value and of every equality; the equations

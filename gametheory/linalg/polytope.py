@@ -1,6 +1,6 @@
 """Vertices of the best-response polytope ``{z >= 0 : M z <= 1}``, exactly labelled.
 
-Two enumerators return the same thing, a :class:`VertexSet`: every vertex,
+Two enumerators return the same thing, a ``VertexSet``: every vertex,
 with the bitmask of its tight constraints (its labels), and its exact
 coordinates on demand.
 
@@ -13,7 +13,7 @@ coordinates on demand.
    of ``M`` tight and the other ``d - k`` coordinates zero (exactly), the
    vertex solves a ``k x k`` system ``E z = b`` whose computed solution ``z~``
    has residual ``r``, so ``|z~ - z| <= ||E^-1|| (|r~| + rounding of r)``
-   (:func:`gametheory.linalg.batched.bounded_solve`), and a slack whose float
+   (``gametheory.linalg.batched.bounded_solve``), and a slack whose float
    value exceeds its error bound has a known sign.  A candidate whose other
    slacks are all certified positive is an exact vertex on exactly ``d``
    constraints (a simple vertex); the others (degenerate, or too close to
@@ -29,7 +29,7 @@ coordinates on demand.
    too.  The vertex set found is then closed under adjacency, hence complete,
    because the graph of a polytope is connected (Balinski 1961).
 4. When certification cannot even start (Qhull fails, huge integers, more
-   than :data:`MAX_UNCERTIFIED_SHARE` of the candidates uncertified, a vertex
+   than ``MAX_UNCERTIFIED_SHARE`` of the candidates uncertified, a vertex
    with too many bases) the function returns None and the caller uses the
    exact search.
 
@@ -166,7 +166,7 @@ def _explore(M: np.ndarray, starts: list[IntegerTableau],
     At every vertex found, *every* basis is examined (all nonsingular choices
     of ``d`` tight constraints), so every edge at the vertex is followed; the
     caller's closure argument then proves completeness.  None when a vertex is
-    too degenerate for that (more than :data:`MAX_BASES_PER_VERTEX` bases).
+    too degenerate for that (more than ``MAX_BASES_PER_VERTEX`` bases).
     """
     d, r = starts[0].d, starts[0].r
     seen = {frozenset(t.basis) for t in starts}
@@ -237,7 +237,7 @@ def _certify_candidates(Ms: np.ndarray, hs: np.ndarray, T: np.ndarray) -> np.nda
     With ``k`` rows ``R`` tight and the coordinates outside ``S`` (``k`` of
     them remain) zero, the vertex solves the ``k x k`` system
     ``Ms[R, S] z_S = hs[R]``: zero coordinates are exact, so only ``z_S``
-    carries an error, bounded by :func:`bounded_solve`.  A candidate is
+    carries an error, bounded by ``bounded_solve``.  A candidate is
     certified when every other constraint is strictly slack beyond its
     error bound.
     """

@@ -1,7 +1,7 @@
-"""Every text for people and programs: one :func:`render` for every record and format.
+"""Every text for people and programs: one ``render`` for every record and format.
 
 The writers live one module per record family and register themselves with
-:func:`~gametheory.report._registry.renders`; importing this package imports
+``renders``; importing this package imports
 them all.  Formatters take result records and never compute.
 
 =====================  ==================================================  ============================
@@ -29,9 +29,9 @@ module                 records                                             forma
 ``ledger``             ``Ledger``                                          table, markdown, latex, json
 =====================  ==================================================  ============================
 
-Every record with a JSON form also has ``dict`` (:func:`to_dict`).  Numbers are written by
-one formatter, :mod:`gametheory.report._text`.  The former ``format_*`` and ``*_to_dict``
-names are in :mod:`gametheory.report._deprecated` for one release.
+Every record with a JSON form also has ``dict`` (``to_dict``).  Numbers are written by
+one formatter, ``gametheory.report._text``.  The former ``format_*`` and ``*_to_dict``
+names are in ``gametheory.report._deprecated`` for one release.
 """
 
 from . import (  # noqa: F401

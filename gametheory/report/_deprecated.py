@@ -1,9 +1,9 @@
 """The former formatter names, kept for one release: each warns and writes what it wrote before.
 
-Each emits a :class:`DeprecationWarning` naming its replacement when called, and raises
-:class:`ValueError` for a format its record does not have.  Every record is now written by :func:`~gametheory.report.render` (``render(record, fmt)``) and
-turned into its JSON-ready dictionary by :func:`~gametheory.report.to_dict`.  (The cooperative
-``format_coop`` and ``coop_to_dict`` live in :mod:`gametheory.report.coop`.)
+Each emits a ``DeprecationWarning`` naming its replacement when called, and raises
+``ValueError`` for a format its record does not have.  Every record is now written by ``render`` (``render(record, fmt)``) and
+turned into its JSON-ready dictionary by ``to_dict``.  (The cooperative
+``format_coop`` and ``coop_to_dict`` live in ``gametheory.report.coop``.)
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def conflict_to_dict(model: ConflictModel, grouping: str | None = None, start: s
     """Deprecated: ``to_dict(conflict_report(model, grouping, start, every_coalition, explain))``.
 
     The JSON object of schema ``gametheory.conflict/1`` (its keys are listed under
-    :class:`~gametheory.conflict.summary.ConflictReport`).
+    ``ConflictReport``).
     """
     _deprecated("conflict_to_dict(model, ...)", "to_dict(conflict_report(model, ...))")
     return to_dict(conflict_report(model, grouping, start, every_coalition, explain))

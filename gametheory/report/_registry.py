@@ -1,7 +1,7 @@
 """The render registry: which function writes which record in which format.
 
-Each module of :mod:`gametheory.report` registers its writers with
-:func:`renders`; :func:`render` looks the record's type up (through its
+Each module of ``gametheory.report`` registers its writers with
+``renders``; ``render`` looks the record's type up (through its
 method resolution order, so subclasses inherit) and calls the writer.
 """
 
@@ -24,7 +24,7 @@ _WRITERS: dict[tuple[type, str], Writer] = {}
 def renders(record_type: type, *formats: str) -> Callable[[Writer], Writer]:
     """Register the decorated function as the writer of ``record_type`` in ``formats``.
 
-    The format ``"dict"`` is the JSON-ready dictionary (:func:`to_dict`) of a
+    The format ``"dict"`` is the JSON-ready dictionary (``to_dict``) of a
     record with a JSON schema; ``render(record, "json")`` writes it (indented
     by two, one trailing newline), so no ``"json"`` writer is registered.
     """
@@ -64,7 +64,7 @@ def to_dict(record: Any, **options: Any) -> dict[str, Any]:
     Parameters
     ----------
     record
-        A result record with a JSON form (see :func:`render`).
+        A result record with a JSON form (see ``render``).
     **options
         Passed to the writer.
 
@@ -106,7 +106,7 @@ def render(record: Any, fmt: str = "table", **options: Any) -> str:
 
     Exactly as the command line prints it: one function for every record and format.
     Formatters only write: every number they show is in the record.  ``"json"`` is the
-    object of :func:`to_dict` with ``"version"`` added after ``"schema"``, indented by two,
+    object of ``to_dict`` with ``"version"`` added after ``"schema"``, indented by two,
     with one trailing newline.
 
     Parameters
@@ -119,7 +119,7 @@ def render(record: Any, fmt: str = "table", **options: Any) -> str:
     fmt : str
         ``"table"`` (for people, the default), ``"json"``, ``"csv"``, ``"latex"``,
         ``"dot"``, ``"markdown"`` or ``"plot"``, where the record has that form
-        (:func:`formats_of`).
+        (``formats_of``).
     **options
         Passed to the writer (e.g. ``max_depth`` for a tree).
 
@@ -142,7 +142,7 @@ def render(record: Any, fmt: str = "table", **options: Any) -> str:
     | ``SolverResult`` | table, json, csv, latex | |
     | ``Elimination`` | table, json | |
     | ``QRECurve`` | table, csv (every point), json | ``rows=12``: points shown in the table |
-    | ``ExtensiveFormGame`` | table (the tree for the terminal), plot (matplotlib ``Axes``, :func:`plot_tree`) | table: ``behavior``, ``max_depth``, ``max_lines=500``; plot: ``behavior``, ``ax`` |
+    | ``ExtensiveFormGame`` | table (the tree for the terminal), plot (matplotlib ``Axes``, ``plot_tree``) | table: ``behavior``, ``max_depth``, ``max_lines=500``; plot: ``behavior``, ``ax`` |
     | ``PayoffTable``, ``Derivation`` (crisis models) | table | |
     | ``Comparison`` | table, json, csv, latex | |
     | ``SweepResult`` | table, json | |

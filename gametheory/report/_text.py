@@ -1,6 +1,6 @@
 """The one number and table formatter of the reports.
 
-Exact numbers are written as reduced fractions (:func:`~gametheory.arithmetic.exact_str`),
+Exact numbers are written as reduced fractions (``exact_str``),
 floats in a fixed number of significant digits; each function names where it is used.
 """
 

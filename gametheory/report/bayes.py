@@ -1,5 +1,5 @@
-"""Bayes-Nash equilibria (:class:`~gametheory.solvers.bayes_nash.BayesNashResult`, and a
-model's regimes, :class:`~gametheory.crisis.bayesian.BayesComparison`) as tables and as JSON
+"""Bayes-Nash equilibria (``BayesNashResult``, and a
+model's regimes, ``BayesComparison``) as tables and as JSON
 (schema ``gametheory.bayes/1``)."""
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def bayes_dict(res: BayesNashResult) -> dict[str, Any]:
 def bayes_comparison_dict(c: BayesComparison) -> dict[str, Any]:
     """A model's Bayes-Nash equilibria per regime (schema ``gametheory.bayes/1``): ``title``,
     ``model_sha256``, ``regimes`` (each ``name``, ``in_force`` and the fields of
-    :func:`bayes_dict`, every equilibrium with its expected ``risks``) and the parties' ``types``
+    ``bayes_dict``, every equilibrium with its expected ``risks``) and the parties' ``types``
     with their probabilities, numbers and quotes."""
     return {
         "schema": "gametheory.bayes/1",

@@ -1,4 +1,4 @@
-"""The choice to coordinate (:class:`~gametheory.crisis.choice.CoordinationChoice`) as a table
+"""The choice to coordinate (``CoordinationChoice``) as a table
 and as JSON (schema ``gametheory.choice/1``)."""
 
 from __future__ import annotations

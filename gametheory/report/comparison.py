@@ -1,4 +1,4 @@
-"""What prior coordination changes (:class:`~gametheory.crisis.compare.Comparison`): a table
+"""What prior coordination changes (``Comparison``): a table
 for people, LaTeX for papers, CSV and JSON (schema ``gametheory.compare/1``) for programs."""
 
 from __future__ import annotations

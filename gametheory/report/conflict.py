@@ -1,8 +1,8 @@
 """Conflict analyses for people (table), programs (JSON ``gametheory.conflict/1``) and Graphviz
-(DOT): the writers of :class:`~gametheory.conflict.summary.ConflictReport`,
-:class:`~gametheory.conflict.summary.ImprovementGraph` and
-:class:`~gametheory.conflict.summary.ConflictSummary`.  Everything they show is computed by
-:func:`~gametheory.conflict.conflict_report` and :func:`~gametheory.conflict.conflict_summary`.
+(DOT): the writers of ``ConflictReport``,
+``ImprovementGraph`` and
+``ConflictSummary``.  Everything they show is computed by
+``conflict_report`` and ``conflict_summary``.
 """
 
 from __future__ import annotations
@@ -242,7 +242,7 @@ def summary_dict(summary: ConflictSummary) -> dict[str, Any]:
 
 
 def summary_lines(summary: ConflictSummary, indent: str = "  ") -> list[str]:
-    """The lines of a :class:`~gametheory.conflict.summary.ConflictSummary` for people."""
+    """The lines of a ``ConflictSummary`` for people."""
     def by_concept(lists: dict[str, list[str]]) -> str:
         first = lists["nash"]
         if all(lists[c] == first for c in CONCEPTS):

@@ -1,9 +1,9 @@
 """The cooperative analysis of a TU game, for people (table) and programs (JSON ``gametheory.coop/1``).
 
-The writers take the :class:`~gametheory.coop.records.CoopAnalysis` that
-:func:`~gametheory.coop.analyse_tu` computes and never compute themselves:
+The writers take the ``CoopAnalysis`` that
+``analyse_tu`` computes and never compute themselves:
 ``render(analysis, "table")``, ``render(analysis, "json")`` and
-``to_dict(analysis)``.  :func:`format_coop` and :func:`coop_to_dict` are the
+``to_dict(analysis)``.  ``format_coop`` and ``coop_to_dict`` are the
 deprecated names of the same, kept for one release.
 """
 
@@ -109,10 +109,10 @@ def _coop_table(a: CoopAnalysis) -> str:
 def coop_to_dict(game: TUGame, analysis: CoopAnalysis | dict[str, Any] | None = None) -> dict[str, Any]:
     """Deprecated: use ``to_dict(gt.analyse_tu(game))`` (or ``render(gt.analyse_tu(game), "json")``).
 
-    Kept for one release; it emits a :class:`DeprecationWarning`.
+    Kept for one release; it emits a ``DeprecationWarning``.
 
     The analysis as the contract's JSON object (schema ``gametheory.coop/1``);
-    ``analysis`` may pass a :class:`~gametheory.coop.records.CoopAnalysis`, or
+    ``analysis`` may pass a ``CoopAnalysis``, or
     the dictionary of the deprecated ``gametheory.coop.coop_analysis``, already computed.
     """
     warnings.warn("coop_to_dict(game) is deprecated: use to_dict(gt.analyse_tu(game)), or "
@@ -129,7 +129,7 @@ def coop_to_dict(game: TUGame, analysis: CoopAnalysis | dict[str, Any] | None = 
 
 def format_coop(game: TUGame, fmt: str = "table") -> str:
     """Deprecated: use ``render(gt.analyse_tu(game), fmt)``, the same text.  The analysis as a
-    table (default) or JSON; kept for one release, it emits a :class:`DeprecationWarning`."""
+    table (default) or JSON; kept for one release, it emits a ``DeprecationWarning``."""
     warnings.warn("format_coop(game, fmt) is deprecated: use render(gt.analyse_tu(game), fmt)",
                   DeprecationWarning, stacklevel=2)
     if fmt not in ("table", "json"):

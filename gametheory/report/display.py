@@ -1,7 +1,7 @@
 """Records in notebooks (HTML) and as pandas data frames.
 
-Registered with :mod:`gametheory.display` when the report layer is imported:
-:class:`~gametheory.display.Displayable` records call these through it.  A
+Registered with ``gametheory.display`` when the report layer is imported:
+``Displayable`` records call these through it.  A
 ``SolverResult`` of a game in strategic form gets its own HTML table and frame
 (one row per equilibrium, player and action, like its CSV form; on a tree, one
 row per equilibrium with its payoffs); any other record shows its text table

@@ -1,4 +1,4 @@
-"""Iterated elimination of dominated actions (:class:`~gametheory.solvers.dominance.Elimination`):
+"""Iterated elimination of dominated actions (``Elimination``):
 a table for people, JSON (schema ``gametheory.dominance/1``) for programs."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The lead-role stage (:class:`~gametheory.crisis.leads.LeadChoice`) as a table and as JSON
+"""The lead-role stage (``LeadChoice``) as a table and as JSON
 (schema ``gametheory.leads/1``)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A model's provenance ledger (:class:`~gametheory.crisis.ledger.Ledger`) as a table, Markdown,
+"""A model's provenance ledger (``Ledger``) as a table, Markdown,
 LaTeX (a paper's appendix) and JSON (schema ``gametheory.ledger/1``)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A model's lint report (:class:`~gametheory.crisis.lint.LintReport`): one line per finding, or
+"""A model's lint report (``LintReport``): one line per finding, or
 JSON (schema ``gametheory.lint/1``)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A crisis model for people (``gametheory show``): the payoff table of
-:class:`~gametheory.crisis.payoffs.PayoffTable` and the derivations of
-:class:`~gametheory.crisis.model.Derivation`."""
+``PayoffTable`` and the derivations of
+``Derivation``."""
 
 from __future__ import annotations
 

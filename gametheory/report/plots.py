@@ -1,10 +1,10 @@
 """Figures of the robustness analyses (matplotlib, the ``plot`` extra).
 
-- :func:`plot_values`: each party's value of coordination over a sweep's draws;
-- :func:`plot_threshold`: a conclusion's truth along a scanned parameter, flips marked;
-- :func:`plot_region`: a conclusion over a grid of two parameters;
-- :func:`plot_sobol`: first-order and total Sobol indices as bars;
-- :func:`plot_payoff_set`: a two-player stage game's feasible payoffs, the minmax point and the
+- ``plot_values``: each party's value of coordination over a sweep's draws;
+- ``plot_threshold``: a conclusion's truth along a scanned parameter, flips marked;
+- ``plot_region``: a conclusion over a grid of two parameters;
+- ``plot_sobol``: first-order and total Sobol indices as bars;
+- ``plot_payoff_set``: a two-player stage game's feasible payoffs, the minmax point and the
   folk theorem's set (feasible and individually rational).
 
 Each returns the ``matplotlib.axes.Axes`` it drew on (pass ``ax`` to draw on
@@ -44,7 +44,7 @@ def plot_values(res: SweepResult, measure: str = "selected", ax: Any = None):
     Parameters
     ----------
     res : SweepResult
-        A sweep (:func:`~gametheory.sweep`).
+        A sweep (``sweep``).
     measure : str
         Which value of coordination: at the ``"selected"`` equilibrium (the default), or
         the ``"worst"`` or ``"best"`` one, where the sweep recorded it.
@@ -96,7 +96,7 @@ def plot_threshold(res: ThresholdResult, names: Sequence[str] | None = None, ax:
     Parameters
     ----------
     res : ThresholdResult
-        A scan of one parameter (:func:`~gametheory.thresholds`).
+        A scan of one parameter (``thresholds``).
     names : sequence of str, optional
         The conclusions to draw; by default those that flip (all of them when none does).
     ax : matplotlib.axes.Axes, optional
@@ -159,7 +159,7 @@ def plot_region(res: RegionMap, name: str | None = None, ax: Any = None):
     Parameters
     ----------
     res : RegionMap
-        A grid over two parameters (:func:`~gametheory.region_map`).
+        A grid over two parameters (``region_map``).
     name : str, optional
         The conclusion; by default the first that varies over the grid (else the first).
     ax : matplotlib.axes.Axes, optional
@@ -207,7 +207,7 @@ def plot_sobol(s: Sensitivity, output: tuple[str, str] | None = None, ax: Any = 
     Parameters
     ----------
     s : Sensitivity
-        A Sobol analysis (:func:`~gametheory.sensitivity`).
+        A Sobol analysis (``sensitivity``).
     output : tuple of (str, str), optional
         The output ``(party, measure)``; by default the first of ``s.outputs``.
     ax : matplotlib.axes.Axes, optional
@@ -267,7 +267,7 @@ def plot_payoff_set(ps: PayoffSet, ax: Any = None):
     Parameters
     ----------
     ps : PayoffSet
-        The payoff set of a two-player stage game (:func:`~gametheory.feasible_payoff_set`).
+        The payoff set of a two-player stage game (``feasible_payoff_set``).
     ax : matplotlib.axes.Axes, optional
         Draw on these axes; by default a new figure.
 

@@ -1,4 +1,4 @@
-"""A traced logit QRE branch (:class:`~gametheory.solvers.qre.QRECurve`): a table of points
+"""A traced logit QRE branch (``QRECurve``): a table of points
 along it for people, every point in CSV, and JSON (schema ``gametheory.qre/1``)."""
 
 from __future__ import annotations

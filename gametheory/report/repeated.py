@@ -1,4 +1,4 @@
-"""Repeated play (:class:`~gametheory.analysis.repeated.RepeatedPlay`): minmax values, the folk
+"""Repeated play (``RepeatedPlay``): minmax values, the folk
 theorem's payoff set and a target profile's discount thresholds, as a table and as JSON
 (schema ``gametheory.repeated/1``)."""
 

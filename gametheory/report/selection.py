@@ -1,4 +1,4 @@
-"""The selection panel (:class:`~gametheory.analysis.selection.Selection`): one line per
+"""The selection panel (``Selection``): one line per
 criterion, with its reason, for people; a dictionary for the JSON of ``solve --select``."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""Which numbers matter (:class:`~gametheory.crisis.sensitivity.Sensitivity`, schema
+"""Which numbers matter (``Sensitivity``, schema
 ``gametheory.sensitivity/1``) and where conclusions fail
-(:class:`~gametheory.crisis.sensitivity.Discovery`, schema ``gametheory.discovery/1``)."""
+(``Discovery``, schema ``gametheory.discovery/1``)."""
 
 from __future__ import annotations
 

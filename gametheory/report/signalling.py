@@ -1,5 +1,5 @@
 """Perfect Bayesian equilibria of a signalling game
-(:class:`~gametheory.analysis.signalling.SignallingResult`) as a table and as JSON (schema
+(``SignallingResult``) as a table and as JSON (schema
 ``gametheory.signalling/1``)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Solver results (:class:`~gametheory.solvers.result.SolverResult`): a table for people, and
+"""Solver results (``SolverResult``): a table for people, and
 JSON, CSV and LaTeX for programs and papers.
 
 The JSON layout is fixed by the project's contract (schema ``gametheory.solve/1``).

@@ -1,4 +1,4 @@
-"""How robust the comparison is (:class:`~gametheory.crisis.sweep.SweepResult`): a table for
+"""How robust the comparison is (``SweepResult``): a table for
 people, JSON (schema ``gametheory.sweep/2``) for programs, and every draw as CSV rows."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What cheap talk can coordinate (:class:`~gametheory.analysis.cheap_talk.TalkAnalysis`), as a
+"""What cheap talk can coordinate (``TalkAnalysis``), as a
 table and as JSON (schema ``gametheory.talk/1``)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Where conclusions flip (:class:`~gametheory.crisis.thresholds.ThresholdResult`) and region
-maps over two parameters (:class:`~gametheory.crisis.thresholds.RegionMap`): tables for people,
+"""Where conclusions flip (``ThresholdResult``) and region
+maps over two parameters (``RegionMap``): tables for people,
 JSON (schemas ``gametheory.threshold/1`` and ``gametheory.region/1``) for programs."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Game trees drawn: as text, one line per node with box characters, for the terminal
-(``render(game)``), and as a matplotlib figure (``render(game, "plot")``, :func:`plot_tree`).
+(``render(game)``), and as a matplotlib figure (``render(game, "plot")``, ``plot_tree``).
 
 Each line shows the move that leads to a node (with its chance probability,
 or, given an equilibrium, the probability the mover gives it) and the node:
@@ -104,7 +104,7 @@ def tree_text(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | No
     return "\n".join(lines) + "\n"
 
 
-#: Largest tree :func:`plot_tree` draws (a drawing of more nodes is unreadable).
+#: Largest tree ``plot_tree`` draws (a drawing of more nodes is unreadable).
 PLOT_MAX_NODES = 2000
 
 
@@ -122,7 +122,7 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     Parameters
     ----------
     game : ExtensiveFormGame
-        At most :data:`PLOT_MAX_NODES` (2,000) nodes; ``render(game)`` prints any tree.
+        At most ``PLOT_MAX_NODES`` (2,000) nodes; ``render(game)`` prints any tree.
     behavior : nested sequence, optional
         A behaviour profile (e.g. ``Equilibrium.behavior``): each edge shows the
         probability its mover gives it, in brackets.
@@ -136,7 +136,7 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     Raises
     ------
     GameTooLargeError
-        Beyond :data:`PLOT_MAX_NODES` nodes.
+        Beyond ``PLOT_MAX_NODES`` nodes.
     ImportError
         When matplotlib is not installed (``pip install 'crisis-gametheory[plot]'``).
 

@@ -51,7 +51,7 @@ def resolve_context(game: Any, exact: bool | None = None, tol: float | None = No
     ignored), after checking that it does not ask exact arithmetic of a game
     with floating-point numbers.  Otherwise ``exact=None`` means exact where
     the payoffs are rational; float mode's tolerance is ``tol``, else
-    ``default_tol``, else :func:`default_tolerance` of the game.
+    ``default_tol``, else ``default_tolerance`` of the game.
 
     Raises
     ------
@@ -96,7 +96,7 @@ def fallback_arithmetic(game: NormalFormGame, arithmetic: Arithmetic,
     """The float arithmetic an exact computation falls back to for an irrational answer.
 
     The arithmetic itself in float mode; for exact arithmetic, floating point
-    with tolerance ``tol`` (default :func:`default_tolerance`): the methods that
+    with tolerance ``tol`` (default ``default_tolerance``): the methods that
     find irrational equilibria (``polynomial``, ``qre``, ``simpdiv``) certify
     those against it.
     """
@@ -119,8 +119,8 @@ def stopped_with(exc: TimeLimitError, game: Any, method: str, exact: bool,
 
 
 def collect(found: Iterable[Equilibrium], game: Any, method: str, exact: bool) -> list[Equilibrium]:
-    """The equilibria an enumeration yields; at the deadline, :class:`TimeLimitError` carrying
-    those found so far (:func:`stopped_with`)."""
+    """The equilibria an enumeration yields; at the deadline, ``TimeLimitError`` carrying
+    those found so far (``stopped_with``)."""
     out: list[Equilibrium] = []
     try:
         for eq in found:

@@ -14,12 +14,12 @@ labelled, so the extreme equilibria are found without enumerating ``Q``.
 When ``x`` is a simple vertex (``|T| = |S| = k``), ``F_x`` is the solution of the
 ``k x k`` system ``A[S, T] y_T = 1`` if that is nonsingular and the solution is
 feasible.  These systems are solved all at once in floating point with error
-bounds (:func:`gametheory.linalg.batched.bounded_solve`): a solution is
+bounds (``gametheory.linalg.batched.bounded_solve``): a solution is
 accepted when every inequality holds beyond its bound and rejected when one is
 violated beyond it.  Any other vertex (degenerate, or too close to call) gets
 an exact treatment: every choice of further tight constraints that completes
 the equalities to a basis is solved in rational arithmetic
-(:func:`face_vertices`).  Where that is not possible (dependent equalities,
+(``face_vertices``).  Where that is not possible (dependent equalities,
 too many bases) the caller enumerates both polytopes instead.
 """
 
@@ -37,7 +37,7 @@ from ..linalg.polytope import VertexSet
 
 __all__ = ["complementary_vertices", "face_vertices", "MAX_FACE_BASES"]
 
-#: Largest number of bases tried on one face by :func:`face_vertices`.
+#: Largest number of bases tried on one face by ``face_vertices``.
 MAX_FACE_BASES = 20_000
 
 Point = tuple[Fraction, ...]
@@ -138,7 +138,7 @@ def face_vertices(A: np.ndarray, S: list[int], T: list[int]) -> list[Point] | No
     in floating point with error bounds first; survivors are solved exactly.
     Dependent equalities are reduced to an independent subset first (the
     others are checked at each solution).  None when there are more than
-    :data:`MAX_FACE_BASES` choices.
+    ``MAX_FACE_BASES`` choices.
 
     Examples
     --------

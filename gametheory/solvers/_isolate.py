@@ -1,6 +1,6 @@
 """Isolate every root of a support's indifference equations in a box, with certificates.
 
-The equations of :class:`~gametheory.solvers._support_system.SupportSystem`
+The equations of ``SupportSystem``
 are multi-affine: affine in each player's block of free coordinates.  Over a
 box (a product of intervals) such a function takes its least and largest
 values at the box's corners, so exact ranges come from evaluating it at the
@@ -50,7 +50,7 @@ _MARGIN = 1.0 / 64 + 1e-4 * np.e
 
 @dataclass
 class Isolation:
-    """Result of :func:`isolate_roots` for one support profile."""
+    """Result of ``isolate_roots`` for one support profile."""
 
     roots: list[np.ndarray] = field(default_factory=list)        # Newton-polished roots
     unresolved: list[tuple[np.ndarray, np.ndarray]] = field(default_factory=list)   # (lo, hi)
@@ -165,7 +165,7 @@ class _Group:
 
 
 def support_scale(payoffs: Sequence[np.ndarray], supports: Sequence[Sequence[int]]) -> float:
-    """The scale of one support profile's payoff differences, as :func:`isolate_roots` uses it:
+    """The scale of one support profile's payoff differences, as ``isolate_roots`` uses it:
     its exclusion tests allow a rounding margin of ``1e-12`` times this."""
     return float(_Group(payoffs, [supports]).scale[0])
 

@@ -329,8 +329,8 @@ def refine_equilibrium(game: NormalFormGame, profile: Sequence[Sequence[Number] 
         Exact: try for an exact rational equilibrium first.
     fallback : Arithmetic, optional
         The float arithmetic of a root that is not rational (default
-        :func:`~gametheory.solvers._common.fallback_arithmetic`: ``arithmetic``
-        itself when float, else :func:`default_tolerance`).
+        ``fallback_arithmetic``: ``arithmetic``
+        itself when float, else ``default_tolerance``).
     threshold : float
         Probabilities at or below this are read as outside the support.
 

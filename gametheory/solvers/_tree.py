@@ -1,9 +1,9 @@
 """What every solver of game trees shares: the arithmetic of a tree and the check of a profile.
 
-:func:`tree_context` decides a tree computation's arithmetic once (float
-mode's tolerance scaled to the payoffs, :func:`default_tree_tolerance`);
-:func:`verified_behaviour` checks a behaviour profile's regret in the tree
-and wraps it as an :class:`~gametheory.solvers.result.Equilibrium`.  The
+``tree_context`` decides a tree computation's arithmetic once (float
+mode's tolerance scaled to the payoffs, ``default_tree_tolerance``);
+``verified_behaviour`` checks a behaviour profile's regret in the tree
+and wraps it as an ``Equilibrium``.  The
 tree solvers (subgame perfection, the sequence form, the agent QRE) build on
 this module, so that each can call the others without a cycle.
 """
@@ -32,7 +32,7 @@ NOT_RATIONAL_TREE = ("exact arithmetic needs integer or rational payoffs and pro
 def tree_context(game: ExtensiveFormGame, exact: bool | None = None, tol: float | None = None,
                  context: Context | None = None) -> Context:
     """The context of a computation on a tree: its arithmetic decided once (float mode's default
-    tolerance is :func:`default_tree_tolerance`)."""
+    tolerance is ``default_tree_tolerance``)."""
     return resolve_context(game, exact, tol, context, default_tol=default_tree_tolerance(game),
                            message=NOT_RATIONAL_TREE)
 
@@ -43,7 +43,7 @@ def verified_behaviour(game: ExtensiveFormGame, vector: np.ndarray, exact: bool,
 
     ``extra_regret`` is a further regret to hold to the same bound (the
     subgame-perfect solver passes the largest regret in a proper subgame).
-    Raises :class:`VerificationError` when the regret exceeds ``tol`` (0 in
+    Raises ``VerificationError`` when the regret exceeds ``tol`` (0 in
     exact mode): a returned profile that is not an equilibrium is a bug.
     """
     payoffs, regrets, _ = evaluate(game, vector, exact)

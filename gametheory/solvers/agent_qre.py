@@ -21,7 +21,7 @@ normal form may have more strategy profiles than memory can hold (Gambit's
 Algorithm: the equations, in log-probabilities ``x`` and ``lambda``, are,
 for each information set, ``sum_a exp(x_sa) = 1`` and, for each action ``a !=
 0``, ``x_sa - x_s0 = lambda (w_s(a) - w_s(0))``; they are traced by the
-predictor-corrector continuation of :mod:`gametheory.solvers.qre` (Turocy
+predictor-corrector continuation of ``gametheory.solvers.qre`` (Turocy
 2005; Allgower and Georg 1990), with the same step control.  Here one
 evaluation of the equations and their Jacobian is a handful of
 ``numpy.bincount`` calls over index arrays built once:
@@ -82,7 +82,7 @@ __all__ = ["solve_agent_qre"]
 class _AgentLogitSystem:
     """The agent logit QRE equations of a tree with perfect recall, and their Jacobian.
 
-    The interface is that of :class:`gametheory.solvers.qre._LogitSystem`
+    The interface is that of ``gametheory.solvers.qre._LogitSystem``
     (``M``, ``shape``, ``scale``, ``start``, ``evaluate``, ``regret``), with
     one "player" per information set, so the same tracer follows it.
     """
@@ -320,7 +320,7 @@ def solve_agent_qre(game: ExtensiveFormGame, exact: bool | None = None, tol: flo
     context : Context, optional
         The computation's arithmetic, deadline and progress.
     max_lambda, step, stop_regret, max_accel, max_steps
-        As for :func:`~gametheory.solvers.qre.logit_qre` (``lambda`` and
+        As for ``logit_qre`` (``lambda`` and
         ``stop_regret`` in the game's payoff units).
 
     Returns

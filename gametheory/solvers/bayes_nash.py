@@ -1,14 +1,14 @@
 """Bayes-Nash equilibria of a Bayesian game, through its type-agent normal form.
 
-Algorithm: build the agent form (:meth:`BayesianGame.agent_form`: one player per
+Algorithm: build the agent form (``BayesianGame.agent_form``: one player per
 (player, type), paid its interim expected payoff; Harsanyi 1967-68, Myerson
-1991 section 2.8), solve it with :func:`~gametheory.solvers.solve.solve`
+1991 section 2.8), solve it with ``solve``
 (``auto`` chooses as for any game: vertex enumeration for a small two-agent
 form, the polynomial solver for more agents; or any named method), and read
 each equilibrium back as one mixed action per type.  Every equilibrium is then
 verified again on the Bayesian game itself: each type's interim regret,
 computed from the prior and the payoffs directly
-(:meth:`BayesianGame.interim_payoffs`), is exactly 0 in rational arithmetic
+(``BayesianGame.interim_payoffs``), is exactly 0 in rational arithmetic
 (at most the tolerance in floating point).  When the agent-form solver lists
 every equilibrium (``complete``), so does the result.
 """
@@ -143,7 +143,7 @@ def solve_bayes_nash(game: BayesianGame, method: str = "auto", exact: bool | Non
                      polynomial_limit: int | None = None, **options: Any) -> BayesNashResult:
     """All Bayes-Nash equilibria of a Bayesian game, through its type-agent normal form.
 
-    The agent form (:meth:`BayesianGame.agent_form`: one player per player
+    The agent form (``BayesianGame.agent_form``: one player per player
     and type, paid its interim expected payoff) is solved by ``gt.solve``,
     and each equilibrium is read back as one mixed action per type and
     verified again on the Bayesian game itself: every type's interim regret,
@@ -163,7 +163,7 @@ def solve_bayes_nash(game: BayesianGame, method: str = "auto", exact: bool | Non
         Rational arithmetic (default for rational priors and payoffs).
     polynomial_limit : int, optional
         With ``auto``, the most support profiles of the agent form solved by the
-        polynomial solver (:func:`~gametheory.solvers.registry.choose_method`; default
+        polynomial solver (``choose_method``; default
         its 400): raise it to keep a larger agent form on the polynomial solver, as the
         crisis comparisons do.
     **options

@@ -14,7 +14,7 @@ and 5.2.6; Myerson 1991, section 3.9):
 2. For each action not dominated by a pure one, solve the linear program
    ``max eps  s.t.  sigma . U >= U_a + eps,  sigma >= 0,  sum sigma = 1`` (for
    weak dominance: maximise the total gain subject to no loss anywhere) with
-   HiGHS in floating point (:func:`~gametheory.linalg.lp.solve_lp`).  A
+   HiGHS in floating point (``solve_lp``).  A
    positive optimum names a dominating mixture; in exact mode it is made
    rational and the domination is then verified in exact arithmetic, so
    nothing is removed on a float comparison (an action whose domination
@@ -55,7 +55,7 @@ __all__ = ["Elimination", "EliminationStep", "iterated_elimination", "dominated_
 class EliminationStep(Displayable):
     """One removed action: who, which, how, and the mixture that dominates it.
 
-    A frozen record, one per removal, in :attr:`Elimination.steps`.
+    A frozen record, one per removal, in ``Elimination.steps``.
 
     Attributes
     ----------
@@ -140,13 +140,13 @@ class Elimination(Displayable):
         ----------
         strategies : sequence of sequence of number
             One mixed strategy per player over its surviving actions
-            (in the order of :attr:`kept`).
+            (in the order of ``kept``).
 
         Returns
         -------
         list of list
             One mixed strategy per player over all of its actions in
-            :attr:`game`; removed actions get 0 (a Fraction when exact).
+            ``game``; removed actions get 0 (a Fraction when exact).
         """
         out = []
         for i, s in enumerate(strategies):

@@ -40,7 +40,7 @@ __all__ = ["solve_lemke_howson", "iter_lemke_howson", "lemke_howson_path"]
 
 
 class FloatTableau:
-    """The tableau of :class:`~gametheory.linalg.exact.IntegerTableau` in floating point.
+    """The tableau of ``IntegerTableau`` in floating point.
 
     Used by float mode; ratio ties are decided within a relative tolerance,
     and every result is checked, with the exact path as the fallback.

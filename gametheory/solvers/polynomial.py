@@ -13,11 +13,11 @@ search methods for finding a Nash equilibrium", Games and Economic Behavior 63):
    u_i(a', sigma_-i)`` for ``a, a'`` in ``S_i`` are polynomial equations,
    affine in each other player's probabilities (multi-affine).  Every root
    near the probability simplices is isolated by bisection with certificates
-   (:mod:`._isolate`: exact ranges over boxes, the Krawczyk test), all
+   (``._isolate``: exact ranges over boxes, the Krawczyk test), all
    supports of the same sizes in one numpy batch.  Where only one player
    mixes, its equations involve no probability at all: an exact payoff
    comparison decides them, and the isolation runs only when needed to
-   place a continuum's representative as before (:func:`_one_mixer`).
+   place a continuum's representative as before (``_one_mixer``).
 3. Each isolated root is polished by Newton's method and kept when its
    probabilities are nonnegative and no action outside the supports pays
    more.  With rational payoffs it is refined to 60 digits and recovered as
@@ -87,7 +87,7 @@ def _supports(shape: tuple[int, ...]) -> tuple:
 
 @functools.lru_cache(maxsize=8)
 def _support_codes(shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """The profiles of :func:`_supports` as bitmasks, ``codes[p, i] = sum(1 << a for a in S_i)``,
+    """The profiles of ``_supports`` as bitmasks, ``codes[p, i] = sum(1 << a for a in S_i)``,
     and which of them are mixed (some player with two actions or more)."""
     profiles = _supports(shape)
     codes = np.array([[sum(1 << a for a in s) for s in S] for S in profiles],
@@ -132,7 +132,7 @@ def _undominated_supports(U: list[np.ndarray], shape: tuple[int, ...]):
     player ``i`` pays strictly more against every pure profile of the others'
     supports: it cannot be a best response there.  The dominated actions
     depend only on ``S_-i``: they are computed for every ``S_-i`` at once, as
-    bitmasks (:func:`_dominated_masks`, exact comparisons: nothing is lost to
+    bitmasks (``_dominated_masks``, exact comparisons: nothing is lost to
     rounding), and each profile is then checked with one bitwise and per player.
     """
     shape = tuple(int(m) for m in shape)
@@ -460,10 +460,10 @@ def _from_start(game: NormalFormGame, system: SupportSystem, start: np.ndarray,
     return eq, low > 1e-9
 
 
-#: Decide the support profiles where one player mixes without isolation (:func:`_one_mixer`);
+#: Decide the support profiles where one player mixes without isolation (``_one_mixer``);
 #: False restores the general path (tests compare the two).
 _ONE_MIXER_SHORTCUT = True
-#: :func:`_one_mixer` trusts the isolation's exclusion margin when no payoff exceeds this many
+#: ``_one_mixer`` trusts the isolation's exclusion margin when no payoff exceeds this many
 #: times the scale of the support's payoff differences (see there).
 _ROUNDING_ROOM = 16.0
 
@@ -484,7 +484,7 @@ def _one_mixer(game: NormalFormGame, U, S, wanted: Arithmetic, floating: Arithme
       below its rounding margin, leaves boxes whose Groebner basis is ``{1}``.
     - payoffs equal: the equations vanish identically.  The general path reports a
       continuum if its isolation leaves a box undecided (no box is ever certified), with
-      the representative of :func:`_representative`: Newton's method from uniform play
+      the representative of ``_representative``: Newton's method from uniform play
       (where it stays: the residual is 0), then from the centres of those boxes.  When
       uniform play is an exact equilibrium, that first start is the representative, and a
       box near it is never excluded: the isolation's exclusion tests bound linear payoff

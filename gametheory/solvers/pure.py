@@ -92,7 +92,7 @@ def iter_pure(game: NormalFormGame, exact: bool | None = None,
 
     Each profile's regret was computed for every profile at once (vectorised),
     exactly in exact mode; the record carries the payoffs read off the arrays.
-    The generator twin of :func:`solve_pure`.
+    The generator twin of ``solve_pure``.
 
     Parameters
     ----------

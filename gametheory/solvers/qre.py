@@ -56,7 +56,7 @@ continuation methods", chapters 2 and 6):
    unilateral deviation) is at most ``stop_regret`` (default ``1e-8 R``, as
    Gambit's ``logit``), or once ``lambda`` exceeds ``max_lambda``.
 7. The end is certified by
-   :func:`~gametheory.solvers._support_system.refine_equilibrium` (support
+   ``refine_equilibrium`` (support
    read off the point, Newton's method on the indifference equations, exact
    rationals recovered where the payoffs allow, verification), and accepted
    only within ``1e-4`` of the traced point.  Candidates: the limit
@@ -68,7 +68,7 @@ continuation methods", chapters 2 and 6):
 
 Every evaluation of the equations and their Jacobian is one chain of batched
 matrix-vector products over the stacked payoff tensor of all players (no loop
-over profiles; see :meth:`_LogitSystem.contract`).  Cost: a few dozen steps of
+over profiles; see ``_LogitSystem.contract``).  Cost: a few dozen steps of
 two or three evaluations each; tracing a random 4-player 4-action game takes
 about 10 ms, a 5-player 3-action game about 9 ms, comparable to Gambit's C++
 ``logit`` (pygambit 17: 11 and 13 ms on the same machine).
@@ -218,7 +218,7 @@ class _LogitSystem:
     actions on the first axis and the other players' after it, all padded to
     ``K`` (the largest number of actions), and stacked into one tensor
     ``Ut[i, a, b_0, ..., b_{n-2}]``.  One evaluation contracts it against
-    the others' strategies for every player at once (:meth:`contract`), which
+    the others' strategies for every player at once (``contract``), which
     gives every action value and every derivative of one in an opponent's
     probabilities; the residual and the Jacobian are gathered from those by
     precomputed index arrays.
@@ -367,8 +367,8 @@ class _LogitSystem:
 
 # ----------------------------------------------------------------- the tracer
 class _System(Protocol):
-    """What the tracer needs of a system of QRE equations: :class:`_LogitSystem`, or the agent
-    form's :class:`gametheory.solvers.agent_qre._AgentLogitSystem` (one player per information
+    """What the tracer needs of a system of QRE equations: ``_LogitSystem``, or the agent
+    form's ``gametheory.solvers.agent_qre._AgentLogitSystem`` (one player per information
     set)."""
 
     @property
@@ -451,7 +451,7 @@ def _correct(system: _System, y_pred: np.ndarray, tangent: np.ndarray):
 
 def _tangent(system: _System, y: np.ndarray, direction: np.ndarray) -> tuple[np.ndarray, float] | None:
     """The unit tangent of the curve at ``y`` with a positive component along ``direction``,
-    and its orientation (see :func:`_correct`); None when the Jacobian is singular there."""
+    and its orientation (see ``_correct``); None when the Jacobian is singular there."""
     _, J = system.evaluate(y)
     rhs = np.zeros((system.M + 1, 1))
     rhs[-1] = 1.0
@@ -494,7 +494,7 @@ class _Tracer:
         short step (the Jacobian is nearly singular there, so no point can be
         corrected to the accuracy asked); then the shortest step that did
         converge, with a changed orientation, is taken as the crossing; if
-        none converged, longer steps are tried (:meth:`_jump`).
+        none converged, longer steps are tried (``_jump``).
         """
         system = self.system
         flipped, start = None, self.h
@@ -579,7 +579,7 @@ def _is_real(value: Any) -> bool:
 
 def _check_options(game: NormalFormGame, max_lambda: float | None, step: float, max_accel: float,
                    max_steps: int, stop_regret: float | None) -> None:
-    """Raise :class:`InvalidGameError`, naming the argument, for a bad game or option."""
+    """Raise ``InvalidGameError``, naming the argument, for a bad game or option."""
     if not isinstance(game, NormalFormGame):
         raise InvalidGameError(f"logit_qre: expected a NormalFormGame, got {type(game).__name__}")
     _check_numbers(max_lambda, step, max_accel, max_steps, stop_regret, "logit_qre")
@@ -587,7 +587,7 @@ def _check_options(game: NormalFormGame, max_lambda: float | None, step: float, 
 
 def _check_numbers(max_lambda: float | None, step: float, max_accel: float, max_steps: int,
                    stop_regret: float | None, who: str) -> None:
-    """Raise :class:`InvalidGameError`, naming the argument, for a bad tracing option."""
+    """Raise ``InvalidGameError``, naming the argument, for a bad tracing option."""
     real = _is_real
     for name, value in (("max_lambda", 1.0 if max_lambda is None else max_lambda), ("step", step)):
         if not (real(value) and value > 0):
@@ -662,7 +662,7 @@ def _certify(game: NormalFormGame, profile: np.ndarray, arithmetic: Arithmetic,
              bound: float = END_DISTANCE) -> tuple[Equilibrium, float] | None:
     """The certified equilibrium near a traced (or extrapolated) point and its distance from it,
     or None (none found, or one farther than ``bound``); an irrational one in ``floating``
-    arithmetic (default :func:`~gametheory.solvers._common.fallback_arithmetic`)."""
+    arithmetic (default ``fallback_arithmetic``)."""
     strategies = np.split(profile, np.cumsum(game.shape)[:-1])
     eq = refine_equilibrium(game, strategies, arithmetic, fallback=floating)
     if eq is None or _distance(eq, profile) > bound:
@@ -766,7 +766,7 @@ def logit_qre(game: NormalFormGame, *, max_lambda: float | None = None, step: fl
     -------
     QRECurve
         Every accepted point, and the equilibrium certified at the end (None
-        when no point near the end could be certified; :func:`solve_qre`
+        when no point near the end could be certified; ``solve_qre``
         raises instead).
 
     Raises
@@ -814,8 +814,8 @@ def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None
               context: Context | None = None, **options: Any) -> SolverResult:
     """The limiting logit QRE: one Nash equilibrium, selected by the principal QRE branch.
 
-    Runs :func:`logit_qre`, whose end point is certified by
-    :func:`~gametheory.solvers._support_system.refine_equilibrium` (support
+    Runs ``logit_qre``, whose end point is certified by
+    ``refine_equilibrium`` (support
     read off the end point, Newton's method on the indifference equations,
     exact rational recovery, verification) and must lie within ``1e-4`` of
     the traced point (so that it is the branch's limit, not another
@@ -837,7 +837,7 @@ def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None
         when given, its arithmetic replaces the arguments above (``tol``
         still sets the tolerance of an irrational equilibrium in floating point).
     **options
-        Passed to :func:`logit_qre` (``max_lambda``, ``step``, ``stop_regret``,
+        Passed to ``logit_qre`` (``max_lambda``, ``step``, ``stop_regret``,
         ``max_accel``, ``max_steps``).
 
     Returns
@@ -847,7 +847,7 @@ def solve_qre(game: NormalFormGame, exact: bool | None = None, tol: float | None
         sought), ``degenerate`` is None.  ``parameters`` holds
         ``final_lambda`` (game units), ``points`` (number of points traced),
         ``tolerance`` (None when the equilibrium is exact) and
-        ``end_distance`` (as :attr:`QRECurve.end_distance`).
+        ``end_distance`` (as ``QRECurve.end_distance``).
 
     Raises
     ------

@@ -1,10 +1,10 @@
 """The normal-form solvers by method name, and the choice ``auto`` makes.
 
 One table maps each stable method name (as on the command line) to its
-solver function; :func:`solve_normal_form` runs one on a game in strategic
+solver function; ``solve_normal_form`` runs one on a game in strategic
 form.  The tree methods (``spe``, ``sequence-form``) and the dispatcher for
-every kind of game are in :mod:`gametheory.solvers.solve`, above this module:
-the subgame-perfect solver calls :func:`solve_normal_form` for its truncated
+every kind of game are in ``gametheory.solvers.solve``, above this module:
+the subgame-perfect solver calls ``solve_normal_form`` for its truncated
 subgames, so the table may not import it.
 """
 
@@ -82,7 +82,7 @@ def choose_method(game: NormalFormGame, polynomial_limit: int = AUTO_POLYNOMIAL_
     Returns
     -------
     str
-        A key of :data:`~gametheory.solvers.solve.METHODS`.
+        A key of ``METHODS``.
 
     Examples
     --------
@@ -107,7 +107,7 @@ def traces_qre(shape: tuple[int, ...], polynomial_limit: int = AUTO_POLYNOMIAL_L
 
 
 def solve_normal_form(game: NormalFormGame, method: str = "auto", **options: Any) -> SolverResult:
-    """Run the named normal-form method (``auto``: :func:`choose_method`) on ``game``.
+    """Run the named normal-form method (``auto``: ``choose_method``) on ``game``.
 
     ``options`` (``exact``, ``tol``, ``context``, method-specific ones) go to the solver.
     """

@@ -24,7 +24,7 @@ class Equilibrium(Displayable):
     """One equilibrium: a mixed strategy per player, the payoffs and the regret.
 
     A frozen record, certified by the solver that made it.  Exact equilibria
-    hold :class:`~fractions.Fraction` values, float equilibria hold
+    hold ``Fraction`` values, float equilibria hold
     ``float`` values.
 
     Attributes
@@ -201,7 +201,7 @@ class Continuum:
 
 def make_components(equilibria: Sequence[Equilibrium], groups: Sequence[Sequence[int]],
                     subsets: Sequence[Sequence[int]]) -> tuple[Component, ...]:
-    """The :class:`Component` records of connected ``groups`` of extreme equilibria.
+    """The ``Component`` records of connected ``groups`` of extreme equilibria.
 
     ``groups`` partitions the indices of ``equilibria``; each of ``subsets``
     (maximal Nash subsets) lies in one group.  Payoff bounds are the least and
@@ -224,9 +224,9 @@ class SolverResult(Displayable):
 
     A frozen record.  It can be iterated, indexed and measured with ``len``
     as the list of its equilibria.  In Jupyter it shows as an HTML table
-    (``_repr_html_``); :meth:`to_dataframe` gives a pandas ``DataFrame`` (the
+    (``_repr_html_``); ``to_dataframe`` gives a pandas ``DataFrame`` (the
     optional ``frames`` extra) with one row per equilibrium, player and
-    action, exact numbers staying ``Fraction``; :meth:`strategy_arrays`
+    action, exact numbers staying ``Fraction``; ``strategy_arrays``
     gives each player's strategies over the equilibria as one array.
 
     Attributes
@@ -336,11 +336,11 @@ def default_tolerance(game: NormalFormGame) -> float:
 
 def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any] | np.ndarray],
                      arithmetic: Arithmetic) -> Equilibrium:
-    """Certify a profile in ``arithmetic`` and wrap it as an :class:`Equilibrium`.
+    """Certify a profile in ``arithmetic`` and wrap it as an ``Equilibrium``.
 
     Exact arithmetic needs regret exactly 0, float arithmetic at most its
-    tolerance (:meth:`Arithmetic.accepts`).  A profile that fails is a solver
-    bug: :class:`VerificationError` is raised rather than returning it.
+    tolerance (``Arithmetic.accepts``).  A profile that fails is a solver
+    bug: ``VerificationError`` is raised rather than returning it.
     """
     prof = game.as_profile([arithmetic.array(s) for s in strategies], exact=arithmetic.exact)
     payoffs, regrets = game.payoffs_and_regrets(prof)
@@ -357,7 +357,7 @@ def make_equilibrium(game: NormalFormGame, strategies: Sequence[Sequence[Any] | 
 
 def dedupe_equilibria(eqs: Sequence[Equilibrium], arithmetic: Arithmetic,
                       atol: float = 1e-9) -> list[Equilibrium]:
-    """Sorted equilibria without repeats (:meth:`Arithmetic.same` strategies: exactly equal, or
+    """Sorted equilibria without repeats (``Arithmetic.same`` strategies: exactly equal, or
     within ``atol`` in float mode)."""
     out: list[Equilibrium] = []
     for eq in sorted(eqs, key=lambda e: e.strategies, reverse=True):

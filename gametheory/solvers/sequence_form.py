@@ -272,7 +272,7 @@ def solve_sequence_form(game: ExtensiveFormGame, exact: bool | None = None,
     tree, not with the number of plans; pivoting is exact (integer, with the
     lexicographic rule).  The sequence form itself is
     ``gametheory.solvers.sequence_form.sequence_form(game)``, a
-    :class:`SequenceForm`: ``A``, ``B`` the payoff of each pair of sequences
+    ``SequenceForm``: ``A``, ``B`` the payoff of each pair of sequences
     (chance probability times payoff, summed over the leaves they lead to);
     ``E``, ``F`` the constraint matrices (``E x = e``, row 0 the empty
     sequence); ``P`` the chance probability of each pair's leaves.

@@ -55,7 +55,7 @@ Algorithm:
    guess corrected by an active-set search (Newton's method on the
    indifference equations; actions with negative probability leave, actions
    that would gain join) and the result handed to
-   :func:`~gametheory.solvers._support_system.refine_equilibrium`: Newton's
+   ``refine_equilibrium``: Newton's
    method on the support, exact rational recovery, exact verification.  When
    no guess is certified, the grid is refined (``m`` doubled) and the
    algorithm restarts from the end point; the path from a near equilibrium is
@@ -116,7 +116,7 @@ class _Labels:
     payoffs are rescaled to ``[0, 1]`` and held with the player's own axis
     first.  When zero-padding all players to the largest number of actions
     costs little, gains come from batched products over one stacked array
-    (:meth:`_stack`); otherwise from one Kronecker product of the others'
+    (``_stack``); otherwise from one Kronecker product of the others'
     strategies per player.
     """
 
@@ -575,7 +575,7 @@ def _polish(labels: _Labels, x: np.ndarray, supports: list[list[int]],
     """Newton's method on a support, the support adjusted until the root is an equilibrium.
 
     From the approximate profile ``x``, the indifference equations of
-    ``supports`` are solved (:func:`_newton`); actions whose probability
+    ``supports`` are solved (``_newton``); actions whose probability
     comes out negative leave the support, actions outside it that would gain
     join it, and the equations are solved again (an active-set search, at
     most ``rounds`` times).  Returns the profile found (to be certified), or
@@ -649,9 +649,9 @@ def _certify(game: NormalFormGame, labels: _Labels, x: np.ndarray, T: list[list[
              arithmetic: Arithmetic, floating: Arithmetic) -> Equilibrium | None:
     """A certified equilibrium near the end of a path, or None.
 
-    Each support guess of :func:`_support_guesses` is corrected by
-    :func:`_polish`; the first profile found is certified by
-    :func:`~gametheory.solvers._support_system.refine_equilibrium`, in
+    Each support guess of ``_support_guesses`` is corrected by
+    ``_polish``; the first profile found is certified by
+    ``refine_equilibrium``, in
     floating point first (cheap), then exactly once the support is right.
     Then the end point itself, and last the supports one action away from the first guess.
     """
@@ -697,12 +697,12 @@ def _exact_near(game: NormalFormGame, strategies: Sequence[Sequence[float]],
     """An exact equilibrium at (or, in a continuum, near) a float equilibrium, or None.
 
     Newton's method in high precision with rational recovery
-    (:func:`~gametheory.solvers._support_system.refine_equilibrium`) first.
+    (``refine_equilibrium``) first.
     When the root is singular, the equilibrium lies in a continuum, which
     may hold rational points although this one is not: the probabilities
-    rounded to simple fractions are tried (:func:`_rounded`), then one mixing
+    rounded to simple fractions are tried (``_rounded``), then one mixing
     player at a time is pinned to a rounded strategy and the game of the
-    others solved exactly in turn (:func:`_pinned`, ``depth`` levels deep).
+    others solved exactly in turn (``_pinned``, ``depth`` levels deep).
     Whatever is returned has been checked exactly.
     """
     eq = refine_equilibrium(game, [np.array(s, dtype=float) for s in strategies], EXACT)

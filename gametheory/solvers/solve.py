@@ -36,8 +36,8 @@ METHODS: dict[str, Callable[..., SolverResult]] = {
 
 ``pure``, ``support``, ``vertex``, ``lemke-howson``, ``zero-sum``,
 ``polynomial``, ``qre`` and ``simpdiv`` take games in strategic form (and
-trees, through :func:`solve`, on their reduced normal form); ``spe`` and
-``sequence-form`` take game trees.  :func:`solve` accepts these names and
+trees, through ``solve``, on their reduced normal form); ``spe`` and
+``sequence-form`` take game trees.  ``solve`` accepts these names and
 ``"auto"``.
 
 Examples
@@ -70,8 +70,8 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         ``eliminate``); equilibria of trees carry behaviour strategies
         (``Equilibrium.behavior``).
     method : str
-        ``"auto"`` (see :func:`choose_method`; ``spe`` for trees) or a key of
-        :data:`METHODS`: ``"pure"``, ``"support"``, ``"vertex"``,
+        ``"auto"`` (see ``choose_method``; ``spe`` for trees) or a key of
+        ``METHODS``: ``"pure"``, ``"support"``, ``"vertex"``,
         ``"lemke-howson"``, ``"zero-sum"``, ``"polynomial"``, ``"qre"``,
         ``"simpdiv"``, ``"spe"``, ``"sequence-form"``.
     exact : bool or None
@@ -79,7 +79,7 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         payoffs are rational (None, the default).
     eliminate : bool
         First remove strictly dominated actions (by pure and mixed strategies,
-        iterated; see :func:`iterated_elimination`), solve the smaller game and
+        iterated; see ``iterated_elimination``), solve the smaller game and
         lift its equilibria back, re-verified in the full game: the same
         equilibria, often much faster.  ``parameters["eliminated"]`` lists
         the removed ``[player, action]`` pairs.  A degenerate reduced game
@@ -87,11 +87,11 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
         when something was removed.
     context : Context, optional
         The computation's arithmetic, deadline, progress callback and seed
-        (:class:`~gametheory.context.Context`); without it one is made here,
+        (``Context``); without it one is made here,
         once, from ``exact`` and ``tol``, and handed to the solver.
     time_limit : float, optional
         Seconds after which the computation stops at its next check, raising
-        :class:`~gametheory.context.TimeLimitError` (a ``SolverError``); for
+        ``TimeLimitError`` (a ``SolverError``); for
         the enumerating methods (``support``, ``vertex``, ``lemke-howson``,
         ``polynomial``) its ``partial`` attribute holds the equilibria found
         by then, each verified, as a result with ``complete`` False and
@@ -149,7 +149,7 @@ def solve(game: NormalFormGame | ExtensiveFormGame, method: str = "auto", exact:
 
 
 def _deadline(time_limit: Any) -> float | None:
-    """The :func:`time.monotonic` instant ``time_limit`` seconds from now (None: no limit)."""
+    """The ``time.monotonic`` instant ``time_limit`` seconds from now (None: no limit)."""
     if time_limit is None:
         return None
     if isinstance(time_limit, bool) or not isinstance(time_limit, (int, float)) \
@@ -160,7 +160,7 @@ def _deadline(time_limit: Any) -> float | None:
 
 @dataclass(frozen=True)
 class _Limits:
-    """What :func:`solve` adds to every context it makes or is given: a deadline, a progress
+    """What ``solve`` adds to every context it makes or is given: a deadline, a progress
     callback."""
 
     deadline: float | None = None
@@ -177,7 +177,7 @@ class _Limits:
 
 def _solve(game: Any, method: str, exact: bool | None, eliminate: bool, context: Context | None,
            limits: _Limits, options: dict[str, Any]) -> SolverResult:
-    """:func:`solve` after its arguments are checked and its deadline fixed."""
+    """``solve`` after its arguments are checked and its deadline fixed."""
     if isinstance(game, ExtensiveFormGame):
         return _solve_tree(game, method, exact, eliminate, context, limits, options)
     if not isinstance(game, NormalFormGame):
@@ -212,7 +212,7 @@ def _solve_reduced(game: NormalFormGame, method: str, ctx: Context, scaled: bool
 
 def _lifting(compute: Callable[[], SolverResult],
              lift: Callable[[SolverResult], SolverResult]) -> SolverResult:
-    """``compute()``; at the deadline, the :class:`TimeLimitError` again with its partial result
+    """``compute()``; at the deadline, the ``TimeLimitError`` again with its partial result
     lifted to the outer game (equilibria found so far, still marked incomplete)."""
     try:
         return compute()

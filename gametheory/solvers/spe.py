@@ -15,7 +15,7 @@ Algorithm (Selten 1965; Kuhn 1953 for perfect information):
    equilibria is followed, so the list holds every SPE whenever the
    normal-form solver returns every equilibrium.
 3. Perfect-information trees take a fast path, backward induction
-   (:func:`backward_induction`): one vectorised pass; only when some decision
+   (``backward_induction``): one vectorised pass; only when some decision
    node has tied best actions is every pure SPE enumerated.
 
 Every profile is then verified to be subgame perfect: in each subgame, with
@@ -74,7 +74,7 @@ def induction_pass(game: ExtensiveFormGame, exact: bool, values: np.ndarray | No
     Returns ``(values, choice, ties)``: each node's payoff vector, the action
     index chosen at each decision node (the first maximiser; -1 elsewhere),
     and whether some decision node has several maximisers (within
-    :func:`tie_tolerance`).  Bushy trees are processed one depth level at a
+    ``tie_tolerance``).  Bushy trees are processed one depth level at a
     time with numpy, deep ones node by node.
     """
     f = game.flat
@@ -124,7 +124,7 @@ def induction_pass(game: ExtensiveFormGame, exact: bool, values: np.ndarray | No
     return values, np.array(chosen, dtype=np.int64), ties
 
 
-#: Most subgame-perfect equilibria :func:`backward_induction` lists before refusing.
+#: Most subgame-perfect equilibria ``backward_induction`` lists before refusing.
 MAX_EQUILIBRIA = 100_000
 
 
@@ -215,7 +215,7 @@ def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
     -------
     SolverResult
         ``method`` is ``"spe"``; each equilibrium is pure, with ``behavior``
-        (:func:`~gametheory.games.behavior.pure_actions` names its actions)
+        (``pure_actions`` names its actions)
         and empty ``strategies``.  ``complete`` is False when ties leave
         mixed SPE unlisted (``degenerate`` is then True).  With more than
         ``MAX_EQUILIBRIA`` (100,000) pure SPE (ties at many nodes, as in
@@ -413,7 +413,7 @@ def tree_equilibrium(game: ExtensiveFormGame, vector: np.ndarray, exact: bool, t
                      strategies: tuple = ()) -> Equilibrium:
     """Verify a behaviour profile (Nash, or subgame perfect) and wrap it as an Equilibrium.
 
-    Raises :class:`VerificationError` when the regret exceeds ``tol`` (0 in
+    Raises ``VerificationError`` when the regret exceeds ``tol`` (0 in
     exact mode): a returned profile that is not an equilibrium is a bug.
     """
     extra = verify_subgame_perfect(game, vector, exact, tol) if subgame_perfect else 0
@@ -465,7 +465,7 @@ def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
     form is too large to build, or on which ``auto`` would only trace a QRE,
     is solved on the subtree instead: the sequence form for two players, the
     agent logit QRE for more.  Perfect-information trees take the fast path
-    of :func:`backward_induction`.  Every profile is then verified to be
+    of ``backward_induction``.  Every profile is then verified to be
     subgame perfect.  When a truncated subgame's equilibria are irrational,
     the whole tree is solved again in floating point, with a note.
 
@@ -667,7 +667,7 @@ def _on_the_tree(sub: ExtensiveFormGame, ctx: Context, qre: bool = False):
     """One equilibrium of a truncated subgame too large for its normal form (or whose normal
     form ``auto`` would only trace a QRE on, or when ``qre`` is asked for): the agent logit QRE
     traced on the subtree (two players, unless ``qre``: the sequence form, exact).  Returns what
-    :func:`_solve_truncated` returns."""
+    ``_solve_truncated`` returns."""
     exact = ctx.arithmetic.exact
     if len(sub.players) == 2 and not qre:
         result = solve_sequence_form(sub, context=ctx)

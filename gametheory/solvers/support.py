@@ -149,7 +149,7 @@ def iter_support(game: NormalFormGame, exact: bool | None = None,
     """Generate equilibria by support enumeration, smallest supports first.
 
     Equilibria are not deduplicated across support sizes here; use
-    :func:`solve_support` for the deduplicated list.  Each is certified
+    ``solve_support`` for the deduplicated list.  Each is certified
     before it is yielded.
 
     Parameters
@@ -253,7 +253,7 @@ def solve_support(game: NormalFormGame, exact: bool | None = None,
     Returns
     -------
     SolverResult
-        ``degenerate`` is decided exactly (as in :func:`is_degenerate`);
+        ``degenerate`` is decided exactly (as in ``is_degenerate``);
         ``complete`` is True for nondegenerate games only: a degenerate game
         may have equilibria whose supports differ in size, and continua, which
         equal-size support enumeration does not find; use ``vertex`` there.

@@ -13,10 +13,10 @@ Algorithmic Game Theory ch. 3, section 3.3):
    succeeds (nondegenerate, well-conditioned polytopes), else by an exact
    breadth-first search over the feasible bases of a fraction-free integer
    tableau, which also reaches degenerate vertices (see
-   :mod:`gametheory.linalg.polytope`).
+   ``gametheory.linalg.polytope``).
 3. Complete each vertex ``x != 0`` by the face of ``Q`` carrying the labels
    ``x`` lacks (the lrsnash approach, Avis et al. 2010, section 4; see
-   :mod:`gametheory.solvers._complementary`): for a simple vertex one small
+   ``gametheory.solvers._complementary``): for a simple vertex one small
    linear system, solved for all vertices at once in floating point with
    error bounds; exactly where a bound cannot decide or ``x`` is degenerate.
    Each vertex of that face with ``x``, normalised, is an extreme equilibrium,
@@ -29,8 +29,8 @@ Algorithmic Game Theory ch. 3, section 3.3):
 The game is degenerate exactly when a vertex of ``P`` or ``Q`` has more labels
 than its dimension.  ``P`` is checked; so is every equilibrium's vertex of
 ``Q``, and all of ``Q`` while McMullen's bound on its vertices is at most
-:data:`DECIDE_DEGENERACY_UP_TO`; beyond that, with no degeneracy seen, it is
-left undecided (None; :func:`is_degenerate` decides it).
+``DECIDE_DEGENERACY_UP_TO``; beyond that, with no degeneracy seen, it is
+left undecided (None; ``is_degenerate`` decides it).
 
 The equilibrium set of a degenerate game is a finite union of polytopes
 (maximal Nash subsets) whose vertices are the extreme equilibria; this
@@ -187,10 +187,10 @@ def _degenerate(p_masks: list[int], q_masks: list[int], m: int, n: int) -> bool:
 def iter_vertex(game: NormalFormGame, exact: bool | None = None,
                 tol: float | None = None, *,
                 context: Context | None = None) -> Iterator[Equilibrium]:
-    """Generate the extreme equilibria one by one (see :func:`solve_vertex`).
+    """Generate the extreme equilibria one by one (see ``solve_vertex``).
 
     The whole enumeration runs first (the generator yields the list of
-    :func:`solve_vertex`, in its order).
+    ``solve_vertex``, in its order).
 
     Parameters
     ----------
@@ -247,9 +247,9 @@ def solve_vertex(game: NormalFormGame, exact: bool | None = None,
         ``degenerate`` is True or False, decided exactly, or None when the
         larger polytope was too large to check and no degeneracy was seen
         (McMullen's bound on its vertices above ``DECIDE_DEGENERACY_UP_TO``,
-        5,000: games larger than about 10 x 10; :func:`is_degenerate` decides
+        5,000: games larger than about 10 x 10; ``is_degenerate`` decides
         it).  ``components`` holds the connected components of the
-        equilibrium set as :class:`~gametheory.solvers.result.Component`
+        equilibrium set as ``Component``
         records.  ``parameters`` holds ``tolerance`` (None in exact mode),
         ``components`` and ``nash_subsets``: ``parameters["components"]``
         groups the equilibria (as indices into ``equilibria``) into connected

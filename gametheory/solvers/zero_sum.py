@@ -6,7 +6,7 @@ Solan and Zamir 2013, "Game Theory", section 5.2.5):
 1. The row player maximises ``v`` subject to ``A^T x >= v 1``, ``sum x = 1``,
    ``x >= 0``; the column player minimises ``w`` subject to ``A y <= w 1``,
    ``sum y = 1``, ``y >= 0``.  Both are solved with HiGHS in floating point
-   (:func:`~gametheory.linalg.lp.solve_lp`).
+   (``solve_lp``).
 2. In exact mode the float optima are made rational (continued fractions
    with growing denominator bounds) and certified: ``min_j (A^T x)_j ==
    max_i (A y)_i`` exactly proves both strategies optimal.  If no rational
