@@ -53,17 +53,17 @@ the order of the page, in one fresh temporary directory per page, with the
 directory of this Python's executable (the venv's ``bin``, holding
 ``gametheory``) first on ``PATH`` and ``COLUMNS=80``.
 
-Besides, :func:`test_python_api_headings_match_the_package` checks the signatures
-written in the headings of ``docs/reference/python-api.md`` against the package,
-and that every name in ``gametheory.__all__`` has a heading there;
-:func:`test_nav_lists_every_page` and :func:`test_mkdocs_build_strict` check the
-site.
+Besides, :func:`test_the_api_tour_links_every_public_name` checks that
+``docs/reference/python-api.md`` (the API by topic) links every name in
+``gametheory.__all__`` to the generated reference, each link to the object it
+names; :func:`test_nav_lists_every_page` and :func:`test_mkdocs_build_strict`
+check the site (a link to a name the reference does not render fails the strict
+build).
 """
 
 from __future__ import annotations
 
 import importlib.util
-import inspect
 import json
 import os
 import re
@@ -353,42 +353,42 @@ def test_console_parser_conventions():
     assert [c.status for c in cmds] == [0, 0, 1]
 
 
-# --------------------------------------------------------------------------- reference page
-_HEADING = re.compile(r"^#{2,4} `(?P<name>[A-Za-z_][\w.]*)(?P<sig>\(.*\))?`\s*$")
+# --------------------------------------------------------------------------- the API by topic
+_LINK = re.compile(r"\[`(?P<name>[A-Za-z_][\w.]*)`\]\[(?P<target>gametheory(?:\.\w+)+)\]")
 
 
-def _plain_signature(obj) -> str:
-    sig = inspect.signature(obj)
-    params = [p.replace(annotation=inspect.Parameter.empty) for p in sig.parameters.values()]
-    if params and params[0].name == "self":
-        params = params[1:]
-    return str(sig.replace(parameters=params, return_annotation=inspect.Signature.empty))
-
-
-def test_python_api_headings_match_the_package():
-    page = DOCS / "reference" / "python-api.md"
-    documented: set[str] = set()
-    problems: list[str] = []
-    for k, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
-        m = _HEADING.match(line)
-        if not m:
-            continue
-        name = m.group("name")
-        documented.add(name)
-        obj = gt
+def _resolve(dotted: str):
+    """The object a dotted path names (module, then attributes)."""
+    parts = dotted.split(".")
+    for k in range(len(parts), 0, -1):
         try:
-            for part in name.split("."):
-                obj = getattr(obj, part)
-        except AttributeError:
-            problems.append(f"line {k}: gametheory has no {name}")
+            obj = importlib.import_module(".".join(parts[:k]))
+        except ImportError:
             continue
-        if m.group("sig") and m.group("sig") != _plain_signature(obj):
-            problems.append(f"line {k}: {name}{m.group('sig')} documented, "
-                            f"but the signature is {name}{_plain_signature(obj)}")
-    missing = sorted(set(gt.__all__) - documented)
+        for part in parts[k:]:
+            obj = getattr(obj, part)
+        return obj
+    raise ImportError(dotted)
+
+
+def test_the_api_tour_links_every_public_name():
+    page = DOCS / "reference" / "python-api.md"
+    links = [(k, m) for k, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1)
+             for m in _LINK.finditer(line)]
+    problems: list[str] = []
+    for k, m in links:
+        name, target = m.group("name"), m.group("target")
+        try:
+            shown, linked = getattr(gt, name.split(".")[0]), _resolve(target)
+        except (AttributeError, ImportError):
+            problems.append(f"line {k}: {name} -> {target} names nothing")
+            continue
+        if "." not in name and shown is not linked:
+            problems.append(f"line {k}: gt.{name} is not {target}")
+    missing = sorted(set(gt.__all__) - {m.group("name") for _, m in links})
     if missing:
-        problems.append(f"names in gametheory.__all__ without a heading: {missing}")
-    assert not problems, "\n".join(problems)
+        problems.append(f"names in gametheory.__all__ the page does not link: {missing}")
+    assert links and not problems, "\n".join(problems)
 
 
 # --------------------------------------------------------------------------- the site
