@@ -31,6 +31,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -352,7 +353,6 @@ class ExtensiveFormGame:
         if len(set(self.players)) != len(self.players) or not self.players:
             raise InvalidGameError("players must be one or more distinct names")
         self.title = title
-        self.root = root
         self.exact = True
         #: where perfect recall fails (a player forgets what it knew or did), "" when it holds
         self.recall_note = ""
@@ -360,11 +360,36 @@ class ExtensiveFormGame:
         self.absent_minded = False
         #: True when some exact number is beyond floating point (float mode then refuses)
         self.float_overflow = False
-        self._flatten(root)
+        walk, objs = self._walk(root)
+        self._node_list: list[Node] | None = objs
+        self._fill(walk)
+
+    @classmethod
+    def _from_walk(cls, walk: TreeWalk, players: Sequence[str], title: str = "",
+                   exact: bool = True) -> ExtensiveFormGame:
+        """A game from a walk that a reader made straight from its text (the ``.efg`` fast
+        path), without ``Node`` objects: the reader has made the checks of ``_walk`` (players
+        known, one child per action, information sets offering the same actions, chance
+        probabilities nonnegative and summing to 1, one number per player at every leaf, each
+        number an ``int``, a ``Fraction`` or a finite float, ``exact`` False if any is a
+        float).  The ``Node`` objects (``root``, ``node(i)``) are built on first use."""
+        game = cls.__new__(cls)
+        game.players = tuple(str(p) for p in players)
+        if len(set(game.players)) != len(game.players) or not game.players:
+            raise InvalidGameError("players must be one or more distinct names")
+        game.title = title
+        game.exact = exact
+        game.recall_note = ""
+        game.absent_minded = False
+        game.float_overflow = False
+        game._node_list = None
+        game._fill(walk)
+        return game
 
     # -- construction and validation -----------------------------------------------------------
-    def _flatten(self, root: Any) -> None:
-        """Walk the tree depth-first without recursion, check every node, fill the arrays."""
+    def _walk(self, root: Any) -> tuple[TreeWalk, list[Node]]:
+        """Walk the tree depth-first without recursion and check every node: the walk's lists
+        and the nodes in depth-first order."""
         k = len(self.players)
         index = {p: i for i, p in enumerate(self.players)}
         objs: list[Node] = []
@@ -380,20 +405,24 @@ class ExtensiveFormGame:
         set_player: list[int] = []
         seq_offset: list[int] = []          # per information set, within its player's sequences
         next_seq = [0] * k
+        chance_actions: dict[int, tuple[str, ...]] = {}
+        rows: list[tuple[Any, ...]] = []
+        walk = TreeWalk(parents, acts, depths, movers, sets, probs, chance_actions, leaves, rows,
+                        infosets, set_player, seq_offset, next_seq)
         seen: set[int] = set()
         stack: list[tuple[Any, int, int, int]] = [(root, -1, -1, 0)]
 
         def where(i: int) -> str:
-            return _path(objs, parents, acts, parents[i], acts[i])
+            return walk.path(i)
 
         while stack:
             node, par, act, node_depth = stack.pop()
             i = len(objs)
             if type(node) is not Node:
-                raise InvalidGameError(f"{_path(objs, parents, acts, par, act)}: expected a node "
+                raise InvalidGameError(f"{walk.path_to(par, act)}: expected a node "
                                        f"(decision, chance or outcome), got {type(node).__name__}")
             if id(node) in seen:
-                raise InvalidGameError(f"{_path(objs, parents, acts, par, act)}: the same node object "
+                raise InvalidGameError(f"{walk.path_to(par, act)}: the same node object "
                                        "appears twice; a tree needs a separate node for every path")
             seen.add(id(node))
             objs.append(node)
@@ -405,6 +434,12 @@ class ExtensiveFormGame:
                 movers.append(-1)
                 sets.append(-1)
                 leaves.append(i)
+                pays = node.payoffs
+                if len(pays) != k:
+                    raise InvalidGameError(f"{where(i)}: {len(pays)} payoffs for {k} players")
+                if not all(type(v) is int for v in pays):
+                    pays = tuple(self._number(v, where, i) for v in pays)
+                rows.append(pays)
                 continue
             children = node.children
             n_act = len(node.actions)
@@ -449,23 +484,25 @@ class ExtensiveFormGame:
                     raise InvalidGameError(f"{where(i)}: chance probabilities sum to "
                                            f"{float(total):g}, not 1")
                 probs[i] = ps
+                chance_actions[i] = node.actions
             stack.extend(zip(reversed(children), itertools.repeat(i, n_act),
                              range(n_act - 1, -1, -1), itertools.repeat(node_depth + 1, n_act)))
-        n = len(objs)
-        self._nodes = objs
+        return walk, objs
+
+    def _fill(self, walk: TreeWalk) -> None:
+        """The flat arrays of a checked walk, and what follows from them (subtree sizes, own
+        sequences, perfect recall)."""
+        k = len(self.players)
+        parents, depths, set_player = walk.parents, walk.depths, walk.set_player
+        leaves, rows, probs, infosets = walk.leaves, walk.rows, walk.probs, walk.infosets
+        next_seq = walk.next_seq
+        where = walk.path
+        n = len(parents)
+        self._chance_action_names = walk.chance_actions
         parent = np.array(parents, dtype=np.int64)
-        action = np.array(acts, dtype=np.int32)
-        mover = np.array(movers, dtype=np.int32)
-        infoset = np.array(sets, dtype=np.int32)
-        # payoffs: a fast path for whole numbers, each value checked otherwise
-        rows = []
-        for i in leaves:
-            pays = objs[i].payoffs
-            if len(pays) != k:
-                raise InvalidGameError(f"{where(i)}: {len(pays)} payoffs for {k} players")
-            if not all(type(v) is int for v in pays):
-                pays = tuple(self._number(v, where, i) for v in pays)
-            rows.append(pays)
+        action = np.array(walk.acts, dtype=np.int32)
+        mover = np.array(walk.movers, dtype=np.int32)
+        infoset = np.array(walk.sets, dtype=np.int32)
         leaf = np.array(leaves, dtype=np.int64)
         payoff = np.full((n, k), np.nan)
         payoff_exact = None
@@ -505,7 +542,7 @@ class ExtensiveFormGame:
                     sz[parents[i]] += sz[i]
                 size = np.array(sz, dtype=np.int64)
         # own sequences: the last own move before each node, by pointer jumping
-        seq_offset_a = np.array(seq_offset, dtype=np.int64)
+        seq_offset_a = np.array(walk.seq_offset, dtype=np.int64)
         edge_slot = np.zeros(n, dtype=np.int64)
         edge_player = np.full(n, -1, dtype=np.int64)
         if n > 1:
@@ -537,9 +574,9 @@ class ExtensiveFormGame:
             bad = np.flatnonzero(own != set_memory[infoset[decisions]])
             if len(bad):
                 i = int(decisions[bad[0]])
-                node = objs[i]
-                self.recall_note = (f"{where(i)}: {node.player} forgets at information set "
-                                    f"{node.infoset!r} what it knew or did before")
+                player, name = list(infosets)[int(infoset[i])]
+                self.recall_note = (f"{where(i)}: {player} forgets at information set "
+                                    f"{name!r} what it knew or did before")
         # absent-mindedness: an information set met twice on one path (a stronger failure)
         if self.recall_note:
             for i in decisions.tolist():
@@ -699,7 +736,55 @@ class ExtensiveFormGame:
         return self._chance_actions(i)[a]
 
     def _chance_actions(self, i: int) -> tuple[str, ...]:
-        return self._nodes[i].actions
+        return self._chance_action_names[i]
+
+    @property
+    def root(self) -> Node:
+        """The root ``Node`` (of the tree as given, or built from the arrays for a tree read
+        straight into them)."""
+        return self.node(0)
+
+    @property
+    def _nodes(self) -> list[Node]:
+        """Every ``Node`` in depth-first order (built from the arrays on first use when the
+        tree was read straight into them)."""
+        if self._node_list is None:
+            self._node_list = self._build_nodes()
+        return self._node_list
+
+    def _build_nodes(self) -> list[Node]:
+        # the cyclic garbage collector paused: a million new nodes (which hold no cycles) would
+        # otherwise set off repeated full collections (7.3 s instead of 2.0 s at 10^6 nodes)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._nodes_from_arrays()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _nodes_from_arrays(self) -> list[Node]:
+        f = self.flat
+        n = f.n
+        nodes: list[Node | None] = [None] * n
+        kinds, sets = f.kind.tolist(), f.infoset.tolist()
+        ptr, idx = f.child_ptr.tolist(), f.child_idx.tolist()
+        payoffs = f.payoff_exact if f.payoff_exact is not None else f.payoff
+        probs = f.prob_exact if f.prob_exact is not None else f.prob
+        for i in range(n - 1, -1, -1):
+            kids = idx[ptr[i]:ptr[i + 1]]
+            if kinds[i] == OUTCOME:
+                nodes[i] = Node("outcome", payoffs=tuple(_python(v) for v in payoffs[i]))
+            elif kinds[i] == DECISION:
+                player, name = self.infoset_keys[sets[i]]
+                nodes[i] = Node("decision", player=player, infoset=name,
+                                actions=self.infosets[(player, name)],
+                                children=tuple(cast(Node, nodes[c]) for c in kids))
+            else:
+                nodes[i] = Node("chance", actions=self._chance_action_names[i],
+                                children=tuple(cast(Node, nodes[c]) for c in kids),
+                                probabilities=tuple(_python(probs[c]) for c in kids))
+        return cast(list[Node], nodes)
 
     def node(self, i: int) -> Node:
         """The ``Node`` object with depth-first number ``i``.
@@ -726,13 +811,50 @@ class ExtensiveFormGame:
                 f"nodes={self.num_nodes}, information sets={len(self.infosets)})")
 
 
-def _path(objs: list[Node], parents: list[int], acts: list[int], par: int, act: int) -> str:
-    """A node named by the actions leading to it from the root ("root" for the root)."""
-    names = []
-    while par >= 0:
-        names.append(objs[par].actions[act])
-        par, act = parents[par], acts[par]
-    return "root" if not names else "node " + " > ".join(reversed(names))
+@dataclass
+class TreeWalk:
+    """A tree as lists in depth-first order, before its arrays: what ``ExtensiveFormGame``
+    collects while it checks a tree of ``Node`` objects, and what a reader can make straight
+    from a file (``ExtensiveFormGame._from_walk``)."""
+
+    parents: list[int]                 #: per node, its parent (-1 for the root)
+    acts: list[int]                    #: per node, the index of the action leading to it
+    depths: list[int]                  #: per node, its depth
+    movers: list[int]                  #: per node, the moving player's index (-1: chance, leaf)
+    sets: list[int]                    #: per node, its information set's index (-1: none)
+    probs: dict[int, list[Any]]        #: chance node -> its actions' probabilities
+    chance_actions: dict[int, tuple[str, ...]]      #: chance node -> its actions' names
+    leaves: list[int]                  #: the leaves, in order
+    rows: list[tuple[Any, ...]]        #: per leaf, one payoff per player (int, Fraction, float)
+    infosets: dict[tuple[str, str], tuple[str, ...]]  #: (player, name) -> actions, by first use
+    set_player: list[int]              #: per information set, its player's index
+    seq_offset: list[int]              #: per information set, its first sequence of its player
+    next_seq: list[int]                #: per player, its number of sequences (the empty one aside)
+
+    def action_name(self, par: int, act: int) -> str:
+        """The name of action ``act`` of node ``par``."""
+        s = self.sets[par]
+        if s >= 0:             # (error messages only: a list of the sets' actions is fine)
+            return list(self.infosets.values())[s][act]
+        return self.chance_actions[par][act]
+
+    def path_to(self, par: int, act: int) -> str:
+        """A node named by the actions leading to it from the root ("root" for the root), given
+        by its parent and action (for a node not yet in the lists)."""
+        names = []
+        while par >= 0:
+            names.append(self.action_name(par, act))
+            par, act = self.parents[par], self.acts[par]
+        return "root" if not names else "node " + " > ".join(reversed(names))
+
+    def path(self, i: int) -> str:
+        """Node ``i`` named by the actions leading to it from the root."""
+        return self.path_to(self.parents[i], self.acts[i])
+
+
+def _python(value: Any) -> Any:
+    """A number of the arrays as Python keeps it in a ``Node`` (numpy scalars unwrapped)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _clamped(value: Any) -> float:

@@ -22,6 +22,7 @@ where a set appears again.  Text is tokenised and parsed; nothing is evaluated.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from fractions import Fraction
@@ -30,7 +31,7 @@ from typing import Any, cast
 
 from ..arithmetic import exact_str, parse_rational
 from ..errors import GameFileError, InvalidGameError
-from ..games.tree import ExtensiveFormGame, Node
+from ..games.tree import ExtensiveFormGame, Node, TreeWalk
 from ._files import read_text, write_text_atomic
 
 __all__ = ["parse_efg", "read_efg", "format_efg", "write_efg"]
@@ -362,130 +363,227 @@ def _parse_lines(text: str, source: str) -> ExtensiveFormGame:
     if not players:
         raise _Unusual
     k = len(players)
-    outcomes: dict[int, tuple] = {}
     infosets: dict[tuple[int, int], tuple[tuple[str, ...], tuple]] = {}
     labels: dict[tuple[int, int], str] = {}
     taken: dict[int, set[str]] = {}
 
+    texts: dict[int, str] = {}            # outcome number -> its payoff text, as first given
     parsed: dict[str, tuple] = {}         # payoff text -> numbers (most leaves repeat a few)
 
-    def outcome(number: str, name: str | None, pays: str | None) -> tuple | None:
+    def values(pay_text: str) -> tuple:
+        found = parsed.get(pay_text)
+        if found is None:
+            found = parsed[pay_text] = tuple(_fast_number(v) for v in
+                                             _PAYOFF_SPLIT.split(pay_text.strip()) if v)
+            if len(found) != k:
+                raise _Unusual
+        return found
+
+    def outcome_text(number: str, name: str | None, pays: str | None) -> str | None:
+        """The payoff text of the outcome a node names (None for outcome 0)."""
         if len(number) > 18:
             raise _Unusual
         n = int(number)
         if name is not None:
             pay_text = cast(str, pays)      # one optional group of _OUTCOME: name and payoffs
-            values = parsed.get(pay_text)
-            if values is None:
-                values = parsed[pay_text] = tuple(_fast_number(v) for v in
-                                                  _PAYOFF_SPLIT.split(pay_text.strip()) if v)
-            if len(values) != k or n == 0 or outcomes.get(n, values) != values:
+            # compared as text: the general parser compares the numbers, and words any error
+            if n == 0 or texts.setdefault(n, pay_text) != pay_text:
                 raise _Unusual
-            outcomes[n] = values
+            return pay_text
         if n == 0:
             return None
-        found = outcomes.get(n)
+        found = texts.get(n)
         if found is None:
             raise _Unusual
         return found
 
+    def outcome(number: str, name: str | None, pays: str | None) -> tuple | None:
+        pay_text = outcome_text(number, name, pays)
+        return None if pay_text is None else values(pay_text)
+
     lines = text[head.end():].split("\n")
     nodes = iter(line for line in lines if line.strip())
-    zeros = (0,) * k
-    stack: list[list] = []            # [kind, actions, probs, carried, player, label, children]
-    root = None
-    carried = None
+    # the walk, straight from the text: node i is the i-th node line (the file is in
+    # depth-first order, as the tree's arrays are)
+    parents: list[int] = []
+    acts: list[int] = []
+    depths: list[int] = []
+    movers: list[int] = []
+    sets: list[int] = []
+    probs_of: dict[int, list[Any]] = {}
+    chance_actions: dict[int, tuple[str, ...]] = {}
+    leaves: list[int] = []
+    leaf_texts: list[str | None] = []       # per leaf, its outcome's payoff text
+    leaf_carried: dict[int, tuple] = {}     # leaf -> payoffs of the outcomes above it
+    sets_by_name: dict[tuple[str, str], tuple[str, ...]] = {}
+    set_index: dict[tuple[str, str], int] = {}
+    set_player: list[int] = []
+    seq_offset: list[int] = []
+    next_seq = [0] * k
+    stack: list[list] = []            # open nodes: [index, number of actions, children so far, carried]
+    action_names: dict[str, tuple[str, ...]] = {}       # text of an action list -> its names
+    # (methods bound once: the loop runs once per node)
+    add_parent, add_act, add_depth = parents.append, acts.append, depths.append
+    add_mover, add_set, add_leaf, add_text = movers.append, sets.append, leaves.append, \
+        leaf_texts.append
+    leaf_match = _LEAF.fullmatch
+    i = -1
     for line in nodes:
+        i += 1
+        if stack:
+            top = stack[-1]
+            add_parent(top[0])
+            add_act(top[2])
+            top[2] += 1
+            carried = top[3]
+        else:
+            if i:
+                raise _Unusual        # more after the tree's last node
+            add_parent(-1)
+            add_act(-1)
+            carried = None
+        add_depth(len(stack))
         kind = line.lstrip()[:1]
         if kind == "t":
-            m = _LEAF.fullmatch(line)
+            m = leaf_match(line)
             if m is None:
                 raise _Unusual
-            pays = outcome(*m.groups())
-            if pays is None:
-                pays = zeros
-            leaf = Node("outcome", payoffs=pays if carried is None else
-                        tuple(c + p for c, p in zip(carried, pays)))
-            if not stack:
-                root = leaf
+            if carried is not None:
+                leaf_carried[len(leaves)] = carried
+            number, name, pay_text = m.groups()
+            if name is not None and len(number) <= 18 and number != "0" and \
+                    texts.setdefault(int(number), pay_text) == pay_text:
+                add_text(pay_text)        # an outcome given here (the usual case)
             else:
-                stack[-1][6].append(leaf)
-        elif kind in ("p", "c"):
-            if kind == "p":
-                m = _MOVE.fullmatch(line)
-                if m is None:
-                    raise _Unusual
-                player_text, number_text, name, acts, *rest = m.groups()
-                if len(player_text) > 18:
-                    raise _Unusual
-                player = int(player_text)
-                if not 1 <= player <= k:
-                    raise _Unusual
-                probs: tuple = ()
-                actions = None if acts is None else tuple(_unescape(a) for a in _ACTION.findall(acts))
-            else:
-                m = _CHANCE.fullmatch(line)
-                if m is None:
-                    raise _Unusual
-                number_text, name, acts, *rest = m.groups()
-                player = 0
-                if acts is None:
-                    actions = None
-                else:
-                    pairs = _CHANCE_ACTION.findall(acts)
-                    actions = tuple(_unescape(a) for a, _ in pairs)
-                    probs = tuple(_fast_number(q) for _, q in pairs)
-            if len(number_text) > 18:
-                raise _Unusual
-            key = (player, int(number_text))
-            name = "" if name is None else _unescape(name)
-            if actions is not None:
-                known = infosets.get(key)
-                if known is not None and known != (actions, probs):
-                    raise _Unusual
-                infosets[key] = (actions, probs)
-            elif key in infosets:
-                actions, probs = infosets[key]
-            else:
-                raise _Unusual
-            if not actions:
-                raise _Unusual
-            pays = outcome(*rest)
-            if pays is not None:
-                carried = pays if carried is None else tuple(c + p for c, p in zip(carried, pays))
-            label = None
-            if kind == "p":
-                label = labels.get(key)
-                if label is None:
-                    base = name or str(key[1])
-                    names = taken.setdefault(player, set())
-                    label = labels[key] = base if base not in names else f"{base}#{key[1]}"
-                    names.add(label)
-            stack.append([kind, actions, probs, carried, players[player - 1] if kind == "p"
-                          else None, label, []])
+                add_text(outcome_text(number, name, pay_text))
+            add_mover(-1)
+            add_set(-1)
+            add_leaf(i)
+            # close every node whose children are all there
+            while stack and stack[-1][2] == stack[-1][1]:
+                stack.pop()
             continue
+        if kind == "p":
+            m = _MOVE.fullmatch(line)
+            if m is None:
+                raise _Unusual
+            player_text, number_text, name, acts_text, *rest = m.groups()
+            if len(player_text) > 18:
+                raise _Unusual
+            player = int(player_text)
+            if not 1 <= player <= k:
+                raise _Unusual
+            probs: tuple = ()
+            if acts_text is None:
+                actions = None
+            else:
+                actions = action_names.get(acts_text)
+                if actions is None:
+                    actions = action_names[acts_text] = tuple(
+                        _unescape(a) for a in _ACTION.findall(acts_text))
+        elif kind == "c":
+            m = _CHANCE.fullmatch(line)
+            if m is None:
+                raise _Unusual
+            number_text, name, acts_text, *rest = m.groups()
+            player = 0
+            if acts_text is None:
+                actions = None
+            else:
+                pairs = _CHANCE_ACTION.findall(acts_text)
+                actions = tuple(_unescape(a) for a, _ in pairs)
+                probs = tuple(_fast_number(q) for _, q in pairs)
         else:
             raise _Unusual
-        # a leaf was added: close every node whose children are all there
-        while stack and len(stack[-1][6]) == len(stack[-1][1]):
-            kind_, actions, probs, _, player_name, label, children = stack.pop()
-            done = (Node("chance", actions=actions, children=tuple(children), probabilities=probs)
-                    if kind_ == "c" else
-                    Node("decision", player=player_name, infoset=label, actions=actions,
-                         children=tuple(children)))
-            if stack:
-                stack[-1][6].append(done)
-            else:
-                root = done
-        carried = stack[-1][3] if stack else None
-        if not stack:
-            break
-    if root is None or stack or any(True for _ in nodes):
-        raise _Unusual                # unfinished tree, or more after its last node
+        if len(number_text) > 18:
+            raise _Unusual
+        key = (player, int(number_text))
+        name = "" if name is None else _unescape(name)
+        if actions is not None:
+            known = infosets.get(key)
+            if known is not None and known != (actions, probs):
+                raise _Unusual
+            infosets[key] = (actions, probs)
+        elif key in infosets:
+            actions, probs = infosets[key]
+        else:
+            raise _Unusual
+        if not actions:
+            raise _Unusual
+        pays = outcome(*rest)
+        if pays is not None:
+            carried = pays if carried is None else tuple(c + q for c, q in zip(carried, pays))
+        n_act = len(actions)
+        if kind == "p":
+            label = labels.get(key)
+            if label is None:
+                base = name or str(key[1])
+                names = taken.setdefault(player, set())
+                label = labels[key] = base if base not in names else f"{base}#{key[1]}"
+                names.add(label)
+            p = player - 1
+            set_key = (players[p], label)
+            s = set_index.get(set_key)
+            if s is None:
+                s = set_index[set_key] = len(set_player)
+                sets_by_name[set_key] = actions
+                set_player.append(p)
+                seq_offset.append(next_seq[p])
+                next_seq[p] += n_act
+            movers.append(p)
+            sets.append(s)
+        else:
+            if any(q < 0 for q in probs) or sum(probs) != 1:
+                raise _Unusual        # the general parser words the error
+            movers.append(-1)
+            sets.append(-1)
+            probs_of[i] = list(probs)
+            chance_actions[i] = actions
+        stack.append([i, n_act, 0, carried])
+    if i < 0 or stack:
+        raise _Unusual                # no tree, or an unfinished one
+    rows = _leaf_payoffs(leaf_texts, leaf_carried, k, parsed, values)
+    walk = TreeWalk(parents, acts, depths, movers, sets, probs_of, chance_actions, leaves, rows,
+                    sets_by_name, set_player, seq_offset, next_seq)
     try:
-        return ExtensiveFormGame(root, players, title=title)
+        return ExtensiveFormGame._from_walk(walk, players, title=title)
     except InvalidGameError as exc:
         raise GameFileError(source, str(exc)) from None
+
+
+@functools.lru_cache(maxsize=16)
+def _payoff_lists(k: int) -> re.Pattern[str]:
+    """Payoff texts joined by ``;``, each exactly ``k`` integers of at most 18 digits, separated
+    by spaces or commas (so that no run of digits can be read as two numbers)."""
+    number = r"-?[0-9]{1,18}"
+    one = rf"[\s,]*{number}(?:[\s,]+{number}){{{k - 1}}}[\s,]*"
+    return re.compile(f"{one}(?:;{one})*")
+
+
+def _leaf_payoffs(leaf_texts: list[str | None], carried: dict[int, tuple], k: int,
+                  parsed: dict[str, tuple], values: Any) -> list[tuple]:
+    """Each leaf's payoffs from its outcome's text, the texts read in bulk: one regular
+    expression checks that each holds ``k`` integers of at most 18 digits, then one pass converts
+    them all (``values`` reads any other text, number by number); plus what inner outcomes
+    carry."""
+    todo = [t for t in dict.fromkeys(leaf_texts) if t is not None and t not in parsed]
+    joined = ";".join(todo)
+    numbers = None
+    if todo and _payoff_lists(k).fullmatch(joined):
+        try:
+            numbers = list(map(int, joined.replace(",", " ").replace(";", " ").split()))
+        except ValueError:          # (a space the pattern and str.split see differently)
+            numbers = None
+    if numbers is not None and len(numbers) == k * len(todo):
+        parsed.update(zip(todo, zip(*[iter(numbers)] * k)))   # k numbers at a time, in order
+    else:
+        for t in todo:
+            values(t)
+    zeros = (0,) * k
+    rows = [zeros if t is None else parsed[t] for t in leaf_texts]
+    for j, c in carried.items():
+        rows[j] = tuple(a + b for a, b in zip(c, rows[j]))
+    return rows
 
 
 def read_efg(path: str | Path) -> ExtensiveFormGame:
