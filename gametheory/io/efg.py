@@ -353,8 +353,11 @@ def _fast_number(text: str) -> Any:
 
 def _parse_lines(text: str, source: str) -> ExtensiveFormGame:
     """``parse_efg`` for the usual layout, line by line with one regular expression per kind
-    of node (about four times faster on large trees); ``_Unusual`` for anything else,
-    errors included, which the general parser then reads or words."""
+    of node, straight into the tree's lists (a ``TreeWalk``: no ``Node`` objects), the leaves'
+    payoffs read in one pass at the end; about five times faster than the general parser on
+    large trees.  ``_Unusual`` for anything else, errors included, which the general parser
+    then reads or words.  The checks ``ExtensiveFormGame`` makes on a tree of nodes are made
+    here (see ``ExtensiveFormGame._from_walk``), or the text goes to the general parser."""
     head = _HEADER.match(text)
     if head is None:
         raise _Unusual
