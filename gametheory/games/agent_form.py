@@ -10,11 +10,7 @@ of the agent normal form.
 Examples
 --------
 >>> import gametheory as gt
->>> tree = gt.decision("Entrant", "e", {
-...     "Out": gt.outcome(0, 2),
-...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-...                                          "Accommodate": gt.outcome(1, 1)})})
->>> g = agent_form(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
+>>> g = agent_form(gt.read_game("entry"))
 >>> g.players, g.actions
 (('Entrant: e', 'Incumbent: i'), (('Out', 'In'), ('Fight', 'Accommodate')))
 """

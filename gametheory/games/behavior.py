@@ -23,11 +23,7 @@ probability of every leaf.
 Examples
 --------
 >>> import gametheory as gt
->>> tree = gt.decision("Entrant", "e", {
-...     "Out": gt.outcome(0, 2),
-...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-...                                          "Accommodate": gt.outcome(1, 1)})})
->>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+>>> game = gt.read_game("entry")
 >>> payoffs, regrets = behavior_regrets(game, [[[0, 1]], [[0, 1]]])
 >>> payoffs, regrets
 ((1, 1), (0, 0))
@@ -287,11 +283,7 @@ def behavior_payoffs(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequen
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> entry = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> entry = gt.read_game("entry")
     >>> from fractions import Fraction
     >>> gt.behavior_payoffs(entry, [[[Fraction(1, 2), Fraction(1, 2)]], [[0, 1]]])
     (Fraction(1, 2), Fraction(3, 2))
@@ -345,11 +337,7 @@ def behavior_regrets(game: ExtensiveFormGame, behavior: Sequence[Sequence[Sequen
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> entry = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> entry = gt.read_game("entry")
     >>> gt.behavior_regrets(entry, [[[1, 0]], [[1, 0]]])     # Out, Fight: Nash
     ((0, 2), (0, 0))
     >>> gt.behavior_regrets(entry, [[[0, 1]], [[1, 0]]])     # In, Fight: both gain by moving
@@ -508,11 +496,7 @@ def behavior_to_mixed(game: ExtensiveFormGame, behavior: Sequence[Sequence[Seque
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> entry = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> entry = gt.read_game("entry")
     >>> from fractions import Fraction
     >>> gt.behavior_to_mixed(entry, [[[1, 0]], [[Fraction(1, 2), Fraction(1, 2)]]])
     ((1, 0), (Fraction(1, 2), Fraction(1, 2)))
@@ -557,11 +541,7 @@ def pure_actions(game: ExtensiveFormGame, behavior: Behavior) -> dict[tuple[str,
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> game = gt.read_game("entry")
     >>> [eq] = gt.backward_induction(game)
     >>> pure_actions(game, eq.behavior)
     {('Entrant', 'e'): 'In', ('Incumbent', 'i'): 'Accommodate'}

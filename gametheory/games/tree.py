@@ -1005,11 +1005,7 @@ def reduced_normal_form(game: ExtensiveFormGame):
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> g = reduced_normal_form(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
+    >>> g = reduced_normal_form(gt.read_game("entry"))
     >>> g.actions, g.payoffs[0].tolist()
     ((('Out', 'In'), ('Fight', 'Accommodate')), [[0, 0], [-1, 1]])
     >>> sorted(eq.supports for eq in gt.solve(g, method="vertex").equilibria if eq.is_pure)

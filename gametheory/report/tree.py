@@ -38,11 +38,7 @@ def tree_text(game: ExtensiveFormGame, behavior: Any = None, max_depth: int | No
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"], title="Entry")
+    >>> game = gt.read_game("entry")
     >>> print(gt.render(game, behavior=[[[0, 1]], [[0, 1]]]), end="")
     Entry (payoffs: Entrant, Incumbent)
     Entrant [e]
@@ -143,11 +139,7 @@ def plot_tree(game: ExtensiveFormGame, behavior: Any = None, ax: Any = None):
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"], title="Entry")
+    >>> game = gt.read_game("entry")
     >>> ax = gt.plot_tree(game, behavior=gt.solve(game)[0].behavior)
     >>> ax.get_title(), sorted(t.get_text() for t in ax.texts if "[" in t.get_text())
     ('Entry', ['Accommodate [1]', 'Fight [0]', 'In [1]', 'Out [0]'])

@@ -243,11 +243,7 @@ def backward_induction(game: ExtensiveFormGame, exact: bool | None = None,
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> game = gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"])
+    >>> game = gt.read_game("entry")
     >>> [(gt.pure_actions(game, eq.behavior), eq.payoffs) for eq in backward_induction(game)]
     [({('Entrant', 'e'): 'In', ('Incumbent', 'i'): 'Accommodate'}, (Fraction(1, 1), Fraction(1, 1)))]
     """
@@ -524,11 +520,7 @@ def solve_spe(game: ExtensiveFormGame, exact: bool | None = None,
     Examples
     --------
     >>> import gametheory as gt
-    >>> tree = gt.decision("Entrant", "e", {
-    ...     "Out": gt.outcome(0, 2),
-    ...     "In": gt.decision("Incumbent", "i", {"Fight": gt.outcome(-1, -1),
-    ...                                          "Accommodate": gt.outcome(1, 1)})})
-    >>> res = solve_spe(gt.ExtensiveFormGame(tree, ["Entrant", "Incumbent"]))
+    >>> res = solve_spe(gt.read_game("entry"))
     >>> [[[str(q) for q in probs] for probs in sets] for sets in res.equilibria[0].behavior]
     [[['0', '1']], [['0', '1']]]
     >>> res.complete
