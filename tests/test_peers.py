@@ -90,7 +90,8 @@ def test_other_objects_pass_through_unchanged():
 
 
 def test_pygambit_games_both_ways():
-    pygambit = pytest.importorskip("pygambit")
+    pygambit = pytest.importorskip("pygambit", reason="pygambit is an optional extra "
+                                   "(pip install -e '.[gambit]')")
     game = gt.read_game("chicken")
     peer = gt.to_pygambit(game)
     assert isinstance(peer, pygambit.Game) and list(peer.players) == ["US", "PRC"]

@@ -19,7 +19,7 @@ from ..errors import GameError, SolverError
 # ``gametheory --help``) needs none of them.
 
 __all__ = ["Parser", "UsageError", "add_output", "add_model", "add_arithmetic", "add_format",
-           "emit", "provenance", "model_sha256", "fail", "exit_code", "strategic", "game_and_model", "parse_vary",
+           "emit", "model_sha256", "fail", "exit_code", "strategic", "game_and_model", "parse_vary",
            "ProgressBar", "add_progress", "progress_bar"]
 
 
@@ -114,59 +114,22 @@ def progress_bar(args: argparse.Namespace) -> ProgressBar | None:
     return ProgressBar() if wanted else None
 
 
-#: How a comment line starts in each text format that has comments (JSON records the version and
-#: the model's SHA-256 as fields instead).
-COMMENT_LEADS = {"table": "# ", "csv": "# ", "latex": "% ", "dot": "// "}
-
-
 def emit(text: str, output: str | None, fmt: str = "table", model_sha256: str | None = None) -> int:
     """Write ``text`` to the ``--output`` file (whole or not at all) or to standard output.
 
-    A file records what wrote it: in a text format, a first comment line (``provenance``); in
-    JSON, the ``"version"`` field every JSON output has and, for a model, ``"model_sha256"``
-    (added here where the record does not carry it already, on standard output too)."""
+    A file records what wrote it: in a text format, a first comment line
+    (``report._registry.provenance``); in JSON, the ``"version"`` field every JSON output has
+    and, for a model, ``"model_sha256"`` (added where the record does not carry it already, on
+    standard output too)."""
+    from ..report._registry import provenance, with_model_sha256
     if fmt == "json" and model_sha256:
-        text = _with_model_sha256(text, model_sha256)
+        text = with_model_sha256(text, model_sha256)
     if output:
         from ..io import write_text_atomic
         write_text_atomic(output, provenance(fmt, model_sha256) + text)
     else:
         sys.stdout.write(text)
     return 0
-
-
-def provenance(fmt: str, model_sha256: str | None = None) -> str:
-    """The comment line that starts a saved file in a text format: the version of the package
-    that wrote it and, for a model, the model's SHA-256 (empty for JSON and unknown formats).
-
-    >>> provenance("csv", "ab12")[:13], provenance("latex")[:2], provenance("json")
-    ('# gametheory ', '% ', '')
-    """
-    from ..version import __version__
-    lead = COMMENT_LEADS.get(fmt)
-    if lead is None:
-        return ""
-    words = f"gametheory {__version__}"
-    if model_sha256:
-        words += f"; model sha256 {model_sha256}"
-    return f"{lead}{words}\n"
-
-
-def _with_model_sha256(text: str, sha256: str) -> str:
-    """A JSON object's text with ``"model_sha256"`` after its version (unchanged if present)."""
-    import json
-
-    from ..report._text import json_text
-    data = json.loads(text)
-    if not isinstance(data, dict) or "model_sha256" in data:
-        return text
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        out[key] = value
-        if key == "version":
-            out["model_sha256"] = sha256
-    out.setdefault("model_sha256", sha256)
-    return json_text(out)
 
 
 def model_sha256(source: str) -> str | None:

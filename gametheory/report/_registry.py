@@ -101,6 +101,42 @@ def with_version(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: How a comment line starts in each text format that has comments (JSON records the version and
+#: the model's SHA-256 as fields instead: ``with_version``, ``with_model_sha256``).
+COMMENT_LEADS = {"table": "# ", "csv": "# ", "latex": "% ", "dot": "// "}
+
+
+def provenance(fmt: str, model_sha256: str | None = None) -> str:
+    """The comment line that starts a saved file in a text format: the version of the package
+    that wrote it and, for a model, the model's SHA-256 (empty for JSON and unknown formats).
+
+    >>> provenance("csv", "ab12")[:13], provenance("latex")[:2], provenance("json")
+    ('# gametheory ', '% ', '')
+    """
+    lead = COMMENT_LEADS.get(fmt)
+    if lead is None:
+        return ""
+    words = f"gametheory {__version__}"
+    if model_sha256:
+        words += f"; model sha256 {model_sha256}"
+    return f"{lead}{words}\n"
+
+
+def with_model_sha256(text: str, sha256: str) -> str:
+    """A JSON object's text with ``"model_sha256"`` after its version (unchanged if present)."""
+    import json
+    data = json.loads(text)
+    if not isinstance(data, dict) or "model_sha256" in data:
+        return text
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        out[key] = value
+        if key == "version":
+            out["model_sha256"] = sha256
+    out.setdefault("model_sha256", sha256)
+    return json_text(out)
+
+
 def render(record: Any, fmt: str = "table", **options: Any) -> str:
     """Write a result record as text for people or programs.
 
